@@ -1,0 +1,29 @@
+"""VADER sentence scores, computed once per document and shared.
+
+Both the sentiment analyzer and the irony analyzer (positive words in a
+negative situation) need them; the document memo makes sure VADER runs over
+each sentence once, whichever analyzer asks first.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+MEMO_KEY = "vader.sentence_scores"
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # heavy: load on first use only
+
+    return SentimentIntensityAnalyzer()
+
+
+def polarity(text: str) -> dict[str, float]:
+    """VADER's neg/neu/pos/compound for one piece of text."""
+    return _analyzer().polarity_scores(text)
+
+
+def sentence_scores(document) -> list[dict[str, float]]:
+    """One VADER score dict per ``document.sentences`` entry, in order."""
+    return document.memo(MEMO_KEY, lambda: [polarity(s.text) for s in document.sentences])

@@ -1,0 +1,61 @@
+"""textkit: plugin-based text analysis.
+
+Notebook use::
+
+    import textkit
+    report = textkit.analyze_path("article.txt")
+    report["readability"].metrics["flesch_kincaid_grade"]
+
+Plugin authors need ``hookimpl``, ``Analyzer``, ``Result``, ``Skip`` and
+``Format``; see docs/plugins.md.
+"""
+
+from __future__ import annotations
+
+from .analysis import analyze_document, analyze_path, analyze_text, run_analyzer
+from .config import Config
+from .document import Document
+from .errors import EXIT_GATE_FAILED, EXIT_OK, EXIT_PLUGIN_FAILED, EXIT_USAGE, InputError, TextkitError, UsageError
+from .hookspecs import hookimpl
+from .loading import load_path
+from .model import Analyzer, Finding, Format, RenderOptions, Result, Section, Skip, Span
+from .plugin_manager import Plugins, load_plugins
+from .report import SCHEMA_VERSION, Report
+from .segment import Paragraph, Sentence, Word, tokenize_words
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analyzer",
+    "Config",
+    "Document",
+    "EXIT_GATE_FAILED",
+    "EXIT_OK",
+    "EXIT_PLUGIN_FAILED",
+    "EXIT_USAGE",
+    "Finding",
+    "Format",
+    "InputError",
+    "Paragraph",
+    "Plugins",
+    "RenderOptions",
+    "Report",
+    "Result",
+    "SCHEMA_VERSION",
+    "Section",
+    "Sentence",
+    "Skip",
+    "Span",
+    "TextkitError",
+    "UsageError",
+    "Word",
+    "analyze_document",
+    "analyze_path",
+    "analyze_text",
+    "hookimpl",
+    "load_path",
+    "load_plugins",
+    "run_analyzer",
+    "tokenize_words",
+    "__version__",
+]

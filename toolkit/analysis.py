@@ -1,0 +1,107 @@
+"""Run analyzers over a document and assemble the Report.
+
+This is the library entry point the CLI uses too: ``analyze_text`` and
+``analyze_path`` are all a notebook needs.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Iterable
+
+from .config import Config
+from .document import Document
+from .loading import DEFAULT_MAX_BYTES, load_path
+from .model import ERROR, OK, SKIPPED, Analyzer, PluginInfo, Section, Skip, check_result
+from .plugin_manager import PluginRecord, Plugins, load_plugins
+from .report import Report
+
+_default_plugins: Plugins | None = None
+
+
+def default_plugins() -> Plugins:
+    """The plugins an unconfigured run uses, loaded once per process."""
+    global _default_plugins
+    if _default_plugins is None:
+        _default_plugins = load_plugins()
+    return _default_plugins
+
+
+def run_analyzer(analyzer: Analyzer, record: PluginInfo | PluginRecord, document: Document, config: Config) -> Section:
+    """Run one analyzer in isolation: whatever it does, a Section comes back."""
+    plugin = PluginInfo(record.name, record.version)
+    section = Section(analyzer.id, analyzer.title, plugin, OK)
+    started = time.perf_counter()
+    try:
+        result = check_result(analyzer.analyze(document, config))
+    except Skip as reason:
+        section.status = SKIPPED
+        section.warnings = [str(reason) or "skipped"]
+    except Exception as exc:  # isolation: one plugin's bug never costs the others
+        section.status = ERROR
+        section.error = {"type": type(exc).__name__, "message": str(exc)}
+    else:
+        section.metrics = dict(result.metrics)
+        section.findings = list(result.findings)
+        section.data = result.data
+        section.warnings = list(result.warnings)
+    section.elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
+    return section
+
+
+def _failed_plugin_section(record: PluginRecord) -> Section:
+    return Section(
+        id=record.name,
+        title=f"Plugin {record.name}",
+        plugin=PluginInfo(record.name, record.version),
+        status=ERROR,
+        error=record.error,
+    )
+
+
+def analyze_document(
+    document: Document,
+    *,
+    config: Config | None = None,
+    plugins: Plugins | None = None,
+    only: Iterable[str] = (),
+    disable: Iterable[str] = (),
+) -> Report:
+    """Run the selected analyzers over ``document`` and return the Report.
+
+    A plugin that failed to load still gets a section (status ``error``), so a
+    report never silently lacks what the reader expected.
+    """
+    from . import __version__
+
+    config = config or Config()
+    plugins = plugins or default_plugins()
+    only, disable = list(only), list(disable)
+    selected = plugins.select(only, disable)
+    sections = [run_analyzer(a, r, document, config) for a, r in selected]
+    for record in plugins.failed:
+        if (not only or record.name in only) and record.name not in disable:
+            sections.append(_failed_plugin_section(record))
+    used = {r.name: PluginInfo(r.name, r.version) for r in plugins.records}
+    return Report(document, sections, __version__, list(used.values()))
+
+
+def analyze_text(text: str, *, source: str = "<text>", **options) -> Report:
+    """Analyze a string. Options are those of :func:`analyze_document`."""
+    return analyze_document(Document(text, source=source), **options)
+
+
+def analyze_path(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    **options,
+) -> Report:
+    """Read ``path`` (``"-"`` for stdin) and analyze it.
+
+    Raises :class:`textkit.InputError` for a missing, binary, undecodable,
+    empty or oversize input.
+    """
+    return analyze_document(load_path(path, encoding=encoding, max_bytes=max_bytes), **options)

@@ -1,0 +1,180 @@
+"""The ``textkit`` command. A thin layer: every command is a library call.
+
+Exit codes: 0 fine, 1 a quality gate failed, 2 usage or input error,
+3 a plugin failed (its section has status "error"), 4 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import List, Optional
+
+import typer
+
+from .errors import EXIT_INTERNAL, EXIT_USAGE, TextkitError, UsageError
+
+app = typer.Typer(
+    name="textkit",
+    help="Plugin-based text analysis: readability, sentiment, irony markers and entities in one report.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+PLUGIN_HELP = "Load a plugin module or entry point for this run; 'no:NAME' blocks one. Repeatable."
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+def _plugin_options(plugin: Optional[List[str]], disable: Optional[List[str]] = None):
+    """(extra modules, blocked plugin names, disabled names) from -p / --disable."""
+    extra, blocked = [], []
+    for name in _split(plugin):
+        (blocked.append(name[3:]) if name.startswith("no:") else extra.append(name))
+    return extra, blocked, _split(disable)
+
+
+def _use_color(mode: str, to_file: bool) -> bool:
+    if mode == "always":
+        return True
+    if mode == "never" or to_file or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"textkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Plugin-based text analysis: readability, sentiment, irony markers and entities in one report."""
+
+
+@app.command()
+def analyze(
+    path: str = typer.Argument(..., help="Text file to analyze, or '-' for standard input."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format (see 'textkit formats')."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
+    plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
+    disable: Optional[List[str]] = typer.Option(None, "--disable", help="Skip an analyzer or plugin by name. Repeatable."),
+    only: Optional[str] = typer.Option(None, "--only", help="Run only these analyzers, comma-separated."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: UTF-8, else detected)."),
+    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", min=1, help="Refuse inputs larger than this."),
+    color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
+) -> None:
+    """Analyze one document and print (or write) the combined report."""
+    from .analysis import analyze_document
+    from .loading import load_path
+    from .model import RenderOptions
+    from .output import write_atomic
+    from .plugin_manager import load_plugins
+
+    if color not in ("auto", "always", "never"):
+        raise UsageError(f"--color must be auto, always or never, not {color!r}")
+    extra, blocked, disabled = _plugin_options(plugin, disable)
+    plugins = load_plugins(extra=extra, blocked=blocked)
+    if format not in plugins.formats:
+        raise UsageError(f"unknown format {format!r} (available: {', '.join(sorted(plugins.formats))})")
+    plugins.select(_split([only] if only else None), disabled)  # validate names before reading input
+    document = load_path(path, encoding=encoding, max_bytes=max_bytes)
+    report = analyze_document(document, plugins=plugins, only=_split([only] if only else None), disable=disabled)
+    width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
+    options = RenderOptions(color=_use_color(color, output is not None), width=width)
+    rendered = plugins.formats[format][0].render(report, options)
+    if output:
+        write_atomic(output, rendered)
+    else:
+        sys.stdout.write(rendered)
+        sys.stdout.flush()
+    for section in report.failed:
+        typer.echo(f"textkit: section {section.id!r} failed: {section.error['type']}: {section.error['message']}", err=True)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command("plugins")
+def plugins_command(
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
+) -> None:
+    """List installed plugins: name, version, where each came from, and its hooks."""
+    from .plugin_manager import load_plugins
+
+    if format not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    extra, blocked, _ = _plugin_options(plugin)
+    found = load_plugins(extra=extra, blocked=blocked)
+    if format == "json":
+        typer.echo(json.dumps([r.to_dict() for r in found.records], indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for column in ("name", "version", "source", "hooks", "provides"):
+        table.add_column(column)
+    for r in found.records:
+        provides = ", ".join([*r.analyzers, *(f"format:{f}" for f in r.formats)])
+        if r.error:
+            provides = f"ERROR {r.error['type']}: {r.error['message']}"
+        table.add_row(r.name, r.version, r.source, ", ".join(r.hooks), provides)
+    Console(highlight=False, markup=False, width=140 if not sys.stdout.isatty() else None).print(table)
+
+
+@app.command("formats")
+def formats_command(
+    plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
+) -> None:
+    """List the output formats, built-in and from plugins."""
+    from .plugin_manager import load_plugins
+
+    extra, blocked, _ = _plugin_options(plugin)
+    for name, (fmt, record) in sorted(load_plugins(extra=extra, blocked=blocked).formats.items()):
+        typer.echo(f"{name:<10} .{fmt.extension:<5} {record.name:<16} {fmt.description}")
+
+
+def main() -> None:
+    """Console-script entry point: textkit errors become one line and an exit code."""
+    import click
+
+    try:
+        code = app(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        code = 130
+    except TextkitError as exc:
+        typer.echo(f"textkit: error: {exc}", err=True)
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away; that is not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 0
+    except Exception as exc:
+        if os.environ.get("TEXTKIT_DEBUG"):
+            raise
+        typer.echo(
+            f"textkit: internal error: {type(exc).__name__}: {exc} (set TEXTKIT_DEBUG=1 for a traceback)", err=True
+        )
+        code = EXIT_INTERNAL
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+__all__ = ["app", "main", "EXIT_USAGE"]

@@ -1,0 +1,137 @@
+"""The loaded document every analyzer receives."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import threading
+from functools import cached_property
+from typing import Any, Callable, Mapping, TypeVar
+
+from .model import Finding
+from .segment import Paragraph, Segmentation, Sentence, Word, segment
+
+T = TypeVar("T")
+
+
+class Document:
+    """A text with its segmentation, positions and a per-document memo.
+
+    The text is segmented once, on first use, and every analyzer shares that
+    segmentation. Character offsets everywhere in textkit index into
+    ``document.text`` (Python string positions, after a byte-order mark was
+    removed); :meth:`position` turns one into a 1-based line and column.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        source: str = "<text>",
+        encoding: str = "utf-8",
+        size_bytes: int | None = None,
+        sha256: str | None = None,
+    ) -> None:
+        self.text = text
+        self.source = source
+        self.encoding = encoding
+        encoded = None if (size_bytes is not None and sha256 is not None) else text.encode("utf-8")
+        self.size_bytes = size_bytes if size_bytes is not None else len(encoded)
+        self.sha256 = sha256 if sha256 is not None else hashlib.sha256(encoded).hexdigest()
+        self._memo: dict[str, Any] = {}
+        self._memo_lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        return f"Document(source={self.source!r}, chars={len(self.text)})"
+
+    @cached_property
+    def segmentation(self) -> Segmentation:
+        return segment(self.text)
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return self.segmentation.paragraphs
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self.segmentation.sentences
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return self.segmentation.words
+
+    @cached_property
+    def prose_sentences(self) -> tuple[Sentence, ...]:
+        """Sentences outside trailing web-page chrome ("Share.", "Leave A Reply")."""
+        return tuple(s for s in self.sentences if not self.paragraphs[s.paragraph].boilerplate)
+
+    def words_of(self, sentence: Sentence) -> tuple[Word, ...]:
+        return self.words[sentence.first_word : sentence.end_word]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset``, or None between sentences."""
+        starts = self._sentence_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} is outside the document (0..{len(self.text)})")
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def finding(
+        self, kind: str, start: int, end: int, message: str, **data: Any
+    ) -> Finding:
+        """A :class:`Finding` at ``text[start:end]``, with its line, column and text filled in."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"finding span {start}..{end} is outside the document")
+        line, column = self.position(start)
+        return Finding(kind, message, start, end, line, column, self.text[start:end], data)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute a value once per document and share it between analyzers.
+
+        Use a key namespaced by what computes it (``"vader.sentences"``).
+        Heavy per-document work that more than one analyzer needs goes here,
+        so that it is done once however many analyzers ask.
+        """
+        with self._memo_lock:
+            if key not in self._memo:
+                self._memo[key] = compute()
+            return self._memo[key]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "characters": len(self.text),
+            "lines": len(self._line_starts),
+            "paragraphs": len(self.paragraphs),
+            "sentences": len(self.sentences),
+            "words": len(self.words),
+        }
+
+    def metadata(self) -> Mapping[str, Any]:
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "size_bytes": self.size_bytes,
+            "encoding": self.encoding,
+            "counts": self.counts(),
+        }

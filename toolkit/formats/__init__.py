@@ -1,0 +1,14 @@
+"""The output formats that ship with textkit, registered like any plugin's."""
+
+from __future__ import annotations
+
+from ..hookspecs import hookimpl
+from ..model import Format
+from . import json_format, markdown, text
+
+
+@hookimpl
+def register_formats(register):
+    register(Format("text", text.render, "txt", "Readable terminal report (colour on a terminal)"))
+    register(Format("json", json_format.render, "json", "The full report as JSON (schema in docs/json-report.md)"))
+    register(Format("markdown", markdown.render, "md", "GitHub-flavoured Markdown"))

@@ -1,0 +1,68 @@
+"""What the human-readable formats (text, Markdown) share: how numbers,
+excerpts and a section's data look, so both formats say the same thing."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+MAX_FINDINGS = 8
+MAX_TABLE_ROWS = 12
+_SPARK = "▁▂▃▄▅▆▇█"
+
+
+def number(value: float) -> str:
+    if isinstance(value, int) or float(value).is_integer() and abs(value) >= 1000:
+        return f"{int(value):,}"
+    return f"{value:.2f}"
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    flat = re.sub(r"\s+", " ", text).strip()
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def cell(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell(v) for v in value)
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value).lower()
+    if isinstance(value, (int, float)):
+        return number(value)
+    return str(value)
+
+
+def tables(data: dict[str, Any]) -> Iterator[tuple[str, list[str], list[list[str]], int]]:
+    """(name, columns, rows, total rows) for each list of flat records in ``data``."""
+    for key, value in data.items():
+        if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
+            continue
+        columns: list[str] = []
+        for record in value:
+            for name, v in record.items():
+                if name not in columns and not isinstance(v, dict):
+                    columns.append(name)
+        rows = [[cell(record.get(c)) for c in columns] for record in value[:MAX_TABLE_ROWS]]
+        yield key, columns, rows, len(value)
+
+
+def sparkline(values: list[float], low: float = -1.0, high: float = 1.0) -> str:
+    # Values usually sit in -1..1 (sentiment); widen the scale for anything else.
+    low, high = min(low, *values), max(high, *values)
+    span = (high - low) or 1.0
+    return "".join(_SPARK[min(len(_SPARK) - 1, max(0, int((v - low) / span * len(_SPARK))))] for v in values)
+
+
+def series(data: dict[str, Any]) -> Iterator[tuple[str, list[float]]]:
+    """Each list of plain numbers in ``data`` (e.g. a sentiment arc)."""
+    for key, value in data.items():
+        if (
+            isinstance(value, list)
+            and len(value) > 1
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        ):
+            yield key, value
+
+
+def label(name: str) -> str:
+    return name.replace("_", " ")

@@ -1,0 +1,63 @@
+"""GitHub-flavoured Markdown: a summary table, then one part per section."""
+
+from __future__ import annotations
+
+import re
+
+from . import _display as show
+
+# Characters that would end a table cell or start markup if copied raw.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
+
+
+def escape(text: str) -> str:
+    """Document text made inert inside Markdown (and inside a table cell)."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def render(report, options=None) -> str:
+    doc = report.document
+    counts = doc.counts()
+    out = [
+        f"# textkit report: {escape(doc.source)}",
+        "",
+        f"{counts['words']:,} words · {counts['sentences']} sentences · {counts['paragraphs']} paragraphs · "
+        f"{doc.size_bytes:,} bytes ({escape(doc.encoding)}) · sha256 `{doc.sha256[:12]}` · textkit {report.tool_version}",
+        "",
+        _row(["Section", "Status", "Headline"]),
+        _row(["---", "---", "---"]),
+    ]
+    for section in report.sections:
+        headline = ", ".join(f"{show.label(k)} {show.number(v)}" for k, v in list(section.metrics.items())[:3])
+        out.append(_row([escape(section.title), section.status, escape(headline)]))
+    for section in report.sections:
+        out += ["", f"## {escape(section.title)}", ""]
+        if section.error:
+            out += [f"**Error** `{escape(section.error['type'])}`: {escape(section.error['message'])}", ""]
+        if section.metrics:
+            out += [_row(["Metric", "Value"]), _row(["---", "---:"])]
+            out += [_row([escape(show.label(k)), show.number(v)]) for k, v in section.metrics.items()]
+            out.append("")
+        for key, values in show.series(section.data):
+            out += [f"{escape(show.label(key))}: `{show.sparkline(values)}`", ""]
+        for key, columns, rows, total in show.tables(section.data):
+            out += [f"**{escape(show.label(key))}**", "", _row([escape(show.label(c)) for c in columns])]
+            out.append(_row(["---"] * len(columns)))
+            out += [_row([escape(c) for c in row]) for row in rows]
+            if total > len(rows):
+                out.append(f"\n… {total - len(rows)} more in the JSON report")
+            out.append("")
+        for warning in section.warnings:
+            out += [f"> ⚠ {escape(warning)}", ""]
+        if section.findings:
+            out += ["<details><summary>Findings</summary>", ""]
+            out += [_row(["Line:col", "Kind", "Text", "Note"]), _row(["---", "---", "---", "---"])]
+            for f in section.findings[: show.MAX_FINDINGS * 4]:
+                out.append(_row([f"{f.line}:{f.column}", escape(f.kind), escape(show.excerpt(f.text, 60)), escape(f.message)]))
+            out += ["", "</details>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,130 @@
+"""Read a document from a path or stdin and decode it, without ever writing to it."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from .document import Document
+from .errors import InputError
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+# Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The raw bytes of ``path`` (``"-"`` for stdin), refusing directories and oversize input."""
+    if str(path) == "-":
+        return _read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory, not a text file")
+        with p.open("rb") as handle:
+            return _read_limited(handle, str(path), max_bytes)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a text file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _read_limited(handle: BinaryIO, name: str, max_bytes: int) -> bytes:
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{name}: larger than the {max_bytes // (1024 * 1024)} MiB limit (raise it with --max-bytes)"
+        )
+    return data
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` to text; return (text, encoding used).
+
+    UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are recognised;
+    anything else must decode cleanly under a detected encoding or the one
+    the caller names, else it is refused rather than analysed as garbage.
+    """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid {encoding} (byte {exc.start})") from None
+        if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+            text = text.removeprefix("\ufeff")
+        return _check_text(text, name), encoding
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(codec), name), codec
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: not valid {codec} (byte {exc.start})") from None
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file (contains NUL bytes)")
+    try:
+        return _check_text(data.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
+    guessed = _detect(data)
+    if guessed is None:
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte {utf8_error}) and no other encoding fits; name one with --encoding"
+        )
+    return _check_text(data.decode(guessed), name), guessed
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # only non-UTF-8 input pays for this import
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    return best.encoding
+
+
+def _check_text(text: str, name: str) -> str:
+    if not text.strip():
+        raise InputError(f"{name}: is empty (nothing to analyze)")
+    # Control characters other than whitespace mean this is not prose.
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise InputError(f"{name}: looks like a binary file (control characters)")
+    return text
+
+
+def load_path(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read and decode ``path`` (or ``"-"`` for stdin) into a :class:`Document`."""
+    name = "<stdin>" if str(path) == "-" else str(path)
+    data = read_bytes(path, max_bytes)
+    text, used = decode(data, name, encoding)
+    return Document(
+        text,
+        source=name,
+        encoding=used,
+        size_bytes=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )

@@ -1,0 +1,198 @@
+"""The values that flow between the core, analyzers and renderers.
+
+Everything here is plain data: an analyzer builds a :class:`Result`, the core
+wraps it into a :class:`Section`, and renderers read sections through
+``to_dict()`` so that the JSON format and every other format see the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+# Section status values, as they appear in the JSON report.
+OK = "ok"
+ERROR = "error"
+SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the document: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One located observation, such as an irony marker or an entity mention.
+
+    Build findings with :meth:`textkit.Document.finding`, which fills in
+    ``line``, ``column`` and ``text`` from the offsets.
+    """
+
+    kind: str
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "data": dict(self.data),
+        }
+
+
+@dataclass
+class Result:
+    """What an analyzer returns: the body of its report section.
+
+    ``metrics`` are headline numbers (name -> int or float), ``findings`` are
+    located items, ``data`` is any further JSON-compatible structure the
+    analyzer documents, ``warnings`` are caveats a reader should see (for
+    example "SMOG needs 30 sentences").
+    """
+
+    metrics: dict[str, float] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Skip(Exception):
+    """Raise from an analyzer when it has nothing to say about this document.
+
+    The section is kept with status ``skipped`` and the message as its reason,
+    so a reader can tell "not applicable" from "failed".
+    """
+
+
+class InvalidResult(TypeError):
+    """An analyzer returned something that is not a valid :class:`Result`."""
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """An analyzer as a plugin registers it.
+
+    ``analyze(document, config)`` is called once per document and returns a
+    :class:`Result` (or raises :class:`Skip`). ``id`` names the report section
+    and must be unique; ``order`` places the section in the report (lower
+    first, then by id) so reports are stable whatever order plugins load in.
+    """
+
+    id: str
+    title: str
+    analyze: Callable[..., Result]
+    description: str = ""
+    order: int = 500
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    name: str
+    version: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "version": self.version}
+
+
+@dataclass
+class Section:
+    """One analyzer's part of the report, as the core recorded it."""
+
+    id: str
+    title: str
+    plugin: PluginInfo
+    status: str
+    metrics: dict[str, float] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    error: dict[str, str] | None = None
+    elapsed_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "plugin": self.plugin.to_dict(),
+            "status": self.status,
+            "metrics": dict(self.metrics),
+            "findings": [f.to_dict() for f in self.findings],
+            "data": self.data,
+            "warnings": list(self.warnings),
+            "error": self.error,
+            "elapsed_ms": self.elapsed_ms,
+        }
+
+
+def check_result(result: object) -> Result:
+    """Return ``result`` if it is a well-formed :class:`Result`, else raise InvalidResult.
+
+    Renderers and CI gates rely on metrics being finite numbers and findings
+    being Finding objects, so a plugin's mistake is caught here, at its own
+    section, instead of crashing a renderer later for everybody.
+    """
+    if not isinstance(result, Result):
+        raise InvalidResult(f"analyzer returned {type(result).__name__}, expected textkit.Result")
+    if not isinstance(result.metrics, dict):
+        raise InvalidResult("Result.metrics must be a dict")
+    for name, value in result.metrics.items():
+        if not isinstance(name, str):
+            raise InvalidResult(f"metric name {name!r} is not a string")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise InvalidResult(f"metric {name!r} is {type(value).__name__}, expected a number")
+        if not math.isfinite(value):
+            raise InvalidResult(f"metric {name!r} is not finite ({value})")
+    if not isinstance(result.findings, list) or not all(isinstance(f, Finding) for f in result.findings):
+        raise InvalidResult("Result.findings must be a list of textkit.Finding")
+    if not isinstance(result.data, dict):
+        raise InvalidResult("Result.data must be a dict")
+    try:
+        json.dumps(result.data, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise InvalidResult(f"Result.data is not JSON-compatible: {exc}") from None
+    if not isinstance(result.warnings, list) or not all(isinstance(w, str) for w in result.warnings):
+        raise InvalidResult("Result.warnings must be a list of strings")
+    return result
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How the caller wants output rendered: colour only on a terminal, and its width."""
+
+    color: bool = False
+    width: int = 100
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format as a plugin registers it.
+
+    ``render(report, options)`` returns the whole output as text; ``options``
+    is a :class:`RenderOptions`. ``extension`` is the usual file ending
+    (without the dot), used in listings and by tools that name files.
+    """
+
+    name: str
+    render: Callable[..., str]
+    extension: str = "txt"
+    description: str = ""

@@ -1,0 +1,53 @@
+"""The combined report of one document: metadata plus one section per analyzer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Document
+from .errors import EXIT_OK, EXIT_PLUGIN_FAILED
+from .model import ERROR, PluginInfo, Section
+
+# Bump the major part when a key is removed or changes meaning; the minor part
+# when keys are added. Consumers should check the major part only.
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class Report:
+    document: Document
+    sections: list[Section]
+    tool_version: str
+    plugins: list[PluginInfo] = field(default_factory=list)
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id; KeyError if the run had none."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def __getitem__(self, section_id: str) -> Section:
+        return self.section(section_id)
+
+    @property
+    def failed(self) -> list[Section]:
+        return [s for s in self.sections if s.status == ERROR]
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_PLUGIN_FAILED if self.failed else EXIT_OK
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as the JSON format writes it (see docs/json-report.md)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {
+                "name": "textkit",
+                "version": self.tool_version,
+                "plugins": [p.to_dict() for p in self.plugins],
+            },
+            "document": dict(self.document.metadata()),
+            "sections": [s.to_dict() for s in self.sections],
+        }

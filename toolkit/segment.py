@@ -1,0 +1,194 @@
+"""Split a text into paragraphs, sentences and words, all with character offsets.
+
+Sentence boundaries come from pysbd (a port of the Golden Rules sentence
+boundary detector, which knows abbreviations such as "U.S.", "Mr.", "a.m.",
+decimals, quotations and ellipses). textkit adds only what pysbd does not do:
+paragraphs are split first, so no sentence runs across a blank line, and a
+short line without closing punctuation (a headline, a list item, web-page
+chrome) ends its sentence at the line break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Span
+
+# Paragraphs are separated by one or more blank lines.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+# A word: an initialism ("U.S.", "a.m."), or a run of letters/digits that may
+# contain apostrophes, hyphens, periods or commas between them ("don’t",
+# "re-enforced", "3.5", "170,000"). Punctuation alone is never a word.
+_WORD = re.compile(
+    r"(?:[^\W\d_]\.){2,}"
+    r"|[^\W_]+(?:[’'\-\u2010\u2011][^\W_]+|[.,]\d+)*",
+    re.UNICODE,
+)
+
+# Sentence-closing characters; a line that ends in none of them is not prose.
+_CLOSERS = ".!?…:;\"”’')]"
+_HEADLINE_MAX_WORDS = 12
+
+# Leftovers of a web page copied along with an article ("Share.", "Leave A
+# Reply", ...). They are recognised only as whole trailing paragraphs, so the
+# same words inside the prose are never touched.
+_CHROME_PHRASES = frozenset(
+    """
+    share share this share this article share on facebook share on twitter tweet email print
+    leave a reply leave a comment comments no comments post a comment
+    exit mobile version skip to content back to top scroll to top
+    advertisement sponsored read more related related posts related articles
+    subscribe sign up log in login menu search close previous article next article
+    you may also like recommended for you
+    """.split("\n")
+)
+_CHROME = frozenset(p.strip() for p in _CHROME_PHRASES if p.strip())
+_CHROME_WORDS = frozenset(" ".join(_CHROME).split())
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    index: int
+    boilerplate: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    index: int
+    paragraph: int
+    first_word: int
+    end_word: int  # one past the last word's index
+
+    @property
+    def word_count(self) -> int:
+        return self.end_word - self.first_word
+
+
+@dataclass(frozen=True)
+class Word(Span):
+    index: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    words: tuple[Word, ...]
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd  # imported on first use: the CLI's --help must not pay for it
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, without surrounding whitespace."""
+    spans = []
+    cursor = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(text)))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_chrome(paragraph: str) -> bool:
+    words = re.sub(r"[^\w\s]", " ", paragraph.lower()).split()
+    if not words or len(words) > 5:
+        return False
+    return " ".join(words) in _CHROME or all(w in _CHROME_WORDS for w in words)
+
+
+def _trailing_chrome(text: str, paragraphs: list[tuple[int, int]]) -> int:
+    """Index of the first paragraph of the trailing run of web-page chrome."""
+    first = len(paragraphs)
+    while first > 1 and _is_chrome(text[paragraphs[first - 1][0] : paragraphs[first - 1][1]]):
+        first -= 1
+    return first
+
+
+def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a paragraph at line breaks that follow a short line without closing punctuation."""
+    blocks = []
+    block_start = start
+    line_start = start
+    while True:
+        newline = text.find("\n", line_start, end)
+        if newline == -1:
+            break
+        line = text[line_start:newline].strip()
+        if line and line[-1] not in _CLOSERS and len(line.split()) <= _HEADLINE_MAX_WORDS:
+            blocks.append(_strip(text, block_start, newline))
+            block_start = newline + 1
+        line_start = newline + 1
+    blocks.append(_strip(text, block_start, end))
+    return [b for b in blocks if b[0] < b[1]]
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence (start, end) pairs inside text[start:end], located in the original text."""
+    spans = []
+    for block_start, block_end in _line_blocks(text, start, end):
+        cursor = block_start
+        for piece in _segmenter().segment(text[block_start:block_end]):
+            piece = piece.strip()
+            if not piece:
+                continue
+            found = text.find(piece, cursor, block_end)
+            if found == -1:
+                # pysbd rewrote the piece (it can touch whitespace); fall back to
+                # a whitespace-insensitive search so offsets stay exact.
+                pattern = r"\s+".join(re.escape(tok) for tok in piece.split())
+                match = re.compile(pattern).search(text, cursor, block_end)
+                if match is None:
+                    continue
+                found, found_end = match.start(), match.end()
+            else:
+                found_end = found + len(piece)
+            spans.append((found, found_end))
+            cursor = found_end
+        if cursor < block_end and text[cursor:block_end].strip():
+            tail = _strip(text, cursor, block_end)
+            spans.append(tail)
+    return spans
+
+
+def segment(text: str) -> Segmentation:
+    """Segment ``text`` into paragraphs, sentences and words."""
+    paragraph_spans = split_paragraphs(text)
+    chrome_from = _trailing_chrome(text, paragraph_spans)
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    words: list[Word] = []
+    for p_index, (p_start, p_end) in enumerate(paragraph_spans):
+        paragraphs.append(
+            Paragraph(p_start, p_end, text[p_start:p_end], p_index, boilerplate=p_index >= chrome_from)
+        )
+        for s_start, s_end in _sentence_spans(text, p_start, p_end):
+            s_index = len(sentences)
+            first_word = len(words)
+            for match in _WORD.finditer(text, s_start, s_end):
+                words.append(Word(match.start(), match.end(), match.group(), len(words), s_index))
+            sentences.append(
+                Sentence(s_start, s_end, text[s_start:s_end], s_index, p_index, first_word, len(words))
+            )
+    return Segmentation(tuple(paragraphs), tuple(sentences), tuple(words))
+
+
+def tokenize_words(text: str) -> list[str]:
+    """The words of a short string, by the same rule the segmenter uses."""
+    return _WORD.findall(text)
