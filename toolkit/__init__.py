@@ -20,7 +20,7 @@ from .hookspecs import hookimpl
 from .loading import load_path
 from .model import Analyzer, Finding, Format, RenderOptions, Result, Section, Skip, Span
 from .plugin_manager import Plugins, load_plugins
-from .report import SCHEMA_VERSION, Report
+from .report import SCHEMA_VERSION, Report, json_schema
 from .segment import Paragraph, Sentence, Word, tokenize_words
 
 __version__ = "0.1.0"
@@ -53,6 +53,7 @@ __all__ = [
     "analyze_path",
     "analyze_text",
     "hookimpl",
+    "json_schema",
     "load_path",
     "load_plugins",
     "run_analyzer",

@@ -51,3 +51,11 @@ class Report:
             "document": dict(self.document.metadata()),
             "sections": [s.to_dict() for s in self.sections],
         }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema that every ``Report.to_dict()`` validates against."""
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("textkit").joinpath("schema/report.schema.json").read_text("utf-8"))

@@ -131,7 +131,14 @@ def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if newline == -1:
             break
         line = text[line_start:newline].strip()
-        if line and line[-1] not in _CLOSERS and len(line.split()) <= _HEADLINE_MAX_WORDS:
+        following = text[newline + 1 : end].lstrip()
+        if (
+            line
+            and line[-1] not in _CLOSERS
+            and len(line.split()) <= _HEADLINE_MAX_WORDS
+            # Hard-wrapped prose carries on in lower case; a headline or list item does not.
+            and not following[:1].islower()
+        ):
             blocks.append(_strip(text, block_start, newline))
             block_start = newline + 1
         line_start = newline + 1
@@ -139,21 +146,27 @@ def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [b for b in blocks if b[0] < b[1]]
 
 
-def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence (start, end) pairs inside text[start:end], located in the original text."""
+def _sentence_spans(text: str, flat: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence (start, end) pairs inside text[start:end], located in the original text.
+
+    ``flat`` is ``text`` with line breaks as spaces (same offsets), which is
+    what pysbd is given and so what its pieces are found in.
+    """
     spans = []
     for block_start, block_end in _line_blocks(text, start, end):
         cursor = block_start
-        for piece in _segmenter().segment(text[block_start:block_end]):
+        # pysbd ends a sentence at every line break; inside a block a line break
+        # is only wrapping, so it sees a space there (same length: offsets hold).
+        for piece in _segmenter().segment(flat[block_start:block_end]):
             piece = piece.strip()
             if not piece:
                 continue
-            found = text.find(piece, cursor, block_end)
+            found = flat.find(piece, cursor, block_end)
             if found == -1:
                 # pysbd rewrote the piece (it can touch whitespace); fall back to
                 # a whitespace-insensitive search so offsets stay exact.
                 pattern = r"\s+".join(re.escape(tok) for tok in piece.split())
-                match = re.compile(pattern).search(text, cursor, block_end)
+                match = re.compile(pattern).search(flat, cursor, block_end)
                 if match is None:
                     continue
                 found, found_end = match.start(), match.end()
@@ -170,6 +183,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def segment(text: str) -> Segmentation:
     """Segment ``text`` into paragraphs, sentences and words."""
     paragraph_spans = split_paragraphs(text)
+    flat = text.replace("\n", " ")
     chrome_from = _trailing_chrome(text, paragraph_spans)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
@@ -178,7 +192,7 @@ def segment(text: str) -> Segmentation:
         paragraphs.append(
             Paragraph(p_start, p_end, text[p_start:p_end], p_index, boilerplate=p_index >= chrome_from)
         )
-        for s_start, s_end in _sentence_spans(text, p_start, p_end):
+        for s_start, s_end in _sentence_spans(text, flat, p_start, p_end):
             s_index = len(sentences)
             first_word = len(words)
             for match in _WORD.finditer(text, s_start, s_end):

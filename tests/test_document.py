@@ -1,0 +1,72 @@
+"""Document positions, findings and the shared memo."""
+
+from __future__ import annotations
+
+import pytest
+
+from textkit import Document
+
+
+def test_position_is_one_based_line_and_column():
+    doc = Document("ab\ncd\n\nef")
+    assert doc.position(0) == (1, 1)
+    assert doc.position(1) == (1, 2)
+    assert doc.position(3) == (2, 1)
+    assert doc.position(7) == (4, 1)
+    assert doc.position(9) == (4, 3)  # the end of the text is a valid position
+    with pytest.raises(ValueError):
+        doc.position(10)
+
+
+def test_finding_fills_text_line_and_column():
+    doc = Document("First line.\nThe irony here.")
+    start = doc.text.index("irony")
+    finding = doc.finding("explicit", start, start + 5, "irony vocabulary", weight=2)
+    assert (finding.line, finding.column, finding.text) == (2, 5, "irony")
+    assert finding.to_dict() == {
+        "kind": "explicit",
+        "message": "irony vocabulary",
+        "start": 16,
+        "end": 21,
+        "line": 2,
+        "column": 5,
+        "text": "irony",
+        "data": {"weight": 2},
+    }
+    with pytest.raises(ValueError):
+        doc.finding("x", 5, 100, "past the end")
+
+
+def test_memo_computes_once_per_document():
+    doc = Document("Some text.")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return [1, 2, 3]
+
+    assert doc.memo("k", compute) is doc.memo("k", compute)
+    assert len(calls) == 1
+    assert Document("Some text.").memo("k", compute) == [1, 2, 3]
+    assert len(calls) == 2
+
+
+def test_segmentation_happens_once():
+    doc = Document("One. Two.")
+    assert doc.segmentation is doc.segmentation
+    assert doc.sentences is doc.segmentation.sentences
+
+
+def test_sentence_at_and_words_of():
+    doc = Document("Alpha beta. Gamma delta epsilon.")
+    second = doc.sentences[1]
+    assert doc.sentence_at(doc.text.index("delta")) == second
+    assert doc.sentence_at(doc.text.index(" Gamma")) is None  # the gap between sentences
+    assert [w.text for w in doc.words_of(second)] == ["Gamma", "delta", "epsilon"]
+
+
+def test_counts_and_metadata_of_text():
+    doc = Document("One two.\n\nThree four five.", source="<x>")
+    assert doc.counts() == {"characters": 26, "lines": 3, "paragraphs": 2, "sentences": 2, "words": 5}
+    meta = doc.metadata()
+    assert meta["source"] == "<x>" and meta["size_bytes"] == 26 and len(meta["sha256"]) == 64

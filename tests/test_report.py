@@ -1,0 +1,98 @@
+"""The Report object, its JSON shape (validated against the shipped schema) and the formats."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import textkit
+from textkit import RenderOptions, analyze_path, analyze_text, json_schema, load_plugins
+
+ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
+HOSTILE = 'He wrote "| a | b |" and <script>alert(1)</script> then **bold** [x](http://e) `tick`.'
+
+
+@pytest.fixture(scope="module")
+def article_report():
+    return analyze_path(ARTICLE)
+
+
+@pytest.fixture
+def echo_plugins(tmp_path, monkeypatch):
+    """Built-ins plus a plugin whose one finding is the whole first sentence, verbatim."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    (tmp_path / "echo_plugin.py").write_text(
+        textwrap.dedent(
+            """
+            from textkit import Analyzer, Result, hookimpl
+            def analyze(document, config):
+                s = document.sentences[0]
+                return Result(metrics={"n": 1}, findings=[document.finding("echo", s.start, s.end, s.text)],
+                              data={"rows": [{"text": s.text, "n": 1}]})
+            @hookimpl
+            def register_analyzers(register):
+                register(Analyzer(id="echo", title="Echo | <b>", analyze=analyze))
+            """
+        )
+    )
+    return load_plugins(extra=["echo_plugin"])
+
+
+def test_article_report_validates_against_the_schema(article_report):
+    data = article_report.to_dict()
+    jsonschema.validate(data, json_schema())
+    assert data["schema_version"] == textkit.SCHEMA_VERSION
+    assert data["tool"]["name"] == "textkit" and data["tool"]["version"] == textkit.__version__
+    assert {"readability", "sentiment", "irony", "entities"} <= {p["name"] for p in data["tool"]["plugins"]}
+    assert data["document"]["counts"]["sentences"] == 30
+    assert data["document"]["size_bytes"] == ARTICLE.stat().st_size
+
+
+def test_json_format_is_exactly_to_dict(article_report):
+    rendered = load_plugins().formats["json"][0].render(article_report, RenderOptions())
+    assert json.loads(rendered) == json.loads(json.dumps(article_report.to_dict()))
+
+
+def test_every_finding_points_at_its_text(article_report):
+    text = article_report.document.text
+    for section in article_report.sections:
+        for f in section.findings:
+            assert text[f.start : f.end] == f.text, (section.id, f)
+            assert article_report.document.position(f.start) == (f.line, f.column)
+
+
+def test_report_lookup_by_id(article_report):
+    assert article_report["sentiment"] is article_report.section("sentiment")
+    with pytest.raises(KeyError):
+        article_report["nope"]
+
+
+def test_markdown_escapes_document_text(echo_plugins):
+    report = analyze_text(HOSTILE, plugins=echo_plugins, only=["echo"])
+    md = echo_plugins.formats["markdown"][0].render(report, RenderOptions())
+    assert "<script>" not in md and "<b>" not in md
+    assert r"\<script\>" in md
+    for line in md.splitlines():
+        if line.startswith("| ") and "echo" in line:
+            # The document's pipes are escaped, so the row keeps its four columns.
+            assert line.count("|") - line.count(r"\|") == 5
+
+
+def test_text_format_has_colour_only_when_asked(article_report):
+    render = load_plugins().formats["text"][0].render
+    plain = render(article_report, RenderOptions(color=False, width=100))
+    coloured = render(article_report, RenderOptions(color=True, width=100))
+    assert "\x1b[" not in plain and "\x1b[" in coloured
+    for title in ("Readability", "Sentiment", "Irony", "Entities"):
+        assert title in plain
+    assert max(len(line) for line in plain.splitlines()) <= 100
+
+
+def test_text_format_shows_tables_and_errors(echo_plugins, tmp_path):
+    report = analyze_text(HOSTILE, plugins=echo_plugins, only=["echo"])
+    plain = echo_plugins.formats["text"][0].render(report, RenderOptions())
+    assert "rows" in plain and "Echo | <b>" in plain

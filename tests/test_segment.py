@@ -1,0 +1,117 @@
+"""Segmentation: paragraphs, sentences and words with exact offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from textkit import Document
+from textkit.segment import segment, split_paragraphs, tokenize_words
+
+ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in segment(text).sentences]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. economy grew. Then it shrank.", ["The U.S. economy grew.", "Then it shrank."]),
+        ("He lives in the U.S. The weather is nice.", ["He lives in the U.S.", "The weather is nice."]),
+        ("Mr. Smith met Ms. Jones at 9 a.m. on Monday.", ["Mr. Smith met Ms. Jones at 9 a.m. on Monday."]),
+        ("Apple Corp. reported gains. Shares rose.", ["Apple Corp. reported gains.", "Shares rose."]),
+        ("It cost 3.5 million. That is a lot.", ["It cost 3.5 million.", "That is a lot."]),
+        ("He said, “I’m leaving.” Then he left.", ["He said, “I’m leaving.”", "Then he left."]),
+        ("Wait... what happened? Nobody knows!", ["Wait... what happened?", "Nobody knows!"]),
+        ("Prices rose — again. Really?! Yes.", ["Prices rose — again.", "Really?!", "Yes."]),
+        ("Dr. J. R. R. Tolkien wrote it. Period.", ["Dr. J. R. R. Tolkien wrote it.", "Period."]),
+    ],
+)
+def test_sentence_boundaries(text, expected):
+    assert sentences(text) == expected
+
+
+def test_no_sentence_crosses_a_blank_line():
+    text = "First paragraph without a stop\n\nSecond paragraph."
+    assert sentences(text) == ["First paragraph without a stop", "Second paragraph."]
+
+
+def test_headline_line_ends_its_sentence():
+    text = "Tech war heats up\nHuawei powers DeepSeek models. Markets react."
+    assert sentences(text) == ["Tech war heats up", "Huawei powers DeepSeek models.", "Markets react."]
+
+
+def test_wrapped_prose_line_is_not_split():
+    # A long line that breaks mid-sentence is hard-wrapped prose, not a headline.
+    text = (
+        "This sentence was wrapped by an editor at a fixed width so that it continues\n"
+        "on the next line until it finally ends here."
+    )
+    assert len(sentences(text)) == 1
+
+
+def test_offsets_are_exact_for_every_span():
+    text = "  Lead in.  Second one!\n\n\tThird paragraph?  Yes.\n"
+    seg = segment(text)
+    for span in (*seg.paragraphs, *seg.sentences, *seg.words):
+        assert text[span.start : span.end] == span.text
+    assert [p.text for p in seg.paragraphs] == ["Lead in.  Second one!", "Third paragraph?  Yes."]
+    assert [s.paragraph for s in seg.sentences] == [0, 0, 1, 1]
+
+
+def test_sentence_word_ranges_cover_all_words_in_order():
+    seg = segment("One two. Three four five.")
+    assert [(s.first_word, s.end_word) for s in seg.sentences] == [(0, 2), (2, 5)]
+    assert [w.sentence for w in seg.words] == [0, 0, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("U.S. and a.m.", ["U.S.", "and", "a.m."]),
+        ("China’s re-enforced don't", ["China’s", "re-enforced", "don't"]),
+        ("170 million, 3.5% and 1,000.", ["170", "million", "3.5", "and", "1,000"]),
+        ("— (again) … “quoted”", ["again", "quoted"]),
+        ("byTikTok DeepSeek-inspired", ["byTikTok", "DeepSeek-inspired"]),
+    ],
+)
+def test_word_rule(text, words):
+    assert tokenize_words(text) == words
+
+
+def test_paragraph_split_handles_crlf_and_whitespace_lines():
+    text = "One.\r\n \r\nTwo.\r\n\r\n\r\nThree."
+    assert [text[s:e] for s, e in split_paragraphs(text)] == ["One.", "Two.", "Three."]
+
+
+def test_article_has_30_sentences_27_of_prose():
+    doc = Document(ARTICLE.read_text(encoding="utf-8"))
+    assert len(doc.sentences) == 30
+    assert len(doc.prose_sentences) == 27
+    assert [s.text for s in doc.sentences[-3:]] == ["Share.", "Leave A Reply", "Exit mobile version"]
+    assert [p.boilerplate for p in doc.paragraphs] == [False] * 7 + [True] * 3
+    assert doc.sentences[12].text == "Period."
+    # "U.S." is one word inside its sentence, not a sentence end.
+    first = doc.sentences[0]
+    assert "U.S." in [w.text for w in doc.words_of(first)]
+    assert first.text.endswith("target home advantage.")
+
+
+def test_chrome_is_only_recognised_at_the_end():
+    doc = Document("Share.\n\nThe body says share and reply.\n\nLeave A Reply")
+    assert [p.boilerplate for p in doc.paragraphs] == [False, False, True]
+
+
+def test_a_document_that_is_only_chrome_keeps_its_one_paragraph():
+    doc = Document("Share.")
+    assert [p.boilerplate for p in doc.paragraphs] == [False]
+
+
+def test_segmenter_survives_long_unpunctuated_input():
+    text = ("word " * 20000).strip()
+    seg = segment(text)
+    assert len(seg.words) == 20000
+    assert seg.sentences[0].start == 0 and seg.sentences[-1].end == len(text)
