@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 import textwrap
 
 import pytest
@@ -20,6 +22,9 @@ def plugin_dir(tmp_path, monkeypatch):
 
     def make(name: str, source: str) -> str:
         (tmp_path / f"{name}.py").write_text(textwrap.dedent(source))
+        # Each test writes its own version of the module: never reuse an earlier import.
+        monkeypatch.delitem(sys.modules, name, raising=False)
+        importlib.invalidate_caches()
         return name
 
     return make

@@ -32,7 +32,7 @@ def echo_plugins(tmp_path, monkeypatch):
             def analyze(document, config):
                 s = document.sentences[0]
                 return Result(metrics={"n": 1}, findings=[document.finding("echo", s.start, s.end, s.text)],
-                              data={"rows": [{"text": s.text, "n": 1}]})
+                              data={"rows": [{"text": s.text, "n": 1}]}, display=["rows"])
             @hookimpl
             def register_analyzers(register):
                 register(Analyzer(id="echo", title="Echo | <b>", analyze=analyze))

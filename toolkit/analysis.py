@@ -46,6 +46,7 @@ def run_analyzer(analyzer: Analyzer, record: PluginInfo | PluginRecord, document
         section.findings = list(result.findings)
         section.data = result.data
         section.warnings = list(result.warnings)
+        section.display = list(result.display)
     section.elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
     return section
 

@@ -69,7 +69,7 @@ def analyze(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
     plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
     disable: Optional[List[str]] = typer.Option(None, "--disable", help="Skip an analyzer or plugin by name. Repeatable."),
-    only: Optional[str] = typer.Option(None, "--only", help="Run only these analyzers, comma-separated."),
+    only: Optional[List[str]] = typer.Option(None, "--only", help="Run only these analyzers (comma-separated or repeated)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: UTF-8, else detected)."),
     max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", min=1, help="Refuse inputs larger than this."),
     color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
@@ -87,9 +87,9 @@ def analyze(
     plugins = load_plugins(extra=extra, blocked=blocked)
     if format not in plugins.formats:
         raise UsageError(f"unknown format {format!r} (available: {', '.join(sorted(plugins.formats))})")
-    plugins.select(_split([only] if only else None), disabled)  # validate names before reading input
+    plugins.select(_split(only), disabled)  # validate names before reading input
     document = load_path(path, encoding=encoding, max_bytes=max_bytes)
-    report = analyze_document(document, plugins=plugins, only=_split([only] if only else None), disable=disabled)
+    report = analyze_document(document, plugins=plugins, only=_split(only), disable=disabled)
     width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
     options = RenderOptions(color=_use_color(color, output is not None), width=width)
     rendered = plugins.formats[format][0].render(report, options)

@@ -47,9 +47,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
 def _read_limited(handle: BinaryIO, name: str, max_bytes: int) -> bytes:
     data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(
-            f"{name}: larger than the {max_bytes // (1024 * 1024)} MiB limit (raise it with --max-bytes)"
-        )
+        raise InputError(f"{name}: larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
     return data
 
 

@@ -67,13 +67,17 @@ class Result:
     ``metrics`` are headline numbers (name -> int or float), ``findings`` are
     located items, ``data`` is any further JSON-compatible structure the
     analyzer documents, ``warnings`` are caveats a reader should see (for
-    example "SMOG needs 30 sentences").
+    example "SMOG needs 30 sentences"). ``display`` names the keys of
+    ``data`` that human-readable formats show, in order: a list of flat
+    records becomes a table, a list of numbers a sparkline; everything else
+    stays in the JSON report only.
     """
 
     metrics: dict[str, float] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    display: list[str] = field(default_factory=list)
 
 
 class Skip(Exception):
@@ -126,6 +130,7 @@ class Section:
     findings: list[Finding] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    display: list[str] = field(default_factory=list)
     error: dict[str, str] | None = None
     elapsed_ms: float = 0.0
 
@@ -139,6 +144,7 @@ class Section:
             "findings": [f.to_dict() for f in self.findings],
             "data": self.data,
             "warnings": list(self.warnings),
+            "display": list(self.display),
             "error": self.error,
             "elapsed_ms": self.elapsed_ms,
         }
@@ -172,6 +178,9 @@ def check_result(result: object) -> Result:
         raise InvalidResult(f"Result.data is not JSON-compatible: {exc}") from None
     if not isinstance(result.warnings, list) or not all(isinstance(w, str) for w in result.warnings):
         raise InvalidResult("Result.warnings must be a list of strings")
+    missing = [key for key in result.display if key not in result.data]
+    if missing:
+        raise InvalidResult(f"Result.display names keys that are not in data: {missing}")
     return result
 
 

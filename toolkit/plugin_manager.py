@@ -175,7 +175,7 @@ def load_plugins(
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name and name.startswith(exc.name):
+            if exc.name and (name == exc.name or name.startswith(exc.name + ".")):
                 raise UsageError(f"-p {name}: no plugin or module of that name") from None
             record = PluginRecord(name, "unknown", COMMAND_LINE, name, error=_error(exc))
             add(None, record)

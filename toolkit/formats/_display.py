@@ -32,9 +32,15 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def tables(data: dict[str, Any]) -> Iterator[tuple[str, list[str], list[list[str]], int]]:
-    """(name, columns, rows, total rows) for each list of flat records in ``data``."""
-    for key, value in data.items():
+def _shown(section) -> Iterator[tuple[str, Any]]:
+    for key in section.display:
+        if key in section.data:
+            yield key, section.data[key]
+
+
+def tables(section) -> Iterator[tuple[str, list[str], list[list[str]], int]]:
+    """(name, columns, rows, total rows) for each displayed list of flat records."""
+    for key, value in _shown(section):
         if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
             continue
         columns: list[str] = []
@@ -53,9 +59,9 @@ def sparkline(values: list[float], low: float = -1.0, high: float = 1.0) -> str:
     return "".join(_SPARK[min(len(_SPARK) - 1, max(0, int((v - low) / span * len(_SPARK))))] for v in values)
 
 
-def series(data: dict[str, Any]) -> Iterator[tuple[str, list[float]]]:
-    """Each list of plain numbers in ``data`` (e.g. a sentiment arc)."""
-    for key, value in data.items():
+def series(section) -> Iterator[tuple[str, list[float]]]:
+    """Each displayed list of plain numbers (e.g. a sentiment arc)."""
+    for key, value in _shown(section):
         if (
             isinstance(value, list)
             and len(value) > 1

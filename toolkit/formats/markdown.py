@@ -43,9 +43,9 @@ def render(report, options=None) -> str:
             out += [_row(["Metric", "Value"]), _row(["---", "---:"])]
             out += [_row([escape(show.label(k)), show.number(v)]) for k, v in section.metrics.items()]
             out.append("")
-        for key, values in show.series(section.data):
+        for key, values in show.series(section):
             out += [f"{escape(show.label(key))}: `{show.sparkline(values)}`", ""]
-        for key, columns, rows, total in show.tables(section.data):
+        for key, columns, rows, total in show.tables(section):
             out += [f"**{escape(show.label(key))}**", "", _row([escape(show.label(c)) for c in columns])]
             out.append(_row(["---"] * len(columns)))
             out += [_row([escape(c) for c in row]) for row in rows]

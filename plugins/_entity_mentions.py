@@ -1,0 +1,514 @@
+"""Where a document names something: rule-based mention spans.
+
+:func:`find_mentions` returns :class:`Mention` spans and nothing else; joining
+mentions into entities is :mod:`textkit.plugins._entity_merge`'s job, so an
+evaluation script (or a model-based recogniser) can use either half alone.
+No model is needed: the rules read capitalisation, what the rest of the
+document says about each word, and the word lists of
+:mod:`textkit.plugins._entity_lexicon`.
+
+The rules, in order:
+
+1. Only prose is read: sentences of web-page chrome paragraphs are skipped.
+2. Each word is cut to its name part. A possessive ``’s``/``'s`` is left out
+   ("China’s" -> "China"). A hyphenated word splits at its hyphens unless all
+   of its parts are capitalised ("DeepSeek-inspired" -> "DeepSeek",
+   "trans-Atlantic" -> "Atlantic", but "Hewlett-Packard" stays whole; "US-China"
+   splits when each part is a name by itself: written alone elsewhere in the
+   document, or in the gazetteer). A lowercase prefix of 2+ letters glued to a
+   capitalised word ("byTikTok") is cut off when the rest is a name by itself
+   or the prefix is a function word; otherwise the camel-cased word is a name
+   of its own ("iPhone", "eBay"). Words with digits ("W224") are no names.
+3. Capitalised words next to each other form one name when only whitespace,
+   "&", the "." of "Mr."/a middle initial, a plural possessive
+   ("Champions' League"), a particle ("de", "van") or "of" after a head word
+   ("Bank of England") stands between them. A longer name owns its words:
+   "China" inside "South China Morning Post" is not a mention of China.
+4. A name loses leading function words ("The Times" -> "Times", "Per SCMP"
+   -> "SCMP") and, at a sentence start, a leading "-ly" adverb ("Interestingly
+   Apple"). Leading titles go and make the name a person's ("President Trump"
+   -> "Trump"); a title inside a run splits it ("Microsoft CEO Satya Nadella"
+   -> "Microsoft", "Satya Nadella"), and so does a nationality before another
+   name ("Russian Igor Kolyvanov"), but not one that opens an organisation or
+   place name ("American Airlines"). Not names by themselves: a title, a day,
+   a month, a holiday, "I", a single letter, a common-noun acronym ("AI",
+   "CEO"), an ordinary word with a letter ("Group C").
+5. A single capitalised word at the start of a sentence, a quotation, a line
+   after a closed line, or after a colon is a name only with evidence: it is
+   in the gazetteer (countries, nationalities, places, organisations), or has
+   the shape of a name (an inner capital as in "DeepSeek"; capitals, as in
+   "SCMP" or a "LONDON" dateline, unless it is a Dale-Chall easy word), or is
+   capitalised mid-sentence elsewhere in the document. Otherwise it is not a
+   name if the document writes it in lowercase somewhere, or if it is an
+   ordinary English word (function words, Dale-Chall easy words and their
+   inflections, the CMU Pronouncing Dictionary); anything else is a name.
+   "Period." opening a sentence is a word; "Kolyvanov scored" is a name.
+6. A line of a results table (1-4 words, then 3+ figures and nothing else)
+   names what its first words say ("TAMPA BAY 8 15 2 69 81 18").
+7. A sentence written in capitals (a headline such as "JAPAN GET LUCKY WIN")
+   tells nothing through case, so only names found in the rest of the
+   document or in the gazetteer are matched there, case-insensitively,
+   longest first; the mention's ``name`` is their usual spelling ("Japan").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ._entity_lexicon import Lexicon, lexicon
+
+_POSSESSIVE = re.compile(r"[’'][sS]$")
+_HYPHEN = re.compile(r"[\-\u2010\u2011]")
+_DIGIT = re.compile(r"\d")
+_OPENING_QUOTES = "“‘«\"'"
+# A line that ends in one of these is done: the next line starts afresh ("Scorers :").
+_LINE_CLOSERS = ".!?…:;)]\"”’'"
+# Words whose "." may sit inside a name: "Mr. Smith", "John F. Kennedy".
+_DOTTED_TITLES = frozenset("Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev St Jr Sr".split())
+_MAX_HEADLINE_NAME_WORDS = 5
+# A line of a results table: a name, then only figures ("TAMPA BAY 8 15 2 69 81 18").
+_MIN_TABLE_FIGURES = 3
+_MAX_TABLE_LABEL_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One span of ``document.text`` that names something.
+
+    ``name`` is the form merging works with (the text on one line; for a
+    capitals-only headline word, the spelling of the name it matched), and
+    ``type`` is what the context alone tells (a title before it: "person").
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    type: str | None = None
+
+
+@dataclass
+class _Piece:
+    """A word, or the part of one, that can be (part of) a name."""
+
+    start: int
+    end: int
+    text: str
+    initial: bool = False  # first word of a sentence, a quotation, or after a colon
+    gap_after: str | None = None  # text up to the next piece; None: the name cannot go on
+    joins_previous: bool = True  # False for "TikTok" cut from "byTikTok": a new name starts
+    parts: list["_Piece"] = field(default_factory=list)  # a capitalised hyphenated word's parts
+
+    @property
+    def capitalised(self) -> bool:
+        # "W224" and "G7" are codes, not words of a name.
+        return self.text[:1].isupper() and _DIGIT.search(self.text) is None
+
+    @property
+    def glued(self) -> bool:
+        """A lowercase start with a capital inside: "byTikTok", "iPhone"."""
+        return self.text[:1].islower() and not self.text.islower()
+
+
+@dataclass
+class _Evidence:
+    """What the whole document says about how words are written."""
+
+    mid_capitalised: set[str] = field(default_factory=set)
+    lowercase: set[str] = field(default_factory=set)
+    # Capitalised words with no capitalised neighbour: names on their own.
+    standalone: set[str] = field(default_factory=set)
+
+
+def find_mentions(document) -> list[Mention]:
+    """Every mention of a named entity in the document's prose, in text order."""
+    lex = lexicon()
+    sentences = [_pieces(document, s) for s in document.prose_sentences]
+    headline = [_is_headline(p) for p in sentences]
+    evidence = _evidence(sentences, headline)
+    mentions: list[Mention] = []
+    for pieces, is_headline in zip(sentences, headline):
+        if not is_headline:
+            mentions.extend(_sentence_mentions(document, pieces, evidence, lex))
+    if any(headline):
+        known = _known_names(mentions, lex)
+        for pieces, is_headline in zip(sentences, headline):
+            if is_headline:
+                mentions.extend(_headline_mentions(document, pieces, known))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# --- words into pieces --------------------------------------------------------
+
+
+def _pieces(document, sentence) -> list[_Piece]:
+    text = document.text
+    words = document.words_of(sentence)
+    pieces: list[_Piece] = []
+    previous_end = sentence.start
+    for i, word in enumerate(words):
+        gap_before = text[previous_end : word.start]
+        if pieces and pieces[-1].gap_after is not None:
+            pieces[-1].gap_after = gap_before
+        previous_end = word.end
+        initial = i == 0 or _starts_afresh(gap_before)
+        end = word.end
+        possessive = _POSSESSIVE.search(word.text)
+        if possessive and possessive.start() > 0:
+            end = word.start + possessive.start()
+        word_pieces = _split_word(text, word.start, end)
+        word_pieces[0].initial = initial
+        # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
+        for piece in word_pieces[:-1]:
+            piece.gap_after = None
+        word_pieces[-1].gap_after = None if possessive else ""
+        pieces.extend(word_pieces)
+    if pieces:
+        pieces[-1].gap_after = None
+    return pieces
+
+
+def _starts_afresh(gap: str) -> bool:
+    """Does the text between two words put the second at the start of a clause?"""
+    if ":" in gap or (gap and gap[-1] in _OPENING_QUOTES):
+        return True
+    newline = gap.find("\n")
+    if newline == -1:
+        return False
+    line_end = gap[:newline].rstrip()[-1:]
+    return line_end != "" and line_end in _LINE_CLOSERS
+
+
+def _split_word(text: str, start: int, end: int) -> list[_Piece]:
+    core = text[start:end]
+    if _HYPHEN.search(core) is None:
+        return [_Piece(start, end, core)]
+    bounds = []
+    cursor = 0
+    for match in _HYPHEN.finditer(core):
+        bounds.append((cursor, match.start()))
+        cursor = match.end()
+    bounds.append((cursor, len(core)))
+    parts = [_Piece(start + a, start + b, core[a:b]) for a, b in bounds if b > a]
+    if len(parts) > 1 and all(p.capitalised for p in parts):
+        return [_Piece(start, end, core, parts=parts)]
+    return parts or [_Piece(start, end, core)]
+
+
+def _is_headline(pieces: list[_Piece]) -> bool:
+    """A sentence in capitals: case tells nothing about names there."""
+    words = [p.text for p in pieces if sum(c.isalpha() for c in p.text) >= 2]
+    return len(words) >= 2 and all(w.upper() == w for w in words)
+
+
+def _evidence(sentences: list[list[_Piece]], headline: list[bool]) -> _Evidence:
+    evidence = _Evidence()
+    for pieces, is_headline in zip(sentences, headline):
+        if is_headline:
+            continue
+        for i, piece in enumerate(pieces):
+            if piece.capitalised and not piece.initial:
+                evidence.mid_capitalised.add(piece.text)
+                if not _next_to_capitalised(pieces, i):
+                    evidence.standalone.add(piece.text)
+            elif piece.text.islower():
+                evidence.lowercase.add(piece.text)
+    return evidence
+
+
+def _next_to_capitalised(pieces: list[_Piece], i: int) -> bool:
+    before = i > 0 and pieces[i - 1].capitalised and _is_gap(pieces[i - 1].gap_after)
+    after = i + 1 < len(pieces) and pieces[i + 1].capitalised and _is_gap(pieces[i].gap_after)
+    return before or after
+
+
+def _is_gap(gap: str | None) -> bool:
+    return gap is not None and (gap == "" or gap.isspace())
+
+
+# --- names in ordinary sentences ----------------------------------------------
+
+
+def _sentence_mentions(document, pieces: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
+    label = _table_row_label(pieces)
+    if label and all(p.capitalised for p in label):  # "Karlsruhe 17 8 4 5 30 20 28"
+        return [_mention(document, label, None)]
+    mentions = []
+    for run in _runs(_resolve_words(pieces, evidence, lex), lex):
+        mentions.extend(_run_mentions(document, run, evidence, lex))
+    return mentions
+
+
+def _resolve_words(pieces: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[_Piece]:
+    """Cut glued prefixes and split hyphenated pairs of known names."""
+    resolved = []
+    for piece in pieces:
+        if piece.glued:
+            resolved.append(_unglue(piece, evidence, lex))
+        elif piece.parts and all(_is_known(p.text, evidence, lex) for p in piece.parts):
+            # "US-China": two names, each its own mention.
+            piece.parts[0].initial = piece.initial
+            piece.parts[-1].gap_after = piece.gap_after
+            for part in piece.parts[1:]:
+                part.joins_previous = False
+            resolved.extend(piece.parts)
+        else:
+            resolved.append(piece)
+    return resolved
+
+
+def _unglue(piece: _Piece, evidence: _Evidence, lex: Lexicon) -> _Piece:
+    cut = next(i for i, c in enumerate(piece.text) if c.isupper())
+    prefix, rest = piece.text[:cut], piece.text[cut:]
+    # A one-letter prefix is how brands are spelled ("iPhone", "eBay"); a
+    # longer one is a word that lost its space ("byTikTok").
+    if len(prefix) >= 2 and prefix.isalpha() and (_is_known(rest, evidence, lex) or prefix in lex.function_words):
+        return _Piece(piece.start + cut, piece.end, rest, gap_after=piece.gap_after, joins_previous=False)
+    return piece
+
+
+def _is_known(name: str, evidence: _Evidence, lex: Lexicon) -> bool:
+    """A name by itself: in the gazetteer, or written alone mid-sentence in the document."""
+    return name in evidence.standalone or name in lex.gazetteer
+
+
+def _is_name_word(piece: _Piece) -> bool:
+    return piece.capitalised or piece.glued
+
+
+def _runs(pieces: list[_Piece], lex: Lexicon) -> list[list[_Piece]]:
+    """Maximal runs of capitalised pieces that read as one name."""
+    runs: list[list[_Piece]] = []
+    i = 0
+    while i < len(pieces):
+        if not _is_name_word(pieces[i]):
+            i += 1
+            continue
+        run = [pieces[i]]
+        while True:
+            link = _link(run[-1], pieces, i + len(run), lex)
+            if not link:
+                break
+            run.extend(link)
+        runs.append(run)
+        i += len(run)
+    return runs
+
+
+def _link(last: _Piece, pieces: list[_Piece], nxt: int, lex: Lexicon) -> list[_Piece]:
+    """The pieces that continue a name after ``last`` (empty: the name ends)."""
+    if nxt >= len(pieces) or last.gap_after is None:
+        return []
+    gap = last.gap_after
+    following = pieces[nxt]
+    if not following.joins_previous:
+        return []
+    if _is_name_word(following):
+        return [following] if _joins(gap, last) else []
+    # A lowercase particle between two capitalised words: "Charles de Gaulle", "Bank of England".
+    if (
+        gap.isspace()
+        and nxt + 1 < len(pieces)
+        and following.gap_after is not None
+        and following.gap_after.isspace()
+        and _is_name_word(pieces[nxt + 1])
+        and (following.text in lex.name_particles or (following.text == "of" and last.text in lex.of_heads))
+    ):
+        return [following, pieces[nxt + 1]]
+    return []
+
+
+def _joins(gap: str, last: _Piece) -> bool:
+    if gap == "" or gap.isspace():
+        return True
+    if gap.strip() == "&":
+        return True
+    if gap.strip() in ("'", "’") and last.text.endswith("s"):  # "Champions' League"
+        return True
+    if gap.strip() == "." and (last.text in _DOTTED_TITLES or (len(last.text) == 1 and last.text.isupper())):
+        return gap.startswith(".")
+    return False
+
+
+def _run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
+    """The names a run of capitalised words holds: none, one, or a few."""
+    # "The Times", "Per SCMP", "Interestingly Apple": a function word or a
+    # sentence adverb opens no name.
+    while run and (_is_lower_word_capitalised(run[0], lex) or (run[0].initial and lex.is_adverb(run[0].text))):
+        run = _trim(run[1:])
+    if not run:
+        return []
+    inner_title = _split_at_inner_title(run, lex)
+    if inner_title is not None:  # "Czech President Vaclav Havel", "Fed Chairman Alan Greenspan"
+        before, after = inner_title
+        return _run_mentions(document, before, evidence, lex) + [_mention(document, after, "person")]
+    if _leads_with_nationality(run, evidence, lex):  # "Russian Igor Kolyvanov", "Chinese Huawei"
+        return _run_mentions(document, run[:1], evidence, lex) + _run_mentions(document, run[1:], evidence, lex)
+    run, is_person = _strip_title(run, lex)
+    run = _trim(run)
+    if not run or _is_label(run, lex) or all(p.text in lex.title_modifiers for p in run):
+        return []
+    if len(run) == 1 and not _single_word_is_name(run[0], evidence, lex):
+        return []
+    return [_mention(document, run, "person" if is_person else None)]
+
+
+def _mention(document, run: list[_Piece], type_: str | None) -> Mention:
+    start, end = run[0].start, run[-1].end
+    text = document.text[start:end]
+    return Mention(start, end, text, normalise(text), type_)
+
+
+def _trim(run: list[_Piece]) -> list[_Piece]:
+    """Drop particles left at the ends of a run ("of" in "Bank of")."""
+    while run and not _is_name_word(run[0]):
+        run = run[1:]
+    while run and not _is_name_word(run[-1]):
+        run = run[:-1]
+    return run
+
+
+def _split_at_inner_title(run: list[_Piece], lex: Lexicon) -> tuple[list[_Piece], list[_Piece]] | None:
+    """(words before, name after) a title inside a run, or None."""
+    words = [p.text for p in run]
+    if words[-1] in lex.org_suffixes:
+        return None
+    title_words = lex.titles | lex.title_modifiers
+    for k in range(1, len(words) - 1):
+        if words[k] not in lex.titles:
+            continue
+        first = k
+        while first > 0 and words[first - 1] in title_words:
+            first -= 1
+        last = k + 1
+        while last < len(words) and words[last] in title_words:
+            last += 1
+        before, after = _trim(run[:first]), _trim(run[last:])
+        if before and after:
+            return before, after
+        return None
+    return None
+
+
+def _leads_with_nationality(run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> bool:
+    """A nationality word before another name, not a name that opens with one.
+
+    "American Airlines" and "Russian Federation" are names; "Russian Igor
+    Kolyvanov" is a nationality and a person.
+    """
+    if len(run) < 2 or run[0].text not in lex.nationalities:
+        return False
+    rest = [p.text for p in run[1:]]
+    if any(w in lex.org_suffixes or w in lex.place_suffixes for w in rest):
+        return False
+    return len(rest) >= 2 or _is_known(rest[0], evidence, lex)
+
+
+def _is_label(run: list[_Piece], lex: Lexicon) -> bool:
+    """An ordinary word with a letter: "Group C", "Plan B"."""
+    return len(run) == 2 and len(run[1].text) == 1 and lex.is_common_word(run[0].text)
+
+
+def _is_lower_word_capitalised(piece: _Piece, lex: Lexicon) -> bool:
+    text = piece.text
+    if len(text) > 1 and text.isupper():  # "US", "IT", "WHO" are acronyms, not pronouns
+        return False
+    return lex.is_function_word(text)
+
+
+def _strip_title(run: list[_Piece], lex: Lexicon) -> tuple[list[_Piece], bool]:
+    """Leading titles go ("President Trump" -> "Trump"); a title alone is no name."""
+    words = [p.text for p in run]
+    if words[-1] in lex.org_suffixes and len(words) > 1:  # "General Motors", "Chairman Industries"
+        return run, False
+    n = 0
+    has_title = False
+    while n < len(words) and (words[n] in lex.titles or words[n] in lex.title_modifiers):
+        has_title = has_title or words[n] in lex.titles
+        n += 1
+    if not has_title:
+        return run, False
+    if n == len(words):
+        return [], False
+    return run[n:], True
+
+
+def _single_word_is_name(piece: _Piece, evidence: _Evidence, lex: Lexicon) -> bool:
+    word = piece.text
+    if len(word) == 1 or word in lex.never_alone or word in lex.generic_acronyms:
+        return False
+    if not piece.initial:
+        return True
+    return _initial_word_is_name(word, evidence, lex)
+
+
+def _initial_word_is_name(word: str, evidence: _Evidence, lex: Lexicon) -> bool:
+    if word in lex.gazetteer:
+        return True
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        # An acronym or a dateline ("LONDON", "MELBOURNE"), unless it is an
+        # easy word set in capitals; the big dictionary knows too many names.
+        return word.casefold() in lex.gazetteer_casefolded or not lex.is_easy_word(word)
+    if any(c.isupper() for c in word[1:]):  # "DeepSeek", "McDonald"
+        return True
+    if word in evidence.mid_capitalised:
+        return True
+    if word.lower() in evidence.lowercase:
+        return False
+    return not lex.is_common_word(word)
+
+
+# --- names in capitals-only headlines ------------------------------------------
+
+
+def _known_names(mentions: list[Mention], lex: Lexicon) -> dict[str, str]:
+    """Casefolded name -> its spelling, for matching words set in capitals."""
+    known = dict(lex.gazetteer_casefolded)
+    for mention in mentions:
+        known[mention.name.casefold()] = mention.name
+    # "US" in "TELL US" and "WHO" in "WHO WON" are words: capitals cannot tell.
+    return {k: v for k, v in known.items() if k not in lex.function_words}
+
+
+def _headline_mentions(document, pieces: list[_Piece], known: dict[str, str]) -> list[Mention]:
+    label = _table_row_label(pieces)
+    if label:  # "TAMPA BAY 8 15 2 69 81 18"
+        name = " ".join(p.text for p in label)
+        return [replace(_mention(document, label, None), name=known.get(name.casefold(), name))]
+    mentions = []
+    i = 0
+    while i < len(pieces):
+        for size in range(min(_MAX_HEADLINE_NAME_WORDS, len(pieces) - i), 0, -1):
+            span = pieces[i : i + size]
+            if not all(_is_gap(p.gap_after) for p in span[:-1]):
+                continue
+            key = " ".join(p.text for p in span).casefold()
+            if key in known:
+                start, end = span[0].start, span[-1].end
+                mentions.append(Mention(start, end, document.text[start:end], known[key]))
+                i += size
+                break
+        else:
+            i += 1
+    return mentions
+
+
+def _table_row_label(pieces: list[_Piece]) -> list[_Piece]:
+    """The words that open a row of figures, or [] if this is not such a row."""
+    n = 0
+    while n < len(pieces) and not pieces[n].text[:1].isdigit():
+        if n == _MAX_TABLE_LABEL_WORDS or not _is_gap(pieces[n].gap_after):
+            return []
+        n += 1
+    figures = pieces[n:]
+    if n == 0 or len(figures) < _MIN_TABLE_FIGURES or not all(p.text[:1].isdigit() for p in figures):
+        return []
+    return pieces[:n]
+
+
+def normalise(name: str) -> str:
+    """A name as one line: a name wrapped across lines is still one spelling."""
+    return " ".join(name.split())

@@ -1,0 +1,194 @@
+"""Mentions into entities: which spellings name the same thing, and its type.
+
+:func:`merge_mentions` takes :class:`~textkit.plugins._entity_mentions.Mention`
+objects from any recogniser and joins them into :class:`Entity` rows:
+
+- Same name: identical spellings, with straight and curly apostrophes alike,
+  and an initialism with or without its dots ("U.S." = "US").
+- Alias groups from the lexicon ("USA" = "U.S.").
+- An acronym and its long form when both appear: the acronym is the initials
+  of the long form's capitalised words ("SCMP" = "South China Morning
+  Post", "US" = "United States"). A person's name is no long form ("AP" is
+  not "Andrew Park"). If several long forms fit, the most mentioned one
+  takes it; a tie joins none.
+- A short name and a full name: a single word that is the last word of one
+  person-like name of 2-4 capitalised words ("Biden" = "Joe Biden"), or the
+  first word of one name that only adds organisation suffixes ("Huawei" =
+  "Huawei Technologies"). Countries, places and nationalities never join a
+  longer name ("China" stays apart from "China Daily"), and a short name that
+  fits several full names joins none.
+
+A row is named by its longest spelling. Its type is the one most of its
+mentions were given by the recogniser, if any were; otherwise what the lexicon
+tells: nationality, a known organisation, a known place, then a name ending in
+an organisation or place suffix, a person (a name opening with a common first
+name, or one also used by its last word alone, as people are: "Mandela"), an
+acronym (organisation); ``None`` when nothing tells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ._entity_lexicon import Lexicon, lexicon
+from ._entity_mentions import Mention, normalise
+
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$|^(?:[A-Z]\.)+[A-Z]$")
+_ACRONYM = re.compile(r"^[A-Z]{2,8}$")
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def aliases(self) -> list[str]:
+        """The spellings seen in the text (as one line each), sorted."""
+        return sorted({normalise(m.text) for m in self.mentions})
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "count": self.count, "aliases": self.aliases, "type": self.type}
+
+
+def merge_key(name: str) -> str:
+    """The spelling two mentions must share to be the same name at first sight."""
+    name = name.replace("’", "'")
+    if _INITIALISM.match(name):
+        return name.replace(".", "")
+    return name
+
+
+def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
+    """Entity rows, most mentioned first (ties by name)."""
+    lex = lexicon()
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(merge_key(mention.name), []).append(mention)
+    joined = _UnionFind(groups)
+    _join_aliases(groups, joined, lex)
+    _join_acronyms(groups, joined, lex)
+    _join_short_names(groups, joined, lex)
+    rows: dict[str, list[Mention]] = {}
+    for key, found in groups.items():
+        rows.setdefault(joined.find(key), []).extend(found)
+    entities = []
+    for found in rows.values():
+        found.sort(key=lambda m: m.start)
+        name = _row_name(found)
+        entities.append(Entity(name, _entity_type(name, found, lex), found))
+    entities.sort(key=lambda e: (-e.count, e.name.casefold(), e.name))
+    return entities
+
+
+class _UnionFind:
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _join_aliases(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon) -> None:
+    for alias_group in lex.aliases:
+        present = sorted({merge_key(a) for a in alias_group} & groups.keys())
+        for key in present[1:]:
+            joined.union(key, present[0])
+
+
+def _initials(name: str) -> str:
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _join_acronyms(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon) -> None:
+    by_initials: dict[str, list[str]] = {}
+    for key in groups:
+        if key.split()[0] in lex.first_names:  # "AP" is not "Andrew Park"
+            continue
+        initials = _initials(key)
+        if len(initials) >= 2:
+            by_initials.setdefault(initials, []).append(key)
+    for key in groups:
+        if _ACRONYM.match(key) and key in by_initials:
+            target = _most_mentioned(by_initials[key], groups, joined)
+            if target is not None:
+                joined.union(key, target)
+
+
+def _join_short_names(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon) -> None:
+    places = lex.countries | lex.places | lex.nationalities
+    full_names = [k for k in groups if " " in k and k not in places]
+    for key in groups:
+        if " " in key or _ACRONYM.match(key) or key in places:
+            continue
+        fits = [f for f in full_names if _is_surname_of(key, f, lex) or _is_company_of(key, f, lex)]
+        if len({joined.find(f) for f in fits}) == 1:
+            joined.union(key, fits[0])
+
+
+def _is_surname_of(short: str, full: str, lex: Lexicon) -> bool:
+    words = full.split()
+    if not 2 <= len(words) <= 4 or words[-1] != short:
+        return False
+    suffixes = lex.org_suffixes | lex.place_suffixes
+    return all(w[:1].isupper() or w in lex.name_particles for w in words) and not any(w in suffixes for w in words)
+
+
+def _is_company_of(short: str, full: str, lex: Lexicon) -> bool:
+    words = full.split()
+    return words[0] == short and all(w in lex.org_suffixes for w in words[1:])
+
+
+def _most_mentioned(keys: list[str], groups: dict[str, list[Mention]], joined: _UnionFind) -> str | None:
+    counts: Counter[str] = Counter()
+    for key in keys:
+        counts[joined.find(key)] += len(groups[key])
+    ranked = counts.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _row_name(mentions: list[Mention]) -> str:
+    counts = Counter(m.name for m in mentions)
+    return min(counts, key=lambda n: (-len(n), -counts[n], n))
+
+
+def _entity_type(name: str, mentions: list[Mention], lex: Lexicon) -> str | None:
+    given = Counter(m.type for m in mentions if m.type)
+    if given:
+        return given.most_common(1)[0][0]
+    names = {m.name for m in mentions}
+    if names & lex.nationalities:
+        return "nationality"
+    if names & lex.organisations:
+        return "organisation"
+    if names & (lex.countries | lex.places):
+        return "place"
+    words = name.split()
+    if len(words) > 1 and words[-1] in lex.org_suffixes:
+        return "organisation"
+    if len(words) > 1 and words[-1] in lex.place_suffixes:
+        return "place"
+    if len(words) > 1 and (words[0] in lex.first_names or words[-1] in names):
+        return "person"  # "Joe Biden"; "Nelson Mandela" once also called "Mandela"
+    if any(_ACRONYM.match(merge_key(n)) for n in names):
+        return "organisation"
+    return None

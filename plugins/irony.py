@@ -1,0 +1,969 @@
+"""Irony markers: rule-based, located and explained.
+
+The analyzer looks for the surface cues that the irony and sarcasm literature
+relies on (Attardo 2000; Carvalho et al. 2009; Riloff et al. 2013; Reyes,
+Rosso & Veale 2013; Van Hee et al. 2018) and reports each one as a finding
+whose ``kind`` names its family. It does not decide whether a text *is*
+ironic; it shows where a text signals irony and how strongly, so that every
+point of the score can be traced to a located marker. Web-page chrome
+(paragraphs with ``boilerplate=True``) is never looked at.
+
+Families and their rules
+------------------------
+Word lists live in ``plugins/data/irony_lexicon.json``.
+
+``explicit``
+    Irony vocabulary: irony, ironic(ally), sarcasm, sarcastic, satire,
+    paradox(ical), tongue-in-cheek, #sarcasm, #not ... ("of course" is not
+    included: it is ironic only in context).
+``scare_quotes``
+    A quoted phrase of 1-3 words in straight or curly double quotes, or curly
+    single quotes (straight single quotes are left alone: they are mostly
+    apostrophes). Not a scare quote: a quotation ending in ``?`` or ``!``; one
+    that does not start with a letter (".com", "#tag"); one whose words are all
+    capitalised (a name or title); the whole sentence quoted; a quote after a
+    colon or a mention cue ("the word", "titled"); any quote in a sentence
+    with a speech verb ("said", "wrote", "according to": a fragment of reported
+    speech). "so-called" counts too, unless quotes follow it (one marker).
+``aside``
+    A parenthetical of 1-6 words; longer ones are explanations. Also excluded:
+    parentheses holding a digit (citations, dates, figures), a link, a handle
+    or "etc", an acronym being defined ("(SCMP)", "(NCPs)": one word with two
+    or more capitals), a list label ("(a)", "(iv)"), a reference ("see",
+    "e.g.", "i.e.", "via", "pictured"...), and parentheses glued to a word
+    ("user(s)").
+``echo``
+    Repetition: a word said again at once ("final final"; not stop words, so
+    "that that" and "had had" are not echoes); the same aside again within 2
+    sentences ("(again) ... (again)"); a phrase of 3+ words with 2+ content
+    words said twice in one sentence, or opening sentences at most 2 apart
+    (anaphora). An aside or phrase echo spans its first to its last
+    occurrence (``occurrences`` in its data lists each).
+``hyperbole``
+    Intensifiers and extreme words ("totally", "absolutely", "literally",
+    "amazing"...), extreme phrases ("never ever", "of all time") and a
+    superlative followed within three words by "ever" ("the best ever").
+``tag_question``
+    A question ending in a tag after a comma (", isn't it?", ", do you?",
+    ", right?", ", eh?"), located from the tag to the question mark, or the
+    one-word question "Right?".
+``rhetorical_question``
+    A question, not a tag question, that uses a rhetorical formula ("who
+    knew", "what could possibly go wrong", "since when"), is a one-word
+    incredulous question ("Really?", "Seriously?"), or opens with a negated
+    auxiliary ("Isn't it obvious?": it asks for agreement). Plain information
+    questions ("How do I install it?") are not markers.
+``interjection``
+    Interjection phrases ("yeah right", "surprise, surprise", "go figure")
+    anywhere; single interjections ("oh", "wow", "gee", "duh") when they open
+    the sentence or are set off by punctuation ("a wow factor" is not one).
+``punctuation``
+    Runs of two or more ``!``/``?`` ("!!!", "?!", "!?") and ellipses ("...",
+    "…") that are not inside a quotation or brackets, where they mark an
+    omission.
+``caps``
+    An all-caps word of 3+ letters that is an English word said as a word:
+    in the CMU Pronouncing Dictionary and not pronounced letter by letter (so
+    "SCMP", "FBI", "DNA" are not; words under 3 letters such as "AI" and
+    words with periods such as "U.S." never are). Also excluded: known
+    acronyms said as words ("NASA", "NATO", lexicon list), Roman numerals,
+    hashtags, words the text defines in parentheses ("(NATO)") or writes in
+    capitals 3+ times (a name), and words on a line that is mostly capitals
+    (an all-caps headline).
+``emphatic_sentence``
+    A one-word sentence of 2+ letters closed by ``.``, ``!`` or ``…``
+    ("Period." "Exactly."), unless it is a yes/no answer right after a
+    question, a number word ("One. Two."), a quoted line of dialogue
+    ("“Stop.”"), or an interjection (counted there).
+``sentiment_contrast``
+    Positive words in a negative situation (Riloff et al. 2013), with VADER:
+    a positive word (lexicon valence >= +2.0) followed within 5 words by a
+    negative word (valence <= -1.0), in a sentence whose VADER compound (the
+    shared scores of ``textkit.plugins._vader``) stays below +0.5, i.e. the
+    sentence does not read as plain praise. Words that are negated (a negator
+    such as "not", "never", "without" or "-n't" among the three words
+    before), stance words VADER rates positive ("clearly", "like", "true")
+    and words inside quotations (someone else's voice) take no part. A word's
+    valence is read back from VADER's compound for the word alone (compound =
+    v / sqrt(v^2 + 15), inverted). At most one marker per sentence, located
+    from the positive to the negative word.
+
+Score
+-----
+Each family has a weight (``plugins/data/irony_weights.json``, one table so
+that learned weights can replace the hand-set ones). With ``N`` prose
+sentences and ``count_f`` markers of family ``f``::
+
+    x     = sum_f weight_f * count_f / N        (weighted markers per sentence)
+    score = 1 - exp(-x)                         (0 with no marker, tending to 1)
+
+The score is shared out to the families (and to each marker) in proportion to
+their weight: ``contribution_f = score * weight_f * count_f / (N * x)``, so
+the contributions add up to the score.
+
+Result
+------
+metrics
+    ``score`` (0..1), ``markers`` (count), ``markers_per_sentence``
+    (markers / prose sentences).
+findings
+    One per marker, in document order: ``kind`` is the family, ``message``
+    says why, ``data`` holds ``weight`` and ``contribution`` (its share of the
+    score) plus family details: ``positive_valence``, ``negative_valence``
+    and ``compound`` for sentiment contrast, ``occurrences`` ([start, end]
+    pairs) for aside and phrase echoes.
+data
+    ``families``: ``{family: {"count": int, "weight": float,
+    "contribution": float}}`` for every family, in a fixed order;
+    ``top_markers``: up to 10 records ``{kind, text, line, weight,
+    contribution}``, heaviest first, then by position (the findings say
+    why); shown as a table by the text and Markdown formats;
+    ``sentences``: the prose sentence count N; ``method``: the formula in
+    words; ``weights_source``: where the weight table came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+from ._wordlists import pronunciations
+from textkit import Analyzer, Result, Skip, hookimpl, tokenize_words
+
+FAMILIES = (
+    "explicit",
+    "sentiment_contrast",
+    "echo",
+    "scare_quotes",
+    "tag_question",
+    "rhetorical_question",
+    "interjection",
+    "hyperbole",
+    "caps",
+    "punctuation",
+    "emphatic_sentence",
+    "aside",
+)
+
+METHOD = (
+    "score = 1 - exp(-x), x = sum over families of weight x count / prose sentences; "
+    "each family's contribution is its share of x times the score, so contributions add up to the score"
+)
+
+ECHO_WINDOW = 2  # sentences: a repeat further away is not heard as an echo
+CONTRAST_POSITIVE = 2.0  # VADER lexicon valence of a clearly positive word
+CONTRAST_NEGATIVE = -1.0  # "stuck", "ignored", "lost" are -1.0 to -1.3
+CONTRAST_REACH = 5  # words after the positive one in which the negative situation must start
+CONTRAST_COMPOUND = 0.5  # a sentence VADER scores this positive reads as plain praise
+NEGATION_REACH = 3  # words before a sentiment word that can negate it
+TOP_MARKERS = 10
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_VOWELS = frozenset("AEIOUY")
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ELLIPSIS_OR_RUN = re.compile(r"[!?]{2,}|\.{3,}|…")
+_PARENTHESIS = re.compile(r"\(([^()\n]*)\)")
+_QUOTES = (
+    re.compile(r"“([^“”\n]*)”"),
+    re.compile(r"\"([^\"\n]*)\""),
+    # Curly single quotes: the closing one must not be an apostrophe inside a word.
+    re.compile(r"(?<!\w)‘([^‘\n]*?)’(?!\w)"),
+)
+# "so-called" is the spoken scare quote; followed by quotes it is one marker, counted there.
+_SO_CALLED = re.compile(r"\bso[-\s]called\b(?!\s*[\"“‘])", re.IGNORECASE)
+_SUPERLATIVE_EVER = re.compile(
+    r"\b(?:best|worst|greatest|biggest|smartest|dumbest|stupidest|finest|coolest|funniest|"
+    r"saddest|most\s+\w+)\s+(?:[\w’'-]+\s+){0,3}?ever\b",
+    re.IGNORECASE,
+)
+_QUESTION_END = re.compile(r"\?[!?]*[\"”’')\]]*\s*$")
+_CLOSING = "\"”’')]"
+
+
+@dataclass(frozen=True)
+class Marker:
+    family: str
+    start: int
+    end: int
+    message: str
+    extra: dict[str, Any] = field(default_factory=dict)  # goes into the finding's data
+
+
+# --- data -------------------------------------------------------------------
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    return json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def weight_table() -> dict[str, Any]:
+    """The family weights and where they came from: ``{"source": str, "weights": {family: float}}``."""
+    table = _read_json("irony_weights.json")
+    missing = set(FAMILIES) - set(table["weights"])
+    if missing:
+        raise ValueError(f"irony_weights.json lacks weights for {sorted(missing)}")
+    return table
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One regex for a list of phrases: any spacing or comma between words, either apostrophe."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        words = phrase.replace(",", " ").split()
+        parts.append(r"[\s,]+".join(re.escape(w).replace("'", "['’]") for w in words))
+    return re.compile(r"(?<![\w#])(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+class _Lexicon:
+    def __init__(self, raw: dict[str, Any]) -> None:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in raw[key])
+
+        self.explicit = words("explicit_words")
+        self.explicit_phrases = _phrase_pattern(raw["explicit_phrases"])
+        self.hyperbole = words("hyperbole_words")
+        self.hyperbole_phrases = _phrase_pattern(raw["hyperbole_phrases"])
+        self.interjections = words("interjections")
+        self.interjection_phrases = _phrase_pattern(raw["interjection_phrases"])
+        self.rhetorical_formulas = _phrase_pattern(raw["rhetorical_formulas"])
+        self.rhetorical_whole = words("rhetorical_whole")
+        self.negative_auxiliaries = words("negative_auxiliaries")
+        self.acronyms = frozenset(w.upper() for w in raw["acronyms"])
+        self.aside_max_words = int(raw["aside_max_words"])
+        self.aside_excluded_starts = words("aside_excluded_starts")
+        self.quote_max_words = int(raw["quote_max_words"])
+        self.speech_verbs = words("speech_verbs")
+        self.mention_cues = words("mention_cues")
+        self.stopwords = words("stopwords")
+        self.negators = words("negators")
+        self.contrast_ignore = words("contrast_ignore")
+        aux = "is|are|was|were|do|does|did|have|has|had|will|would|can|could|should|shall|must|may|might"
+        pronoun = "it|he|she|they|we|you|i|there|that|this|one"
+        tag_words = "|".join(re.escape(w) for w in raw["tag_words"])
+        self.tag_question = re.compile(
+            r",\s*(?P<tag>(?:(?:" + aux + r"|ai|wo|ca|sha)n['’]t\s+(?:" + pronoun + r"))"
+            r"|(?:(?:" + aux + r")\s+(?:" + pronoun + r"))"
+            r"|(?:don['’]t\s+you\s+think)"
+            r"|(?:" + tag_words + r"))\s*\?[!?]*[\"”’')\]]*\s*$",
+            re.IGNORECASE,
+        )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    return _Lexicon(_read_json("irony_lexicon.json"))
+
+
+@lru_cache(maxsize=65536)
+def _valence(word: str) -> float:
+    """A word's VADER lexicon valence, read back from VADER's compound for the word alone."""
+    from textkit.plugins._vader import polarity
+
+    compound = polarity(word)["compound"]
+    if abs(compound) >= 1:
+        return math.copysign(4.0, compound)
+    return round(compound * math.sqrt(15 / (1 - compound * compound)), 2)
+
+
+# --- helpers ----------------------------------------------------------------
+
+
+def _norm(word: str) -> str:
+    return word.translate(_APOSTROPHES).lower()
+
+
+def _keys(document) -> list[str]:
+    """Every word of the document normalised (lower case, straight apostrophes), by word index."""
+    return document.memo("irony.word_keys", lambda: [_norm(w.text) for w in document.words])
+
+
+def _prose_paragraphs(document):
+    return [p for p in document.paragraphs if not p.boilerplate]
+
+
+def _scan(pattern: re.Pattern[str], document) -> Iterable[re.Match[str]]:
+    for paragraph in _prose_paragraphs(document):
+        yield from pattern.finditer(document.text, paragraph.start, paragraph.end)
+
+
+class _Disjoint:
+    """Non-overlapping spans kept sorted, to ask by bisection whether a span overlaps one."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Disjoint and sorted, so the last span starting before ``end`` reaches furthest.
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
+def _longest_first(markers: list[Marker]) -> list[Marker]:
+    """Drop markers that overlap a longer one of the same family ("oh" inside "oh joy")."""
+    kept: list[Marker] = []
+    taken = _Disjoint()
+    for marker in sorted(markers, key=lambda m: (m.start - m.end, m.start)):
+        if not taken.overlaps(marker.start, marker.end):
+            taken.add(marker.start, marker.end)
+            kept.append(marker)
+    return kept
+
+
+def _words_before(document, offset: int, count: int) -> list[str]:
+    sentence = document.sentence_at(offset)
+    if sentence is None:
+        return []
+    words = [w for w in document.words_of(sentence) if w.end <= offset]
+    keys = _keys(document)
+    return [keys[w.index] for w in words[-count:]]
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("\n", " ") + "'"
+
+
+# --- families ---------------------------------------------------------------
+
+
+def find_explicit(document, sentences, lex: _Lexicon) -> list[Marker]:
+    keys = _keys(document)
+    markers = [
+        Marker("explicit", w.start, w.end, f"explicit irony vocabulary: {_quoted(w.text)}")
+        for s in sentences
+        for w in document.words_of(s)
+        if keys[w.index] in lex.explicit
+    ]
+    markers += [
+        Marker("explicit", m.start(), m.end(), f"explicit irony marker: {_quoted(m.group())}")
+        for m in _scan(lex.explicit_phrases, document)
+    ]
+    return _longest_first(markers)
+
+
+def _quote_spans(document) -> list[tuple[int, int, int, int]]:
+    """(start, end, content_start, content_end) of every quotation in the prose."""
+    spans = []
+    for pattern in _QUOTES:
+        spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in _scan(pattern, document)]
+    return sorted(spans)
+
+
+class _Enclosure:
+    """The union of some spans, answering "is start..end strictly inside one?" by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+
+    def encloses(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, start) - 1
+        return i >= 0 and end < self._ends[i]
+
+
+def _is_scare_quote(document, start: int, end: int, content: str, lex: _Lexicon) -> bool:
+    n_words = len(tokenize_words(content))
+    if not 1 <= n_words <= lex.quote_max_words or content.rstrip()[-1:] in ("?", "!"):
+        return False
+    if not content.lstrip()[:1].isalpha():
+        return False  # ".com", "#tag", "2": a name or a symbol, not a distanced word
+    if all(w[:1].isupper() for w in tokenize_words(content)):
+        return False  # “Mandela Day”, “Revolution”: a name or a title
+    sentence = document.sentence_at(start)
+    if sentence is None:
+        return False
+    before = document.text[sentence.start : start]
+    after = document.text[end : sentence.end]
+    if not tokenize_words(before) and not tokenize_words(after):
+        return False  # the whole sentence is the quotation
+    if before.rstrip().endswith(":"):
+        return False
+    if set(_words_before(document, start, 3)) & lex.mention_cues:
+        return False  # the word "x": the word is mentioned, not used
+    # A short quote in a sentence that reports speech is a fragment of what someone said.
+    sentence_words = {_keys(document)[w.index] for w in document.words_of(sentence)}
+    return not sentence_words & lex.speech_verbs
+
+
+def find_scare_quotes(document, sentences, lex: _Lexicon, quotes) -> list[Marker]:
+    markers = [
+        Marker(
+            "scare_quotes", start, end, f"short phrase in quotes (scare quotes): {document.text[start:end]}"
+        )
+        for start, end, c_start, c_end in quotes
+        if _is_scare_quote(document, start, end, document.text[c_start:c_end], lex)
+    ]
+    markers += [
+        Marker("scare_quotes", m.start(), m.end(), "'so-called' distances the writer from the term")
+        for m in _scan(_SO_CALLED, document)
+    ]
+    return markers
+
+
+def _is_aside(document, match: re.Match[str], lex: _Lexicon) -> bool:
+    content = match.group(1)
+    words = tokenize_words(content)
+    if not 1 <= len(words) <= lex.aside_max_words or any(c.isdigit() for c in content):
+        return False
+    if any(mark in content.lower() for mark in ("/", "@", "http", "www.", "etc")):
+        return False  # a link, a handle or a list of examples
+    if match.start() > 0 and document.text[match.start() - 1].isalnum():
+        return False  # "user(s)", "f(x)": part of the word, not a comment on it
+    first = _norm(words[0]).rstrip(".")
+    if first in lex.aside_excluded_starts or _norm(content.strip()).startswith(("e.g", "i.e")):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        capitals = sum(c.isupper() for c in word)
+        if len(word) == 1 or capitals >= 2 or re.fullmatch(r"[ivxlc]+", word):
+            return False  # a list label or an acronym being defined
+    return True
+
+
+def find_asides(document, sentences, lex: _Lexicon) -> list[Marker]:
+    markers = []
+    for m in _scan(_PARENTHESIS, document):
+        if _is_aside(document, m, lex):
+            n = len(tokenize_words(m.group(1)))
+            message = f"parenthetical aside ({n} word{'s' * (n > 1)}): {_quoted(m.group())}"
+            markers.append(Marker("aside", m.start(), m.end(), message))
+    return markers
+
+
+def _sentence_index(document, offset: int) -> int:
+    sentence = document.sentence_at(offset)
+    return sentence.index if sentence is not None else 0
+
+
+def _sentence_span(document, first: int, last: int) -> str:
+    n = _sentence_index(document, last) - _sentence_index(document, first) + 1
+    return "in one sentence" if n == 1 else f"within {n} sentences"
+
+
+def _aside_echoes(document, asides: list[Marker]) -> list[Marker]:
+    groups: dict[str, list[Marker]] = {}
+    for aside in asides:
+        key = " ".join(_norm(w) for w in tokenize_words(document.text[aside.start : aside.end]))
+        groups.setdefault(key, []).append(aside)
+    echoes = []
+    for group in groups.values():
+        cluster = [group[0]]
+        for aside in group[1:] + [None]:
+            near = aside is not None and (
+                _sentence_index(document, aside.start) - _sentence_index(document, cluster[-1].start)
+                <= ECHO_WINDOW
+            )
+            if near:
+                cluster.append(aside)
+                continue
+            if len(cluster) > 1:
+                first, last = cluster[0], cluster[-1]
+                text = _quoted(document.text[first.start : first.end])
+                where = _sentence_span(document, first.start, last.start)
+                echoes.append(
+                    Marker(
+                        "echo",
+                        first.start,
+                        last.end,
+                        f"aside repeated {len(cluster)}× {where}: {text}",
+                        {"occurrences": [[a.start, a.end] for a in cluster]},
+                    )
+                )
+            if aside is not None:
+                cluster = [aside]
+    return echoes
+
+
+def _word_echoes(document, sentences, lex: _Lexicon) -> list[Marker]:
+    keys = _keys(document)
+    echoes = []
+    for sentence in sentences:
+        words = document.words_of(sentence)
+        i = 0
+        while i < len(words):
+            j = i
+            key = keys[words[i].index]
+            while (
+                j + 1 < len(words)
+                and keys[words[j + 1].index] == key
+                and document.text[words[j].end : words[j + 1].start].isspace()
+            ):
+                j += 1
+            if j > i and key.replace("'", "").isalpha() and key not in lex.stopwords:
+                text = document.text[words[i].start : words[j].end]
+                echoes.append(Marker("echo", words[i].start, words[j].end, f"word repeated: {_quoted(text)}"))
+            i = j + 1
+    return echoes
+
+
+_PHRASE_GAP = re.compile(r"[\s,;]+")
+
+
+def _joined(document, words) -> bool:
+    """Words that read as one phrase: only spaces or commas between them (not "_" or "://")."""
+    return all(
+        a.sentence == b.sentence and _PHRASE_GAP.fullmatch(document.text[a.end : b.start])
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _phrase_echoes(document, sentences, lex: _Lexicon, covered: list[tuple[int, int]]) -> list[Marker]:
+    """A phrase of 3+ words (2+ of them content words) said twice in one sentence, or opening
+    two sentences at most ECHO_WINDOW apart (anaphora).
+
+    A noun phrase that a text repeats from one sentence to the next is ordinary
+    cohesion ("the first chamber ... the first chamber"), so that is not an echo.
+    """
+    words = [w for s in sentences for w in document.words_of(s)]
+    all_keys = _keys(document)
+    keys = [all_keys[w.index] for w in words]  # by position in ``words``
+    openers = {s.first_word for s in sentences}
+    seen: dict[tuple[str, ...], list[int]] = {}
+    echoes = []
+    matched_until = -1
+    for j in range(len(words) - 2):
+        gram = tuple(keys[j : j + 3])
+        for i in reversed(seen.get(gram, [])):
+            if words[j].sentence - words[i].sentence > ECHO_WINDOW:
+                break  # earlier ones are further still
+            same_sentence = words[i].sentence == words[j].sentence
+            anaphora = words[i].index in openers and words[j].index in openers
+            if j < i + 3 or j <= matched_until or not (same_sentence or anaphora):
+                continue
+            n = 3
+            while (
+                j + n < len(words)
+                and i + n < j
+                and keys[i + n] == keys[j + n]
+                and words[j + n].sentence == words[j].sentence
+            ):
+                n += 1
+            if not (_joined(document, words[i : i + n]) and _joined(document, words[j : j + n])):
+                continue
+            if sum(k not in lex.stopwords for k in keys[j : j + n]) < 2:
+                continue
+            first, second = (words[i].start, words[i + n - 1].end), (words[j].start, words[j + n - 1].end)
+            if any(c[0] <= first[0] and first[1] <= c[1] for c in covered):
+                continue  # the repeated aside is already an echo
+            phrase = _quoted(document.text[first[0] : first[1]])
+            message = (
+                f"phrase repeated in one sentence: {phrase}"
+                if same_sentence
+                else f"phrase opens sentences again {_sentence_span(document, first[0], second[0])}: {phrase}"
+            )
+            echoes.append(
+                Marker("echo", first[0], second[1], message, {"occurrences": [list(first), list(second)]})
+            )
+            matched_until = j + n - 1
+            break
+        seen.setdefault(gram, []).append(j)
+    return echoes
+
+
+def find_echoes(document, sentences, lex: _Lexicon, asides: list[Marker]) -> list[Marker]:
+    aside_echoes = _aside_echoes(document, asides)
+    covered = [tuple(o) for e in aside_echoes for o in e.extra["occurrences"]]
+    return (
+        _word_echoes(document, sentences, lex)
+        + aside_echoes
+        + _phrase_echoes(document, sentences, lex, covered)
+    )
+
+
+def find_hyperbole(document, sentences, lex: _Lexicon) -> list[Marker]:
+    keys = _keys(document)
+    markers = [
+        Marker("hyperbole", w.start, w.end, f"intensifier or extreme word: {_quoted(w.text)}")
+        for s in sentences
+        for w in document.words_of(s)
+        if keys[w.index] in lex.hyperbole
+    ]
+    for pattern in (lex.hyperbole_phrases, _SUPERLATIVE_EVER):
+        markers += [
+            Marker("hyperbole", m.start(), m.end(), f"extreme phrase: {_quoted(m.group())}")
+            for m in _scan(pattern, document)
+        ]
+    return _longest_first(markers)
+
+
+def _opening_word(words: list[str]) -> str:
+    if len(words) > 1 and words[0] in ("but", "and", "so", "yet", "now", "well", "oh"):
+        return words[1]  # "But isn't it...?" opens with the auxiliary all the same
+    return words[0] if words else ""
+
+
+def find_questions(document, sentences, lex: _Lexicon) -> list[Marker]:
+    keys = _keys(document)
+    markers = []
+    for sentence in sentences:
+        if not _QUESTION_END.search(sentence.text):
+            continue
+        tag = lex.tag_question.search(sentence.text)
+        words = [keys[w.index] for w in document.words_of(sentence)]
+        if tag:
+            start = sentence.start + tag.start("tag")
+            end = sentence.start + len(sentence.text.rstrip().rstrip(_CLOSING))
+            markers.append(
+                Marker("tag_question", start, end, f"tag question: {_quoted(document.text[start:end])}")
+            )
+        elif words == ["right"]:
+            markers.append(
+                Marker("tag_question", sentence.start, sentence.end, "one-word tag question 'Right?'")
+            )
+        elif formula := lex.rhetorical_formulas.search(sentence.text):
+            markers.append(
+                Marker(
+                    "rhetorical_question",
+                    sentence.start,
+                    sentence.end,
+                    f"rhetorical question formula: {_quoted(formula.group())}",
+                )
+            )
+        elif len(words) == 1 and words[0] in lex.rhetorical_whole:
+            markers.append(
+                Marker(
+                    "rhetorical_question",
+                    sentence.start,
+                    sentence.end,
+                    f"one-word incredulous question: {_quoted(sentence.text)}",
+                )
+            )
+        elif _opening_word(words) in lex.negative_auxiliaries:
+            markers.append(
+                Marker(
+                    "rhetorical_question",
+                    sentence.start,
+                    sentence.end,
+                    "negative question: asks for agreement, not information",
+                )
+            )
+    return markers
+
+
+def find_interjections(document, sentences, lex: _Lexicon) -> list[Marker]:
+    markers = [
+        Marker("interjection", m.start(), m.end(), f"interjection: {_quoted(m.group())}")
+        for m in _scan(lex.interjection_phrases, document)
+    ]
+    keys = _keys(document)
+    for sentence in sentences:
+        words = document.words_of(sentence)
+        for k, w in enumerate(words):
+            if keys[w.index] not in lex.interjections:
+                continue
+            set_off = document.text[w.end : w.end + 1] in (",", "!", "?", ".", "…", "—", "–")
+            after_number = k > 0 and words[k - 1].text.replace(",", "").replace(".", "").isdigit()  # "10 ha."
+            if (k == 0 or set_off) and not after_number:
+                markers.append(Marker("interjection", w.start, w.end, f"interjection: {_quoted(w.text)}"))
+    return _longest_first(markers)
+
+
+def find_punctuation(document, sentences, lex: _Lexicon, quoted: _Enclosure) -> list[Marker]:
+    markers = []
+    for m in _scan(_ELLIPSIS_OR_RUN, document):
+        run = m.group()
+        if run[0] in "!?":
+            what = "surprised question" if "?" in run and "!" in run else "run of emphatic punctuation"
+            markers.append(Marker("punctuation", m.start(), m.end(), f"{what}: {_quoted(run)}"))
+            continue
+        before = document.text[max(m.start() - 1, 0) : m.start()]
+        after = document.text[m.end() : m.end() + 1]
+        if before in ("(", "[") or after in (")", "]") or quoted.encloses(m.start(), m.end()):
+            continue  # an omission mark in a quotation, not a pause for effect
+        markers.append(Marker("punctuation", m.start(), m.end(), "ellipsis: a pause for effect"))
+    return markers
+
+
+def _shouted_line(document, offset: int) -> bool:
+    line_start = document.text.rfind("\n", 0, offset) + 1
+    line_end = document.text.find("\n", offset)
+    line = document.text[line_start : line_end if line_end != -1 else len(document.text)]
+    words = [w for w in tokenize_words(line) if any(c.isalpha() for c in w)]
+    caps = sum(w.isupper() and len(w) > 1 for w in words)
+    return len(words) >= 2 and caps * 2 > len(words)
+
+
+def _tagged(document, word) -> bool:
+    """A hashtag or @handle: a name, not a word of the sentence."""
+    return word.start > 0 and document.text[word.start - 1] in "#@"
+
+
+# How each letter is said, for telling "DNA" (spelled out) from "NEVER" (a word).
+_LETTER_NAMES = {
+    "A": ("EY",), "B": ("B IY",), "C": ("S IY",), "D": ("D IY",), "E": ("IY",), "F": ("EH F",),
+    "G": ("JH IY",), "H": ("EY CH",), "I": ("AY",), "J": ("JH EY",), "K": ("K EY",), "L": ("EH L",),
+    "M": ("EH M",), "N": ("EH N",), "O": ("OW",), "P": ("P IY",), "Q": ("K Y UW",), "R": ("AA R",),
+    "S": ("EH S",), "T": ("T IY",), "U": ("Y UW",), "V": ("V IY",),
+    "W": ("D AH B AH L Y UW", "D AH B AH Y UW", "D AH B Y UW"), "X": ("EH K S",), "Y": ("W AY",),
+    "Z": ("Z IY", "Z EH D"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def _pronunciations(word: str) -> tuple[str, ...]:
+    """The CMU Pronouncing Dictionary's pronunciations of ``word``, stress marks removed."""
+    found = []
+    for line in pronunciations(word):
+        phones, _, comment = line.partition("#")
+        if "abbrev" not in comment:  # how the dictionary flags some acronyms ("hiv", "gdp")
+            found.append(" ".join(p.rstrip("012") for p in phones.split()))
+    return tuple(found)
+
+
+def _is_english_word(letters: str) -> bool:
+    """In the CMU dictionary and said as a word, not letter by letter ("DNA", "FBI")."""
+    prons = _pronunciations(letters.lower())
+    if not prons:
+        return False
+    spelled = {" ".join(names) for names in itertools.product(*(_LETTER_NAMES[c] for c in letters))}
+    return any(p not in spelled for p in prons)
+
+
+def _defined_acronyms(document) -> frozenset[str]:
+    return frozenset(m.group(1) for m in re.finditer(r"\(([A-Z]{2,})\)", document.text))
+
+
+def _repeated_caps(document) -> frozenset[str]:
+    """All-caps words used 3+ times: a name or an acronym ("SOCO", "PRISM"), not emphasis."""
+    counts: dict[str, int] = {}
+    for w in document.words:
+        if w.text.isupper():
+            counts[w.text] = counts.get(w.text, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= 3)
+
+
+def find_caps(document, sentences, lex: _Lexicon) -> list[Marker]:
+    defined = _defined_acronyms(document) | _repeated_caps(document)
+    markers = []
+    for sentence in sentences:
+        for w in document.words_of(sentence):
+            letters = w.text.translate(_APOSTROPHES).replace("'", "").replace("-", "")
+            if not (letters.isalpha() and letters.isupper() and len(letters) >= 3):
+                continue
+            if (
+                not _VOWELS & set(letters)
+                or letters in lex.acronyms
+                or w.text in defined
+                or _tagged(document, w)
+            ):
+                continue
+            if _ROMAN.fullmatch(letters) or _shouted_line(document, w.start) or not _is_english_word(letters):
+                continue
+            markers.append(Marker("caps", w.start, w.end, f"all-caps emphasis: {_quoted(w.text)}"))
+    return markers
+
+
+_ANSWERS = frozenset({"yes", "no", "yeah", "yep", "nope", "ok", "okay", "maybe"})
+_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def find_emphatic_sentences(document, sentences, lex: _Lexicon) -> list[Marker]:
+    markers = []
+    previous = None
+    for sentence in sentences:
+        words = document.words_of(sentence)
+        closed = sentence.text.rstrip().rstrip(_CLOSING)
+        if len(words) == 1 and closed.endswith((".", "!", "…")):
+            word = _keys(document)[words[0].index]
+            is_answer = word in _ANSWERS and previous is not None and _QUESTION_END.search(previous.text)
+            plain = word.isalpha() and len(word) >= 2 and not _tagged(document, words[0])
+            spoken = sentence.text[:1] in "\"“‘'"  # “Stop.” is a line of dialogue
+            if plain and not spoken and word not in lex.interjections | _NUMBERS and not is_answer:
+                markers.append(
+                    Marker(
+                        "emphatic_sentence",
+                        sentence.start,
+                        sentence.end,
+                        f"one-word sentence: {_quoted(sentence.text)}",
+                    )
+                )
+        previous = sentence
+    return markers
+
+
+def _negated(keys: list[str], words, k: int, lex: _Lexicon) -> bool:
+    before = [keys[w.index] for w in words[max(0, k - NEGATION_REACH) : k]]
+    return any(b in lex.negators or b.endswith("n't") for b in before)
+
+
+def _rated_words(document, sentence, lex: _Lexicon, quoted: _Enclosure) -> list[tuple[int, Any, float]]:
+    """(position, word, valence) of the sentence's words that can carry the writer's sentiment."""
+    words = document.words_of(sentence)
+    keys = _keys(document)
+    return [
+        (k, w, _valence(keys[w.index]))
+        for k, w in enumerate(words)
+        if w.text.isalpha()
+        and keys[w.index] not in lex.contrast_ignore
+        and not _negated(keys, words, k, lex)
+        # Quoted words are someone else's voice: the contrast must be the writer's.
+        and not quoted.encloses(w.start, w.end)
+    ]
+
+
+def find_sentiment_contrast(document, sentences, lex: _Lexicon, quoted: _Enclosure) -> list[Marker]:
+    from textkit.plugins._vader import sentence_scores
+
+    scores = sentence_scores(document)
+    markers = []
+    for sentence in sentences:
+        compound = scores[sentence.index]["compound"]
+        if compound >= CONTRAST_COMPOUND:
+            continue
+        rated = _rated_words(document, sentence, lex, quoted)
+        pairs = [
+            (p, n)
+            for p in rated
+            if p[2] >= CONTRAST_POSITIVE
+            for n in rated
+            if n[2] <= CONTRAST_NEGATIVE and 0 < n[0] - p[0] <= CONTRAST_REACH
+        ]
+        if not pairs:
+            continue
+        (_, pos, pos_v), (_, neg, neg_v) = max(pairs, key=lambda pair: pair[0][2] - pair[1][2])
+        markers.append(
+            Marker(
+                "sentiment_contrast",
+                pos.start,
+                neg.end,
+                f"positive {_quoted(pos.text)} ({pos_v:+.1f}) followed by negative "
+                f"{_quoted(neg.text)} ({neg_v:+.1f}): praise for a bad situation "
+                f"(sentence compound {compound:+.2f})",
+                {"positive_valence": pos_v, "negative_valence": neg_v, "compound": compound},
+            )
+        )
+    return markers
+
+
+def find_markers(document) -> list[Marker]:
+    """Every irony marker in the document's prose, in document order."""
+    lex = lexicon()
+    sentences = document.prose_sentences
+    quotes = _quote_spans(document)
+    quoted = _Enclosure((q[0], q[1]) for q in quotes)
+    asides = find_asides(document, sentences, lex)
+    interjections = find_interjections(document, sentences, lex)
+    # "Yeah, right?" is one interjection, not also a tag question.
+    taken = _Disjoint((i.start, i.end) for i in interjections)
+    questions = [q for q in find_questions(document, sentences, lex) if not taken.overlaps(q.start, q.end)]
+    markers = (
+        find_explicit(document, sentences, lex)
+        + find_sentiment_contrast(document, sentences, lex, quoted)
+        + find_echoes(document, sentences, lex, asides)
+        + find_scare_quotes(document, sentences, lex, quotes)
+        + questions
+        + interjections
+        + find_hyperbole(document, sentences, lex)
+        + find_caps(document, sentences, lex)
+        + find_punctuation(document, sentences, lex, quoted)
+        + find_emphatic_sentences(document, sentences, lex)
+        + asides
+    )
+    return sorted(markers, key=lambda m: (m.start, m.end, FAMILIES.index(m.family)))
+
+
+# --- score ------------------------------------------------------------------
+
+
+def score_markers(markers: list[Marker], sentences: int, weights: dict[str, float]) -> tuple[float, float]:
+    """(score, x): x is the weighted marker count per sentence, score = 1 - exp(-x)."""
+    x = sum(weights[m.family] for m in markers) / sentences
+    return 1 - math.exp(-x), x
+
+
+def analyze(document, config) -> Result:
+    sentences = document.prose_sentences
+    if not sentences:
+        raise Skip("no prose sentences")
+    table = weight_table()
+    weights = {f: float(w) for f, w in table["weights"].items()}
+    markers = find_markers(document)
+    n = len(sentences)
+    score, x = score_markers(markers, n, weights)
+
+    def share(weight: float) -> float:
+        """A marker's part of the score: its weight's share of x."""
+        return score * weight / n / x if x else 0.0
+
+    findings = [
+        document.finding(
+            m.family,
+            m.start,
+            m.end,
+            m.message,
+            weight=weights[m.family],
+            contribution=round(share(weights[m.family]), 4),
+            **m.extra,
+        )
+        for m in markers
+    ]
+    counts = Counter(m.family for m in markers)
+    families = {
+        f: {"count": counts[f], "weight": weights[f], "contribution": round(share(weights[f]) * counts[f], 4)}
+        for f in FAMILIES
+    }
+    top = sorted(findings, key=lambda f: (-f.data["weight"], f.start))[:TOP_MARKERS]
+    return Result(
+        metrics={
+            "score": round(score, 4),
+            "markers": len(markers),
+            "markers_per_sentence": round(len(markers) / n, 4),
+        },
+        findings=findings,
+        data={
+            "families": families,
+            "top_markers": [
+                {
+                    "kind": f.kind,
+                    "text": f.text,
+                    "line": f.line,
+                    "weight": f.data["weight"],
+                    "contribution": f.data["contribution"],
+                }
+                for f in top
+            ],
+            "sentences": n,
+            "method": METHOD,
+            "weights_source": table.get("source", ""),
+        },
+        warnings=["fewer than 5 prose sentences: the score rests on very little text"] if n < 5 else [],
+        display=["top_markers"],
+    )
+
+
+@hookimpl
+def register_analyzers(register):
+    register(
+        Analyzer(
+            id="irony",
+            title="Irony markers",
+            analyze=analyze,
+            description=(
+                "Rule-based irony markers from the literature, each located and explained, "
+                "and a 0-1 score built from them"
+            ),
+            order=30,
+        )
+    )

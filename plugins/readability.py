@@ -1,0 +1,526 @@
+"""Readability: the standard grade formulas over textkit's shared segmentation.
+
+Counts
+------
+Every count comes from the document's own segmentation, never from
+textstat's splitter: the sentences are ``document.prose_sentences`` (trailing
+web-page chrome such as "Share." or "Leave A Reply" is left out; how many such
+sentences were left out is ``data["boilerplate_sentences"]``) and their words
+are ``document.words_of(sentence)``. A prose sentence without any word (a
+"* * *" divider) is not counted as a sentence.
+
+``syllables``
+    Per word, from the CMU Pronouncing Dictionary with pyphen as fallback; the
+    rules for numerals, acronyms, possessives, hyphenated and camel-case words
+    are in :mod:`textkit.plugins._syllables`. A numeral counts one syllable
+    per digit.
+``polysyllables``
+    Words of three or more syllables, numerals excluded (a long number is not
+    a hard word). Used by SMOG.
+``complex_words``
+    Gunning's "complex words" for the Fog index: polysyllables, minus (1)
+    proper nouns, taken to be words capitalised other than at the start of
+    their sentence or with a capital inside ("DeepSeek", "SCMP"), (2) hyphenated compounds whose every part has fewer than three
+    syllables ("DeepSeek-inspired"), and (3) words that reach three syllables
+    only through an -ed, -es or -ing ending ("created": "create" has two).
+``difficult_words``
+    Dale–Chall unfamiliar words: words not on the Dale–Chall list of 3,000
+    familiar words (the copy textstat ships, ``textstat/resources/en/
+    easy_words.txt``). As the original Dale–Chall rules prescribe, a regular
+    inflection of a listed word is familiar (-s, -es, -ies, -ed, -d, -ied,
+    -ing, -er, -est, possessive 's, and a doubled final consonant:
+    "stopped"), as are proper names (spotted as for complex words) and
+    numerals. A hyphenated word is familiar when every part is.
+    (textstat counts inflections and names as unfamiliar, so its Dale–Chall
+    scores run higher.)
+``letters``, ``characters``
+    Letters in the words (Coleman–Liau), and letters plus digits
+    (Automated Readability Index). Punctuation is not counted; textstat counts
+    it as characters for ARI.
+
+Formulas
+--------
+With S sentences, W words, Y syllables, P polysyllables, C complex words,
+D difficult words, L letters and K characters (published constants; the
+Flesch, Flesch–Kincaid, Fog, SMOG, ARI and Dale–Chall ones are also
+textstat's English ones)::
+
+    flesch_reading_ease         206.835 - 1.015 W/S - 84.6 Y/W
+    flesch_kincaid_grade        0.39 W/S + 11.8 Y/W - 15.59
+    gunning_fog                 0.4 (W/S + 100 C/W)
+    smog_index                  1.043 sqrt(30 P/S) + 3.1291
+    coleman_liau_index          0.0588 (100 L/W) - 0.296 (100 S/W) - 15.8
+    automated_readability_index 4.71 K/W + 0.5 W/S - 21.43
+    dale_chall                  0.1579 (100 D/W) + 0.0496 W/S, + 3.6365 if 100 D/W > 5
+
+Coleman and Liau published 0.0588; textstat uses 0.058. ``dale_chall`` is
+the raw Dale–Chall score, not a grade. SMOG is defined on a sample of 30
+sentences; for any other number of sentences the polysyllable count is scaled
+by 30/S, the standard normalisation (that is the formula above), and a
+warning says so when S < 30.
+
+``consensus_grade`` is the median of six grade levels: Flesch–Kincaid, Fog,
+SMOG, Coleman–Liau, ARI, and the Dale–Chall score converted to a grade. The
+median is continuous in the counts and one formula that misbehaves on a
+text (SMOG on a short one, say) cannot drag it far. The conversion is
+piecewise linear through the lower ends of Dale and Chall's published bands
+(score 5.0 -> grade 5, 6.0 -> 7, 7.0 -> 9, 8.0 -> 11, 9.0 -> 13, 10.0 -> 16),
+grade = score below 5.0 ("4.9 and below: grade 4 and below") and two grades
+per point above 10.0.
+
+``reading_time_seconds`` is ``60 W / words_per_minute``.
+
+Findings
+--------
+``long_sentence``
+    every prose sentence of more than ``long_sentence_words`` words (30).
+``hard_sentence``
+    the ``hard_sentences`` (3) sentences with the highest Flesch–Kincaid grade
+    computed on the sentence alone, among sentences of at least 8 words
+    (shorter ones swing on a single long word) whose grade is at least 12.
+
+Each finding spans its sentence and says the numbers behind it ("54 words;
+Flesch–Kincaid grade 27.3"); its data holds ``index``, ``words``,
+``syllables``, ``grade`` (and ``rank`` for hard sentences).
+
+Warnings
+--------
+Fewer than 100 words (the formulas were calibrated on 100-word samples and
+more), fewer than 30 sentences (SMOG), more than a quarter of the words not
+in the dictionary (syllables guessed by hyphenation: names, or not English),
+and a config option that is not a positive number.
+
+Config
+------
+``config.for_analyzer("readability")``: ``words_per_minute`` (238),
+``long_sentence_words`` (30), ``hard_sentences`` (3).
+
+Data
+----
+::
+
+    {
+      "counts": {"sentences", "words", "syllables", "polysyllables",
+                 "complex_words", "difficult_words", "letters", "characters",
+                 "estimated_syllable_words", "sentences_without_words"},   # ints
+      "boilerplate_sentences": int,   # chrome sentences left out
+      "sentences": [                  # one per counted prose sentence, in order
+        {"index": int,                # position in document.sentences
+         "start": int, "end": int,    # offsets in document.text
+         "words": int, "syllables": int, "polysyllables": int,
+         "grade": float}              # Flesch–Kincaid grade of the sentence alone
+      ],
+      "consensus": {"method": "median",
+                    "grades": {"flesch_kincaid_grade": float, "gunning_fog": float,
+                               "smog_index": float, "coleman_liau_index": float,
+                               "automated_readability_index": float,
+                               "dale_chall_grade": float}},
+      "settings": {"words_per_minute": float, "long_sentence_words": int,
+                   "hard_sentences": int},
+      "definitions": {name: str}      # one line per count and formula above
+    }
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textkit import Analyzer, Result, Skip, hookimpl
+
+from . import _syllables
+from ._wordlists import dale_chall_easy_words
+
+ID = "readability"
+
+DEFAULTS = {"words_per_minute": 238, "long_sentence_words": 30, "hard_sentences": 3}
+HARD_MIN_WORDS = 8
+HARD_MIN_GRADE = 12.0
+SMOG_SAMPLE_SENTENCES = 30
+RELIABLE_MIN_WORDS = 100
+GUESSED_SHARE_WARNING = 0.25
+
+# Dale and Chall's score bands, by their lower ends: (score, grade).
+_DALE_CHALL_BANDS = ((5.0, 5.0), (6.0, 7.0), (7.0, 9.0), (8.0, 11.0), (9.0, 13.0), (10.0, 16.0))
+
+_GRADE_LEVELS = (
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+)
+
+DEFINITIONS = {
+    "sentences": "prose sentences with at least one word (web-page chrome excluded)",
+    "words": "word tokens of those sentences, from textkit's segmentation",
+    "syllables": "CMU Pronouncing Dictionary (first pronunciation), pyphen en_US fallback; numerals 1 per digit",
+    "polysyllables": "words of 3 or more syllables, numerals excluded",
+    "complex_words": "polysyllables minus proper nouns, hyphenated compounds of shorter parts, "
+    "and words of 3 syllables only through -ed/-es/-ing",
+    "difficult_words": "words not on the Dale-Chall familiar list (textstat's copy); inflections of "
+    "listed words, proper names and numerals count as familiar",
+    "letters": "letters in the words",
+    "characters": "letters and digits in the words",
+    "flesch_reading_ease": "206.835 - 1.015 W/S - 84.6 Y/W",
+    "flesch_kincaid_grade": "0.39 W/S + 11.8 Y/W - 15.59",
+    "gunning_fog": "0.4 (W/S + 100 C/W), C = complex_words",
+    "smog_index": "1.043 sqrt(30 P/S) + 3.1291, P = polysyllables",
+    "coleman_liau_index": "0.0588 L - 0.296 S100 - 15.8, per 100 words",
+    "automated_readability_index": "4.71 K/W + 0.5 W/S - 21.43, K = characters",
+    "dale_chall": "0.1579 PDW + 0.0496 W/S (+ 3.6365 if PDW > 5), PDW = % difficult words; a score, not a grade",
+    "consensus_grade": "median of FK, Fog, SMOG, Coleman-Liau, ARI and the Dale-Chall score as a grade",
+    "reading_time_seconds": "60 W / words_per_minute",
+    "sentence_grade": "Flesch-Kincaid grade of the sentence on its own",
+}
+
+
+@dataclass(frozen=True)
+class Counts:
+    sentences: int
+    words: int
+    syllables: int
+    polysyllables: int
+    complex_words: int
+    difficult_words: int
+    letters: int
+    characters: int
+
+
+@dataclass(frozen=True)
+class SentenceStats:
+    index: int
+    start: int
+    end: int
+    words: int
+    syllables: int
+    polysyllables: int
+    complex_words: int
+    difficult_words: int
+    letters: int
+    characters: int
+    guessed: int
+
+    @property
+    def grade(self) -> float:
+        return flesch_kincaid(self.words, 1, self.syllables)
+
+    def to_dict(self) -> dict:
+        return {
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "words": self.words,
+            "syllables": self.syllables,
+            "polysyllables": self.polysyllables,
+            "grade": round(self.grade, 2),
+        }
+
+
+# --- formulas -------------------------------------------------------------
+
+
+def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
+
+
+def flesch_kincaid(words: int, sentences: int, syllables: int) -> float:
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
+def gunning_fog(words: int, sentences: int, complex_words: int) -> float:
+    return 0.4 * (words / sentences + 100 * complex_words / words)
+
+
+def smog(sentences: int, polysyllables: int) -> float:
+    return 1.043 * math.sqrt(polysyllables * SMOG_SAMPLE_SENTENCES / sentences) + 3.1291
+
+
+def coleman_liau(words: int, sentences: int, letters: int) -> float:
+    return 0.0588 * (100 * letters / words) - 0.296 * (100 * sentences / words) - 15.8
+
+
+def automated_readability(words: int, sentences: int, characters: int) -> float:
+    return 4.71 * characters / words + 0.5 * words / sentences - 21.43
+
+
+def dale_chall(words: int, sentences: int, difficult_words: int) -> float:
+    percent_difficult = 100 * difficult_words / words
+    score = 0.1579 * percent_difficult + 0.0496 * words / sentences
+    return score + 3.6365 if percent_difficult > 5 else score
+
+
+def dale_chall_grade(score: float) -> float:
+    """The Dale–Chall score as a continuous grade (see the module docstring)."""
+    if score <= _DALE_CHALL_BANDS[0][0]:
+        return score
+    for (s0, g0), (s1, g1) in zip(_DALE_CHALL_BANDS, _DALE_CHALL_BANDS[1:]):
+        if score <= s1:
+            return g0 + (score - s0) * (g1 - g0) / (s1 - s0)
+    last_score, last_grade = _DALE_CHALL_BANDS[-1]
+    return last_grade + 2.0 * (score - last_score)
+
+
+def scores(c: Counts) -> dict[str, float]:
+    """Every formula over the counts, unrounded. Needs at least one sentence and one word."""
+    grades = {
+        "flesch_kincaid_grade": flesch_kincaid(c.words, c.sentences, c.syllables),
+        "gunning_fog": gunning_fog(c.words, c.sentences, c.complex_words),
+        "smog_index": smog(c.sentences, c.polysyllables),
+        "coleman_liau_index": coleman_liau(c.words, c.sentences, c.letters),
+        "automated_readability_index": automated_readability(c.words, c.sentences, c.characters),
+    }
+    dc = dale_chall(c.words, c.sentences, c.difficult_words)
+    consensus_inputs = [grades[k] for k in _GRADE_LEVELS] + [dale_chall_grade(dc)]
+    return {
+        "flesch_reading_ease": flesch_reading_ease(c.words, c.sentences, c.syllables),
+        **grades,
+        "dale_chall": dc,
+        "dale_chall_grade": dale_chall_grade(dc),
+        "consensus_grade": statistics.median(consensus_inputs),
+    }
+
+
+# --- word classes ---------------------------------------------------------
+
+
+def easy_words() -> frozenset[str]:
+    """The Dale–Chall familiar words, from the copy textstat ships."""
+    return dale_chall_easy_words()
+
+
+_INFLECTIONS = (
+    ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"),
+    ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+    ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
+)  # fmt: skip
+_CONTRACTIONS = ("'s", "'re", "'ll", "'ve", "'d", "'m", "n't", "'")
+
+
+def _bases(word: str) -> list[str]:
+    """Words that ``word`` may be a regular inflection of ("stopped" -> "stop", "cities" -> "city")."""
+    bases = []
+    for suffix, replacement in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            base = word[: -len(suffix)]
+            bases.append(base + replacement)
+            if not replacement and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
+                bases.append(base[:-1])
+    return bases
+
+
+def is_name(word: str, opens_sentence: bool = False) -> bool:
+    """A proper noun, as far as spelling tells: capitalised mid-sentence, or with a capital inside."""
+    return (not opens_sentence and word[:1].isupper()) or any(c.isupper() for c in word[1:])
+
+
+def is_familiar(word: str, opens_sentence: bool = False) -> bool:
+    """Familiar to Dale–Chall: listed, a regular inflection of a listed word, a proper name or a numeral."""
+    if _syllables.is_number(word) or is_name(word, opens_sentence):
+        return True
+    lower = _syllables.normalise(word)
+    if "-" in lower and lower not in easy_words():
+        return all(_familiar_lower(part) for part in lower.split("-") if part)
+    return _familiar_lower(lower)
+
+
+def _familiar_lower(lower: str) -> bool:
+    easy = easy_words()
+    if lower in easy:
+        return True
+    for ending in _CONTRACTIONS:
+        if lower.endswith(ending) and lower[: -len(ending)] in easy:
+            return True
+    stem = lower[:-2] if lower.endswith("'s") else lower
+    return any(base in easy for base in _bases(stem))
+
+
+def is_polysyllable(word: str) -> bool:
+    return not _syllables.is_number(word) and _syllables.syllables(word) >= 3
+
+
+def is_complex(word: str, opens_sentence: bool = False) -> bool:
+    """Gunning's complex word: a polysyllable that is not a proper noun, easy compound or inflected form."""
+    if not is_polysyllable(word):
+        return False
+    if is_name(word, opens_sentence):
+        return False
+    lower = _syllables.normalise(word)
+    parts = [p for p in lower.split("-") if p]
+    if len(parts) > 1 and all(_syllables.syllables(p) < 3 for p in parts):
+        return False
+    stem = _suffix_stem_syllables(lower)
+    return stem is None or stem >= 3
+
+
+def _suffix_stem_syllables(lower: str) -> int | None:
+    """Syllables of the word without an -ed/-es/-ing ending, if the dictionary knows the stem."""
+    for suffix in ("ing", "ed", "es"):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            base = lower[: -len(suffix)]
+            candidates = [base, base + "e"]
+            if base[-1] == base[-2]:
+                candidates.append(base[:-1])
+            for candidate in candidates:
+                known = _syllables.cmu_syllables(candidate)
+                if known is not None:
+                    return known
+    return None
+
+
+# --- the analyzer ---------------------------------------------------------
+
+
+def sentence_stats(document, sentence) -> SentenceStats:
+    words = document.words_of(sentence)
+    syllables = polysyllables = complex_words = difficult = letters = characters = guessed = 0
+    for position, word in enumerate(words):
+        text = word.text
+        opens = position == 0
+        syllables += _syllables.syllables(text)
+        polysyllables += is_polysyllable(text)
+        complex_words += is_complex(text, opens)
+        difficult += not is_familiar(text, opens)
+        letters += sum(c.isalpha() for c in text)
+        characters += sum(c.isalnum() for c in text)
+        guessed += _syllables.estimated(text)
+    return SentenceStats(
+        sentence.index, sentence.start, sentence.end, len(words), syllables,
+        polysyllables, complex_words, difficult, letters, characters, guessed,
+    )  # fmt: skip
+
+
+def _settings(config) -> tuple[dict, list[str]]:
+    options = config.for_analyzer(ID) if config is not None else {}
+    settings, warnings = {}, []
+    for name, default in DEFAULTS.items():
+        value = options.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+            warnings.append(f"readability option {name}={value!r} is not a positive number; using {default}")
+            value = default
+        settings[name] = value if name == "words_per_minute" else int(value)
+    return settings, warnings
+
+
+def analyze(document, config) -> Result:
+    prose = document.prose_sentences
+    if not prose:
+        raise Skip("no prose sentences")
+    all_stats = [sentence_stats(document, s) for s in prose]
+    stats = [s for s in all_stats if s.words]
+    if not stats:
+        raise Skip("no words in the prose")
+    settings, warnings = _settings(config)
+
+    counts = Counts(
+        sentences=len(stats),
+        words=sum(s.words for s in stats),
+        syllables=sum(s.syllables for s in stats),
+        polysyllables=sum(s.polysyllables for s in stats),
+        complex_words=sum(s.complex_words for s in stats),
+        difficult_words=sum(s.difficult_words for s in stats),
+        letters=sum(s.letters for s in stats),
+        characters=sum(s.characters for s in stats),
+    )
+    guessed = sum(s.guessed for s in stats)
+    values = scores(counts)
+    warnings += _validity_warnings(counts, guessed)
+
+    metrics = {
+        "sentences": counts.sentences,
+        "words": counts.words,
+        "syllables": counts.syllables,
+        "polysyllables": counts.polysyllables,
+        **{name: round(values[name], 2) for name in ("flesch_reading_ease", *_GRADE_LEVELS, "dale_chall", "consensus_grade")},
+        "reading_time_seconds": round(60 * counts.words / settings["words_per_minute"], 1),
+        "words_per_sentence": round(counts.words / counts.sentences, 2),
+        "syllables_per_word": round(counts.syllables / counts.words, 3),
+    }
+    data = {
+        "counts": {
+            **vars(counts),
+            "estimated_syllable_words": guessed,
+            "sentences_without_words": len(all_stats) - len(stats),
+        },
+        "boilerplate_sentences": len(document.sentences) - len(prose),
+        "sentences": [s.to_dict() for s in stats],
+        "consensus": {
+            "method": "median",
+            "grades": {name: round(values[name], 2) for name in (*_GRADE_LEVELS, "dale_chall_grade")},
+        },
+        "settings": settings,
+        "definitions": dict(DEFINITIONS),
+    }
+    findings = _long_sentences(document, stats, settings["long_sentence_words"])
+    findings += _hard_sentences(document, stats, settings["hard_sentences"])
+    findings.sort(key=lambda f: (f.start, f.kind))
+    return Result(metrics=metrics, findings=findings, data=data, warnings=warnings)
+
+
+def _validity_warnings(counts: Counts, guessed: int) -> list[str]:
+    warnings = []
+    if counts.words < RELIABLE_MIN_WORDS:
+        warnings.append(
+            f"only {counts.words} words: readability formulas were calibrated on samples of "
+            f"{RELIABLE_MIN_WORDS} words or more, so every grade here is unreliable"
+        )
+    if counts.sentences < SMOG_SAMPLE_SENTENCES:
+        warnings.append(
+            f"SMOG is defined on {SMOG_SAMPLE_SENTENCES} sentences and this text has {counts.sentences}; "
+            f"its polysyllable count was scaled by {SMOG_SAMPLE_SENTENCES}/{counts.sentences}, "
+            "so smog_index is an estimate"
+        )
+    if guessed > GUESSED_SHARE_WARNING * counts.words:
+        warnings.append(
+            f"{guessed} of {counts.words} words are not in the CMU Pronouncing Dictionary and their "
+            "syllables were guessed by hyphenation (many names, or not English?)"
+        )
+    return warnings
+
+
+def _sentence_finding(document, kind: str, s: SentenceStats, message: str, **extra):
+    return document.finding(
+        kind, s.start, s.end, message,
+        index=s.index, words=s.words, syllables=s.syllables, grade=round(s.grade, 2), **extra,
+    )  # fmt: skip
+
+
+def _long_sentences(document, stats: list[SentenceStats], threshold: int) -> list:
+    return [
+        _sentence_finding(
+            document, "long_sentence", s,
+            f"{s.words} words (more than {threshold}); Flesch–Kincaid grade {s.grade:.1f}",
+        )  # fmt: skip
+        for s in stats
+        if s.words > threshold
+    ]
+
+
+def _hard_sentences(document, stats: list[SentenceStats], how_many: int) -> list:
+    candidates = [s for s in stats if s.words >= HARD_MIN_WORDS and s.grade >= HARD_MIN_GRADE]
+    hardest = sorted(candidates, key=lambda s: (-s.grade, s.start))[:how_many]
+    return [
+        _sentence_finding(
+            document, "hard_sentence", s,
+            f"Flesch–Kincaid grade {s.grade:.1f}: {s.words} words, {s.syllables / s.words:.2f} syllables "
+            f"per word, {s.polysyllables} of 3+ syllables",
+            rank=rank,
+        )  # fmt: skip
+        for rank, s in enumerate(hardest, 1)
+    ]
+
+
+@hookimpl
+def register_analyzers(register):
+    register(
+        Analyzer(
+            id=ID,
+            title="Readability",
+            analyze=analyze,
+            description="Flesch, Flesch–Kincaid, Gunning Fog, SMOG, Coleman–Liau, ARI and Dale–Chall "
+            "over textkit's sentences; syllables from the CMU Pronouncing Dictionary; long and hard sentences",
+            order=10,
+        )
+    )

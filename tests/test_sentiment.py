@@ -1,0 +1,264 @@
+"""Tests for the sentiment analyzer and the shared VADER scores.
+
+Hand-checked values: VADER's compound for a sentence whose only rated word has
+lexicon valence v (and no "!", "?", caps or boosters) is v / sqrt(v**2 + 15).
+In VADER's lexicon "love" is 3.2 and "hate" -2.7, so
+"I love this." = 3.2 / sqrt(25.24) = 0.6369 and
+"I hate this." = -2.7 / sqrt(22.29) = -0.5719 (VADER rounds to 4 places).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import socket
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from textkit import Config, Document, Result, Skip, analyze_text, load_plugins
+from textkit.plugins import _vader
+from textkit.plugins.sentiment import analyze, label, rolling_mean
+
+ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
+
+LOVE = round(3.2 / math.sqrt(3.2**2 + 15), 4)  # 0.6369
+HATE = round(-2.7 / math.sqrt(2.7**2 + 15), 4)  # -0.5719
+TWO = "I love this. I hate this."  # sentences at 0..12 and 13..25
+CHROME = TWO + "\n\nShare.\n\nLeave A Reply"
+
+
+def _run(text: str, **options) -> Result:
+    return analyze(Document(text), Config({"sentiment": options}))
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+# --- the shared VADER scores ----------------------------------------------
+
+
+def test_hand_computed_compounds_match_vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+    assert (LOVE, HATE) == (0.6369, -0.5719)
+    assert vader.polarity_scores("I love this.")["compound"] == LOVE
+    assert vader.polarity_scores("I hate this.")["compound"] == HATE
+
+
+def test_curly_apostrophe_negation_is_understood():
+    # Plain VADER misses the negation in "don’t" and calls this praise (+0.36).
+    assert _vader.polarity("I don’t like it.") == _vader.polarity("I don't like it.")
+    assert _vader.polarity("I don’t like it.")["compound"] < 0
+
+
+def test_vader_runs_once_per_sentence_however_often_asked(monkeypatch):
+    calls = Counter()
+    real = _vader.polarity
+
+    def counting(text):
+        calls[text] += 1
+        return real(text)
+
+    monkeypatch.setattr(_vader, "polarity", counting)
+    document = Document(TWO)
+    first = _vader.sentence_scores(document)
+    second = _vader.sentence_scores(document)
+    analyze(document, Config())
+    assert first is second
+    assert calls == Counter({"I love this.": 1, "I hate this.": 1})
+
+
+def test_sentiment_and_irony_share_the_scores(monkeypatch):
+    calls = Counter()
+    real = _vader.polarity
+
+    def counting(text):
+        calls[text] += 1
+        return real(text)
+
+    monkeypatch.setattr(_vader, "polarity", counting)
+    report = analyze_text(TWO, only=["sentiment", "irony"])
+    assert report["sentiment"].status == "ok"
+    # irony may score single words too; each sentence was scored once only.
+    assert calls["I love this."] == 1 and calls["I hate this."] == 1
+
+
+# --- helpers --------------------------------------------------------------
+
+
+def test_labels_use_vaders_thresholds():
+    assert label(0.05) == "positive"
+    assert label(0.0499) == "neutral"
+    assert label(0.0) == "neutral"
+    assert label(-0.0499) == "neutral"
+    assert label(-0.05) == "negative"
+
+
+def test_rolling_mean_is_centred_and_shrinks_at_the_ends():
+    assert rolling_mean([1, 2, 3, 4, 5, 6], 5) == [2, 2.5, 3, 4, 4.5, 5]
+    assert rolling_mean([1, 2, 3], 1) == [1, 2, 3]
+    assert rolling_mean([4.0], 5) == [4.0]
+
+
+# --- the analyzer on small texts -------------------------------------------
+
+
+def test_two_sentences_metrics():
+    result = _run(TWO)
+    m = result.metrics
+    assert m["compound"] == pytest.approx((LOVE + HATE) / 2)  # 0.0325
+    assert (m["positive_share"], m["neutral_share"], m["negative_share"]) == (0.5, 0.0, 0.5)
+    assert m["sentences"] == 2
+    assert m["spread"] == pytest.approx((LOVE - HATE) / 2)  # population std dev of two values
+    # VADER's pos/neg proportions: "I love this." is 0.677 positive, "I hate this." 0.649 negative.
+    assert m["mean_positive"] == pytest.approx((0.677 + 0.0) / 2)
+    assert m["mean_negative"] == pytest.approx((0.0 + 0.649) / 2)
+    assert all(isinstance(v, (int, float)) and math.isfinite(v) for v in m.values())
+
+
+def test_two_sentences_data_and_label():
+    data = _run(TWO).data
+    assert data["label"] == "neutral"  # mean 0.0325 is below 0.05
+    assert data["arc"] == [LOVE, HATE]
+    assert data["sentences"] == [
+        {"index": 0, "start": 0, "end": 12, "compound": LOVE, "pos": 0.677, "neu": 0.323, "neg": 0.0, "label": "positive"},
+        {"index": 1, "start": 13, "end": 25, "compound": HATE, "pos": 0.0, "neu": 0.351, "neg": 0.649, "label": "negative"},
+    ]
+    # window 5 over two values: both positions see both sentences
+    assert data["smoothed_arc"] == [round((LOVE + HATE) / 2, 4)] * 2
+    assert data["excluded"] == []
+    json.dumps(data, allow_nan=False)
+
+
+def test_most_positive_and_negative_findings_locate_their_sentences():
+    document = Document(TWO)
+    findings = analyze(document, Config()).findings
+    assert [(f.kind, f.start, f.end, f.text) for f in findings] == [
+        ("most_positive", 0, 12, "I love this."),
+        ("most_negative", 13, 25, "I hate this."),
+    ]
+    for f in findings:
+        assert document.text[f.start : f.end] == f.text
+    assert findings[0].data == {"index": 0, "compound": LOVE, "rank": 1}
+    assert "+0.6369" in findings[0].message
+    assert "-0.5719" in findings[1].message
+    assert findings[1].column == 14
+
+
+def test_web_chrome_does_not_count():
+    # "Share." alone scores +0.296 and "Leave A Reply" -0.0516: counted, they
+    # would make the shares 2/4 positive, 1/4 negative.
+    result = _run(CHROME)
+    assert result.metrics == _run(TWO).metrics
+    assert result.data["arc"] == [LOVE, HATE]
+    assert len(result.data["arc"]) == result.metrics["sentences"] == 2
+    assert [(e["index"], e["start"], e["end"], e["reason"]) for e in result.data["excluded"]] == [
+        (2, 27, 33, "boilerplate"),
+        (3, 35, 48, "boilerplate"),
+    ]
+    assert result.data["excluded"][0]["compound"] > 0.05
+    assert all(f.end <= 25 for f in result.findings)
+
+
+def test_wordless_sentence_is_excluded_but_indices_stay_aligned():
+    text = "I love this.\n\n* * *\n\nI hate this."
+    data = _run(text).data
+    assert [s["index"] for s in data["sentences"]] == [0, 2]
+    assert [(e["index"], e["reason"]) for e in data["excluded"]] == [(1, "no_words")]
+    assert data["arc"] == [LOVE, HATE]
+
+
+def test_neutral_text_has_no_extreme_findings():
+    result = _run("The meeting is on Tuesday. It starts at noon.")
+    assert result.findings == []
+    assert result.metrics["neutral_share"] == 1.0
+    assert result.metrics["compound"] == 0.0
+    assert result.metrics["spread"] == 0.0
+    assert result.data["label"] == "neutral"
+
+
+def test_only_the_top_three_most_positive_in_rank_order():
+    # Lexicon valences: love 3.2 > great 3.1 > good 1.9 > okay 0.9.
+    text = "It is okay. I love it. It is good. It is great."
+    findings = _run(text).findings
+    assert [(f.text, f.data["rank"]) for f in findings] == [("I love it.", 1), ("It is great.", 2), ("It is good.", 3)]
+    assert all(f.kind == "most_positive" for f in findings)
+    assert "rank 1 of 4 positive sentences" in findings[0].message
+
+
+def test_negative_document_label_and_ties_go_to_the_earlier_sentence():
+    result = _run("I hate this. I hate this. It is fine.", top=1)
+    assert result.data["label"] == "negative"  # (2 * -0.5719 + fine) / 3 < -0.05
+    negatives = [f for f in result.findings if f.kind == "most_negative"]
+    assert [(f.start, f.end) for f in negatives] == [(0, 12)]
+
+
+def test_config_top_and_window_and_bad_values():
+    result = _run("I love this. I hate this. It is good.", top=1, smoothing_window=2)
+    assert [f.kind for f in result.findings] == ["most_positive", "most_negative"]
+    assert result.data["smoothing_window"] == 3  # an even window is widened to odd
+    assert result.warnings == []
+    bad = _run(TWO, top=0, smoothing_window="wide")
+    assert bad.data["smoothing_window"] == 5
+    assert len(bad.findings) == 2
+    assert len(bad.warnings) == 2 and "top=0" in bad.warnings[0]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "* * *"])
+def test_skips_without_scorable_sentences(text):
+    with pytest.raises(Skip):
+        analyze(Document(text), Config())
+
+
+# --- registration, article, isolation ---------------------------------------
+
+
+def test_registered_as_sentiment_section():
+    plugins = load_plugins()
+    analyzer, record = plugins.analyzers["sentiment"]
+    assert (analyzer.id, analyzer.title, analyzer.order, record.name) == ("sentiment", "Sentiment", 20, "sentiment")
+    section = analyze_text(CHROME, plugins=plugins, only=["sentiment"])["sentiment"]
+    assert section.status == "ok"
+    assert section.display == ["arc", "smoothed_arc"]
+    assert analyze_text("", plugins=plugins, only=["sentiment"])["sentiment"].status == "skipped"
+
+
+def test_article(no_network):
+    document = Document(ARTICLE.read_text(encoding="utf-8"), source=str(ARTICLE))
+    result = analyze(document, Config())
+    m, data = result.metrics, result.data
+    # 30 sentences, the last three are web chrome.
+    assert m["sentences"] == 27 == len(data["arc"]) == len(data["smoothed_arc"]) == len(data["sentences"])
+    assert [e["index"] for e in data["excluded"]] == [27, 28, 29]
+    assert m["compound"] == pytest.approx(sum(data["arc"]) / 27, abs=1e-4)
+    assert m["positive_share"] + m["neutral_share"] + m["negative_share"] == pytest.approx(1.0, abs=1e-3)
+    assert [s["index"] for s in data["sentences"]] == list(range(27))
+    kinds = Counter(f.kind for f in result.findings)
+    assert kinds == {"most_positive": 3, "most_negative": 3}
+    for f in result.findings:
+        sentence = document.sentences[f.data["index"]]
+        assert (f.start, f.end, f.text) == (sentence.start, sentence.end, sentence.text)
+    positives = [f.data["compound"] for f in result.findings if f.kind == "most_positive"]
+    assert positives == sorted(positives, reverse=True) and positives[0] == max(data["arc"])
+    json.dumps(data, allow_nan=False)
+
+
+def test_importing_the_module_does_not_load_vader():
+    code = (
+        "import sys, textkit.plugins.sentiment; "
+        "print(sorted(m for m in ('vaderSentiment', 'pysbd') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
