@@ -67,6 +67,7 @@ def entity_result(document, mentions: list[Mention]) -> Result:
         metrics={"distinct": len(entities), "mentions": len(findings)},
         findings=findings,
         data={"entities": [e.to_dict() for e in entities]},
+        display=["entities"],
     )
 
 

@@ -110,6 +110,7 @@ Data
          "words": int, "syllables": int, "polysyllables": int,
          "grade": float}              # Flesch–Kincaid grade of the sentence alone
       ],
+      "sentence_grades": [float],     # those grades alone, in order (drawn as a sparkline)
       "consensus": {"method": "median",
                     "grades": {"flesch_kincaid_grade": float, "gunning_fog": float,
                                "smog_index": float, "coleman_liau_index": float,
@@ -446,6 +447,7 @@ def analyze(document, config) -> Result:
         },
         "boilerplate_sentences": len(document.sentences) - len(prose),
         "sentences": [s.to_dict() for s in stats],
+        "sentence_grades": [round(s.grade, 2) for s in stats],
         "consensus": {
             "method": "median",
             "grades": {name: round(values[name], 2) for name in (*_GRADE_LEVELS, "dale_chall_grade")},
@@ -456,7 +458,7 @@ def analyze(document, config) -> Result:
     findings = _long_sentences(document, stats, settings["long_sentence_words"])
     findings += _hard_sentences(document, stats, settings["hard_sentences"])
     findings.sort(key=lambda f: (f.start, f.kind))
-    return Result(metrics=metrics, findings=findings, data=data, warnings=warnings)
+    return Result(metrics=metrics, findings=findings, data=data, warnings=warnings, display=["sentence_grades", "findings"])
 
 
 def _validity_warnings(counts: Counts, guessed: int) -> list[str]:

@@ -233,7 +233,7 @@ def analyze(document, config) -> Result:
         findings=_extremes(document, counted, settings["top"]),
         data=data,
         warnings=warnings,
-        display=["arc", "smoothed_arc"],
+        display=["arc", "smoothed_arc", "findings"],
     )
 
 

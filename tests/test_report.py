@@ -96,3 +96,25 @@ def test_text_format_shows_tables_and_errors(echo_plugins, tmp_path):
     report = analyze_text(HOSTILE, plugins=echo_plugins, only=["echo"])
     plain = echo_plugins.formats["text"][0].render(report, RenderOptions())
     assert "rows" in plain and "Echo | <b>" in plain
+
+
+def test_display_chooses_what_human_formats_show(echo_plugins):
+    report = analyze_text(HOSTILE, plugins=echo_plugins, only=["echo"])
+    render = echo_plugins.formats["text"][0].render
+    section = report["echo"]
+    assert section.display == ["rows"]
+    shown = render(report, RenderOptions())
+    assert "rows" in shown and "1:1" not in shown  # the table, and no findings list
+    section.display = []
+    assert "1:1" in render(report, RenderOptions())  # by default: the findings
+    section.display = ["findings", "rows"]
+    both = render(report, RenderOptions())
+    assert both.index("1:1") < both.index("rows")
+
+
+def test_display_must_name_data_keys(echo_plugins):
+    from textkit.model import InvalidResult, Result, check_result
+
+    with pytest.raises(InvalidResult, match="not in data"):
+        check_result(Result(data={"a": 1}, display=["b"]))
+    assert check_result(Result(display=["findings"])).display == ["findings"]

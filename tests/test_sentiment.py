@@ -231,7 +231,7 @@ def test_registered_as_sentiment_section():
     assert (analyzer.id, analyzer.title, analyzer.order, record.name) == ("sentiment", "Sentiment", 20, "sentiment")
     section = analyze_text(CHROME, plugins=plugins, only=["sentiment"])["sentiment"]
     assert section.status == "ok"
-    assert section.display == ["arc", "smoothed_arc"]
+    assert section.display == ["arc", "smoothed_arc", "findings"]
     assert analyze_text("", plugins=plugins, only=["sentiment"])["sentiment"].status == "skipped"
 
 

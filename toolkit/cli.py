@@ -145,36 +145,30 @@ def formats_command(
 
 
 def main() -> None:
-    """Console-script entry point: textkit errors become one line and an exit code."""
-    import click
+    """Console-script entry point: textkit errors become one line and an exit code.
 
+    Click (standalone mode) already turns usage errors into a message and exit
+    2; what reaches here are textkit's own errors and genuine bugs.
+    """
     try:
-        code = app(standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        code = exc.exit_code
-    except click.exceptions.Abort:
-        code = 130
+        app()
     except TextkitError as exc:
         typer.echo(f"textkit: error: {exc}", err=True)
-        code = exc.exit_code
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        code = 130
+        sys.exit(130)
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away; that is not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        code = 0
+        sys.exit(0)
     except Exception as exc:
         if os.environ.get("TEXTKIT_DEBUG"):
             raise
         typer.echo(
             f"textkit: internal error: {type(exc).__name__}: {exc} (set TEXTKIT_DEBUG=1 for a traceback)", err=True
         )
-        code = EXIT_INTERNAL
-    sys.exit(code if isinstance(code, int) else 0)
+        sys.exit(EXIT_INTERNAL)
 
 
 __all__ = ["app", "main", "EXIT_USAGE"]

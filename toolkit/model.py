@@ -17,6 +17,9 @@ OK = "ok"
 ERROR = "error"
 SKIPPED = "skipped"
 
+# The entry of Result.display that places the findings list.
+FINDINGS = "findings"
+
 
 @dataclass(frozen=True)
 class Span:
@@ -67,10 +70,11 @@ class Result:
     ``metrics`` are headline numbers (name -> int or float), ``findings`` are
     located items, ``data`` is any further JSON-compatible structure the
     analyzer documents, ``warnings`` are caveats a reader should see (for
-    example "SMOG needs 30 sentences"). ``display`` names the keys of
-    ``data`` that human-readable formats show, in order: a list of flat
-    records becomes a table, a list of numbers a sparkline; everything else
-    stays in the JSON report only.
+    example "SMOG needs 30 sentences"). ``display`` names what the
+    human-readable formats show beyond the metrics, in order: keys of
+    ``data`` (a list of flat records becomes a table, a list of numbers a
+    sparkline) and ``"findings"`` for the located findings. An empty
+    ``display`` shows the findings only. Everything is always in the JSON.
     """
 
     metrics: dict[str, float] = field(default_factory=dict)
@@ -178,7 +182,7 @@ def check_result(result: object) -> Result:
         raise InvalidResult(f"Result.data is not JSON-compatible: {exc}") from None
     if not isinstance(result.warnings, list) or not all(isinstance(w, str) for w in result.warnings):
         raise InvalidResult("Result.warnings must be a list of strings")
-    missing = [key for key in result.display if key not in result.data]
+    missing = [key for key in result.display if key not in result.data and key != FINDINGS]
     if missing:
         raise InvalidResult(f"Result.display names keys that are not in data: {missing}")
     return result

@@ -4,7 +4,9 @@ excerpts and a section's data look, so both formats say the same thing."""
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Any
+
+from ..model import FINDINGS
 
 MAX_FINDINGS = 8
 MAX_TABLE_ROWS = 12
@@ -32,24 +34,35 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def _shown(section) -> Iterator[tuple[str, Any]]:
-    for key in section.display:
-        if key in section.data:
-            yield key, section.data[key]
+def parts(section) -> list[str]:
+    """What a human-readable format shows of a section, in order (see Result.display)."""
+    return list(section.display) if section.display else [FINDINGS]
 
 
-def tables(section) -> Iterator[tuple[str, list[str], list[list[str]], int]]:
-    """(name, columns, rows, total rows) for each displayed list of flat records."""
-    for key, value in _shown(section):
-        if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
-            continue
-        columns: list[str] = []
-        for record in value:
-            for name, v in record.items():
-                if name not in columns and not isinstance(v, dict):
-                    columns.append(name)
-        rows = [[cell(record.get(c)) for c in columns] for record in value[:MAX_TABLE_ROWS]]
-        yield key, columns, rows, len(value)
+def table(section, key: str) -> tuple[list[str], list[list[str]], int] | None:
+    """(columns, rows, total rows) if ``data[key]`` is a list of flat records."""
+    value = section.data.get(key)
+    if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
+        return None
+    columns: list[str] = []
+    for record in value:
+        for name, v in record.items():
+            if name not in columns and not isinstance(v, dict):
+                columns.append(name)
+    rows = [[cell(record.get(c)) for c in columns] for record in value[:MAX_TABLE_ROWS]]
+    return columns, rows, len(value)
+
+
+def numbers(section, key: str) -> list[float] | None:
+    """``data[key]`` if it is a list of plain numbers (e.g. a sentiment arc)."""
+    value = section.data.get(key)
+    if (
+        isinstance(value, list)
+        and len(value) > 1
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+    ):
+        return value
+    return None
 
 
 def sparkline(values: list[float], low: float = -1.0, high: float = 1.0) -> str:
@@ -57,17 +70,6 @@ def sparkline(values: list[float], low: float = -1.0, high: float = 1.0) -> str:
     low, high = min(low, *values), max(high, *values)
     span = (high - low) or 1.0
     return "".join(_SPARK[min(len(_SPARK) - 1, max(0, int((v - low) / span * len(_SPARK))))] for v in values)
-
-
-def series(section) -> Iterator[tuple[str, list[float]]]:
-    """Each displayed list of plain numbers (e.g. a sentiment arc)."""
-    for key, value in _shown(section):
-        if (
-            isinstance(value, list)
-            and len(value) > 1
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
-        ):
-            yield key, value
 
 
 def label(name: str) -> str:

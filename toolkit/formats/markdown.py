@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import FINDINGS
 from . import _display as show
 
 # Characters that would end a table cell or start markup if copied raw.
@@ -43,21 +44,34 @@ def render(report, options=None) -> str:
             out += [_row(["Metric", "Value"]), _row(["---", "---:"])]
             out += [_row([escape(show.label(k)), show.number(v)]) for k, v in section.metrics.items()]
             out.append("")
-        for key, values in show.series(section):
-            out += [f"{escape(show.label(key))}: `{show.sparkline(values)}`", ""]
-        for key, columns, rows, total in show.tables(section):
-            out += [f"**{escape(show.label(key))}**", "", _row([escape(show.label(c)) for c in columns])]
-            out.append(_row(["---"] * len(columns)))
-            out += [_row([escape(c) for c in row]) for row in rows]
-            if total > len(rows):
-                out.append(f"\n… {total - len(rows)} more in the JSON report")
-            out.append("")
         for warning in section.warnings:
             out += [f"> ⚠ {escape(warning)}", ""]
-        if section.findings:
-            out += ["<details><summary>Findings</summary>", ""]
-            out += [_row(["Line:col", "Kind", "Text", "Note"]), _row(["---", "---", "---", "---"])]
-            for f in section.findings[: show.MAX_FINDINGS * 4]:
-                out.append(_row([f"{f.line}:{f.column}", escape(f.kind), escape(show.excerpt(f.text, 60)), escape(f.message)]))
-            out += ["", "</details>"]
+        for part in show.parts(section):
+            out += _findings(section) if part == FINDINGS else _data(section, part)
     return "\n".join(out) + "\n"
+
+
+def _data(section, key: str) -> list[str]:
+    values = show.numbers(section, key)
+    if values is not None:
+        return [f"{escape(show.label(key))}: `{show.sparkline(values)}`", ""]
+    shaped = show.table(section, key)
+    if shaped is None:
+        return []
+    columns, rows, total = shaped
+    out = [f"**{escape(show.label(key))}**", "", _row([escape(show.label(c)) for c in columns])]
+    out.append(_row(["---"] * len(columns)))
+    out += [_row([escape(c) for c in row]) for row in rows]
+    if total > len(rows):
+        out.append(f"\n… {total - len(rows)} more in the JSON report")
+    return out + [""]
+
+
+def _findings(section) -> list[str]:
+    if not section.findings:
+        return []
+    out = ["<details><summary>Findings</summary>", ""]
+    out += [_row(["Line:col", "Kind", "Text", "Note"]), _row(["---", "---", "---", "---"])]
+    for f in section.findings[: show.MAX_FINDINGS * 4]:
+        out.append(_row([f"{f.line}:{f.column}", escape(f.kind), escape(show.excerpt(f.text, 60)), escape(f.message)]))
+    return out + ["", "</details>"]

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import io
 
-from ..model import ERROR, OK, SKIPPED, RenderOptions
+from ..model import ERROR, FINDINGS, OK, SKIPPED, RenderOptions
 from . import _display as show
 
 _STATUS_STYLE = {OK: "green", ERROR: "bold red", SKIPPED: "yellow"}
+# Metric name/value pairs per row, so that 15 metrics take a few lines, not 15.
+_METRIC_COLUMNS_WIDE = 3  # from 120 columns
+_METRIC_COLUMNS = 2
 
 
 def render(report, options: RenderOptions | None = None) -> str:
     from rich import box
     from rich.console import Console, Group
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
     options = options or RenderOptions()
@@ -45,42 +47,79 @@ def render(report, options: RenderOptions | None = None) -> str:
         title.append(section.title, style="bold")
         title.append(f"  {section.status}", style=_STATUS_STYLE.get(section.status, ""))
         title.append(f"  {section.plugin.name} {section.plugin.version} · {section.elapsed_ms:.0f} ms", style="dim")
-        parts = []
+        body = []
         if section.error:
-            parts.append(Text(f"{section.error['type']}: {section.error['message']}", style="red"))
+            body.append(Text(f"{section.error['type']}: {section.error['message']}", style="red"))
         if section.metrics:
-            metrics = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
-            metrics.add_column(style="cyan")
-            metrics.add_column(justify="right")
-            for name, value in section.metrics.items():
-                metrics.add_row(show.label(name), show.number(value))
-            parts.append(metrics)
-        for key, values in show.series(section):
-            parts.append(Text.assemble((f"{show.label(key)}  ", "cyan"), show.sparkline(values)))
-        for key, columns, rows, total in show.tables(section):
-            table = Table(title=show.label(key), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
-            for column in columns:
-                table.add_column(show.label(column), overflow="fold")
-            for row in rows:
-                table.add_row(*row)
-            parts.append(table)
-            if total > len(rows):
-                parts.append(Text(f"… {total - len(rows)} more in the JSON report", style="dim"))
+            body.append(_metrics(section, _METRIC_COLUMNS_WIDE if options.width >= 120 else _METRIC_COLUMNS))
         for warning in section.warnings:
-            parts.append(Text(f"! {warning}", style="yellow"))
-        if section.findings:
-            findings = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0))
-            findings.add_column(style="dim", no_wrap=True)
-            findings.add_column(style="magenta", no_wrap=True)
-            findings.add_column(ratio=1)
-            for f in section.findings[: show.MAX_FINDINGS]:
-                body = Text.assemble((f"“{show.excerpt(f.text, 60)}” ", "bold"), (show.excerpt(f.message, 90), ""))
-                findings.add_row(f"{f.line}:{f.column}", f.kind, body)
-            parts.append(findings)
-            if len(section.findings) > show.MAX_FINDINGS:
-                parts.append(Text(f"… {len(section.findings) - show.MAX_FINDINGS} more findings in the JSON report", style="dim"))
-        console.print(Panel(Group(*parts) if parts else Text("(empty)", style="dim"), title=title, title_align="left", box=box.ROUNDED))
+            body.append(Text(f"! {warning}", style="yellow"))
+        for part in show.parts(section):
+            body.extend(_findings(section) if part == FINDINGS else _data(section, part))
+        console.print(
+            Panel(Group(*body) if body else Text("(empty)", style="dim"), title=title, title_align="left", box=box.ROUNDED)
+        )
     failed = [s.id for s in report.failed]
     if failed:
         console.print(Text(f"{len(failed)} section(s) failed: {', '.join(failed)}", style="bold red"))
     return buffer.getvalue()
+
+
+def _metrics(section, columns: int):
+    from rich.table import Table
+
+    grid = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0), expand=False)
+    columns = min(columns, len(section.metrics))
+    for _ in range(columns):
+        grid.add_column(style="cyan", no_wrap=True)
+        grid.add_column(justify="right", no_wrap=True, min_width=8)
+        grid.add_column(width=3)
+    items = list(section.metrics.items())
+    for row_start in range(0, len(items), columns):
+        cells = []
+        for name, value in items[row_start : row_start + columns]:
+            cells += [show.label(name), show.number(value), ""]
+        grid.add_row(*cells)
+    return grid
+
+
+def _data(section, key: str) -> list:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    values = show.numbers(section, key)
+    if values is not None:
+        return [Text.assemble((f"{show.label(key)}  ", "cyan"), show.sparkline(values))]
+    shaped = show.table(section, key)
+    if shaped is None:
+        return []
+    columns, rows, total = shaped
+    table = Table(title=show.label(key), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    for column in columns:
+        table.add_column(show.label(column), overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    out = [table]
+    if total > len(rows):
+        out.append(Text(f"… {total - len(rows)} more in the JSON report", style="dim"))
+    return out
+
+
+def _findings(section) -> list:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not section.findings:
+        return []
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(style="magenta", no_wrap=True)
+    table.add_column(ratio=1)
+    for f in section.findings[: show.MAX_FINDINGS]:
+        body = Text.assemble((f"“{show.excerpt(f.text, 60)}” ", "bold"), (show.excerpt(f.message, 90), ""))
+        table.add_row(f"{f.line}:{f.column}", f.kind, body)
+    out = [table]
+    if len(section.findings) > show.MAX_FINDINGS:
+        out.append(Text(f"… {len(section.findings) - show.MAX_FINDINGS} more findings in the JSON report", style="dim"))
+    return out
