@@ -115,3 +115,20 @@ def test_segmenter_survives_long_unpunctuated_input():
     seg = segment(text)
     assert len(seg.words) == 20000
     assert seg.sentences[0].start == 0 and seg.sentences[-1].end == len(text)
+
+
+def test_long_paragraph_is_split_the_same_as_short_ones():
+    # One 30,000-character paragraph goes to pysbd in pieces; the cuts must not move any boundary.
+    article = ARTICLE.read_text(encoding="utf-8")
+    prose = " ".join(p.text.replace("\n", " ") for p in Document(article).paragraphs[:7])
+    single = [s.text for s in segment(prose).sentences]
+    long = [s.text for s in segment(" ".join([prose] * 10)).sentences]
+    assert len(single) == 27
+    assert long == single * 10
+
+
+def test_many_tiny_sentences_in_one_paragraph():
+    text = "a. " * 3000
+    seg = segment(text)
+    assert len(seg.sentences) == 3000
+    assert all(s.text == "a." for s in seg.sentences)

@@ -14,6 +14,7 @@ from typing import List, Optional
 import typer
 
 from .errors import EXIT_INTERNAL, EXIT_USAGE, TextkitError, UsageError
+from .loading import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     name="textkit",
@@ -71,7 +72,7 @@ def analyze(
     disable: Optional[List[str]] = typer.Option(None, "--disable", help="Skip an analyzer or plugin by name. Repeatable."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Run only these analyzers (comma-separated or repeated)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: UTF-8, else detected)."),
-    max_bytes: int = typer.Option(50 * 1024 * 1024, "--max-bytes", min=1, help="Refuse inputs larger than this."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs larger than this many bytes."),
     color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
 ) -> None:
     """Analyze one document and print (or write) the combined report."""

@@ -32,6 +32,11 @@ _WORD = re.compile(
 _CLOSERS = ".!?…:;\"”’')]"
 _HEADLINE_MAX_WORDS = 12
 
+# Long blocks go to pysbd in pieces of at most _CHUNK_MAX characters, cut at a
+# certain sentence end found past _CHUNK_MIN (see _chunks).
+_CHUNK_MIN, _CHUNK_MAX = 1000, 2000
+_SURE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])")
+
 # Leftovers of a web page copied along with an article ("Share.", "Leave A
 # Reply", ...). They are recognised only as whole trailing paragraphs, so the
 # same words inside the prose are never touched.
@@ -146,6 +151,31 @@ def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [b for b in blocks if b[0] < b[1]]
 
 
+def _chunks(flat: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a long block into pieces pysbd can take: its time grows with the
+    square of the sentences in one call (4,000 sentences: 4.5 s).
+
+    A cut goes where a sentence surely ends (a lowercase word of three letters
+    or more, closing punctuation, space, capital letter), past _CHUNK_MIN
+    characters; text with no such place (hostile input) is cut at a space by
+    _CHUNK_MAX, where at worst one sentence boundary is invented.
+    """
+    chunks = []
+    while end - start > _CHUNK_MAX:
+        match = _SURE_END.search(flat, start + _CHUNK_MIN, start + _CHUNK_MAX)
+        if match:
+            cut = match.start()
+        else:
+            space = flat.rfind(" ", start + _CHUNK_MIN, start + _CHUNK_MAX)
+            cut = space if space > start else start + _CHUNK_MAX
+        chunks.append((start, cut))
+        start = cut
+        while start < end and flat[start].isspace():
+            start += 1
+    chunks.append((start, end))
+    return [c for c in chunks if c[0] < c[1]]
+
+
 def _sentence_spans(text: str, flat: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence (start, end) pairs inside text[start:end], located in the original text.
 
@@ -153,7 +183,7 @@ def _sentence_spans(text: str, flat: str, start: int, end: int) -> list[tuple[in
     what pysbd is given and so what its pieces are found in.
     """
     spans = []
-    for block_start, block_end in _line_blocks(text, start, end):
+    for block_start, block_end in (c for b in _line_blocks(text, start, end) for c in _chunks(flat, *b)):
         cursor = block_start
         # pysbd ends a sentence at every line break; inside a block a line break
         # is only wrapping, so it sees a space there (same length: offsets hold).
