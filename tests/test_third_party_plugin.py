@@ -228,6 +228,7 @@ def test_plugins_lists_it_as_an_entry_point(installed_run):
         "hooks": ["register_analyzers"],
         "analyzers": ["lexical"],
         "formats": [],
+        "loaders": [],
         "error": None,
     }
     assert all(records[name]["source"] == "built-in" for name in BUILTINS)

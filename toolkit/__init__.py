@@ -18,10 +18,11 @@ from .document import Document
 from .errors import EXIT_GATE_FAILED, EXIT_OK, EXIT_PLUGIN_FAILED, EXIT_USAGE, InputError, TextkitError, UsageError
 from .hookspecs import hookimpl
 from .loading import load_path
-from .model import Analyzer, Finding, Format, RenderOptions, Result, Section, Skip, Span
+from .model import Analyzer, Finding, Format, Loader, RenderOptions, Result, Section, Skip, Span
 from .plugin_manager import Plugins, load_plugins
 from .report import SCHEMA_VERSION, Report, json_schema
 from .segment import Paragraph, Sentence, Word, tokenize_words
+from .sourcemap import Extracted, TextBuilder
 
 __version__ = "0.1.0"
 
@@ -33,9 +34,11 @@ __all__ = [
     "EXIT_OK",
     "EXIT_PLUGIN_FAILED",
     "EXIT_USAGE",
+    "Extracted",
     "Finding",
     "Format",
     "InputError",
+    "Loader",
     "Paragraph",
     "Plugins",
     "RenderOptions",
@@ -46,6 +49,7 @@ __all__ = [
     "Sentence",
     "Skip",
     "Span",
+    "TextBuilder",
     "TextkitError",
     "UsageError",
     "Word",

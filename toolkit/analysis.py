@@ -99,11 +99,16 @@ def analyze_path(
     *,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: str | None = None,
     **options,
 ) -> Report:
     """Read ``path`` (``"-"`` for stdin) and analyze it.
 
-    Raises :class:`textkit.InputError` for a missing, binary, undecodable,
-    empty or oversize input.
+    The input format (text, markdown, html, or a plugin's) follows the file's
+    extension unless ``input_format`` names one. Raises
+    :class:`textkit.InputError` for a missing, binary, undecodable, empty or
+    oversize input.
     """
-    return analyze_document(load_path(path, encoding=encoding, max_bytes=max_bytes), **options)
+    plugins = options.get("plugins") or default_plugins()
+    loader = plugins.loader_for(str(path), input_format)
+    return analyze_document(load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader), **options)

@@ -72,6 +72,9 @@ def analyze(
     disable: Optional[List[str]] = typer.Option(None, "--disable", help="Skip an analyzer or plugin by name. Repeatable."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Run only these analyzers (comma-separated or repeated)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: UTF-8, else detected)."),
+    input_format: Optional[str] = typer.Option(
+        None, "--input-format", help="text, markdown, html or a plugin's (default: by file extension)."
+    ),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs larger than this many bytes."),
     color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
 ) -> None:
@@ -89,7 +92,8 @@ def analyze(
     if format not in plugins.formats:
         raise UsageError(f"unknown format {format!r} (available: {', '.join(sorted(plugins.formats))})")
     plugins.select(_split(only), disabled)  # validate names before reading input
-    document = load_path(path, encoding=encoding, max_bytes=max_bytes)
+    loader = plugins.loader_for(path, input_format)
+    document = load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader)
     report = analyze_document(document, plugins=plugins, only=_split(only), disable=disabled)
     width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
     options = RenderOptions(color=_use_color(color, output is not None), width=width)
@@ -126,7 +130,7 @@ def plugins_command(
     for column in ("name", "version", "source", "hooks", "provides"):
         table.add_column(column)
     for r in found.records:
-        provides = ", ".join([*r.analyzers, *(f"format:{f}" for f in r.formats)])
+        provides = ", ".join([*r.analyzers, *(f"format:{f}" for f in r.formats), *(f"input:{n}" for n in r.loaders)])
         if r.error:
             provides = f"ERROR {r.error['type']}: {r.error['message']}"
         table.add_row(r.name, r.version, r.source, ", ".join(r.hooks), provides)

@@ -10,6 +10,7 @@ from typing import Any, Callable, Mapping, TypeVar
 
 from .model import Finding
 from .segment import Paragraph, Segmentation, Sentence, Word, segment
+from .sourcemap import Extracted, SourceMap
 
 T = TypeVar("T")
 
@@ -31,8 +32,14 @@ class Document:
         encoding: str = "utf-8",
         size_bytes: int | None = None,
         sha256: str | None = None,
+        extracted: Extracted | None = None,
+        input_format: str = "text",
     ) -> None:
         self.text = text
+        # Set when the text was extracted from markup: positions then refer to the original file.
+        self._source_map = SourceMap(extracted) if extracted is not None and extracted.source is not text else None
+        self._source_text = extracted.source if self._source_map else text
+        self.input_format = input_format
         self.source = source
         self.encoding = encoding
         encoded = None if (size_bytes is not None and sha256 is not None) else text.encode("utf-8")
@@ -83,7 +90,7 @@ class Document:
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
-        find = self.text.find
+        find = self._source_text.find
         i = find("\n")
         while i != -1:
             starts.append(i + 1)
@@ -91,9 +98,15 @@ class Document:
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset."""
+        """1-based (line, column) of a character offset, in the original file.
+
+        For a Markdown or HTML file that is where the text stands in the
+        markup, not in the extracted prose.
+        """
         if not 0 <= offset <= len(self.text):
             raise ValueError(f"offset {offset} is outside the document (0..{len(self.text)})")
+        if self._source_map is not None:
+            offset = self._source_map.to_source(offset)
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
@@ -121,7 +134,7 @@ class Document:
     def counts(self) -> dict[str, int]:
         return {
             "characters": len(self.text),
-            "lines": len(self._line_starts),
+            "lines": len(self._line_starts),  # of the original file
             "paragraphs": len(self.paragraphs),
             "sentences": len(self.sentences),
             "words": len(self.words),
@@ -133,5 +146,6 @@ class Document:
             "sha256": self.sha256,
             "size_bytes": self.size_bytes,
             "encoding": self.encoding,
+            "format": self.input_format,
             "counts": self.counts(),
         }

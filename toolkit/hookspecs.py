@@ -5,7 +5,7 @@ names match the functions below. It reaches textkit through the ``textkit``
 entry-point group (``[project.entry-points.textkit]`` in its pyproject.toml),
 or for one run through ``textkit analyze -p module.name``.
 
-Both hooks are *register* hooks: textkit calls each once, while it builds its
+All hooks are *register* hooks: textkit calls each once, while it builds its
 plugin manager (before any document is read), and passes a ``register``
 function. The plugin calls ``register`` once per thing it contributes. The
 hooks' return values are ignored. Any exception a plugin raises is recorded
@@ -42,4 +42,16 @@ def register_formats(register):
     ``func(report)`` receives a :class:`textkit.Report` and returns the whole
     output as a ``str``. Use ``report.to_dict()`` for the same data the JSON
     format writes.
+    """
+
+
+@hookspec
+def register_loaders(register):
+    """Contribute input formats (Markdown, HTML, or PDF through your own library).
+
+    Call ``register(textkit.Loader(name=..., extensions=("md",), extract=func))``.
+    ``func(text)`` receives the decoded file as ``str`` and returns a
+    :class:`textkit.Extracted` (``Extracted(prose, source_text, pieces)``;
+    build it with :class:`textkit.TextBuilder`). A loader chosen for a file
+    that raises is reported as an input error for that file.
     """

@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from .document import Document
 from .errors import InputError
+from .model import Loader
 
 # About 1.7 million words, a few minutes of analysis; larger input is more likely a mistake.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -115,15 +116,30 @@ def load_path(
     *,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    loader: Loader | None = None,
 ) -> Document:
-    """Read and decode ``path`` (or ``"-"`` for stdin) into a :class:`Document`."""
+    """Read and decode ``path`` (or ``"-"`` for stdin) into a :class:`Document`.
+
+    ``loader`` extracts the prose from markup (Markdown, HTML); without one
+    the file is plain text.
+    """
     name = "<stdin>" if str(path) == "-" else str(path)
     data = read_bytes(path, max_bytes)
     text, used = decode(data, name, encoding)
+    extracted = None
+    if loader is not None and loader.name != "text":
+        try:
+            extracted = loader.extract(text)
+        except Exception as exc:
+            raise InputError(f"{name}: cannot read as {loader.name} ({type(exc).__name__}: {exc})") from None
+        if not extracted.text.strip():
+            raise InputError(f"{name}: no prose found in this {loader.name} file")
     return Document(
-        text,
+        extracted.text if extracted else text,
         source=name,
         encoding=used,
         size_bytes=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
+        extracted=extracted,
+        input_format=loader.name if loader else "text",
     )

@@ -209,3 +209,20 @@ class Format:
     render: Callable[..., str]
     extension: str = "txt"
     description: str = ""
+
+
+@dataclass(frozen=True)
+class Loader:
+    """An input format as a plugin registers it.
+
+    ``extract(text)`` receives the decoded file and returns a
+    :class:`textkit.Extracted`: the prose to analyze plus where each piece
+    came from, so findings point at lines and columns of the original file.
+    ``extensions`` (without dots) choose the loader for a path unless the
+    user names one with ``--input-format``.
+    """
+
+    name: str
+    extensions: tuple[str, ...]
+    extract: Callable[[str], Any]
+    description: str = ""

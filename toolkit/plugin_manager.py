@@ -20,7 +20,7 @@ import pluggy
 
 from . import hookspecs
 from .errors import UsageError
-from .model import Analyzer, Format
+from .model import Analyzer, Format, Loader
 
 ENTRY_POINT_GROUP = "textkit"
 AUTOLOAD_ENV = "TEXTKIT_DISABLE_PLUGIN_AUTOLOAD"
@@ -43,6 +43,7 @@ class PluginRecord:
     hooks: list[str] = field(default_factory=list)
     analyzers: list[str] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
+    loaders: list[str] = field(default_factory=list)
     error: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +55,7 @@ class PluginRecord:
             "hooks": list(self.hooks),
             "analyzers": list(self.analyzers),
             "formats": list(self.formats),
+            "loaders": list(self.loaders),
             "error": self.error,
         }
 
@@ -65,6 +67,19 @@ class Plugins:
     records: list[PluginRecord]
     analyzers: dict[str, tuple[Analyzer, PluginRecord]]
     formats: dict[str, tuple[Format, PluginRecord]]
+    loaders: dict[str, tuple[Loader, PluginRecord]] = field(default_factory=dict)
+
+    def loader_for(self, path: str, name: str | None = None) -> Loader:
+        """The loader ``name``, else the one whose extension ``path`` has, else plain text."""
+        if name:
+            if name not in self.loaders:
+                raise UsageError(f"unknown input format {name!r} (available: {', '.join(sorted(self.loaders))})")
+            return self.loaders[name][0]
+        suffix = str(path).rsplit(".", 1)[-1].lower() if "." in str(path) else ""
+        for loader, _ in self.loaders.values():
+            if suffix in loader.extensions:
+                return loader
+        return self.loaders["text"][0]
 
     @property
     def failed(self) -> list[PluginRecord]:
@@ -153,8 +168,10 @@ def load_plugins(
                 record.error = _error(exc)
 
     from . import formats as core_formats
+    from . import loaders as core_loaders
 
-    add(core_formats, PluginRecord("textkit.formats", _textkit_version(), CORE, core_formats.__name__))
+    for core in (core_formats, core_loaders):
+        add(core, PluginRecord(core.__name__, _textkit_version(), CORE, core.__name__))
 
     entry_points = {ep.name: ep for ep in _entry_points()}
     for name, ep in entry_points.items():
@@ -192,6 +209,7 @@ def load_plugins(
 def _collect(pm: pluggy.PluginManager, records: list[PluginRecord]) -> Plugins:
     analyzers: dict[str, tuple[Analyzer, PluginRecord]] = {}
     formats: dict[str, tuple[Format, PluginRecord]] = {}
+    loaders: dict[str, tuple[Loader, PluginRecord]] = {}
     by_name = {r.name: r for r in records}
 
     for record in records:
@@ -216,6 +234,7 @@ def _collect(pm: pluggy.PluginManager, records: list[PluginRecord]) -> Plugins:
     for hook_name, table, kind, key, listing in (
         ("register_analyzers", analyzers, Analyzer, "id", "analyzers"),
         ("register_formats", formats, Format, "name", "formats"),
+        ("register_loaders", loaders, Loader, "name", "loaders"),
     ):
         # Each plugin's hookimpl is called on its own, so one that raises
         # loses only its own contributions.
@@ -226,4 +245,4 @@ def _collect(pm: pluggy.PluginManager, records: list[PluginRecord]) -> Plugins:
             except Exception as exc:
                 if record.error is None:
                     record.error = _error(exc)
-    return Plugins(records, analyzers, formats)
+    return Plugins(records, analyzers, formats, loaders)
