@@ -109,3 +109,16 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temporary(tmp_path):
 def test_write_atomic_into_missing_folder_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         write_atomic(tmp_path / "nope" / "r.json", "x")
+
+
+def test_atomic_writer_leaves_the_old_file_when_the_run_fails(tmp_path):
+    from textkit.output import atomic_writer
+
+    target = tmp_path / "reports.jsonl"
+    target.write_text("previous run\n")
+    with pytest.raises(RuntimeError):
+        with atomic_writer(target) as handle:
+            handle.write('{"partial": true}\n')
+            raise RuntimeError("interrupted")
+    assert target.read_text() == "previous run\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["reports.jsonl"]

@@ -50,7 +50,7 @@ def test_builtins_arrive_through_entry_points():
         assert record.error is None, record.error
         assert record.hooks == ["register_analyzers"]
         assert record.module == f"textkit.plugins.{name}"
-    assert plugins.record("textkit.formats").formats == ["text", "json", "markdown"]
+    assert plugins.record("textkit.formats").formats == ["text", "json", "jsonl", "markdown"]
 
 
 def test_sections_come_in_declared_order():

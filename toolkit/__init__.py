@@ -12,7 +12,8 @@ Plugin authors need ``hookimpl``, ``Analyzer``, ``Result``, ``Skip`` and
 
 from __future__ import annotations
 
-from .analysis import analyze_document, analyze_path, analyze_text, run_analyzer
+from .analysis import analyze_document, analyze_path, analyze_paths, analyze_text, run_analyzer
+from .corpus import Corpus, CorpusSummary, expand_inputs
 from .config import Config
 from .document import Document
 from .errors import EXIT_GATE_FAILED, EXIT_OK, EXIT_PLUGIN_FAILED, EXIT_USAGE, InputError, TextkitError, UsageError
@@ -29,6 +30,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Analyzer",
     "Config",
+    "Corpus",
+    "CorpusSummary",
     "Document",
     "EXIT_GATE_FAILED",
     "EXIT_OK",
@@ -55,7 +58,9 @@ __all__ = [
     "Word",
     "analyze_document",
     "analyze_path",
+    "analyze_paths",
     "analyze_text",
+    "expand_inputs",
     "hookimpl",
     "json_schema",
     "load_path",

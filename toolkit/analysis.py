@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .config import Config
 from .document import Document
+from .errors import InputError
 from .loading import DEFAULT_MAX_BYTES, load_path
 from .model import ERROR, OK, SKIPPED, Analyzer, PluginInfo, Section, Skip, check_result
 from .plugin_manager import PluginRecord, Plugins, load_plugins
@@ -112,3 +113,29 @@ def analyze_path(
     plugins = options.get("plugins") or default_plugins()
     loader = plugins.loader_for(str(path), input_format)
     return analyze_document(load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader), **options)
+
+
+def analyze_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: str | None = None,
+    **options,
+) -> Iterator[tuple[str, Report | InputError]]:
+    """Analyze each path in turn, yielding ``(path, report)`` as each finishes.
+
+    A file that cannot be read yields ``(path, InputError)`` instead, and the
+    others go on. Nothing is kept between documents, so memory stays flat
+    however many there are.
+    """
+    plugins = options.setdefault("plugins", None) or default_plugins()
+    options["plugins"] = plugins
+    for path in paths:
+        try:
+            loader = plugins.loader_for(str(path), input_format)
+            document = load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader)
+        except InputError as exc:
+            yield str(path), exc
+            continue
+        yield str(path), analyze_document(document, **options)

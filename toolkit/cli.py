@@ -6,6 +6,7 @@ Exit codes: 0 fine, 1 a quality gate failed, 2 usage or input error,
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -65,9 +66,12 @@ def _root(
 
 @app.command()
 def analyze(
-    path: str = typer.Argument(..., help="Text file to analyze, or '-' for standard input."),
+    paths: List[str] = typer.Argument(
+        ..., help="Files, folders (searched recursively), glob patterns ('docs/**/*.md'), or '-' for stdin."
+    ),
     format: str = typer.Option("text", "--format", "-f", help="Output format (see 'textkit formats')."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Skip paths matching this pattern. Repeatable."),
     plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
     disable: Optional[List[str]] = typer.Option(None, "--disable", help="Skip an analyzer or plugin by name. Repeatable."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Run only these analyzers (comma-separated or repeated)."),
@@ -77,13 +81,18 @@ def analyze(
     ),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs larger than this many bytes."),
     color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Analyze one document and print (or write) the combined report."""
-    from .analysis import analyze_document
-    from .loading import load_path
+    """Analyze documents and print (or write) the combined report.
+
+    One file gives one report; several files, a folder or a glob give a
+    summary with a row per document (or, with -f jsonl, one report per line).
+    """
+    from .corpus import expand_inputs
     from .model import RenderOptions
-    from .output import write_atomic
+    from .output import atomic_writer
     from .plugin_manager import load_plugins
+    from .runner import write_reports
 
     if color not in ("auto", "always", "never"):
         raise UsageError(f"--color must be auto, always or never, not {color!r}")
@@ -92,20 +101,50 @@ def analyze(
     if format not in plugins.formats:
         raise UsageError(f"unknown format {format!r} (available: {', '.join(sorted(plugins.formats))})")
     plugins.select(_split(only), disabled)  # validate names before reading input
-    loader = plugins.loader_for(path, input_format)
-    document = load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader)
-    report = analyze_document(document, plugins=plugins, only=_split(only), disable=disabled)
+    if input_format:
+        plugins.loader_for("", input_format)
+    extensions = [e for loader, _ in plugins.loaders.values() for e in loader.extensions]
+    inputs = expand_inputs(paths, extensions, _split(exclude))
+    if not inputs:
+        raise UsageError("no input files (a folder without known file types, or all excluded)")
+    single = len(paths) == 1 and inputs == paths
     width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
     options = RenderOptions(color=_use_color(color, output is not None), width=width)
-    rendered = plugins.formats[format][0].render(report, options)
-    if output:
-        write_atomic(output, rendered)
-    else:
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
-    for section in report.failed:
-        typer.echo(f"textkit: section {section.id!r} failed: {section.error['type']}: {section.error['message']}", err=True)
-    raise typer.Exit(report.exit_code)
+
+    def run(out, on_document=None):
+        return write_reports(
+            inputs, out, plugins=plugins, format=plugins.formats[format][0], render_options=options, single=single,
+            on_document=on_document, only=_split(only), disable=disabled, encoding=encoding, max_bytes=max_bytes,
+            input_format=input_format,
+        )
+
+    with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
+        if output:
+            with atomic_writer(output) as handle:
+                outcome = run(handle, advance)
+        else:
+            outcome = run(sys.stdout, advance)
+            sys.stdout.flush()
+    for message in [*outcome.input_errors, *outcome.failed_sections]:
+        typer.echo(f"textkit: {'error: ' if message in outcome.input_errors else ''}{message}", err=True)
+    raise typer.Exit(outcome.exit_code)
+
+
+@contextlib.contextmanager
+def _progress(total: int, enabled: bool):
+    """A rich progress bar on stderr; yields the per-document callback (None when disabled)."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+        task = bar.add_task("analyze", total=total)
+        yield lambda path: bar.advance(task)
 
 
 @app.command("plugins")

@@ -209,6 +209,13 @@ class Format:
     render: Callable[..., str]
     extension: str = "txt"
     description: str = ""
+    # For several documents: ``render_corpus(corpus, options)`` gets a
+    # :class:`textkit.Corpus`; without it, each report is rendered in turn.
+    render_corpus: Callable[..., str] | None = None
+    # Whether render_corpus needs every report (as dicts) or the summary only.
+    corpus_needs_reports: bool = False
+    # A streaming format (JSON Lines) writes each report as soon as it is ready.
+    streams: bool = False
 
 
 @dataclass(frozen=True)

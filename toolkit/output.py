@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterator, TextIO
 
 from .errors import InputError
 
 
-def write_atomic(path: str | os.PathLike[str], content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder, then rename."""
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """A text handle on a temporary file beside ``path``, renamed onto it when the block succeeds.
+
+    If the block raises, the temporary file is removed and ``path`` is untouched,
+    which is what makes a streamed JSON Lines run safe to interrupt.
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -23,7 +30,7 @@ def write_atomic(path: str | os.PathLike[str], content: str) -> None:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp creates 0600; give the report the permissions a normal file would get.
@@ -32,8 +39,12 @@ def write_atomic(path: str | os.PathLike[str], content: str) -> None:
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
+
+
+def write_atomic(path: str | os.PathLike[str], content: str) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same folder, then rename."""
+    with atomic_writer(path) as handle:
+        handle.write(content)

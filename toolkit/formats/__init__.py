@@ -9,6 +9,14 @@ from . import json_format, markdown, text
 
 @hookimpl
 def register_formats(register):
-    register(Format("text", text.render, "txt", "Readable terminal report (colour on a terminal)"))
-    register(Format("json", json_format.render, "json", "The full report as JSON (schema in docs/json-report.md)"))
-    register(Format("markdown", markdown.render, "md", "GitHub-flavoured Markdown"))
+    register(
+        Format("text", text.render, "txt", "Readable terminal report (colour on a terminal)", text.render_corpus)
+    )
+    register(
+        Format(
+            "json", json_format.render, "json", "The full report as JSON (schema in docs/json-report.md)",
+            json_format.render_corpus, corpus_needs_reports=True,
+        )
+    )
+    register(Format("jsonl", json_format.render_line, "jsonl", "One JSON report per line, streamed", streams=True))
+    register(Format("markdown", markdown.render, "md", "GitHub-flavoured Markdown", markdown.render_corpus))

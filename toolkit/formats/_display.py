@@ -74,3 +74,29 @@ def sparkline(values: list[float], low: float = -1.0, high: float = 1.0) -> str:
 
 def label(name: str) -> str:
     return name.replace("_", " ")
+
+
+MAX_TOTAL_ROWS = 15
+
+
+def corpus_columns(summary) -> list[tuple[str, str]]:
+    """(section id, header) for each section's headline column, e.g. ("readability", "Readability: sentences")."""
+    columns = []
+    for section_id in summary.section_ids:
+        metric = next((r["headline"][section_id]["metric"] for r in summary.rows if section_id in r["headline"]), None)
+        if metric:
+            columns.append((section_id, f"{summary.title(section_id)}: {label(metric)}"))
+    return columns
+
+
+def corpus_cells(row, columns) -> list[str]:
+    return [number(row["headline"][sid]["value"]) if sid in row["headline"] else "" for sid, _ in columns]
+
+
+def corpus_caption(summary) -> str:
+    text = f"{len(summary.rows)} documents · {summary.words:,} words"
+    if summary.failed_inputs:
+        text += f" · {summary.failed_inputs} could not be read"
+    if summary.failed_sections:
+        text += f" · {summary.failed_sections} failed sections"
+    return text

@@ -1,4 +1,4 @@
-"""The JSON format: exactly ``Report.to_dict()``."""
+"""The JSON formats: one report is exactly ``Report.to_dict()``; JSON Lines is one report per line."""
 
 from __future__ import annotations
 
@@ -7,3 +7,12 @@ import json
 
 def render(report, options=None) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def render_corpus(corpus, options=None) -> str:
+    """Several documents: ``{"schema_version", "tool", "summary", "documents": [report, ...]}``."""
+    return json.dumps(corpus.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def render_line(report, options=None) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, allow_nan=False) + "\n"

@@ -75,3 +75,21 @@ def _findings(section) -> list[str]:
     for f in section.findings[: show.MAX_FINDINGS * 4]:
         out.append(_row([f"{f.line}:{f.column}", escape(f.kind), escape(show.excerpt(f.text, 60)), escape(f.message)]))
     return out + ["", "</details>"]
+
+
+def render_corpus(corpus, options=None) -> str:
+    summary = corpus.summary
+    columns = show.corpus_columns(summary)
+    out = [f"# textkit report: {escape(show.corpus_caption(summary))}", ""]
+    out.append(_row(["Document", "Status", "Words", *(escape(h) for _, h in columns)]))
+    out.append(_row(["---", "---", "---:", *("---:" for _ in columns)]))
+    for row in summary.rows:
+        out.append(_row([escape(row["source"]), escape(row["status"]), f"{row['words']:,}", *show.corpus_cells(row, columns)]))
+    errors = [row for row in summary.rows if row.get("error")]
+    if errors:
+        out += ["", *(f"- {escape(row['source'])}: {escape(row['error'])}" for row in errors)]
+    for key, records in summary.totals(show.MAX_TOTAL_ROWS).items():
+        out += ["", f"## {escape(summary.total_title(key))} across all documents", "", _row(["Name", "Count", "Documents"])]
+        out.append(_row(["---", "---:", "---:"]))
+        out += [_row([escape(r["name"]), str(r["count"]), str(r["documents"])]) for r in records]
+    return "\n".join(out) + "\n"

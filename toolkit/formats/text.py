@@ -123,3 +123,41 @@ def _findings(section) -> list:
     if len(section.findings) > show.MAX_FINDINGS:
         out.append(Text(f"… {len(section.findings) - show.MAX_FINDINGS} more findings in the JSON report", style="dim"))
     return out
+
+
+def render_corpus(corpus, options: RenderOptions | None = None) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    options = options or RenderOptions()
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=options.width, force_terminal=options.color, no_color=not options.color,
+        color_system="auto" if options.color else None, highlight=False, emoji=False, markup=False,
+    )
+    summary = corpus.summary
+    columns = show.corpus_columns(summary)
+    table = Table(title=f"textkit {corpus.tool_version} · {show.corpus_caption(summary)}", title_justify="left",
+                  box=box.SIMPLE_HEAD)
+    table.add_column("document", overflow="fold", min_width=16)
+    table.add_column("status", no_wrap=True)
+    table.add_column("words", justify="right")
+    for _, header in columns:
+        table.add_column(header.replace(": ", "\n", 1), justify="right")
+    for row in summary.rows:
+        status = Text(row["status"], style="green" if row["status"] == OK else "bold red")
+        table.add_row(row["source"], status, f"{row['words']:,}", *show.corpus_cells(row, columns))
+    console.print(table)
+    for row in summary.rows:
+        if row.get("error"):
+            console.print(Text(f"{row['source']}: {row['error']}", style="red"))
+    for key, records in summary.totals(show.MAX_TOTAL_ROWS).items():
+        totals = Table(title=f"{summary.total_title(key)} across all documents", title_justify="left", box=box.SIMPLE_HEAD)
+        for column in ("name", "count", "documents"):
+            totals.add_column(column, justify="left" if column == "name" else "right")
+        for record in records:
+            totals.add_row(record["name"], str(record["count"]), str(record["documents"]))
+        console.print(totals)
+    return buffer.getvalue()

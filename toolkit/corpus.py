@@ -1,0 +1,163 @@
+"""Many documents: finding the inputs, and the summary across their reports.
+
+The summary is built one report at a time and keeps only a row per document
+and running totals, so a corpus streamed as JSON Lines never sits in memory.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import glob
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import InputError
+from .model import ERROR
+
+_GLOB_CHARS = set("*?[")
+
+
+def expand_inputs(args: Iterable[str], extensions: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
+    """The files named by paths, folders (searched recursively) and glob patterns.
+
+    A folder contributes the files whose extension a loader knows
+    (``extensions``); a glob takes what it matches. ``exclude`` patterns are
+    matched (fnmatch) against each path and its file name. Order: as given,
+    each folder or glob sorted; a file named twice counts once.
+    """
+    known = {e.lower() for e in extensions}
+    exclude = list(exclude)
+    found: list[str] = []
+    for arg in args:
+        if arg == "-":
+            found.append(arg)
+        elif _GLOB_CHARS & set(arg):
+            matches = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
+            if not matches:
+                raise InputError(f"{arg}: no files match this pattern")
+            found += matches
+        elif os.path.isdir(arg):
+            found += sorted(
+                str(p) for p in Path(arg).rglob("*")
+                if p.is_file() and p.suffix[1:].lower() in known and not _hidden(p.relative_to(arg))
+            )
+        else:
+            found.append(arg)  # a missing file is reported when it is read
+    unique = list(dict.fromkeys(found))
+    return [p for p in unique if not _excluded(p, exclude)]
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _excluded(path: str, patterns: list[str]) -> bool:
+    name = os.path.basename(path)
+    return any(fnmatch.fnmatch(path, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+@dataclass
+class CorpusSummary:
+    """A row per document (its headline metrics) and totals across documents.
+
+    A section's headline is its first metric. Totals add up, by ``name``,
+    every displayed table of ``{name, count}`` records (the entities table,
+    say), which gives "entities across all documents" for any plugin that
+    reports counts in that shape.
+    """
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    words: int = 0
+    failed_inputs: int = 0
+    failed_sections: int = 0
+    _counts: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    _titles: dict[str, str] = field(default_factory=dict)
+
+    def add(self, report) -> None:
+        headline = {}
+        for section in report.sections:
+            self._titles.setdefault(section.id, section.title)
+            if section.status == ERROR:
+                self.failed_sections += 1
+            if section.metrics:
+                name, value = next(iter(section.metrics.items()))
+                headline[section.id] = {"metric": name, "value": value}
+            self._add_counts(section)
+        self.words += report.document.counts()["words"]
+        self.rows.append(
+            {
+                "source": report.document.source,
+                "status": "error" if report.failed else "ok",
+                "words": report.document.counts()["words"],
+                "headline": headline,
+            }
+        )
+
+    def add_failure(self, source: str, message: str) -> None:
+        self.failed_inputs += 1
+        message = message.removeprefix(f"{source}: ")
+        self.rows.append({"source": source, "status": "input error", "error": message, "words": 0, "headline": {}})
+
+    def _add_counts(self, section) -> None:
+        for key in section.display:
+            value = section.data.get(key)
+            if not isinstance(value, list) or not all(
+                isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("count"), int) for r in value
+            ):
+                continue
+            table = self._counts.setdefault(f"{section.id}.{key}", {})
+            for record in value:
+                entry = table.setdefault(record["name"], {"name": record["name"], "count": 0, "documents": 0})
+                entry["count"] += record["count"]
+                entry["documents"] += 1
+
+    @property
+    def section_ids(self) -> list[str]:
+        return list(self._titles)
+
+    def title(self, section_id: str) -> str:
+        return self._titles.get(section_id, section_id)
+
+    def total_title(self, key: str) -> str:
+        """A heading for a totals table: "Entities", or "Entities: terms" when the data key differs."""
+        section_id, _, data_key = key.partition(".")
+        title = self.title(section_id)
+        return title if data_key == section_id else f"{title}: {data_key.replace('_', ' ')}"
+
+    def totals(self, limit: int | None = None) -> dict[str, list[dict[str, Any]]]:
+        """Each summed table, largest count first (then by name)."""
+        return {
+            key: sorted(table.values(), key=lambda r: (-r["count"], r["name"]))[:limit]
+            for key, table in self._counts.items()
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": len(self.rows),
+            "words": self.words,
+            "failed_inputs": self.failed_inputs,
+            "failed_sections": self.failed_sections,
+            "rows": self.rows,
+            "totals": self.totals(),
+        }
+
+
+@dataclass
+class Corpus:
+    """What a format's ``render_corpus`` receives for a run over several documents."""
+
+    summary: CorpusSummary
+    tool_version: str
+    reports: list[dict[str, Any]] = field(default_factory=list)  # filled only if the format asks
+
+    def to_dict(self) -> dict[str, Any]:
+        from .report import SCHEMA_VERSION
+
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "textkit", "version": self.tool_version},
+            "summary": self.summary.to_dict(),
+            "documents": self.reports,
+        }

@@ -1,0 +1,85 @@
+"""One run over one or many documents, written in the chosen format.
+
+This is everything ``textkit analyze`` does between parsing its options and
+exiting, as a library call: the CLI only opens the output and shows progress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence, TextIO
+
+from .analysis import analyze_paths
+from .corpus import Corpus, CorpusSummary
+from .errors import EXIT_OK, EXIT_PLUGIN_FAILED, EXIT_USAGE, InputError
+from .model import Format, RenderOptions
+from .plugin_manager import Plugins
+
+
+@dataclass
+class Outcome:
+    """What a run leaves for the caller to report: problems, and the exit code they mean."""
+
+    documents: int = 0
+    input_errors: list[str] = field(default_factory=list)
+    failed_sections: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.input_errors:
+            return EXIT_USAGE
+        if self.failed_sections:
+            return EXIT_PLUGIN_FAILED
+        return EXIT_OK
+
+
+def write_reports(
+    paths: Sequence[str],
+    out: TextIO,
+    *,
+    plugins: Plugins,
+    format: Format,
+    render_options: RenderOptions,
+    single: bool = False,
+    on_document: Callable[[str], None] | None = None,
+    **analysis_options,
+) -> Outcome:
+    """Analyze ``paths`` and write the output of ``format`` to ``out``.
+
+    ``single`` renders one document's report as such (and an unreadable input
+    raises :class:`InputError`); otherwise reports stream (JSON Lines) or are
+    summed up in a corpus summary, and unreadable inputs are recorded and
+    skipped. ``on_document(path)`` is called after each document (progress).
+    """
+    outcome = Outcome()
+    summary = CorpusSummary()
+    corpus = Corpus(summary, _version())
+    for path, result in analyze_paths(paths, plugins=plugins, **analysis_options):
+        outcome.documents += 1
+        if on_document:
+            on_document(path)
+        if isinstance(result, InputError):
+            if single:
+                raise result
+            outcome.input_errors.append(str(result))
+            summary.add_failure(path, str(result))
+            continue
+        outcome.failed_sections += [
+            f"{path}: section {s.id!r} failed: {s.error['type']}: {s.error['message']}" for s in result.failed
+        ]
+        if single or format.streams or format.render_corpus is None:
+            out.write(format.render(result, render_options))
+            out.flush()
+        else:
+            summary.add(result)
+            if format.corpus_needs_reports:
+                corpus.reports.append(result.to_dict())
+    if not single and not format.streams and format.render_corpus is not None:
+        out.write(format.render_corpus(corpus, render_options))
+    return outcome
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
