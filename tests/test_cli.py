@@ -81,7 +81,8 @@ def small_file(tmp_path_factory) -> Path:
 def test_article_json_has_the_four_sections_in_order(article_run):
     done, report = article_run
     assert done.stderr == ""
-    assert set(report) == {"schema_version", "tool", "document", "sections"}
+    assert set(report) == {"schema_version", "tool", "document", "sections", "gates", "baseline"}
+    assert (report["gates"], report["baseline"]) == ([], None)
     assert [s["id"] for s in report["sections"]] == BUILTINS
     for section in report["sections"]:
         assert SECTION_KEYS <= set(section), section["id"]

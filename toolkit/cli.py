@@ -69,7 +69,7 @@ def analyze(
     paths: List[str] = typer.Argument(
         ..., help="Files, folders (searched recursively), glob patterns ('docs/**/*.md'), or '-' for stdin."
     ),
-    format: str = typer.Option("text", "--format", "-f", help="Output format (see 'textkit formats')."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="Output format (see 'textkit formats'); default text."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Skip paths matching this pattern. Repeatable."),
     plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
@@ -79,16 +79,39 @@ def analyze(
     input_format: Optional[str] = typer.Option(
         None, "--input-format", help="text, markdown, html or a plugin's (default: by file extension)."
     ),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs larger than this many bytes."),
+    max_bytes: Optional[int] = typer.Option(
+        None, "--max-bytes", min=1, help=f"Refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES:,})."
+    ),
     color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    fail_if: Optional[List[str]] = typer.Option(
+        None, "--fail-if", help="Exit 1 when this holds, e.g. 'readability.flesch_kincaid_grade > 12' or "
+        "'irony.score increases by > 0.1' (needs --baseline). Repeatable.",
+    ),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="A JSON or JSONL report of an earlier run to compare with."),
 ) -> None:
     """Analyze documents and print (or write) the combined report.
 
     One file gives one report; several files, a folder or a glob give a
     summary with a row per document (or, with -f jsonl, one report per line).
+    Options not given here come from textkit.toml or [tool.textkit] in
+    pyproject.toml (see 'textkit config').
     """
+    from .config import resolve_settings
+
+    settings = resolve_settings(
+        {
+            "format": format, "exclude": _split(exclude), "plugins": _split(plugin), "disable": _split(disable),
+            "only": _split(only), "encoding": encoding, "input_format": input_format, "max_bytes": max_bytes,
+            "fail_if": fail_if or [], "baseline": baseline,
+        }
+    )
+    opts = settings.values
+    format, encoding, input_format, max_bytes, baseline = (
+        opts["format"], opts["encoding"], opts["input_format"], opts["max_bytes"], opts["baseline"]
+    )
     from .corpus import expand_inputs
+    from .gates import Baseline, check_gates_known, parse_gates
     from .model import RenderOptions
     from .output import atomic_writer
     from .plugin_manager import load_plugins
@@ -96,15 +119,21 @@ def analyze(
 
     if color not in ("auto", "always", "never"):
         raise UsageError(f"--color must be auto, always or never, not {color!r}")
-    extra, blocked, disabled = _plugin_options(plugin, disable)
+    extra, blocked, disabled = _plugin_options(opts["plugins"], opts["disable"])
+    only = opts["only"]
     plugins = load_plugins(extra=extra, blocked=blocked)
     if format not in plugins.formats:
         raise UsageError(f"unknown format {format!r} (available: {', '.join(sorted(plugins.formats))})")
-    plugins.select(_split(only), disabled)  # validate names before reading input
+    selected = plugins.select(only, disabled)  # validate names before reading input
+    gates = parse_gates(opts["fail_if"])
+    check_gates_known(gates, [analyzer.id for analyzer, _ in selected])
+    before = Baseline(baseline) if baseline else None
+    if any(g.change for g in gates) and before is None:
+        raise UsageError("a gate on a change ('increases by', 'decreases by', 'changes by') needs --baseline")
     if input_format:
         plugins.loader_for("", input_format)
     extensions = [e for loader, _ in plugins.loaders.values() for e in loader.extensions]
-    inputs = expand_inputs(paths, extensions, _split(exclude))
+    inputs = expand_inputs(paths, extensions, opts["exclude"])
     if not inputs:
         raise UsageError("no input files (a folder without known file types, or all excluded)")
     single = len(paths) == 1 and inputs == paths
@@ -114,8 +143,8 @@ def analyze(
     def run(out, on_document=None):
         return write_reports(
             inputs, out, plugins=plugins, format=plugins.formats[format][0], render_options=options, single=single,
-            on_document=on_document, only=_split(only), disable=disabled, encoding=encoding, max_bytes=max_bytes,
-            input_format=input_format,
+            on_document=on_document, only=only, disable=disabled, encoding=encoding, max_bytes=max_bytes,
+            input_format=input_format, gates=gates, baseline=before, config=settings.config(),
         )
 
     with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
@@ -125,7 +154,7 @@ def analyze(
         else:
             outcome = run(sys.stdout, advance)
             sys.stdout.flush()
-    for message in [*outcome.input_errors, *outcome.failed_sections]:
+    for message in [*outcome.input_errors, *outcome.failed_sections, *outcome.failed_gates]:
         typer.echo(f"textkit: {'error: ' if message in outcome.input_errors else ''}{message}", err=True)
     raise typer.Exit(outcome.exit_code)
 
@@ -174,6 +203,27 @@ def plugins_command(
             provides = f"ERROR {r.error['type']}: {r.error['message']}"
         table.add_row(r.name, r.version, r.source, ", ".join(r.hooks), provides)
     Console(highlight=False, markup=False, width=140 if not sys.stdout.isatty() else None).print(table)
+
+
+@app.command("config")
+def config_command(
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Show the effective configuration and where each value comes from."""
+    from .config import resolve_settings
+
+    if format not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    settings = resolve_settings({})
+    if format == "json":
+        typer.echo(json.dumps(settings.to_dict(), indent=2))
+        return
+    typer.echo(f"configuration file: {settings.file or '(none found from here upwards)'}")
+    for key, value in settings.values.items():
+        typer.echo(f"{key:<13} = {json.dumps(value):<40} ({settings.sources[key]})")
+    for analyzer, values in settings.analyzers.items():
+        for key, value in values.items():
+            typer.echo(f"{analyzer}.{key:<{max(1, 12 - len(analyzer))}} = {json.dumps(value):<40} ({settings.file})")
 
 
 @app.command("formats")

@@ -72,6 +72,7 @@ class CorpusSummary:
     words: int = 0
     failed_inputs: int = 0
     failed_sections: int = 0
+    gate_results: list[dict[str, Any]] = field(default_factory=list)
     _counts: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     _titles: dict[str, str] = field(default_factory=dict)
 
@@ -86,10 +87,12 @@ class CorpusSummary:
                 headline[section.id] = {"metric": name, "value": value}
             self._add_counts(section)
         self.words += report.document.counts()["words"]
+        self.gate_results += [g.to_dict() for g in report.gates]
+        status = "error" if report.failed else "gate failed" if report.failed_gates else "ok"
         self.rows.append(
             {
                 "source": report.document.source,
-                "status": "error" if report.failed else "ok",
+                "status": status,
                 "words": report.document.counts()["words"],
                 "headline": headline,
             }
@@ -139,6 +142,7 @@ class CorpusSummary:
             "words": self.words,
             "failed_inputs": self.failed_inputs,
             "failed_sections": self.failed_sections,
+            "gates": self.gate_results,
             "rows": self.rows,
             "totals": self.totals(),
         }

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Document
-from .errors import EXIT_OK, EXIT_PLUGIN_FAILED
+from .errors import EXIT_GATE_FAILED, EXIT_OK, EXIT_PLUGIN_FAILED
 from .model import ERROR, PluginInfo, Section
 
 # Bump the major part when a key is removed or changes meaning; the minor part
 # when keys are added. Consumers should check the major part only.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass
@@ -20,6 +20,10 @@ class Report:
     sections: list[Section]
     tool_version: str
     plugins: list[PluginInfo] = field(default_factory=list)
+    # Filled by a run with --fail-if / --baseline (see textkit.gates).
+    gates: list[Any] = field(default_factory=list)
+    baseline: str | None = None
+    changes: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
 
     def section(self, section_id: str) -> Section:
         """The section with this id; KeyError if the run had none."""
@@ -36,8 +40,14 @@ class Report:
         return [s for s in self.sections if s.status == ERROR]
 
     @property
+    def failed_gates(self) -> list[Any]:
+        return [g for g in self.gates if not g.passed]
+
+    @property
     def exit_code(self) -> int:
-        return EXIT_PLUGIN_FAILED if self.failed else EXIT_OK
+        if self.failed:
+            return EXIT_PLUGIN_FAILED
+        return EXIT_GATE_FAILED if self.failed_gates else EXIT_OK
 
     def to_dict(self) -> dict[str, Any]:
         """The report as the JSON format writes it (see docs/json-report.md)."""
@@ -50,6 +60,8 @@ class Report:
             },
             "document": dict(self.document.metadata()),
             "sections": [s.to_dict() for s in self.sections],
+            "gates": [g.to_dict() for g in self.gates],
+            "baseline": {"source": self.baseline, "changes": self.changes} if self.baseline else None,
         }
 
 

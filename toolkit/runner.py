@@ -11,7 +11,8 @@ from typing import Callable, Sequence, TextIO
 
 from .analysis import analyze_paths
 from .corpus import Corpus, CorpusSummary
-from .errors import EXIT_OK, EXIT_PLUGIN_FAILED, EXIT_USAGE, InputError
+from .errors import EXIT_GATE_FAILED, EXIT_OK, EXIT_PLUGIN_FAILED, EXIT_USAGE, InputError
+from .gates import Baseline, Gate, evaluate
 from .model import Format, RenderOptions
 from .plugin_manager import Plugins
 
@@ -23,13 +24,18 @@ class Outcome:
     documents: int = 0
     input_errors: list[str] = field(default_factory=list)
     failed_sections: list[str] = field(default_factory=list)
+    failed_gates: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
+        # The most serious problem decides: unreadable input, then a broken
+        # plugin (its numbers are missing), then a quality gate.
         if self.input_errors:
             return EXIT_USAGE
         if self.failed_sections:
             return EXIT_PLUGIN_FAILED
+        if self.failed_gates:
+            return EXIT_GATE_FAILED
         return EXIT_OK
 
 
@@ -42,6 +48,8 @@ def write_reports(
     render_options: RenderOptions,
     single: bool = False,
     on_document: Callable[[str], None] | None = None,
+    gates: Sequence[Gate] = (),
+    baseline: Baseline | None = None,
     **analysis_options,
 ) -> Outcome:
     """Analyze ``paths`` and write the output of ``format`` to ``out``.
@@ -50,6 +58,8 @@ def write_reports(
     raises :class:`InputError`); otherwise reports stream (JSON Lines) or are
     summed up in a corpus summary, and unreadable inputs are recorded and
     skipped. ``on_document(path)`` is called after each document (progress).
+    ``gates`` are checked on every report, against ``baseline`` where they
+    are about a change; the baseline's changes are recorded in each report.
     """
     outcome = Outcome()
     summary = CorpusSummary()
@@ -64,9 +74,14 @@ def write_reports(
             outcome.input_errors.append(str(result))
             summary.add_failure(path, str(result))
             continue
+        if baseline is not None:
+            result.baseline = baseline.path
+            result.changes = baseline.changes(result)
+        result.gates = evaluate(list(gates), result, baseline)
         outcome.failed_sections += [
             f"{path}: section {s.id!r} failed: {s.error['type']}: {s.error['message']}" for s in result.failed
         ]
+        outcome.failed_gates += [f"{path}: gate {g.describe()}" for g in result.failed_gates]
         if single or format.streams or format.render_corpus is None:
             out.write(format.render(result, render_options))
             out.flush()

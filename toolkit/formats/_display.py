@@ -100,3 +100,18 @@ def corpus_caption(summary) -> str:
     if summary.failed_sections:
         text += f" · {summary.failed_sections} failed sections"
     return text
+
+
+def metric_value(report, section_id: str, name: str, value: float) -> str:
+    """The value, followed by its change against the baseline when the run has one."""
+    change = report.changes.get(section_id, {}).get(name) if report.changes else None
+    if change is None:
+        return number(value)
+    delta = change["change"]
+    if delta == 0:
+        return f"{number(value)} (±0)"
+    return f"{number(value)} ({'+' if delta > 0 else '−'}{number(abs(delta))})"
+
+
+def gate_mark(result) -> str:
+    return "✓" if result.passed else "✗"

@@ -17,6 +17,10 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
 
 
+def _num(value) -> str:
+    return "" if value is None else show.number(value)
+
+
 def _row(cells) -> str:
     return "| " + " | ".join(cells) + " |"
 
@@ -30,6 +34,13 @@ def render(report, options=None) -> str:
         f"{counts['words']:,} words · {counts['sentences']} sentences · {counts['paragraphs']} paragraphs · "
         f"{doc.size_bytes:,} bytes ({escape(doc.encoding)}) · sha256 `{doc.sha256[:12]}` · textkit {report.tool_version}",
         "",
+    ]
+    if report.gates:
+        out += ["**Gates**", "", _row(["", "Gate", "Value", "Baseline", "Threshold"]), _row(["---"] * 5)]
+        for g in report.gates:
+            out.append(_row([show.gate_mark(g), escape(str(g.gate)), _num(g.value), _num(g.baseline), _num(g.gate.threshold)]))
+        out.append("")
+    out += [
         _row(["Section", "Status", "Headline"]),
         _row(["---", "---", "---"]),
     ]
@@ -42,7 +53,10 @@ def render(report, options=None) -> str:
             out += [f"**Error** `{escape(section.error['type'])}`: {escape(section.error['message'])}", ""]
         if section.metrics:
             out += [_row(["Metric", "Value"]), _row(["---", "---:"])]
-            out += [_row([escape(show.label(k)), show.number(v)]) for k, v in section.metrics.items()]
+            out += [
+                _row([escape(show.label(k)), escape(show.metric_value(report, section.id, k, v))])
+                for k, v in section.metrics.items()
+            ]
             out.append("")
         for warning in section.warnings:
             out += [f"> ⚠ {escape(warning)}", ""]
@@ -85,6 +99,12 @@ def render_corpus(corpus, options=None) -> str:
     out.append(_row(["---", "---", "---:", *("---:" for _ in columns)]))
     for row in summary.rows:
         out.append(_row([escape(row["source"]), escape(row["status"]), f"{row['words']:,}", *show.corpus_cells(row, columns)]))
+    if summary.gate_results:
+        failed = [g for g in summary.gate_results if not g["passed"]]
+        out += ["", f"**Gates**: {len(summary.gate_results) - len(failed)} passed, {len(failed)} failed", ""]
+        if failed:
+            out += [_row(["", "Document", "Gate", "Value"]), _row(["---"] * 4)]
+            out += [_row(["✗", escape(g["document"]), escape(g["gate"]), _num(g["value"])]) for g in failed]
     errors = [row for row in summary.rows if row.get("error")]
     if errors:
         out += ["", *(f"- {escape(row['source'])}: {escape(row['error'])}" for row in errors)]

@@ -40,7 +40,15 @@ def render(report, options: RenderOptions | None = None) -> str:
         f"{counts['paragraphs']} paragraphs · {doc.size_bytes:,} bytes ({doc.encoding}) · sha256 {doc.sha256[:12]}",
         style="dim",
     )
+    if report.baseline:
+        header.append(f"\ncompared with {report.baseline}", style="dim")
     console.print(Panel(header, title=f"textkit {report.tool_version}", title_align="left", box=box.ROUNDED))
+    if report.gates:
+        lines = Text()
+        for i, result in enumerate(report.gates):
+            style = "green" if result.passed else "bold red"
+            lines.append(("\n" if i else "") + f"{show.gate_mark(result)} {result.describe()}", style=style)
+        console.print(Panel(lines, title="Gates", title_align="left", box=box.ROUNDED))
 
     for section in report.sections:
         title = Text()
@@ -51,7 +59,7 @@ def render(report, options: RenderOptions | None = None) -> str:
         if section.error:
             body.append(Text(f"{section.error['type']}: {section.error['message']}", style="red"))
         if section.metrics:
-            body.append(_metrics(section, _METRIC_COLUMNS_WIDE if options.width >= 120 else _METRIC_COLUMNS))
+            body.append(_metrics(report, section, _METRIC_COLUMNS_WIDE if options.width >= 120 else _METRIC_COLUMNS))
         for warning in section.warnings:
             body.append(Text(f"! {warning}", style="yellow"))
         for part in show.parts(section):
@@ -65,7 +73,7 @@ def render(report, options: RenderOptions | None = None) -> str:
     return buffer.getvalue()
 
 
-def _metrics(section, columns: int):
+def _metrics(report, section, columns: int):
     from rich.table import Table
 
     grid = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0), expand=False)
@@ -78,7 +86,7 @@ def _metrics(section, columns: int):
     for row_start in range(0, len(items), columns):
         cells = []
         for name, value in items[row_start : row_start + columns]:
-            cells += [show.label(name), show.number(value), ""]
+            cells += [show.label(name), show.metric_value(report, section.id, name, value), ""]
         grid.add_row(*cells)
     return grid
 
@@ -153,6 +161,12 @@ def render_corpus(corpus, options: RenderOptions | None = None) -> str:
     for row in summary.rows:
         if row.get("error"):
             console.print(Text(f"{row['source']}: {row['error']}", style="red"))
+    failed = [g for g in summary.gate_results if not g["passed"]]
+    if summary.gate_results:
+        style = "bold red" if failed else "green"
+        console.print(Text(f"gates: {len(summary.gate_results) - len(failed)} passed, {len(failed)} failed", style=style))
+    for g in failed:
+        console.print(Text(f"✗ {g['document']}: {g['gate']} (value {g['value']})", style="red"))
     for key, records in summary.totals(show.MAX_TOTAL_ROWS).items():
         totals = Table(title=f"{summary.total_title(key)} across all documents", title_justify="left", box=box.SIMPLE_HEAD)
         for column in ("name", "count", "documents"):
