@@ -68,3 +68,18 @@ def test_cli_uses_the_file_and_config_command_shows_sources(tmp_path):
     assert data["options"]["only"] == {"value": ["readability"], "source": str(tmp_path / "pyproject.toml")}
     assert data["options"]["exclude"] == {"value": [], "source": "default"}
     assert data["analyzers"] == {"readability": {"words_per_minute": 100}}
+
+
+def test_example_ci_configuration_is_valid_and_the_article_passes_its_gates():
+    from textkit.gates import parse_gates
+
+    folder = ARTICLE.parent / "ci"
+    settings = resolve_settings({}, start=folder)
+    assert settings.file == str(folder / "textkit.toml")
+    assert len(parse_gates(settings.values["fail_if"])) == 3
+    run = subprocess.run(
+        [sys.executable, "-m", "textkit", "analyze", str(ARTICLE), "-f", "markdown"],
+        capture_output=True, text=True, cwd=folder,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("| ✓ |") == 3
