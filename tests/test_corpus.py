@@ -113,3 +113,33 @@ def test_text_summary_table(corpus):
 def test_no_inputs_is_a_usage_error(corpus):
     run = cli("analyze", str(corpus / "sub"), "--exclude", "*.md")
     assert run.returncode == 2 and "no input files" in run.stderr
+
+
+def _stderr_on_a_terminal(args):
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "textkit", *args], stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the child closed its end
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=120)
+    os.close(master)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_only_on_a_terminal_and_not_with_quiet(corpus):
+    code, stderr = _stderr_on_a_terminal(["analyze", str(corpus), "-f", "jsonl", "--only", "entities"])
+    assert code == 0 and "analyzing" in stderr
+    code, stderr = _stderr_on_a_terminal(["analyze", str(corpus), "-f", "jsonl", "--only", "entities", "--quiet"])
+    assert code == 0 and "analyzing" not in stderr
+    code, stderr = _stderr_on_a_terminal(["analyze", str(corpus / "a.txt"), "-f", "jsonl", "--only", "entities"])
+    assert code == 0 and "analyzing" not in stderr  # one document: no bar
