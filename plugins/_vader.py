@@ -29,9 +29,25 @@ def _analyzer():
 
 def polarity(text: str) -> dict[str, float]:
     """VADER's neg/neu/pos/compound for one piece of text."""
-    return _analyzer().polarity_scores(text.translate(_APOSTROPHES))
+    return _analyzer().polarity_scores(straighten(text))
 
 
 def sentence_scores(document) -> list[dict[str, float]]:
     """One VADER score dict per ``document.sentences`` entry, in order."""
     return document.memo(MEMO_KEY, lambda: [polarity(s.text) for s in document.sentences])
+
+
+def straighten(text: str) -> str:
+    """``text`` with typographic apostrophes read as straight ones, as :func:`polarity` reads it."""
+    return text.translate(_APOSTROPHES)
+
+
+@lru_cache(maxsize=1)
+def negations() -> frozenset[str]:
+    """VADER's own negation words ("not", "never", "without", "don't", "dont", ...), lower case.
+
+    VADER also counts any word containing "n't" as a negation.
+    """
+    from vaderSentiment.vaderSentiment import NEGATE  # heavy: load on first use only
+
+    return frozenset(NEGATE)

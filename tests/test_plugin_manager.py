@@ -50,7 +50,9 @@ def test_builtins_arrive_through_entry_points():
         assert record.error is None, record.error
         assert record.hooks == ["register_analyzers"]
         assert record.module == f"textkit.plugins.{name}"
-    assert plugins.record("textkit.formats").formats == ["text", "json", "jsonl", "markdown"]
+    assert plugins.record("textkit.formats").formats == [
+        "text", "json", "jsonl", "markdown", "html", "github", "sarif", "junit",
+    ]
 
 
 def test_sections_come_in_declared_order():

@@ -5,6 +5,13 @@ lexicon valence v (and no "!", "?", caps or boosters) is v / sqrt(v**2 + 15).
 In VADER's lexicon "love" is 3.2 and "hate" -2.7, so
 "I love this." = 3.2 / sqrt(25.24) = 0.6369 and
 "I hate this." = -2.7 / sqrt(22.29) = -0.5719 (VADER rounds to 4 places).
+VADER multiplies a word negated by "not"/"n't" in the three words before it
+by -0.74, and in a sentence with "but" the words before it by 0.5.
+
+The document compound is the sum of the adjusted sentence compounds divided
+by (sentences + 2); a sentence is adjusted x0.6 when it is positive with a
+hedge cue or negative with "but", and by -0.2 when it is neutral with a
+negation.
 """
 
 from __future__ import annotations
@@ -21,12 +28,17 @@ import pytest
 
 from textkit import Config, Document, Result, Skip, analyze_text, load_plugins
 from textkit.plugins import _vader
-from textkit.plugins.sentiment import analyze, label, rolling_mean
+from textkit.plugins.sentiment import adjust, analyze, hedge_cues, label, rolling_mean
 
 ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
 
 LOVE = round(3.2 / math.sqrt(3.2**2 + 15), 4)  # 0.6369
 HATE = round(-2.7 / math.sqrt(2.7**2 + 15), 4)  # -0.5719
+# "I do not love this.": 3.2 * -0.74 = -2.368; "I don't hate this.": -2.7 * -0.74 = +1.998;
+# "I hate this but it works.": -2.7 * 0.5 = -1.35 ("works" is not in the lexicon).
+NOT_LOVE = round(-2.368 / math.sqrt(2.368**2 + 15), 4)  # -0.5216
+NOT_HATE = round(1.998 / math.sqrt(1.998**2 + 15), 4)  # 0.4585
+HATE_BUT = round(-1.35 / math.sqrt(1.35**2 + 15), 4)  # -0.3291
 TWO = "I love this. I hate this."  # sentences at 0..12 and 13..25
 CHROME = TWO + "\n\nShare.\n\nLeave A Reply"
 
@@ -52,9 +64,16 @@ def test_hand_computed_compounds_match_vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     vader = SentimentIntensityAnalyzer()
-    assert (LOVE, HATE) == (0.6369, -0.5719)
+    assert (LOVE, HATE, NOT_LOVE, NOT_HATE, HATE_BUT) == (0.6369, -0.5719, -0.5216, 0.4585, -0.3291)
     assert vader.polarity_scores("I love this.")["compound"] == LOVE
     assert vader.polarity_scores("I hate this.")["compound"] == HATE
+    assert vader.polarity_scores("I do not love this.")["compound"] == NOT_LOVE
+    assert vader.polarity_scores("I don't hate this.")["compound"] == NOT_HATE
+    assert vader.polarity_scores("I hate this but it works.")["compound"] == HATE_BUT
+    # Modals, "if" and a single "?" leave VADER's score alone; the document score does not.
+    for text in ("I would love this.", "I love this if it works.", "Do you love this?"):
+        assert vader.polarity_scores(text)["compound"] == LOVE
+    assert vader.polarity_scores("It does not work.")["compound"] == 0.0
 
 
 def test_curly_apostrophe_negation_is_understood():
@@ -112,13 +131,54 @@ def test_rolling_mean_is_centred_and_shrinks_at_the_ends():
     assert rolling_mean([4.0], 5) == [4.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("I love this.", []),
+        ("It does not work.", ["negation"]),
+        ("I don’t hate this.", ["negation"]),  # curly apostrophe
+        ("Nothing came of it without help.", ["negation"]),  # VADER's list: nothing, without
+        ("It wouldn't work?", ["negation", "modal", "question"]),
+        ("You could've asked.", ["modal"]),
+        ("I love this if it works.", ["if"]),
+        ("Good, but slow.", ["but"]),
+        ("Butter is iffy; the could-be notable shouldering.", []),  # only whole words count
+    ],
+)
+def test_hedge_cues(text, cues):
+    assert hedge_cues(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("compound", "cues", "expected", "by"),
+    [
+        (LOVE, ["modal"], LOVE * 0.6, ["modal"]),  # "I would love this." = 0.38214
+        (NOT_HATE, ["negation"], NOT_HATE * 0.6, ["negation"]),  # "I don't hate this." = 0.2751
+        (LOVE, ["if", "question"], LOVE * 0.6, ["if", "question"]),  # damped once, not twice
+        (NOT_LOVE, ["negation"], NOT_LOVE, []),  # VADER already made it negative
+        (HATE, ["if"], HATE, []),  # only "but" softens a negative sentence
+        (HATE_BUT, ["but"], HATE_BUT * 0.6, ["but"]),  # "I hate this but it works." = -0.19746
+        (0.0, ["negation"], -0.2, ["negation"]),  # "It does not work."
+        (0.04, ["negation", "but"], 0.04 - 0.2, ["negation"]),
+        (0.0, ["but"], 0.0, []),
+        (LOVE, [], LOVE, []),
+    ],
+)
+def test_adjust(compound, cues, expected, by):
+    value, used = adjust(compound, cues)
+    assert value == pytest.approx(expected)
+    assert used == by
+
+
 # --- the analyzer on small texts -------------------------------------------
 
 
 def test_two_sentences_metrics():
     result = _run(TWO)
     m = result.metrics
-    assert m["compound"] == pytest.approx((LOVE + HATE) / 2)  # 0.0325
+    # No cue in either sentence: (0.6369 - 0.5719) / (2 + 2) = 0.01625
+    assert m["compound"] == pytest.approx((LOVE + HATE) / 4, abs=1e-4)
+    assert m["mean_compound"] == pytest.approx((LOVE + HATE) / 2)  # 0.0325
     assert (m["positive_share"], m["neutral_share"], m["negative_share"]) == (0.5, 0.0, 0.5)
     assert m["sentences"] == 2
     assert m["spread"] == pytest.approx((LOVE - HATE) / 2)  # population std dev of two values
@@ -130,12 +190,16 @@ def test_two_sentences_metrics():
 
 def test_two_sentences_data_and_label():
     data = _run(TWO).data
-    assert data["label"] == "neutral"  # mean 0.0325 is below 0.05
+    assert data["label"] == "neutral"  # 0.0163 is below 0.05
     assert data["arc"] == [LOVE, HATE]
     assert data["sentences"] == [
-        {"index": 0, "start": 0, "end": 12, "compound": LOVE, "pos": 0.677, "neu": 0.323, "neg": 0.0, "label": "positive"},
-        {"index": 1, "start": 13, "end": 25, "compound": HATE, "pos": 0.0, "neu": 0.351, "neg": 0.649, "label": "negative"},
+        {"index": 0, "start": 0, "end": 12, "compound": LOVE, "pos": 0.677, "neu": 0.323, "neg": 0.0, "label": "positive",
+         "adjusted": LOVE, "adjusted_by": []},
+        {"index": 1, "start": 13, "end": 25, "compound": HATE, "pos": 0.0, "neu": 0.351, "neg": 0.649, "label": "negative",
+         "adjusted": HATE, "adjusted_by": []},
     ]
+    assert data["prior_sentences"] == 2
+    assert "/ (sentences + 2)" in data["method"]
     # window 5 over two values: both positions see both sentences
     assert data["smoothed_arc"] == [round((LOVE + HATE) / 2, 4)] * 2
     assert data["excluded"] == []
@@ -178,6 +242,43 @@ def test_wordless_sentence_is_excluded_but_indices_stay_aligned():
     assert [s["index"] for s in data["sentences"]] == [0, 2]
     assert [(e["index"], e["reason"]) for e in data["excluded"]] == [(1, "no_words")]
     assert data["arc"] == [LOVE, HATE]
+
+
+def test_hedged_document_score():
+    text = "I would love this. It does not work. I hate this but it works."
+    result = _run(text)
+    m, data = result.metrics, result.data
+    assert data["arc"] == [LOVE, 0.0, HATE_BUT]  # the arc stays VADER's
+    assert [(s["adjusted"], s["adjusted_by"]) for s in data["sentences"]] == [
+        (round(LOVE * 0.6, 4), ["modal"]),
+        (-0.2, ["negation"]),
+        (round(HATE_BUT * 0.6, 4), ["but"]),
+    ]
+    # (0.38214 - 0.2 - 0.19746) / (3 + 2) = -0.003064: neutral, where the plain mean is +0.1026
+    assert m["compound"] == pytest.approx((LOVE * 0.6 - 0.2 + HATE_BUT * 0.6) / 5, abs=1e-4)
+    assert m["mean_compound"] == pytest.approx((LOVE + HATE_BUT) / 3, abs=1e-4)
+    assert data["label"] == "neutral"
+    # The shares and findings still read VADER's sentence scores.
+    assert (m["positive_share"], m["neutral_share"], m["negative_share"]) == (0.3333, 0.3333, 0.3333)
+    assert [f.kind for f in result.findings] == ["most_positive", "most_negative"]
+
+
+def test_curly_apostrophes_adjust_like_straight_ones():
+    assert _run("I don’t hate this.").metrics == _run("I don't hate this.").metrics
+    assert _run("I don’t hate this.").metrics["compound"] == pytest.approx(NOT_HATE * 0.6 / 3, abs=1e-4)  # 0.0917
+
+
+def test_short_texts_are_pulled_towards_neutral_and_compound_stays_in_range():
+    assert _run("I love this.").metrics["compound"] == pytest.approx(LOVE / 3, abs=1e-4)  # 0.2123
+    # n equal sentences score c * n / (n + 2): near c for a long text, never beyond -1..1.
+    strong = "I love it, LOVE it! "
+    c = _vader.polarity(strong.strip())["compound"]
+    assert c > 0.85
+    m = _run(strong * 50).metrics
+    assert m["sentences"] == 50
+    assert m["compound"] == pytest.approx(c * 50 / 52, abs=1e-4)
+    assert -1 < m["compound"] < 1
+    assert _run("I hate this. " * 10).metrics["compound"] == pytest.approx(HATE * 10 / 12, abs=1e-4)
 
 
 def test_neutral_text_has_no_extreme_findings():
@@ -242,7 +343,12 @@ def test_article(no_network):
     # 30 sentences, the last three are web chrome.
     assert m["sentences"] == 27 == len(data["arc"]) == len(data["smoothed_arc"]) == len(data["sentences"])
     assert [e["index"] for e in data["excluded"]] == [27, 28, 29]
-    assert m["compound"] == pytest.approx(sum(data["arc"]) / 27, abs=1e-4)
+    assert m["mean_compound"] == pytest.approx(sum(data["arc"]) / 27, abs=1e-4)
+    adjusted = [s["adjusted"] for s in data["sentences"]]
+    assert m["compound"] == pytest.approx(sum(adjusted) / (27 + 2), abs=1e-3)
+    changed = [s for s in data["sentences"] if s["adjusted_by"]]
+    assert changed and all(s["adjusted"] != s["compound"] for s in changed)
+    assert all(s["adjusted"] == s["compound"] for s in data["sentences"] if not s["adjusted_by"])
     assert m["positive_share"] + m["neutral_share"] + m["negative_share"] == pytest.approx(1.0, abs=1e-3)
     assert [s["index"] for s in data["sentences"]] == list(range(27))
     kinds = Counter(f.kind for f in result.findings)

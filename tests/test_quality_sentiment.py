@@ -1,0 +1,77 @@
+"""Regression guard for sentiment quality on a fixed sample of VADER's human ratings.
+
+The full evaluation is ``python -m evaluation.sentiment``; this runs a small,
+fixed part of it in a few seconds: the first 300 tweets (sentence level) and
+the first 60 Amazon reviews with at least 3 sentences (document level, the
+snippets joined and run through ``analyze_text`` as the CLI would). The
+floors are a little under the values measured on this sample when the
+document score was introduced (tweets r 0.873; reviews r 0.816, against
+0.763 for the plain mean of sentence compounds). The data is read from the
+shared folder beside the repository and is never copied here.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from pathlib import Path
+
+import pytest
+
+from textkit import analyze_text
+from textkit.plugins import _vader
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment_vader"
+TWEETS = 300
+REVIEWS = 60
+
+
+def _ratings(name: str) -> list[tuple[str, float, str]]:
+    path = DATA / f"{name}_GroundTruth.txt"
+    if not path.is_file():
+        pytest.skip(f"no VADER ground truth at {path}")
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            id_, rating, text = line.split("\t", 2)
+            rows.append((id_, float(rating), text))
+    return rows
+
+
+def _pearson(xs, ys) -> float:
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    return sxy / math.sqrt(sum((x - mx) ** 2 for x in xs) * sum((y - my) ** 2 for y in ys))
+
+
+def _reviews(rows, count: int) -> list[tuple[str, float]]:
+    """(joined text, mean rating) of the first ``count`` reviews with at least 3 snippets."""
+    grouped: dict[int, list[tuple[int, float, str]]] = {}
+    for id_, rating, text in rows:
+        review, sentence = id_.split("_")
+        grouped.setdefault(int(review), []).append((int(sentence), rating, text))
+    out = []
+    for review in sorted(grouped):
+        snippets = sorted(grouped[review])
+        if len(snippets) >= 3:
+            out.append((" ".join(t for _, _, t in snippets), statistics.fmean(r for _, r, _ in snippets)))
+    return out[:count]
+
+
+def test_sentence_level_tweets():
+    rows = _ratings("tweets")[:TWEETS]
+    r = _pearson([_vader.polarity(text)["compound"] for _, _, text in rows], [rating for _, rating, _ in rows])
+    assert r >= 0.86
+
+
+def test_document_level_amazon_reviews():
+    reviews = _reviews(_ratings("amazonReviewSnippets"), REVIEWS)
+    assert len(reviews) == REVIEWS
+    gold = [rating for _, rating in reviews]
+    sections = [analyze_text(text, only=["sentiment"])["sentiment"] for text, _ in reviews]
+    assert all(s.status == "ok" and -1 <= s.metrics["compound"] <= 1 for s in sections)
+    document = _pearson([s.metrics["compound"] for s in sections], gold)
+    plain_mean = _pearson([s.metrics["mean_compound"] for s in sections], gold)
+    assert document >= 0.80
+    # The adjusted score must keep its lead over the plain mean of the same sentences.
+    assert document - plain_mean >= 0.03

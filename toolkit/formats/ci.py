@@ -1,0 +1,451 @@
+"""Formats for CI systems: GitHub workflow commands, SARIF 2.1.0 and JUnit XML.
+
+All three read report dicts (``Report.to_dict()``, docs/json-report.md), so a
+single report and a corpus go through the same code: ``render`` wraps the one
+report in a list, ``render_corpus`` takes ``Corpus.reports`` plus the inputs
+that could not be read (summary rows with status ``input error``).
+
+Paths are the document sources as given, with forward slashes; an absolute
+path inside the working directory is made relative to it, because GitHub
+annotations and code scanning want paths relative to the checkout (run
+textkit from the repository root).
+
+Positions. A finding carries the line and column of its start in the
+original file. Its end is derived from its text (newlines counted), which is
+exact only when the file *is* the text, that is for the ``text`` input format;
+for Markdown, HTML or a plugin's format the extracted prose differs from the
+markup, so only the start is given there.
+
+``github``: one workflow command per line, for ``::``-annotations on a PR.
+
+* ``::error`` for a failed gate, a section that failed (exit 3) and an input
+  that could not be read; ``::warning`` for a section's warnings (caveats that
+  qualify its numbers); ``::notice`` for findings and for skipped sections.
+* GitHub shows at most 10 annotations of each level per step (50 per job)
+  and silently drops the rest, first come first served. So at most
+  ``MAX_ANNOTATIONS_PER_KIND`` findings of one section and kind are annotated
+  per document (the first ones), and one plain, non-command line at the end
+  counts what was left out: no kind (entity mentions, say) can crowd out the
+  others, and no count is hidden. ``-f sarif`` and ``-f json`` have them all.
+* Escaping is GitHub's (actions/toolkit): in the message ``%``, CR and LF
+  become ``%25``, ``%0D``, ``%0A``; in properties also ``:`` and ``,``
+  become ``%3A`` and ``%2C``. A hostile document cannot start a command line.
+
+``sarif``: one run of tool ``textkit``; a rule per ``section/kind`` of finding
+and per gated ``gate/section.metric``; findings are results of level
+``note``, failed gates results of level ``error`` whose region is the whole
+file (GitHub code scanning rejects a whole upload if one result has no
+location). Section errors, section warnings and unreadable inputs are
+``invocations[0].toolExecutionNotifications`` (they are about the analysis,
+not the text), and ``executionSuccessful`` is false when a section failed or
+an input could not be read. Columns are Unicode code points
+(``columnKind: unicodeCodePoints``), as textkit counts them. Documents read
+from stdin have no file, so their results have no location.
+It validates against the OASIS SARIF 2.1.0 schema (errata 01), shipped as
+``schema/sarif-2.1.0.schema.json`` and checked by the tests.
+
+``junit``: ``<testsuites><testsuite name="textkit">`` with, per document, one
+test case per gate (``<failure>`` when it failed) plus one per section that
+failed (``<error>``); a document without gates gets one test case per section
+instead (``<error>`` if it failed, ``<skipped>`` if skipped), so the file is
+never empty. An unreadable input is a test case ``read`` with ``<error>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import quote
+
+from ..model import ERROR, SKIPPED
+
+MAX_ANNOTATIONS_PER_KIND = 5
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+Failure = tuple[str, str]  # (source, message) of an input that could not be read
+
+
+# -- what the formats share ---------------------------------------------------------------
+
+
+def _failures(corpus) -> list[Failure]:
+    return [(row["source"], row["error"]) for row in corpus.summary.rows if row.get("status") == "input error"]
+
+
+def _has_file(source: str) -> bool:
+    """False for stdin (``-``, ``<stdin>``) and in-memory text (``<text>``)."""
+    return source != "-" and not (source.startswith("<") and source.endswith(">"))
+
+
+def _repo_path(source: str) -> str | None:
+    """The path as CI tools want it: relative (to the working directory when possible), with slashes."""
+    if not _has_file(source):
+        return None
+    path = Path(source)
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def _exact_ends(report: dict[str, Any]) -> bool:
+    """Whether a finding's end can be derived from its text (the file is the text)."""
+    return report["document"].get("format", "text") == "text"
+
+
+def _end(finding: dict[str, Any]) -> tuple[int, int]:
+    """(line, column) just past the finding's last character, counted like its start."""
+    text = finding["text"]
+    breaks = text.count("\n")
+    if not breaks:
+        return finding["line"], finding["column"] + len(text)
+    return finding["line"] + breaks, len(text) - text.rfind("\n")
+
+
+def _describe_gate(gate: dict[str, Any]) -> str:
+    """The sentence the CLI prints for this gate result (``GateResult.describe``, from the dict)."""
+    if gate.get("note"):
+        return f"{gate['gate']}: {gate['note']}"
+    verdict = "passed" if gate["passed"] else "FAILED"
+    what = f"{gate['metric']} = {gate['value']:g}"
+    # Only a change gate reads "... increases by > 1"; an absolute one may carry a baseline too.
+    if " by " in gate["gate"] and gate["baseline"] is not None:
+        what += f" (baseline {gate['baseline']:g}, change {gate['value'] - gate['baseline']:+g})"
+    return f"{gate['gate']} {verdict}: {what}"
+
+
+def _section_error(section: dict[str, Any]) -> str:
+    error = section.get("error") or {}
+    return f"{section['title']} failed: {error.get('type', 'Error')}: {error.get('message', '')}"
+
+
+# -- github ---------------------------------------------------------------------------------
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(level: str, message: str, **properties: Any) -> str:
+    """One workflow command: ``::level key=value,...::message``; None-valued properties are left out."""
+    props = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items() if value is not None)
+    return f"::{level}{' ' + props if props else ''}::{_escape_data(message)}"
+
+
+def _finding_position(finding: dict[str, Any], exact: bool) -> dict[str, int | None]:
+    """GitHub's line/endLine/col/endColumn; its endColumn is the last character's (inclusive)."""
+    position: dict[str, int | None] = {"line": finding["line"]}
+    text = finding["text"].rstrip("\r\n")
+    if not exact or not text:
+        return position
+    breaks = text.count("\n")
+    if breaks:  # GitHub takes columns only on a one-line annotation
+        position["endLine"] = finding["line"] + breaks
+    else:
+        position.update(endLine=finding["line"], col=finding["column"], endColumn=finding["column"] + len(text) - 1)
+    return position
+
+
+def _github_document(report: dict[str, Any], left_out: Counter) -> list[str]:
+    source = report["document"]["source"]
+    file = _repo_path(source)
+    exact = _exact_ends(report)
+    lines = [
+        _command("error", _describe_gate(g), file=file, title=f"textkit gate {g['section']}.{g['metric']}")
+        for g in report.get("gates", [])
+        if not g["passed"]
+    ]
+    shown: list[tuple[dict, dict]] = []
+    for section in report["sections"]:
+        title = f"textkit {section['id']}"
+        if section["status"] == ERROR:
+            lines.append(_command("error", _section_error(section), file=file, title=title))
+        level, prefix = ("notice", "skipped: ") if section["status"] == SKIPPED else ("warning", "")
+        lines += [_command(level, prefix + w, file=file, title=title) for w in section["warnings"]]
+        per_kind: Counter = Counter()
+        for finding in section["findings"]:
+            key = (section["id"], finding["kind"])
+            per_kind[key] += 1
+            if per_kind[key] > MAX_ANNOTATIONS_PER_KIND:
+                left_out[key] += 1
+            else:
+                shown.append((section, finding))
+    shown.sort(key=lambda pair: pair[1]["start"])  # read like a linter: top of the file first
+    for section, finding in shown:
+        lines.append(
+            _command(
+                "notice", finding["message"], file=file, **_finding_position(finding, exact),
+                title=f"textkit {section['id']}: {finding['kind']}",
+            )
+        )
+    return lines
+
+
+def render_github_reports(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = ()) -> str:
+    lines = [_command("error", message, file=_repo_path(source), title="textkit: cannot read") for source, message in failures]
+    left_out: Counter = Counter()
+    for report in reports:
+        lines += _github_document(report, left_out)
+    if left_out:
+        counts = ", ".join(f"{section} {kind} {n}" for (section, kind), n in sorted(left_out.items()))
+        lines.append(
+            f"textkit: {sum(left_out.values())} more findings not annotated (at most {MAX_ANNOTATIONS_PER_KIND} "
+            f"of a kind per document): {counts}; -f sarif or -f json lists them all"
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def render_github(report, options=None) -> str:
+    return render_github_reports([report.to_dict()])
+
+
+def render_github_corpus(corpus, options=None) -> str:
+    return render_github_reports(corpus.reports, _failures(corpus))
+
+
+# -- sarif ----------------------------------------------------------------------------------
+
+
+def _uri(source: str) -> str:
+    path = _repo_path(source)
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(path, safe="/")
+
+
+class _SarifRun:
+    """Collects one run: rules, artifacts, results and notifications, each in first-seen order."""
+
+    def __init__(self) -> None:
+        self.rules: list[dict[str, Any]] = []
+        self._rule_index: dict[str, int] = {}
+        self.artifacts: list[dict[str, Any]] = []
+        self._artifact_index: dict[str, int] = {}
+        self.results: list[dict[str, Any]] = []
+        self.notifications: list[dict[str, Any]] = []
+
+    def rule(self, rule_id: str, description: str, level: str, tags: list[str]) -> int:
+        if rule_id not in self._rule_index:
+            self._rule_index[rule_id] = len(self.rules)
+            self.rules.append(
+                {
+                    "id": rule_id,
+                    "shortDescription": {"text": description},
+                    "defaultConfiguration": {"level": level},
+                    "properties": {"tags": tags},
+                }
+            )
+        return self._rule_index[rule_id]
+
+    def artifact(self, source: str, document: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        """The artifactLocation of a file (registered once), or None for stdin and in-memory text."""
+        if not _has_file(source):
+            return None
+        uri = _uri(source)
+        if uri not in self._artifact_index:
+            self._artifact_index[uri] = len(self.artifacts)
+            artifact: dict[str, Any] = {"location": {"uri": uri}}
+            if document:
+                artifact.update(length=document["size_bytes"], encoding=document["encoding"])
+                artifact["hashes"] = {"sha-256": document["sha256"]}
+            self.artifacts.append(artifact)
+        return {"uri": uri, "index": self._artifact_index[uri]}
+
+    def notify(self, level: str, text: str, source: str, descriptor: str | None = None) -> None:
+        notification: dict[str, Any] = {"level": level, "message": {"text": text}}
+        if descriptor:
+            notification["descriptor"] = {"id": descriptor}
+        where = self.artifact(source)
+        if where:
+            notification["locations"] = [{"physicalLocation": {"artifactLocation": where}}]
+        self.notifications.append(notification)
+
+
+def _locations(where: dict[str, Any] | None, region: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"physicalLocation": {"artifactLocation": where, "region": region}}] if where else []
+
+
+def _finding_region(finding: dict[str, Any], exact: bool) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": finding["line"], "startColumn": finding["column"]}
+    if exact:
+        region["endLine"], region["endColumn"] = _end(finding)
+        region["snippet"] = {"text": finding["text"]}
+    return region
+
+
+def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
+    document = report["document"]
+    source = document["source"]
+    where = run.artifact(source, document)
+    exact = _exact_ends(report)
+    for section in report["sections"]:
+        for finding in section["findings"]:
+            rule_id = f"{section['id']}/{finding['kind']}"
+            index = run.rule(
+                rule_id, f"{section['title']}: {finding['kind'].replace('_', ' ')}", "note", ["textkit", section["id"]]
+            )
+            result: dict[str, Any] = {
+                "ruleId": rule_id,
+                "ruleIndex": index,
+                "level": "note",
+                "message": {"text": finding["message"]},
+                "locations": _locations(where, _finding_region(finding, exact)),
+            }
+            if finding.get("data"):
+                result["properties"] = {"data": finding["data"]}
+            run.results.append(result)
+        if section["status"] == ERROR:
+            run.notify("error", _section_error(section), source, section["id"])
+        level, prefix = ("note", "skipped: ") if section["status"] == SKIPPED else ("warning", "")
+        for warning in section["warnings"]:
+            run.notify(level, f"{section['title']}: {prefix}{warning}", source, section["id"])
+    whole_file = {"startLine": 1, "endLine": max(1, document.get("counts", {}).get("lines", 1))}
+    for gate in report.get("gates", []):
+        if gate["passed"]:
+            continue
+        rule_id = f"gate/{gate['section']}.{gate['metric']}"
+        index = run.rule(rule_id, f"Quality gate on {gate['section']}.{gate['metric']}", "error", ["textkit", "gate"])
+        run.results.append(
+            {
+                "ruleId": rule_id,
+                "ruleIndex": index,
+                "level": "error",
+                "message": {"text": _describe_gate(gate)},
+                "locations": _locations(where, whole_file),
+                "properties": {k: gate[k] for k in ("gate", "value", "baseline", "measured", "threshold", "note")},
+            }
+        )
+
+
+def sarif_log(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = (), version: str = "") -> dict[str, Any]:
+    """The SARIF log (a dict) of these reports and unreadable inputs."""
+    run = _SarifRun()
+    plugins: list[dict[str, str]] = []
+    for source, message in failures:
+        run.notify("error", f"cannot read: {message}", source)
+    for report in reports:
+        plugins = plugins or report["tool"].get("plugins", [])
+        version = version or report["tool"]["version"]
+        _sarif_document(run, report)
+    driver: dict[str, Any] = {"name": "textkit", "rules": run.rules}
+    if version:
+        driver["version"] = version
+    tool: dict[str, Any] = {"driver": driver}
+    if plugins:
+        tool["extensions"] = [{"name": p["name"], "version": p["version"]} for p in plugins]
+    failed = any(n["level"] == "error" for n in run.notifications)
+    return {
+        "$schema": SARIF_SCHEMA_URI,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": tool,
+                "invocations": [{"executionSuccessful": not failed, "toolExecutionNotifications": run.notifications}],
+                "artifacts": run.artifacts,
+                "columnKind": "unicodeCodePoints",
+                "results": run.results,
+            }
+        ],
+    }
+
+
+def render_sarif(report, options=None) -> str:
+    return json.dumps(sarif_log([report.to_dict()]), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def render_sarif_corpus(corpus, options=None) -> str:
+    log = sarif_log(corpus.reports, _failures(corpus), corpus.tool_version)
+    return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+# -- junit ----------------------------------------------------------------------------------
+
+# Characters XML 1.0 cannot carry at all, even escaped (most C0 controls).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: Any) -> str:
+    return _NOT_XML.sub("\ufffd", str(text))
+
+
+def _case(suite: ET.Element, document: str, name: str, time_ms: float | None = None) -> ET.Element:
+    case = ET.SubElement(suite, "testcase", classname=_xml_text(document), name=_xml_text(name))
+    if time_ms is not None:
+        case.set("time", f"{time_ms / 1000:.3f}")
+    return case
+
+
+def _outcome(case: ET.Element, tag: str, message: str, kind: str, body: str | None = None) -> None:
+    element = ET.SubElement(case, tag, message=_xml_text(message), type=_xml_text(kind))
+    element.text = _xml_text(body if body is not None else message)
+
+
+def _junit_document(suite: ET.Element, report: dict[str, Any]) -> None:
+    source = report["document"]["source"]
+    gates = report.get("gates", [])
+    for gate in gates:
+        case = _case(suite, source, gate["gate"])
+        if not gate["passed"]:
+            _outcome(case, "failure", _describe_gate(gate), "gate")
+    for section in report["sections"]:
+        if gates and section["status"] != ERROR:
+            continue
+        case = _case(suite, source, f"section {section['id']}", section.get("elapsed_ms"))
+        if section["status"] == ERROR:
+            error = section.get("error") or {}
+            _outcome(case, "error", _section_error(section), error.get("type", "Error"))
+        elif section["status"] == SKIPPED:
+            ET.SubElement(case, "skipped", message=_xml_text("; ".join(section["warnings"]) or "skipped"))
+        elif section["warnings"]:
+            ET.SubElement(case, "system-out").text = _xml_text("\n".join(section["warnings"]))
+
+
+def junit_tree(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = (), version: str = "") -> ET.Element:
+    """The ``<testsuites>`` element of these reports and unreadable inputs."""
+    root = ET.Element("testsuites", name="textkit")
+    suite = ET.SubElement(root, "testsuite", name="textkit")
+    for source, message in failures:
+        _outcome(_case(suite, source, "read"), "error", message, "InputError")
+    for report in reports:
+        version = version or report["tool"]["version"]
+        _junit_document(suite, report)
+    if version:
+        properties = ET.Element("properties")
+        ET.SubElement(properties, "property", name="textkit.version", value=_xml_text(version))
+        suite.insert(0, properties)
+    cases = suite.findall("testcase")
+    counts = {
+        "tests": len(cases),
+        "failures": sum(1 for c in cases if c.find("failure") is not None),
+        "errors": sum(1 for c in cases if c.find("error") is not None),
+        "skipped": sum(1 for c in cases if c.find("skipped") is not None),
+    }
+    for element in (root, suite):
+        for key, value in counts.items():
+            element.set(key, str(value))
+    return root
+
+
+def _xml(root: ET.Element) -> str:
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def render_junit(report, options=None) -> str:
+    return _xml(junit_tree([report.to_dict()]))
+
+
+def render_junit_corpus(corpus, options=None) -> str:
+    return _xml(junit_tree(corpus.reports, _failures(corpus), corpus.tool_version))
