@@ -26,26 +26,34 @@ The rules, in order:
    "China" inside "South China Morning Post" is not a mention of China.
 4. A name loses leading function words ("The Times" -> "Times", "Per SCMP"
    -> "SCMP") and, at a sentence start, a leading "-ly" adverb ("Interestingly
-   Apple"). Leading titles go and make the name a person's ("President Trump"
-   -> "Trump"); a title inside a run splits it ("Microsoft CEO Satya Nadella"
-   -> "Microsoft", "Satya Nadella"), and so does a nationality before another
-   name ("Russian Igor Kolyvanov"), but not one that opens an organisation or
-   place name ("American Airlines"). Not names by themselves: a title, a day,
-   a month, a holiday, "I", a single letter, a common-noun acronym ("AI",
-   "CEO"), an ordinary word with a letter ("Group C").
+   Apple"). Leading titles, hyphenated ones too ("Vice-President"), go and
+   make the name a person's ("President Trump" -> "Trump"); a title inside a
+   run splits it ("Microsoft CEO Satya Nadella" -> "Microsoft", "Satya
+   Nadella"), and so does a nationality before another name ("Russian Igor
+   Kolyvanov"), but not one that opens an organisation or place name
+   ("American Airlines"). Not names by themselves: a title, a day, a month, a
+   holiday, "I", a single letter, a common-noun acronym ("AI", "CEO"), an
+   ordinary word with a letter ("Group C"), "RT" before an "@handle" (a
+   retweet).
 5. A single capitalised word at the start of a sentence, a quotation, a line
    after a closed line, or after a colon is a name only with evidence: it is
    in the gazetteer (countries, nationalities, places, organisations), or has
    the shape of a name (an inner capital as in "DeepSeek"; capitals, as in
-   "SCMP" or a "LONDON" dateline, unless it is a Dale-Chall easy word), or is
-   capitalised mid-sentence elsewhere in the document. Otherwise it is not a
-   name if the document writes it in lowercase somewhere, or if it is an
-   ordinary English word (function words, Dale-Chall easy words and their
-   inflections, the CMU Pronouncing Dictionary); anything else is a name.
-   "Period." opening a sentence is a word; "Kolyvanov scored" is a name.
-6. A line of a results table (1-4 words, then 3+ figures and nothing else)
+   "SCMP", unless it is a Dale-Chall easy word), or is capitalised
+   mid-sentence elsewhere in the document, alone or at either end of a longer
+   name ("Kolyvanov" after "Igor Kolyvanov", but not the "Plastic" of
+   "Brazilian Plastic Surgery Society"). Otherwise it is not a name if the
+   document writes it in lowercase somewhere, or if it is an ordinary English
+   word (function words, Dale-Chall easy words and their inflections, the CMU
+   Pronouncing Dictionary); anything else is a name. "Period." opening a
+   sentence is a word; "Kolyvanov scored" is a name.
+6. A news dateline names a place (type "place"): a line that opens with a
+   name in capitals, maybe ", Region", then a date, or the agency in
+   brackets and a dash ("LONDON 1996-12-06", "WASHINGTON, Dec 6 (Reuters) -";
+   not "NATO (North Atlantic Treaty Organization)").
+7. A line of a results table (1-4 words, then 3+ figures and nothing else)
    names what its first words say ("TAMPA BAY 8 15 2 69 81 18").
-7. A sentence written in capitals (a headline such as "JAPAN GET LUCKY WIN")
+8. A sentence written in capitals (a headline such as "JAPAN GET LUCKY WIN")
    tells nothing through case, so only names found in the rest of the
    document or in the gazetteer are matched there, case-insensitively,
    longest first; the mention's ``name`` is their usual spelling ("Japan").
@@ -70,6 +78,16 @@ _MAX_HEADLINE_NAME_WORDS = 5
 # A line of a results table: a name, then only figures ("TAMPA BAY 8 15 2 69 81 18").
 _MIN_TABLE_FIGURES = 3
 _MAX_TABLE_LABEL_WORDS = 4
+# A dateline: a place in capitals opening a line, maybe ", Region", then a
+# date or the agency and a dash ("MUNICH , Germany 1996-12-06", "WASHINGTON, Dec 6
+# (Reuters) -", "PARIS (AP) —"; not "NATO (North Atlantic ...)").
+_CAPITALS_WORD = r"[A-Z][A-Z.'’\-]*[A-Z.]"
+_DATELINE = re.compile(
+    rf"(?P<place>{_CAPITALS_WORD}(?:[ \t]+{_CAPITALS_WORD}){{0,3}})"
+    r"(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})?"
+    r"[ \t]*,?[ \t]*"
+    r"(?:\d{4}-\d{1,2}-\d{1,2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b|\([A-Z][\w .&]{0,30}\)[ \t]*[-–—])"
+)
 
 
 @dataclass(frozen=True)
@@ -124,10 +142,17 @@ class _Evidence:
 def find_mentions(document) -> list[Mention]:
     """Every mention of a named entity in the document's prose, in text order."""
     lex = lexicon()
-    sentences = [_pieces(document, s) for s in document.prose_sentences]
+    mentions: list[Mention] = []
+    sentences = []
+    for sentence in document.prose_sentences:
+        pieces = _pieces(document, sentence)
+        place = _dateline_place(document, sentence, pieces)
+        if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
+            mentions.append(_mention(document, place, "place"))
+            pieces = pieces[len(place) :]
+        sentences.append(pieces)
     headline = [_is_headline(p) for p in sentences]
     evidence = _evidence(sentences, headline)
-    mentions: list[Mention] = []
     for pieces, is_headline in zip(sentences, headline):
         if not is_headline:
             mentions.extend(_sentence_mentions(document, pieces, evidence, lex))
@@ -197,6 +222,18 @@ def _split_word(text: str, start: int, end: int) -> list[_Piece]:
     return parts or [_Piece(start, end, core)]
 
 
+def _dateline_place(document, sentence, pieces: list[_Piece]) -> list[_Piece]:
+    """The pieces of the place name that opens a news dateline, or []."""
+    text = document.text
+    if sentence.start > 0 and text[sentence.start - 1] != "\n":
+        return []
+    match = _DATELINE.match(text, sentence.start, sentence.end)
+    if match is None:
+        return []
+    place = [p for p in pieces if p.end <= match.end("place")]
+    return place if place and all(p.capitalised for p in place) else []
+
+
 def _is_headline(pieces: list[_Piece]) -> bool:
     """A sentence in capitals: case tells nothing about names there."""
     words = [p.text for p in pieces if sum(c.isalpha() for c in p.text) >= 2]
@@ -210,7 +247,10 @@ def _evidence(sentences: list[list[_Piece]], headline: list[bool]) -> _Evidence:
             continue
         for i, piece in enumerate(pieces):
             if piece.capitalised and not piece.initial:
-                evidence.mid_capitalised.add(piece.text)
+                # Inside a longer name a word says nothing about itself: the
+                # "Plastic" of "Brazilian Plastic Surgery Society".
+                if not _between_capitalised(pieces, i):
+                    evidence.mid_capitalised.add(piece.text)
                 if not _next_to_capitalised(pieces, i):
                     evidence.standalone.add(piece.text)
             elif piece.text.islower():
@@ -219,9 +259,19 @@ def _evidence(sentences: list[list[_Piece]], headline: list[bool]) -> _Evidence:
 
 
 def _next_to_capitalised(pieces: list[_Piece], i: int) -> bool:
-    before = i > 0 and pieces[i - 1].capitalised and _is_gap(pieces[i - 1].gap_after)
-    after = i + 1 < len(pieces) and pieces[i + 1].capitalised and _is_gap(pieces[i].gap_after)
-    return before or after
+    return _capitalised_before(pieces, i) or _capitalised_after(pieces, i)
+
+
+def _between_capitalised(pieces: list[_Piece], i: int) -> bool:
+    return _capitalised_before(pieces, i) and _capitalised_after(pieces, i)
+
+
+def _capitalised_before(pieces: list[_Piece], i: int) -> bool:
+    return i > 0 and pieces[i - 1].capitalised and _is_gap(pieces[i - 1].gap_after)
+
+
+def _capitalised_after(pieces: list[_Piece], i: int) -> bool:
+    return i + 1 < len(pieces) and pieces[i + 1].capitalised and _is_gap(pieces[i].gap_after)
 
 
 def _is_gap(gap: str | None) -> bool:
@@ -352,6 +402,8 @@ def _run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon
         return []
     if len(run) == 1 and not _single_word_is_name(run[0], evidence, lex):
         return []
+    if len(run) == 1 and run[0].text == "RT" and document.text[run[0].end :].lstrip().startswith("@"):
+        return []  # "RT @user:" marks a retweet
     return [_mention(document, run, "person" if is_person else None)]
 
 
@@ -375,15 +427,14 @@ def _split_at_inner_title(run: list[_Piece], lex: Lexicon) -> tuple[list[_Piece]
     words = [p.text for p in run]
     if words[-1] in lex.org_suffixes:
         return None
-    title_words = lex.titles | lex.title_modifiers
     for k in range(1, len(words) - 1):
-        if words[k] not in lex.titles:
+        if not lex.is_title(words[k]):
             continue
         first = k
-        while first > 0 and words[first - 1] in title_words:
+        while first > 0 and lex.is_title_word(words[first - 1]):
             first -= 1
         last = k + 1
-        while last < len(words) and words[last] in title_words:
+        while last < len(words) and lex.is_title_word(words[last]):
             last += 1
         before, after = _trim(run[:first]), _trim(run[last:])
         if before and after:
@@ -425,8 +476,8 @@ def _strip_title(run: list[_Piece], lex: Lexicon) -> tuple[list[_Piece], bool]:
         return run, False
     n = 0
     has_title = False
-    while n < len(words) and (words[n] in lex.titles or words[n] in lex.title_modifiers):
-        has_title = has_title or words[n] in lex.titles
+    while n < len(words) and lex.is_title_word(words[n]):
+        has_title = has_title or lex.is_title(words[n])
         n += 1
     if not has_title:
         return run, False

@@ -4,7 +4,8 @@
 objects from any recogniser and joins them into :class:`Entity` rows:
 
 - Same name: identical spellings, with straight and curly apostrophes alike,
-  and an initialism with or without its dots ("U.S." = "US").
+  and an initialism with or without its dots ("U.S." = "US"). A name set in
+  capitals joins its one usual spelling ("LONDON" in a dateline = "London").
 - Alias groups from the lexicon ("USA" = "U.S.").
 - An acronym and its long form when both appear: the acronym is the initials
   of the long form's capitalised words ("SCMP" = "South China Morning
@@ -12,18 +13,23 @@ objects from any recogniser and joins them into :class:`Entity` rows:
   not "Andrew Park"). If several long forms fit, the most mentioned one
   takes it; a tie joins none.
 - A short name and a full name: a single word that is the last word of one
-  person-like name of 2-4 capitalised words ("Biden" = "Joe Biden"), or the
-  first word of one name that only adds organisation suffixes ("Huawei" =
-  "Huawei Technologies"). Countries, places and nationalities never join a
-  longer name ("China" stays apart from "China Daily"), and a short name that
-  fits several full names joins none.
+  person-like name of 2-4 capitalised words ("Biden" = "Joe Biden") or the
+  first word of one of 2-3 ("Serena" = "Serena Williams"), or a name that the
+  full name only extends with organisation suffixes ("Huawei" = "Huawei
+  Technologies", "British Airways" = "British Airways Plc"). Countries,
+  places and nationalities never join a longer name ("China" stays apart
+  from "China Daily"), and a short name that fits several full names joins
+  none.
 
-A row is named by its longest spelling. Its type is the one most of its
-mentions were given by the recogniser, if any were; otherwise what the lexicon
+A row is named by its longest spelling, one not set in capitals if there is
+one. Its type is the one most of its mentions were given by the recogniser (a
+title: person; a dateline: place), if any were; otherwise what the lexicon
 tells: nationality, a known organisation, a known place, then a name ending in
-an organisation or place suffix, a person (a name opening with a common first
-name, or one also used by its last word alone, as people are: "Mandela"), an
-acronym (organisation); ``None`` when nothing tells.
+an organisation or place suffix, a plural of an ordinary noun (a team or a
+firm: "Chicago Bulls"), a person (a name opening with a known given name, or
+one also used by its last word alone, as people are: "Mandela"; an initial
+and a name: "M. Kowalczyk"), an acronym (organisation); ``None`` when nothing
+tells.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from ._entity_mentions import Mention, normalise
 
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$|^(?:[A-Z]\.)+[A-Z]$")
 _ACRONYM = re.compile(r"^[A-Z]{2,8}$")
+_INITIAL_AND_NAME = re.compile(r"^[A-Z]\. [A-Z][a-z]")
 
 
 @dataclass
@@ -75,6 +82,7 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
         groups.setdefault(merge_key(mention.name), []).append(mention)
     joined = _UnionFind(groups)
     _join_aliases(groups, joined, lex)
+    _join_capitals(groups, joined)
     _join_acronyms(groups, joined, lex)
     _join_short_names(groups, joined, lex)
     rows: dict[str, list[Mention]] = {}
@@ -110,6 +118,23 @@ def _join_aliases(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lex
             joined.union(key, present[0])
 
 
+def _is_capitals(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _join_capitals(groups: dict[str, list[Mention]], joined: _UnionFind) -> None:
+    """A name set in capitals is its usual spelling: "LONDON" = "London" (a dateline)."""
+    usual: dict[str, list[str]] = {}
+    for key in groups:
+        if not _is_capitals(key):
+            usual.setdefault(key.casefold(), []).append(key)
+    for key in groups:
+        spellings = usual.get(key.casefold(), [])
+        if _is_capitals(key) and len(spellings) == 1:
+            joined.union(key, spellings[0])
+
+
 def _initials(name: str) -> str:
     words = name.split()
     if len(words) < 2:
@@ -136,24 +161,42 @@ def _join_short_names(groups: dict[str, list[Mention]], joined: _UnionFind, lex:
     places = lex.countries | lex.places | lex.nationalities
     full_names = [k for k in groups if " " in k and k not in places]
     for key in groups:
-        if " " in key or _ACRONYM.match(key) or key in places:
+        if key in places:
             continue
-        fits = [f for f in full_names if _is_surname_of(key, f, lex) or _is_company_of(key, f, lex)]
+        if " " in key or _ACRONYM.match(key):  # "British Airways" = "British Airways Plc"
+            fits = [f for f in full_names if _is_company_of(key, f, lex)]
+            if len({joined.find(f) for f in fits}) == 1:
+                joined.union(key, fits[0])
+            continue
+        fits = [
+            f
+            for f in full_names
+            if _is_surname_of(key, f, lex) or _is_given_name_of(key, f, lex) or _is_company_of(key, f, lex)
+        ]
         if len({joined.find(f) for f in fits}) == 1:
             joined.union(key, fits[0])
 
 
 def _is_surname_of(short: str, full: str, lex: Lexicon) -> bool:
     words = full.split()
-    if not 2 <= len(words) <= 4 or words[-1] != short:
-        return False
+    return 2 <= len(words) <= 4 and words[-1] == short and _is_person_like(words, lex)
+
+
+def _is_given_name_of(short: str, full: str, lex: Lexicon) -> bool:
+    """"Waqar" for "Waqar Younis": sports and feature writing call people by their first name."""
+    words = full.split()
+    return 2 <= len(words) <= 3 and words[0] == short and len(short) > 2 and _is_person_like(words, lex)
+
+
+def _is_person_like(words: list[str], lex: Lexicon) -> bool:
     suffixes = lex.org_suffixes | lex.place_suffixes
     return all(w[:1].isupper() or w in lex.name_particles for w in words) and not any(w in suffixes for w in words)
 
 
 def _is_company_of(short: str, full: str, lex: Lexicon) -> bool:
-    words = full.split()
-    return words[0] == short and all(w in lex.org_suffixes for w in words[1:])
+    words, head = full.split(), short.split()
+    n = len(head)
+    return len(words) > n and words[:n] == head and all(w in lex.org_suffixes for w in words[n:])
 
 
 def _most_mentioned(keys: list[str], groups: dict[str, list[Mention]], joined: _UnionFind) -> str | None:
@@ -168,7 +211,8 @@ def _most_mentioned(keys: list[str], groups: dict[str, list[Mention]], joined: _
 
 def _row_name(mentions: list[Mention]) -> str:
     counts = Counter(m.name for m in mentions)
-    return min(counts, key=lambda n: (-len(n), -counts[n], n))
+    # "London" names the row rather than a "LONDON" dateline.
+    return min(counts, key=lambda n: (-len(n), _is_capitals(n), -counts[n], n))
 
 
 def _entity_type(name: str, mentions: list[Mention], lex: Lexicon) -> str | None:
@@ -187,8 +231,17 @@ def _entity_type(name: str, mentions: list[Mention], lex: Lexicon) -> str | None
         return "organisation"
     if len(words) > 1 and words[-1] in lex.place_suffixes:
         return "place"
+    if len(words) > 1 and _is_plural_noun(words[-1], lex):
+        return "organisation"  # "Indianapolis Colts", "Arab Contractors": a team or a firm
     if len(words) > 1 and (words[0] in lex.first_names or words[-1] in names):
         return "person"  # "Joe Biden"; "Nelson Mandela" once also called "Mandela"
+    if any(_INITIAL_AND_NAME.match(n) for n in names):
+        return "person"  # "M. Waugh"
     if any(_ACRONYM.match(merge_key(n)) for n in names):
         return "organisation"
     return None
+
+
+def _is_plural_noun(word: str, lex: Lexicon) -> bool:
+    """A capitalised plural of an ordinary noun: "Colts", "Eagles", "Contractors"."""
+    return len(word) > 3 and word.endswith("s") and lex.is_easy_word(word[:-1]) and lex.is_easy_word(word)

@@ -225,6 +225,54 @@ def test_nationality_is_its_own_entity():
     assert counts(result) == {"China": 1, "Chinese": 1}
 
 
+def test_name_in_capitals_joins_its_usual_spelling_and_a_dateline_is_a_place():
+    _, result = run("LONDON 1996-12-06\nShares rose in London on Friday. Traders in London cheered.")
+    assert result.data["entities"] == [
+        {"name": "London", "count": 3, "aliases": ["LONDON", "London"], "type": "place"},
+    ]
+    assert (result.findings[0].start, result.findings[0].end) == (0, 6)
+
+
+def test_dateline_with_agency_is_a_place_but_an_acronym_and_its_expansion_is_not():
+    table = rows(run("WASHINGTON, Dec 6 (Reuters) - Zorblat Inc cut jobs.")[1])
+    assert table["WASHINGTON"]["type"] == "place"
+    assert table["Zorblat Inc"]["type"] == "organisation"
+    _, result = run("NATO (North Atlantic Treaty Organization) met in Brussels.")
+    assert rows(result)["North Atlantic Treaty Organization"] == {
+        "name": "North Atlantic Treaty Organization",
+        "count": 2,
+        "aliases": ["NATO", "North Atlantic Treaty Organization"],
+        "type": "organisation",
+    }
+
+
+def test_hyphenated_title_is_dropped_and_makes_a_person():
+    _, result = run("Vice-President Amara Okafor spoke. Okafor left.")
+    assert result.data["entities"] == [
+        {"name": "Amara Okafor", "count": 2, "aliases": ["Amara Okafor", "Okafor"], "type": "person"},
+    ]
+    assert result.findings[0].text == "Amara Okafor"
+
+
+def test_first_name_alone_joins_the_one_full_name_it_opens():
+    _, result = run("The final went to Serena Williams. Fans cheered when Serena lifted the trophy.")
+    assert result.data["entities"] == [
+        {"name": "Serena Williams", "count": 2, "aliases": ["Serena", "Serena Williams"], "type": "person"},
+    ]
+    _, result = run("The final went to Serena Williams over Serena Jones. Fans cheered for Serena.")
+    assert counts(result) == {"Serena": 1, "Serena Jones": 1, "Serena Williams": 1}
+
+
+def test_name_with_a_company_suffix_joins_the_name_without_it():
+    _, result = run("British Airways Plc reported profits. British Airways flies to Boston.")
+    assert rows(result)["British Airways Plc"] == {
+        "name": "British Airways Plc",
+        "count": 2,
+        "aliases": ["British Airways", "British Airways Plc"],
+        "type": "organisation",
+    }
+
+
 # --- what is not a name ------------------------------------------------------------
 
 
@@ -255,6 +303,17 @@ def test_sentence_initial_word_needs_evidence():
 def test_sentence_adverb_does_not_open_a_name():
     _, result = run("Interestingly Apple won. Italy lost.")
     assert counts(result) == {"Apple": 1, "Italy": 1}
+
+
+def test_a_word_inside_a_longer_name_is_no_evidence_for_itself():
+    # "Plastic" is capitalised mid-sentence only inside the society's name.
+    _, result = run("The Brazilian Plastic Surgery Society met. Plastic surgery is booming.")
+    assert counts(result) == {"Brazilian Plastic Surgery Society": 1}
+
+
+def test_rt_before_a_handle_marks_a_retweet():
+    assert counts(run("RT @newsdesk: Apple opens a store in Paris.")[1]) == {"Apple": 1, "Paris": 1}
+    assert counts(run("RT reported the story.")[1]) == {"RT": 1}  # the broadcaster
 
 
 def test_days_months_and_common_acronyms_are_not_names():
@@ -294,6 +353,15 @@ def test_types_from_titles_suffixes_lists_and_names():
         "Kenyan": "nationality",
         "Zorblat": None,  # nothing tells
     }
+
+
+def test_types_from_name_shapes():
+    text = "The Chicago Bulls beat the Boston Celtics. The Bulls play again. M. Kowalczyk scored. We met Ngozi Adeyemi."
+    table = rows(run(text)[1])
+    assert table["Chicago Bulls"]["count"] == 2
+    assert table["Chicago Bulls"]["type"] == "organisation"  # a plural common noun: a team
+    assert table["M. Kowalczyk"]["type"] == "person"  # an initial and a name
+    assert table["Ngozi Adeyemi"]["type"] == "person"  # a given name from the longer list
 
 
 def test_rows_sorted_by_count_then_name():

@@ -3,9 +3,31 @@
 Sentence boundaries come from pysbd (a port of the Golden Rules sentence
 boundary detector, which knows abbreviations such as "U.S.", "Mr.", "a.m.",
 decimals, quotations and ellipses). textkit adds only what pysbd does not do:
-paragraphs are split first, so no sentence runs across a blank line, and a
-short line without closing punctuation (a headline, a list item, web-page
-chrome) ends its sentence at the line break.
+
+* paragraphs are split first, so no sentence runs across a blank line;
+* a short line without closing punctuation (a headline, a list item, web-page
+  chrome) ends its sentence at the line break, unless the next line carries on
+  in lower case; a closing quote or bracket alone is not closing punctuation
+  (a headline can end in a quotation);
+* a line that starts with a list marker ("- ", "* ", "• ", "1. ", "2) ",
+  "(a) ") starts a sentence;
+* any other line break inside a block is wrapping: pysbd sees a space there;
+* two pieces of pysbd output with no space between them are one sentence
+  (pysbd cuts URLs and e-mail addresses at "?" and "."), and neither is a
+  piece that does not end in closing punctuation (pysbd cuts inline
+  enumerations such as "(a) stay, (b) leave" into pieces);
+* an initialism with periods ("U.S.", "a.m.") or a single capital and period
+  ("Plan B.") followed by a capitalised pronoun, determiner or conjunction
+  ("Their", "But") ends a sentence (pysbd knows only a few such words, and
+  only after "U.S.", "U.K." and "E.U."; after a single capital, pysbd takes
+  every capitalised word for a name);
+* a quotation holding more than one sentence is cut between them, as the Penn
+  Treebank does (pysbd never cuts inside quotation marks), where the next
+  sentence starts with a capital or a digit ("“Stop!” she said" stays whole);
+* a closing quotation mark that pysbd put at the start of the next sentence
+  goes back to the sentence it closes.
+
+The team's test set of hard cases is evaluation/data/sentences.json.
 """
 
 from __future__ import annotations
@@ -28,9 +50,36 @@ _WORD = re.compile(
     re.UNICODE,
 )
 
-# Sentence-closing characters; a line that ends in none of them is not prose.
-_CLOSERS = ".!?…:;\"”’')]"
+# A line is closed by sentence punctuation, maybe followed by closing quotes
+# or brackets; a line that is not closed is not prose.
+_CLOSED_LINE = re.compile(r"[.!?…:;][\"”’')\]]*$")
 _HEADLINE_MAX_WORDS = 12
+# A list item's marker at the start of a line. Numbers stop at two digits so
+# that a wrapped line starting with a year ("2019. Then...") is not an item.
+_LIST_MARKER = re.compile(r"(?:[-*•‣◦·–]|\d{1,2}[.)]|[a-z][)]|\([a-z0-9]{1,2}\))\s")
+# A piece of pysbd output ends a sentence when it ends like this.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+# Words that, capitalised after an initialism such as "U.S.", start a new
+# sentence: pronouns, determiners, conjunctions, sentence adverbs. Names and
+# nouns ("U.S. Army", "U.S. Open") are not among them.
+_STARTERS = frozenset(
+    """a an the this that these those there their they them he his she her it its we our you your i my
+    but and so yet or then now if when while after before although though because since as
+    what who why how where which many most some all each both such meanwhile however still also
+    later today yesterday tomorrow""".split()
+)
+# An initialism with periods ("U.S.", "a.m."), or a single capital ("Plan B.",
+# "George W."), then a capitalised word. After a single capital the word must
+# have two letters or more: "J. A. Smith" is a name, not "J." + "A ...".
+_INITIALISM_THEN_WORD = re.compile(
+    r"(?<![^\W\d_])(?:(?:[^\W\d_]\.){2,}(\s+)([A-Z][a-z]*)|[A-Z]\.(\s+)([A-Z][a-z]+))\b"
+)
+# Double quotation marks, which pysbd reads as protecting what is between them.
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+_OPENING_QUOTES = "“\""
+_INNER_END = re.compile(r"[.!?…][\"”’')\]]*\s")
+# Closing marks that pysbd sometimes leaves at the start of the next sentence.
+_LEADING_CLOSERS = re.compile(r"[”’\")\]]+(?=\s)")
 
 # Long blocks go to pysbd in pieces of at most _CHUNK_MAX characters, cut at a
 # certain sentence end found past _CHUNK_MIN (see _chunks).
@@ -139,11 +188,11 @@ def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         following = text[newline + 1 : end].lstrip()
         if (
             line
-            and line[-1] not in _CLOSERS
+            and not _CLOSED_LINE.search(line)
             and len(line.split()) <= _HEADLINE_MAX_WORDS
             # Hard-wrapped prose carries on in lower case; a headline or list item does not.
             and not following[:1].islower()
-        ):
+        ) or (line and _LIST_MARKER.match(following)):
             blocks.append(_strip(text, block_start, newline))
             block_start = newline + 1
         line_start = newline + 1
@@ -184,30 +233,106 @@ def _sentence_spans(text: str, flat: str, start: int, end: int) -> list[tuple[in
     """
     spans = []
     for block_start, block_end in (c for b in _line_blocks(text, start, end) for c in _chunks(flat, *b)):
-        cursor = block_start
-        # pysbd ends a sentence at every line break; inside a block a line break
-        # is only wrapping, so it sees a space there (same length: offsets hold).
-        for piece in _segmenter().segment(flat[block_start:block_end]):
-            piece = piece.strip()
-            if not piece:
+        pieces = _pysbd_spans(text, flat, block_start, block_end)
+        pieces = _join_pieces(flat, pieces)
+        for piece in pieces:
+            spans.extend(_split_quotations(flat, *piece))
+    return [s for piece in spans for s in _split_after_initialisms(flat, *piece)]
+
+
+def _pysbd_spans(text: str, flat: str, block_start: int, block_end: int) -> list[tuple[int, int]]:
+    """pysbd's sentences of flat[block_start:block_end], located in the text."""
+    spans = []
+    cursor = block_start
+    # pysbd ends a sentence at every line break; inside a block a line break
+    # is only wrapping, so it sees a space there (same length: offsets hold).
+    for piece in _segmenter().segment(flat[block_start:block_end]):
+        piece = piece.strip()
+        if not piece:
+            continue
+        found = flat.find(piece, cursor, block_end)
+        if found == -1:
+            # pysbd rewrote the piece (it can touch whitespace); fall back to
+            # a whitespace-insensitive search so offsets stay exact.
+            pattern = r"\s+".join(re.escape(tok) for tok in piece.split())
+            match = re.compile(pattern).search(flat, cursor, block_end)
+            if match is None:
                 continue
-            found = flat.find(piece, cursor, block_end)
-            if found == -1:
-                # pysbd rewrote the piece (it can touch whitespace); fall back to
-                # a whitespace-insensitive search so offsets stay exact.
-                pattern = r"\s+".join(re.escape(tok) for tok in piece.split())
-                match = re.compile(pattern).search(flat, cursor, block_end)
-                if match is None:
-                    continue
-                found, found_end = match.start(), match.end()
-            else:
-                found_end = found + len(piece)
-            spans.append((found, found_end))
-            cursor = found_end
-        if cursor < block_end and text[cursor:block_end].strip():
-            tail = _strip(text, cursor, block_end)
-            spans.append(tail)
+            found, found_end = match.start(), match.end()
+        else:
+            found_end = found + len(piece)
+        spans.append((found, found_end))
+        cursor = found_end
+    if cursor < block_end and text[cursor:block_end].strip():
+        spans.append(_strip(text, cursor, block_end))
     return spans
+
+
+def _join_pieces(flat: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo pysbd's cuts inside a token (a URL's "?"), before a piece without any word (a stray
+    quotation mark) and after a piece without closing punctuation ("(a) stay, (b) leave")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        closers = _LEADING_CLOSERS.match(flat, start, end)
+        if joined and closers and closers.end() < end and not flat[joined[-1][1] : start].strip():
+            # "them.” According to..." comes back as "them." + "” According to...".
+            joined[-1] = (joined[-1][0], closers.end())
+            start = closers.end()
+            while start < end and flat[start].isspace():
+                start += 1
+        if joined:
+            last_start, last_end = joined[-1]
+            piece = flat[start:end]
+            inside_token = last_end == start and piece[:1].isalnum()
+            no_words = not any(c.isalnum() for c in piece)  # a stray closing quote
+            if inside_token or no_words or not _ENDS_SENTENCE.search(flat[last_start:last_end]):
+                joined[-1] = (last_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _split_after_initialisms(flat: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut after "U.S." (or any initialism, or a single capital and period) when a sentence-starting word follows."""
+    spans = []
+    for match in _INITIALISM_THEN_WORD.finditer(flat, start, end):
+        space = 1 if match.group(1) is not None else 3
+        if match.group(space + 1).lower() in _STARTERS:
+            spans.append((start, match.start(space)))
+            start = match.end(space)
+    spans.append((start, end))
+    return spans
+
+
+def _split_quotations(flat: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a sentence between the sentences of a quotation inside it.
+
+    pysbd never cuts inside quotation marks, and how it pairs them depends on
+    the text around (an opening mark left open by a quotation that runs over
+    several paragraphs hides every boundary after it). So pysbd is asked again
+    with the double quotation marks blanked out (same length: offsets hold);
+    a boundary it then finds is kept where the new sentence starts with a
+    capital or a digit ("“I don't know. Maybe,” he said." is cut before
+    "Maybe", "“Stop!” she said." is not cut). An opening mark goes with the
+    sentence it opens.
+    """
+    if not _QUOTE_MARKS.search(flat, start, end) or not _INNER_END.search(flat, start, end):
+        return [(start, end)]
+    origin = start
+    blanked = _QUOTE_MARKS.sub(" ", flat[start:end])
+    pieces = _pysbd_spans(blanked, blanked, 0, len(blanked))
+    spans = []
+    for (_, previous_end), (piece_start, _) in zip(pieces, pieces[1:]):
+        opens_sentence = blanked[piece_start].isupper() or blanked[piece_start].isdigit()
+        if not opens_sentence or not _ENDS_SENTENCE.search(blanked, 0, previous_end):
+            continue
+        cut = origin + piece_start
+        while cut > start and flat[cut - 1] in _OPENING_QUOTES:
+            cut -= 1
+        spans.append(_strip(flat, start, cut))
+        start = cut
+    spans.append((start, end))
+    return [span for span in spans if span[0] < span[1]]
 
 
 def segment(text: str) -> Segmentation:
