@@ -107,12 +107,12 @@ def f1(predicted: Iterable[int], labels: Iterable[int]) -> tuple[float, float, f
     return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
 
 
-def main(name: str, evaluate: Callable[[Path], Evaluation], description: str = "") -> None:
+def main(name: str, evaluate: Callable[[Path], Evaluation], description: str = "", needs_data: bool = True) -> None:
     """Command-line entry of one evaluation script: parse --data, run, print the table."""
     parser = argparse.ArgumentParser(prog=f"python -m evaluation.{name}", description=description)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared gold-data folder")
     args = parser.parse_args()
-    result = run(evaluate, args.data, name)
+    result = run(evaluate, args.data, name, needs_data)
     if result.skipped:
         print(f"{name}: skipped: {result.skipped}")
         return
@@ -123,8 +123,8 @@ def main(name: str, evaluate: Callable[[Path], Evaluation], description: str = "
     sys.exit(0)
 
 
-def run(evaluate: Callable[[Path], Evaluation], data: Path, name: str) -> Evaluation:
-    if not data.is_dir():
+def run(evaluate: Callable[[Path], Evaluation], data: Path, name: str, needs_data: bool = True) -> Evaluation:
+    if needs_data and not data.is_dir():
         return Evaluation(name, skipped=f"no data folder at {data} (pass --data)")
     started = time.perf_counter()
     try:

@@ -12,10 +12,10 @@ decimals, quotations and ellipses). textkit adds only what pysbd does not do:
 * a line that starts with a list marker ("- ", "* ", "• ", "1. ", "2) ",
   "(a) ") starts a sentence;
 * any other line break inside a block is wrapping: pysbd sees a space there;
-* two pieces of pysbd output with no space between them are one sentence
-  (pysbd cuts URLs and e-mail addresses at "?" and "."), and neither is a
-  piece that does not end in closing punctuation (pysbd cuts inline
-  enumerations such as "(a) stay, (b) leave" into pieces);
+* two pieces of pysbd output are one sentence when no space separates them
+  (pysbd cuts URLs and e-mail addresses at "?"), when the second has no word
+  (a stray quotation mark), or when the first does not end in closing
+  punctuation (pysbd cuts inline enumerations such as "(a) stay, (b) leave");
 * an initialism with periods ("U.S.", "a.m.") or a single capital and period
   ("Plan B.") followed by a capitalised pronoun, determiner or conjunction
   ("Their", "But") ends a sentence (pysbd knows only a few such words, and
@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from .model import Span
 
@@ -322,7 +323,7 @@ def _split_quotations(flat: str, start: int, end: int) -> list[tuple[int, int]]:
     blanked = _QUOTE_MARKS.sub(" ", flat[start:end])
     pieces = _pysbd_spans(blanked, blanked, 0, len(blanked))
     spans = []
-    for (_, previous_end), (piece_start, _) in zip(pieces, pieces[1:]):
+    for (_, previous_end), (piece_start, _) in pairwise(pieces):
         opens_sentence = blanked[piece_start].isupper() or blanked[piece_start].isdigit()
         if not opens_sentence or not _ENDS_SENTENCE.search(blanked, 0, previous_end):
             continue
