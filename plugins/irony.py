@@ -154,8 +154,9 @@ FAMILIES = (
 )
 
 METHOD = (
-    "score = 1 - exp(-x), x = sum over families of weight x count / prose sentences; "
-    "each family's contribution is its share of x times the score, so contributions add up to the score"
+    "score = sigmoid(log_odds), log_odds = base + sum of contributions; a contribution is the weight of a "
+    "located marker or cue x scale, scale = min(1, reference_words / prose words); "
+    "base = intercept + (1 - scale) x long_text_shift"
 )
 
 ECHO_WINDOW = 2  # sentences: a repeat further away is not heard as an echo
@@ -204,13 +205,21 @@ def _read_json(name: str) -> dict[str, Any]:
     return json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))
 
 
+TABLE_KEYS = ("intercept", "long_text_shift", "reference_words", "threshold", "weights", "cues")
+
+
+def _check_table(table: dict[str, Any]) -> None:
+    missing = [k for k in TABLE_KEYS if k not in table] + sorted(set(FAMILIES) - set(table.get("weights", {})))
+    if missing:
+        raise ValueError(f"irony weight table lacks {missing}")
+
+
 @lru_cache(maxsize=1)
 def weight_table() -> dict[str, Any]:
-    """The family weights and where they came from: ``{"source": str, "weights": {family: float}}``."""
+    """The shipped model (``plugins/data/irony_weights.json``): ``intercept``, ``long_text_shift``,
+    ``reference_words``, ``threshold``, ``weights`` ({family: float}), ``cues`` ({key: float}), ``source``."""
     table = _read_json("irony_weights.json")
-    missing = set(FAMILIES) - set(table["weights"])
-    if missing:
-        raise ValueError(f"irony_weights.json lacks weights for {sorted(missing)}")
+    _check_table(table)
     return table
 
 
@@ -884,28 +893,204 @@ def find_markers(document) -> list[Marker]:
     return sorted(markers, key=lambda m: (m.start, m.end, FAMILIES.index(m.family)))
 
 
+# --- learned lexical cues ----------------------------------------------------------
+
+_CUE_TOKEN = re.compile(
+    r"(?P<link>https?://\S+|www\.\S+)"
+    r"|(?P<mention>@\w+)"
+    r"|(?P<hashtag>#\w+)"
+    # An emoji written out by name, as some platforms and exports do (":face_with_tears_of_joy:").
+    r"|(?P<emoji_name>:[a-z][a-z0-9]*(?:_[a-z0-9]+)+:|:[a-z]{3,}:)"
+    r"|(?P<emoticon>(?<![\w:;=])[:;=][-'^]?[()\[\]dDpP/\\|*3]+(?![\w)(])|<3)"
+    r"|(?P<number>\d+(?:[.,:]\d+)*)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<punctuation>[!?]+|\.{2,}|…|[^\w\s])",
+)
+_ELONGATION = re.compile(r"([^\W\d_])\1{2,}")
+# Joiners and modifiers inside an emoji sequence: not emoji of their own.
+_EMOJI_GLUE = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
+CUE_LABELS = {
+    "<link>": "a link",
+    "<mention>": "an @mention",
+    "<number>": "a number",
+    "<elongated>": "a stretched word",
+    "<positive word>": "a positive word",
+    "<very positive word>": "a very positive word",
+    "<negative word>": "a negative word",
+    "<very negative word>": "a very negative word",
+}
+STRONG_VALENCE = 2.0  # VADER valence from which a word counts as very positive or very negative
+
+
+@dataclass(frozen=True)
+class Cue:
+    key: str
+    start: int
+    end: int
+
+
+def _emoji_key(char: str) -> str | None:
+    import unicodedata
+
+    if char in _EMOJI_GLUE or unicodedata.category(char) != "So":
+        return None
+    return ":" + unicodedata.name(char, "emoji").lower().replace(" ", "_").replace("-", "_") + ":"
+
+
+def _punctuation_key(run: str) -> str | None:
+    if run[0] in "!?":
+        if len(run) == 1:
+            return run
+        return "?!" if "!" in run and "?" in run else run[0] * 2
+    if run in ("…",) or run.startswith(".."):
+        return "..."
+    return _emoji_key(run) if not run.isascii() else run
+
+
+def _token_key(match: re.Match[str]) -> tuple[str | None, bool]:
+    """The cue key of one token and whether it is a stretched word ("sooooo")."""
+    kind, text = match.lastgroup, match.group()
+    if kind in ("link", "mention", "number"):
+        return f"<{kind}>", False
+    if kind == "punctuation":
+        return _punctuation_key(text), False
+    if kind == "emoticon":
+        return text.replace("-", "").replace("'", "").replace("^", "").lower(), False
+    key = _norm(text)
+    short = _ELONGATION.sub(r"\1\1", key)
+    return short, short != key
+
+
+def _sentiment_key(word: str) -> str | None:
+    valence = _valence(word)
+    if not valence:
+        return None
+    strength = "very " if abs(valence) >= STRONG_VALENCE else ""
+    return f"<{strength}{'positive' if valence > 0 else 'negative'} word>"
+
+
+def cue_occurrences(document) -> list[Cue]:
+    """Every candidate lexical cue in the prose, located: each token (a lower-cased word, hashtag,
+    emoji, emoticon, punctuation run, or a placeholder for a link, @mention or number), each pair
+    of neighbouring tokens, the sentiment class of each rated word and each stretched word.
+
+    The training script counts these over labelled tweets; at run time the analyzer keeps the ones
+    its weight table names, so training and scoring see the same cues.
+    """
+    cues: list[Cue] = []
+    for paragraph in _prose_paragraphs(document):
+        tokens: list[Cue] = []
+        for match in _CUE_TOKEN.finditer(document.text, paragraph.start, paragraph.end):
+            key, stretched = _token_key(match)
+            if key is None:
+                continue
+            token = Cue(key, match.start(), match.end())
+            cues.append(token)
+            if tokens:
+                cues.append(Cue(f"{tokens[-1].key} {key}", tokens[-1].start, token.end))
+            tokens.append(token)
+            if stretched:
+                cues.append(Cue("<elongated>", token.start, token.end))
+            if match.lastgroup == "word" and (sentiment := _sentiment_key(key)):
+                cues.append(Cue(sentiment, token.start, token.end))
+        cues += _boundary_cues(document, paragraph, tokens)
+    return cues
+
+
+def _sentences_by_paragraph(document) -> dict[int, list]:
+    def group() -> dict[int, list]:
+        groups: dict[int, list] = {}
+        for sentence in document.prose_sentences:
+            groups.setdefault(sentence.paragraph, []).append(sentence)
+        return groups
+
+    return document.memo("irony.sentences_by_paragraph", group)
+
+
+def _boundary_cues(document, paragraph, tokens: list[Cue]) -> list[Cue]:
+    """The token that opens the paragraph and each sentence in it, as ``<start> key``.
+
+    Only openings: the last token of a tweet in the SemEval data is where its collection
+    hashtag (#not, #sarcasm) was cut off, so what ends a tweet there teaches that cut, not irony.
+    """
+    if not tokens:
+        return []
+    starts = [paragraph.start] + [
+        s.start for s in _sentences_by_paragraph(document).get(paragraph.index, ()) if s.start > paragraph.start
+    ]
+    openers: list[Cue] = []
+    i = 0
+    for start in starts:
+        while i < len(tokens) and tokens[i].start < start:
+            i += 1
+        if i < len(tokens) and (not openers or openers[-1] is not tokens[i]):
+            openers.append(tokens[i])
+    return [Cue(f"<start> {t.key}", t.start, t.end) for t in openers]
+
+
+def prose_word_count(document) -> int:
+    return sum(s.word_count for s in document.prose_sentences)
+
+
+def length_scale(words: int, reference_words: float) -> float:
+    """Evidence counts per tweet-sized stretch: a text longer than ``reference_words`` words
+    has its summed weights scaled down to that length, so a long article is judged by its
+    density of cues, not by their number."""
+    return min(1.0, reference_words / max(words, 1))
+
+
+def feature_counts(document) -> tuple[Counter, Counter, float]:
+    """(marker counts by family, cue counts by key, prose word count): what the model is fitted on."""
+    markers = find_markers(document)
+    return Counter(m.family for m in markers), Counter(c.key for c in cue_occurrences(document)), prose_word_count(document)
+
+
 # --- score ------------------------------------------------------------------
 
 
-def score_markers(markers: list[Marker], sentences: int, weights: dict[str, float]) -> tuple[float, float]:
-    """(score, x): x is the weighted marker count per sentence, score = 1 - exp(-x)."""
-    x = sum(weights[m.family] for m in markers) / sentences
-    return 1 - math.exp(-x), x
+def _cue_label(key: str) -> str:
+    parts = key.split(" ")
+    return " + ".join(CUE_LABELS.get(p, _quoted(p)) for p in parts)
+
+
+def _cue_message(cue: Cue, weight: float) -> str:
+    what = "learned irony cue" if weight > 0 else "learned cue of literal text"
+    return f"{what} {_cue_label(cue.key)} (weight {weight:+.2f})"
+
+
+def base_log_odds(table: dict[str, Any], scale: float) -> float:
+    """The log-odds of a text with no marker and no cue: the fitted intercept for a tweet-sized
+    text, moving by ``long_text_shift`` towards the base rate of irony in unselected text as the
+    text grows longer than the tweets the intercept was fitted on."""
+    return float(table["intercept"]) + (1 - scale) * float(table["long_text_shift"])
+
+
+def sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+
+
+def _table(config) -> dict[str, Any]:
+    """The weight table: the shipped one, or one passed as ``config`` option ``weights`` (same shape)."""
+    table = config.for_analyzer("irony").get("weights") if config is not None else None
+    if table is None:
+        return weight_table()
+    _check_table(table)
+    return table
 
 
 def analyze(document, config) -> Result:
     sentences = document.prose_sentences
     if not sentences:
         raise Skip("no prose sentences")
-    table = weight_table()
+    table = _table(config)
     weights = {f: float(w) for f, w in table["weights"].items()}
+    cue_weights = table["cues"]
     markers = find_markers(document)
-    n = len(sentences)
-    score, x = score_markers(markers, n, weights)
-
-    def share(weight: float) -> float:
-        """A marker's part of the score: its weight's share of x."""
-        return score * weight / n / x if x else 0.0
+    cues = [c for c in cue_occurrences(document) if c.key in cue_weights]
+    n_words = prose_word_count(document)
+    scale = length_scale(n_words, float(table["reference_words"]))
+    intercept = float(table["intercept"])
+    base = base_log_odds(table, scale)
 
     findings = [
         document.finding(
@@ -914,26 +1099,54 @@ def analyze(document, config) -> Result:
             m.end,
             m.message,
             weight=weights[m.family],
-            contribution=round(share(weights[m.family]), 4),
+            contribution=round(weights[m.family] * scale, 4),
             **m.extra,
         )
         for m in markers
     ]
+    findings += [
+        document.finding(
+            "lexical_cue",
+            c.start,
+            c.end,
+            _cue_message(c, cue_weights[c.key]),
+            cue=c.key,
+            weight=cue_weights[c.key],
+            contribution=round(cue_weights[c.key] * scale, 4),
+        )
+        for c in cues
+    ]
+    findings.sort(key=lambda f: (f.start, f.end, _KIND_ORDER[f.kind]))
+    z = base + scale * (
+        sum(weights[m.family] for m in markers) + sum(cue_weights[c.key] for c in cues)
+    )
+    score = sigmoid(z)
     counts = Counter(m.family for m in markers)
     families = {
-        f: {"count": counts[f], "weight": weights[f], "contribution": round(share(weights[f]) * counts[f], 4)}
+        f: {"count": counts[f], "weight": weights[f], "contribution": round(weights[f] * counts[f] * scale, 4)}
         for f in FAMILIES
     }
-    top = sorted(findings, key=lambda f: (-f.data["weight"], f.start))[:TOP_MARKERS]
+    cue_values = [cue_weights[c.key] for c in cues]
+    lexical = {
+        "count": len(cues),
+        "irony_cues": sum(w > 0 for w in cue_values),
+        "literal_cues": sum(w < 0 for w in cue_values),
+        "contribution": round(sum(cue_values) * scale, 4),
+    }
+    top = sorted(
+        (f for f in findings if f.data["contribution"] > 0), key=lambda f: (-f.data["contribution"], f.start)
+    )[:TOP_MARKERS]
     return Result(
         metrics={
             "score": round(score, 4),
             "markers": len(markers),
-            "markers_per_sentence": round(len(markers) / n, 4),
+            "markers_per_sentence": round(len(markers) / len(sentences), 4),
+            "cues": len(cues),
         },
         findings=findings,
         data={
             "families": families,
+            "lexical_cues": lexical,
             "top_markers": [
                 {
                     "kind": f.kind,
@@ -944,13 +1157,22 @@ def analyze(document, config) -> Result:
                 }
                 for f in top
             ],
-            "sentences": n,
+            "intercept": intercept,
+            "base": round(base, 4),
+            "scale": round(scale, 4),
+            "log_odds": round(z, 4),
+            "threshold": float(table["threshold"]),
+            "sentences": len(sentences),
+            "words": n_words,
             "method": METHOD,
             "weights_source": table.get("source", ""),
         },
-        warnings=["fewer than 5 prose sentences: the score rests on very little text"] if n < 5 else [],
+        warnings=["fewer than 5 prose sentences: the score rests on very little text"] if len(sentences) < 5 else [],
         display=["top_markers"],
     )
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(FAMILIES + ("lexical_cue",))}
 
 
 @hookimpl
@@ -961,8 +1183,8 @@ def register_analyzers(register):
             title="Irony markers",
             analyze=analyze,
             description=(
-                "Rule-based irony markers from the literature, each located and explained, "
-                "and a 0-1 score built from them"
+                "Irony markers from the literature and lexical cues learned from labelled tweets, "
+                "each located and weighted, and a 0-1 score that adds up their weights"
             ),
             order=30,
         )
