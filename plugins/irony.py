@@ -1,12 +1,14 @@
-"""Irony markers: rule-based, located and explained.
+"""Irony markers and learned irony cues: located, weighted and explained.
 
 The analyzer looks for the surface cues that the irony and sarcasm literature
 relies on (Attardo 2000; Carvalho et al. 2009; Riloff et al. 2013; Reyes,
 Rosso & Veale 2013; Van Hee et al. 2018) and reports each one as a finding
-whose ``kind`` names its family. It does not decide whether a text *is*
-ironic; it shows where a text signals irony and how strongly, so that every
-point of the score can be traced to a located marker. Web-page chrome
-(paragraphs with ``boilerplate=True``) is never looked at.
+whose ``kind`` names its family; it also reports every occurrence of the
+lexical cues a logistic regression learned from labelled tweets (kind
+``lexical_cue``). The score is that model's probability that the text is
+ironic, and it is a sum of located weights: every point of it can be traced
+to a finding. Web-page chrome (paragraphs with ``boilerplate=True``) is never
+looked at.
 
 Families and their rules
 ------------------------
@@ -88,37 +90,71 @@ Word lists live in ``plugins/data/irony_lexicon.json``.
     v / sqrt(v^2 + 15), inverted). At most one marker per sentence, located
     from the positive to the negative word.
 
+Learned lexical cues
+--------------------
+A learned cue (``cues`` in the weight table, at most 2,000) is a token of the
+prose (a lower-cased word with runs of 3+ letters cut to 2, a hashtag, an
+emoji as ``:its_unicode_name:`` whether written as the character or by name,
+an emoticon, ``!``/``?`` runs as ``!``, ``!!``, ``??``, ``?!``, an ellipsis
+as ``...``, other ASCII punctuation as itself (curly quotes and dashes are
+no cues), and ``<link>``, ``<mention>``, ``<number>``); two neighbouring tokens (``"i love"``); the token opening a
+paragraph or sentence (``"<start> oh"``); a stretched word (``<elongated>``);
+or a word's VADER class (``<positive word>``, ``<very positive word>`` from
+valence 2.0, and the negative pair). A cue with a negative weight is a sign
+of literal text: it lowers the score and is located all the same. Cue
+occurrences are listed in ``data`` rather than as findings: a text has
+dozens per paragraph, and findings are what CI annotations and highlights
+show.
+
 Score
 -----
-Each family has a weight (``plugins/data/irony_weights.json``, one table so
-that learned weights can replace the hand-set ones). With ``N`` prose
-sentences and ``count_f`` markers of family ``f``::
+A logistic model, trained by ``evaluation/train_irony.py`` on the SemEval-2018
+Task 3A training tweets; its table is ``plugins/data/irony_weights.json`` (or
+``config.for_analyzer("irony")["weights"]``, same shape). With ``W`` prose
+words, ``reference_words`` R (30: a tweet)::
 
-    x     = sum_f weight_f * count_f / N        (weighted markers per sentence)
-    score = 1 - exp(-x)                         (0 with no marker, tending to 1)
+    scale        = min(1, R / W)          (a long text is judged per tweet-sized stretch)
+    base         = intercept + (1 - scale) * long_text_shift
+    contribution = weight * scale         (for each located marker and cue)
+    log_odds     = base + sum of contributions
+    score        = 1 / (1 + exp(-log_odds))
 
-The score is shared out to the families (and to each marker) in proportion to
-their weight: ``contribution_f = score * weight_f * count_f / (N * x)``, so
-the contributions add up to the score.
+Family weights are learned and kept >= 0 (the shipped table gives echo, scare
+quotes, caps and asides none); ``explicit`` is fixed above every learned weight,
+because SemEval's text was stripped of the hashtags it was collected by.
+``long_text_shift`` moves a text longer than a tweet from SemEval's balanced
+sample towards the base rate of sarcasm in iSarcasmEval (25%); without it,
+plain news averages out to a coin toss. ``threshold`` is the default cut
+between ironic and literal, chosen for the best F1 of the ironic class on
+training folds; it is calibrated for SemEval tweets, where a short plain text
+already sits near 0.5. Quality: docs/quality.md (evaluation/irony.py).
 
 Result
 ------
 metrics
-    ``score`` (0..1), ``markers`` (count), ``markers_per_sentence``
-    (markers / prose sentences).
+    ``score`` (0..1), ``markers`` (rule-based markers), ``markers_per_sentence``
+    (markers / prose sentences), ``cues`` (located lexical cues).
 findings
     One per marker, in document order: ``kind`` is the family, ``message``
-    says why, ``data`` holds ``weight`` and ``contribution`` (its share of the
-    score) plus family details: ``positive_valence``, ``negative_valence``
-    and ``compound`` for sentiment contrast, ``occurrences`` ([start, end]
-    pairs) for aside and phrase echoes.
+    says why, ``data`` holds ``weight`` and ``contribution`` (log-odds added
+    to this text) plus family details: ``positive_valence``,
+    ``negative_valence`` and ``compound`` for sentiment contrast,
+    ``occurrences`` ([start, end] pairs) for aside and phrase echoes.
 data
-    ``families``: ``{family: {"count": int, "weight": float,
-    "contribution": float}}`` for every family, in a fixed order;
+    ``families``: ``{family: {"count": int, "weight": float, "contribution":
+    float}}`` for every rule-based family, in a fixed order;
+    ``lexical_cues``: ``{"count", "irony_cues", "literal_cues": int,
+    "contribution": float, "occurrences": [...]}``, each occurrence ``{cue,
+    start, end, line, column, text, weight, contribution, message}`` in
+    document order (``text == document.text[start:end]``);
     ``top_markers``: up to 10 records ``{kind, text, line, weight,
-    contribution}``, heaviest first, then by position (the findings say
-    why); shown as a table by the text and Markdown formats;
-    ``sentences``: the prose sentence count N; ``method``: the formula in
+    contribution, cue}`` (``kind`` a family or ``lexical_cue``,
+    ``cue`` the key of a lexical cue, else empty) of the markers and cues that
+    raise the score most,
+    then by position, shown as a table by the text and Markdown formats;
+    ``intercept``, ``base``, ``scale``, ``log_odds``, ``threshold`` (floats,
+    see Score: ``log_odds = base + sum of contributions``); ``sentences``
+    (prose sentences) and ``words`` (prose words); ``method``: the formula in
     words; ``weights_source``: where the weight table came from.
 """
 
@@ -129,6 +165,7 @@ import itertools
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -900,7 +937,7 @@ _CUE_TOKEN = re.compile(
     r"|(?P<mention>@\w+)"
     r"|(?P<hashtag>#\w+)"
     # An emoji written out by name, as some platforms and exports do (":face_with_tears_of_joy:").
-    r"|(?P<emoji_name>:[a-z][a-z0-9]*(?:_[a-z0-9]+)+:|:[a-z]{3,}:)"
+    r"|(?P<emoji_name>:[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+:|:[a-z]{3,}:)"
     r"|(?P<emoticon>(?<![\w:;=])[:;=][-'^]?[()\[\]dDpP/\\|*3]+(?![\w)(])|<3)"
     r"|(?P<number>\d+(?:[.,:]\d+)*)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
@@ -930,8 +967,6 @@ class Cue:
 
 
 def _emoji_key(char: str) -> str | None:
-    import unicodedata
-
     if char in _EMOJI_GLUE or unicodedata.category(char) != "So":
         return None
     return ":" + unicodedata.name(char, "emoji").lower().replace(" ", "_").replace("-", "_") + ":"
@@ -944,7 +979,9 @@ def _punctuation_key(run: str) -> str | None:
         return "?!" if "!" in run and "?" in run else run[0] * 2
     if run in ("…",) or run.startswith(".."):
         return "..."
-    return _emoji_key(run) if not run.isascii() else run
+    # Curly quotes and dashes are no cues: SemEval's tweets have straight quotes, where a quote is
+    # often a scare quote; mapping edited prose's curly ones onto them makes reported speech look ironic.
+    return run if run.isascii() else _emoji_key(run)
 
 
 def _token_key(match: re.Match[str]) -> tuple[str | None, bool]:
@@ -954,6 +991,8 @@ def _token_key(match: re.Match[str]) -> tuple[str | None, bool]:
         return f"<{kind}>", False
     if kind == "punctuation":
         return _punctuation_key(text), False
+    if kind == "emoji_name":
+        return text.lower().replace("-", "_"), False
     if kind == "emoticon":
         return text.replace("-", "").replace("'", "").replace("^", "").lower(), False
     key = _norm(text)
@@ -1048,8 +1087,16 @@ def feature_counts(document) -> tuple[Counter, Counter, float]:
 # --- score ------------------------------------------------------------------
 
 
+_CUE_PART = re.compile("|".join(re.escape(label) for label in CUE_LABELS) + r"|\S+")
+
+
 def _cue_label(key: str) -> str:
-    parts = key.split(" ")
+    """How a message names a cue: "'i love'", "a link", "'...' + a link", "'oh' opening a sentence"."""
+    if key.startswith("<start> "):
+        return _cue_label(key.removeprefix("<start> ")) + " opening a sentence"
+    parts = _CUE_PART.findall(key)
+    if not any(p in CUE_LABELS for p in parts):
+        return _quoted(key)
     return " + ".join(CUE_LABELS.get(p, _quoted(p)) for p in parts)
 
 
@@ -1086,7 +1133,7 @@ def analyze(document, config) -> Result:
     weights = {f: float(w) for f, w in table["weights"].items()}
     cue_weights = table["cues"]
     markers = find_markers(document)
-    cues = [c for c in cue_occurrences(document) if c.key in cue_weights]
+    cues = sorted((c for c in cue_occurrences(document) if c.key in cue_weights), key=lambda c: (c.start, c.end))
     n_words = prose_word_count(document)
     scale = length_scale(n_words, float(table["reference_words"]))
     intercept = float(table["intercept"])
@@ -1099,31 +1146,16 @@ def analyze(document, config) -> Result:
             m.end,
             m.message,
             weight=weights[m.family],
-            contribution=round(weights[m.family] * scale, 4),
+            contribution=round(weights[m.family] * scale, 6),
             **m.extra,
         )
         for m in markers
     ]
-    findings += [
-        document.finding(
-            "lexical_cue",
-            c.start,
-            c.end,
-            _cue_message(c, cue_weights[c.key]),
-            cue=c.key,
-            weight=cue_weights[c.key],
-            contribution=round(cue_weights[c.key] * scale, 4),
-        )
-        for c in cues
-    ]
-    findings.sort(key=lambda f: (f.start, f.end, _KIND_ORDER[f.kind]))
-    z = base + scale * (
-        sum(weights[m.family] for m in markers) + sum(cue_weights[c.key] for c in cues)
-    )
-    score = sigmoid(z)
+    occurrences = [_cue_record(document, c, cue_weights[c.key], scale) for c in cues]
+    z = base + scale * (sum(weights[m.family] for m in markers) + sum(cue_weights[c.key] for c in cues))
     counts = Counter(m.family for m in markers)
     families = {
-        f: {"count": counts[f], "weight": weights[f], "contribution": round(weights[f] * counts[f] * scale, 4)}
+        f: {"count": counts[f], "weight": weights[f], "contribution": round(weights[f] * counts[f] * scale, 6)}
         for f in FAMILIES
     }
     cue_values = [cue_weights[c.key] for c in cues]
@@ -1131,14 +1163,12 @@ def analyze(document, config) -> Result:
         "count": len(cues),
         "irony_cues": sum(w > 0 for w in cue_values),
         "literal_cues": sum(w < 0 for w in cue_values),
-        "contribution": round(sum(cue_values) * scale, 4),
+        "contribution": round(sum(cue_values) * scale, 6),
+        "occurrences": occurrences,
     }
-    top = sorted(
-        (f for f in findings if f.data["contribution"] > 0), key=lambda f: (-f.data["contribution"], f.start)
-    )[:TOP_MARKERS]
     return Result(
         metrics={
-            "score": round(score, 4),
+            "score": round(sigmoid(z), 4),
             "markers": len(markers),
             "markers_per_sentence": round(len(markers) / len(sentences), 4),
             "cues": len(cues),
@@ -1147,16 +1177,7 @@ def analyze(document, config) -> Result:
         data={
             "families": families,
             "lexical_cues": lexical,
-            "top_markers": [
-                {
-                    "kind": f.kind,
-                    "text": f.text,
-                    "line": f.line,
-                    "weight": f.data["weight"],
-                    "contribution": f.data["contribution"],
-                }
-                for f in top
-            ],
+            "top_markers": _top_markers(findings, occurrences),
             "intercept": intercept,
             "base": round(base, 4),
             "scale": round(scale, 4),
@@ -1172,7 +1193,49 @@ def analyze(document, config) -> Result:
     )
 
 
-_KIND_ORDER = {kind: i for i, kind in enumerate(FAMILIES + ("lexical_cue",))}
+def _cue_record(document, cue: Cue, weight: float, scale: float) -> dict[str, Any]:
+    line, column = document.position(cue.start)
+    return {
+        "cue": cue.key,
+        "start": cue.start,
+        "end": cue.end,
+        "line": line,
+        "column": column,
+        "text": document.text[cue.start : cue.end],
+        "weight": weight,
+        "contribution": round(weight * scale, 6),
+        "message": _cue_message(cue, weight),
+    }
+
+
+def _top_markers(findings, occurrences: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The markers and cues that raise the score most (ties in document order)."""
+    rows = [
+        {
+            "kind": f.kind,
+            "text": f.text,
+            "line": f.line,
+            "weight": f.data["weight"],
+            "contribution": f.data["contribution"],
+            "cue": "",
+            "start": f.start,
+        }
+        for f in findings
+    ]
+    rows += [
+        {
+            "kind": "lexical_cue",
+            "text": o["text"],
+            "line": o["line"],
+            "weight": o["weight"],
+            "contribution": o["contribution"],
+            "cue": o["cue"],
+            "start": o["start"],
+        }
+        for o in occurrences
+    ]
+    top = sorted((r for r in rows if r["contribution"] > 0), key=lambda r: (-r["contribution"], r["start"]))
+    return [{k: v for k, v in r.items() if k != "start"} for r in top[:TOP_MARKERS]]
 
 
 @hookimpl

