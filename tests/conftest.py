@@ -81,3 +81,32 @@ def lexical_site(tmp_path_factory) -> Path:
             pytrace=False,
         )
     return site
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a network connection fails the test."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+@pytest.fixture
+def modules_after():
+    """``modules_after(code, names)``: which of ``names`` a fresh interpreter has imported after running ``code``.
+
+    Start-up cost and the no-heavy-import rule are checked this way, in a
+    process of its own, since this one has imported everything already.
+    """
+
+    def check(code: str, names) -> list[str]:
+        probe = f"import sys\n{code}\nprint(sorted(m for m in {tuple(names)!r} if m in sys.modules))"
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+        return eval(out.strip())  # a list of the given names, printed by the probe above
+
+    return check

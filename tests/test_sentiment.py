@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import socket
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -46,15 +43,6 @@ CHROME = TWO + "\n\nShare.\n\nLeave A Reply"
 def _run(text: str, **options) -> Result:
     return analyze(Document(text), Config({"sentiment": options}))
 
-
-@pytest.fixture
-def no_network(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("network access attempted")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 # --- the shared VADER scores ----------------------------------------------
@@ -361,10 +349,5 @@ def test_article(no_network):
     json.dumps(data, allow_nan=False)
 
 
-def test_importing_the_module_does_not_load_vader():
-    code = (
-        "import sys, textkit.plugins.sentiment; "
-        "print(sorted(m for m in ('vaderSentiment', 'pysbd') if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+def test_importing_the_module_does_not_load_vader(modules_after):
+    assert modules_after("import textkit.plugins.sentiment", ("vaderSentiment", "pysbd")) == []
