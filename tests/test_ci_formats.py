@@ -71,8 +71,8 @@ def corpus_of(*reports, failures=()):
         (GateResult(Gate.parse("a.b >= 0.0000001"), "d", 0.0, None, 0.0, True), "a.b >= 1e-07 passed: b = 0"),
     ],
 )
-def test_gate_sentences_are_the_cli_s(result, expected):
-    assert ci._describe_gate(result.to_dict()) == result.describe() == expected
+def test_gate_descriptions_are_the_cli_s(result, expected):
+    assert result.to_dict()["description"] == result.describe() == expected
 
 
 # -- github ---------------------------------------------------------------------------------
@@ -137,13 +137,29 @@ def test_github_section_error_and_skip():
     assert ci.render_github(skipped) == "::notice file=docs/a.txt,title=textkit echo::skipped: no sentences\n"
 
 
-def test_github_markdown_gives_the_start_only(tmp_path):
+def test_github_and_sarif_markdown_positions_are_in_the_markup(tmp_path, sarif_validator):
     path = tmp_path / "note.md"
     path.write_text("# Title\n\nThe *irony* is plain.\n", encoding="utf-8")
     report = analyze_path(path, only=["irony"])
     notice = ci.render_github(report).splitlines()[-1]
-    # The marker starts at line 3, column 6 of the file; its end in the markup is unknown.
-    assert notice.startswith(f"::notice file={path.as_posix().replace(':', '%3A')},line=3,title=textkit irony%3A explicit::")
+    # "irony" stands at line 3, columns 6-10 of the file, between the asterisks.
+    file = path.as_posix().replace(":", "%3A")
+    assert notice.startswith(f"::notice file={file},line=3,endLine=3,col=6,endColumn=10,title=textkit irony%3A explicit::")
+    log = ci.sarif_log([report.to_dict()])
+    assert sarif_validator.is_valid(log)
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    # SARIF's endColumn is just past the span; no snippet, since the prose is not the file's text.
+    assert region == {"startLine": 3, "startColumn": 6, "endLine": 3, "endColumn": 11}
+
+
+def test_html_finding_ends_before_the_closing_tag(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<p>The <b>irony</b> &amp; more.</p>\n", encoding="utf-8")
+    report = analyze_path(path, only=["irony"])
+    explicit = [f for f in report["irony"].findings if f.kind == "explicit"]
+    assert [f.text for f in explicit] == ["irony"]
+    # '<p>The <b>' is 10 characters: "irony" is columns 11-15, so its end is column 16, not past "</b>".
+    assert (explicit[0].line, explicit[0].column, explicit[0].end_line, explicit[0].end_column) == (1, 11, 1, 16)
 
 
 def test_github_corpus_with_an_unreadable_input():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from textkit import Document
+from textkit import Document, Finding
 
 
 def test_position_is_one_based_line_and_column():
@@ -30,11 +30,24 @@ def test_finding_fills_text_line_and_column():
         "end": 21,
         "line": 2,
         "column": 5,
+        "end_line": 2,
+        "end_column": 10,
         "text": "irony",
         "data": {"weight": 2},
     }
     with pytest.raises(ValueError):
         doc.finding("x", 5, 100, "past the end")
+
+
+def test_finding_end_across_a_line_break_and_when_built_by_hand():
+    doc = Document("One two\nthree four.")
+    finding = doc.finding("span", 4, 13, "two lines")  # "two\nthree"
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (1, 5, 2, 6)
+    empty = doc.finding("point", 8, 8, "nothing")
+    assert (empty.end_line, empty.end_column) == (2, 1)
+    # A plugin that builds a Finding itself (no end given) still gets an end in its dict.
+    by_hand = Finding("span", "two lines", 4, 13, 1, 5, "two\nthree")
+    assert (by_hand.to_dict()["end_line"], by_hand.to_dict()["end_column"]) == (2, 6)
 
 
 def test_memo_computes_once_per_document():

@@ -107,8 +107,23 @@ class Document:
             raise ValueError(f"offset {offset} is outside the document (0..{len(self.text)})")
         if self._source_map is not None:
             offset = self._source_map.to_source(offset)
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        return self._line_column(offset)
+
+    def end_position(self, start: int, end: int) -> tuple[int, int]:
+        """1-based (line, column) just past ``text[start:end]``, in the original file.
+
+        Counted from the span's last character: in a Markdown or HTML file the
+        offset after a span may map past markup that follows it ("**bold**").
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}..{end} is outside the document (0..{len(self.text)})")
+        if end == start or self._source_map is None:
+            return self.position(end)
+        return self._line_column(self._source_map.to_source(end - 1) + 1)
+
+    def _line_column(self, source_offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, source_offset)
+        return line, source_offset - self._line_starts[line - 1] + 1
 
     def finding(
         self, kind: str, start: int, end: int, message: str, **data: Any
@@ -117,7 +132,8 @@ class Document:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"finding span {start}..{end} is outside the document")
         line, column = self.position(start)
-        return Finding(kind, message, start, end, line, column, self.text[start:end], data)
+        end_line, end_column = self.end_position(start, end)
+        return Finding(kind, message, start, end, line, column, self.text[start:end], data, end_line, end_column)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a value once per document and share it between analyzers.

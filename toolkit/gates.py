@@ -94,6 +94,7 @@ class GateResult:
             "threshold": self.gate.threshold,
             "passed": self.passed,
             "note": self.note,
+            "description": self.describe(),
         }
 
     def describe(self) -> str:

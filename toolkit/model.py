@@ -38,7 +38,9 @@ class Finding:
     """One located observation, such as an irony marker or an entity mention.
 
     Build findings with :meth:`textkit.Document.finding`, which fills in
-    ``line``, ``column`` and ``text`` from the offsets.
+    ``line``, ``column``, ``end_line``, ``end_column`` and ``text`` from the
+    offsets. Positions are in the original file (for Markdown or HTML, in the
+    markup); ``end_column`` is just past the last character.
     """
 
     kind: str
@@ -49,8 +51,16 @@ class Finding:
     column: int
     text: str
     data: Mapping[str, Any] = field(default_factory=dict)
+    # After ``data`` so that findings built positionally before schema 1.2 keep working.
+    end_line: int | None = None
+    end_column: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        end_line, end_column = self.end_line, self.end_column
+        if end_line is None or end_column is None:  # built by hand: derive the end from the text
+            breaks = self.text.count("\n")
+            end_line = self.line + breaks
+            end_column = self.column + len(self.text) if not breaks else len(self.text) - self.text.rfind("\n")
         return {
             "kind": self.kind,
             "message": self.message,
@@ -58,6 +68,8 @@ class Finding:
             "end": self.end,
             "line": self.line,
             "column": self.column,
+            "end_line": end_line,
+            "end_column": end_column,
             "text": self.text,
             "data": dict(self.data),
         }

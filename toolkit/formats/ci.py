@@ -10,11 +10,10 @@ path inside the working directory is made relative to it, because GitHub
 annotations and code scanning want paths relative to the checkout (run
 textkit from the repository root).
 
-Positions. A finding carries the line and column of its start in the
-original file. Its end is derived from its text (newlines counted), which is
-exact only when the file *is* the text, that is for the ``text`` input format;
-for Markdown, HTML or a plugin's format the extracted prose differs from the
-markup, so only the start is given there.
+Positions. A finding carries the line and column of its start and just
+past its end in the original file (report schema 1.2), in the markup for
+Markdown and HTML input. Only plain-text input gets a SARIF ``snippet``: for
+the other formats the finding's text is extracted prose, not the file's.
 
 ``github``: one workflow command per line, for ``::``-annotations on a PR.
 
@@ -96,30 +95,9 @@ def _repo_path(source: str) -> str | None:
     return path.as_posix()
 
 
-def _exact_ends(report: dict[str, Any]) -> bool:
-    """Whether a finding's end can be derived from its text (the file is the text)."""
+def _file_is_text(report: dict[str, Any]) -> bool:
+    """Whether a finding's text is the file's own (plain-text input, not extracted prose)."""
     return report["document"].get("format", "text") == "text"
-
-
-def _end(finding: dict[str, Any]) -> tuple[int, int]:
-    """(line, column) just past the finding's last character, counted like its start."""
-    text = finding["text"]
-    breaks = text.count("\n")
-    if not breaks:
-        return finding["line"], finding["column"] + len(text)
-    return finding["line"] + breaks, len(text) - text.rfind("\n")
-
-
-def _describe_gate(gate: dict[str, Any]) -> str:
-    """The sentence the CLI prints for this gate result (``GateResult.describe``, from the dict)."""
-    if gate.get("note"):
-        return f"{gate['gate']}: {gate['note']}"
-    verdict = "passed" if gate["passed"] else "FAILED"
-    what = f"{gate['metric']} = {gate['value']:g}"
-    # Only a change gate reads "... increases by > 1"; an absolute one may carry a baseline too.
-    if " by " in gate["gate"] and gate["baseline"] is not None:
-        what += f" (baseline {gate['baseline']:g}, change {gate['value'] - gate['baseline']:+g})"
-    return f"{gate['gate']} {verdict}: {what}"
 
 
 def _section_error(section: dict[str, Any]) -> str:
@@ -144,26 +122,24 @@ def _command(level: str, message: str, **properties: Any) -> str:
     return f"::{level}{' ' + props if props else ''}::{_escape_data(message)}"
 
 
-def _finding_position(finding: dict[str, Any], exact: bool) -> dict[str, int | None]:
+def _finding_position(finding: dict[str, Any]) -> dict[str, int | None]:
     """GitHub's line/endLine/col/endColumn; its endColumn is the last character's (inclusive)."""
     position: dict[str, int | None] = {"line": finding["line"]}
-    text = finding["text"].rstrip("\r\n")
-    if not exact or not text:
+    end_line, end_column = finding["end_line"], finding["end_column"]
+    if end_column == 1 and end_line > finding["line"]:  # ends with a line break: the span ends on the line before
+        return {**position, "endLine": end_line - 1}
+    if finding["end"] == finding["start"]:
         return position
-    breaks = text.count("\n")
-    if breaks:  # GitHub takes columns only on a one-line annotation
-        position["endLine"] = finding["line"] + breaks
-    else:
-        position.update(endLine=finding["line"], col=finding["column"], endColumn=finding["column"] + len(text) - 1)
-    return position
+    if end_line > finding["line"]:  # GitHub takes columns only on a one-line annotation
+        return {**position, "endLine": end_line}
+    return {**position, "endLine": end_line, "col": finding["column"], "endColumn": end_column - 1}
 
 
 def _github_document(report: dict[str, Any], left_out: Counter) -> list[str]:
     source = report["document"]["source"]
     file = _repo_path(source)
-    exact = _exact_ends(report)
     lines = [
-        _command("error", _describe_gate(g), file=file, title=f"textkit gate {g['section']}.{g['metric']}")
+        _command("error", g["description"], file=file, title=f"textkit gate {g['section']}.{g['metric']}")
         for g in report.get("gates", [])
         if not g["passed"]
     ]
@@ -186,7 +162,7 @@ def _github_document(report: dict[str, Any], left_out: Counter) -> list[str]:
     for section, finding in shown:
         lines.append(
             _command(
-                "notice", finding["message"], file=file, **_finding_position(finding, exact),
+                "notice", finding["message"], file=file, **_finding_position(finding),
                 title=f"textkit {section['id']}: {finding['kind']}",
             )
         )
@@ -277,10 +253,12 @@ def _locations(where: dict[str, Any] | None, region: dict[str, Any]) -> list[dic
     return [{"physicalLocation": {"artifactLocation": where, "region": region}}] if where else []
 
 
-def _finding_region(finding: dict[str, Any], exact: bool) -> dict[str, Any]:
-    region: dict[str, Any] = {"startLine": finding["line"], "startColumn": finding["column"]}
-    if exact:
-        region["endLine"], region["endColumn"] = _end(finding)
+def _finding_region(finding: dict[str, Any], file_is_text: bool) -> dict[str, Any]:
+    region: dict[str, Any] = {
+        "startLine": finding["line"], "startColumn": finding["column"],
+        "endLine": finding["end_line"], "endColumn": finding["end_column"],
+    }  # fmt: skip
+    if file_is_text:
         region["snippet"] = {"text": finding["text"]}
     return region
 
@@ -289,7 +267,7 @@ def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
     document = report["document"]
     source = document["source"]
     where = run.artifact(source, document)
-    exact = _exact_ends(report)
+    file_is_text = _file_is_text(report)
     for section in report["sections"]:
         for finding in section["findings"]:
             rule_id = f"{section['id']}/{finding['kind']}"
@@ -301,7 +279,7 @@ def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
                 "ruleIndex": index,
                 "level": "note",
                 "message": {"text": finding["message"]},
-                "locations": _locations(where, _finding_region(finding, exact)),
+                "locations": _locations(where, _finding_region(finding, file_is_text)),
             }
             if finding.get("data"):
                 result["properties"] = {"data": finding["data"]}
@@ -322,7 +300,7 @@ def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
                 "ruleId": rule_id,
                 "ruleIndex": index,
                 "level": "error",
-                "message": {"text": _describe_gate(gate)},
+                "message": {"text": gate["description"]},
                 "locations": _locations(where, whole_file),
                 "properties": {k: gate[k] for k in ("gate", "value", "baseline", "measured", "threshold", "note")},
             }
@@ -398,7 +376,7 @@ def _junit_document(suite: ET.Element, report: dict[str, Any]) -> None:
     for gate in gates:
         case = _case(suite, source, gate["gate"])
         if not gate["passed"]:
-            _outcome(case, "failure", _describe_gate(gate), "gate")
+            _outcome(case, "failure", gate["description"], "gate")
     for section in report["sections"]:
         if gates and section["status"] != ERROR:
             continue
