@@ -4,13 +4,35 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+DATA_ENV = "TEXTKIT_GOLD_DATA"
+
+
+def find_gold_data() -> Path:
+    """The shared gold-data folder: ``$TEXTKIT_GOLD_DATA``, else ``shared/data`` beside the checkout.
+
+    "Beside" is looked for in every folder above the checkout, nearest first,
+    so that a clone made in a subfolder of the team's work folder finds
+    the same data as the main checkout. The data is never in the
+    repository; when none is found the path beside the checkout is returned
+    and the callers skip.
+    """
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV])
+    checkout = Path(__file__).resolve().parent.parent
+    for folder in checkout.parents:
+        if (folder / "shared" / "data").is_dir():
+            return folder / "shared" / "data"
+    return checkout.parent / "shared" / "data"
+
+
+DEFAULT_DATA = find_gold_data()
 
 
 @dataclass

@@ -10,13 +10,12 @@ from the shared folder beside the checkout; the test skips without it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
 import textkit
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "readability_onestopenglish"
+from evaluation.common import find_gold_data
+
+DATA = find_gold_data() / "readability_onestopenglish"
 SAMPLE = (
     "Amazon.txt", "Denmark.txt", "Japan_menu.txt", "Nelson_Mandela.txt", "Swedish_prisons.txt",
     "WNL_Bright_Future.txt", "WNL_FIFA.txt", "WNL_Inventions.txt", "WNL_Mystery_Shopper.txt",

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import math
 import statistics
-from pathlib import Path
 
 import pytest
-
 from textkit import analyze_text
 from textkit.plugins import _vader
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment_vader"
+from evaluation.common import find_gold_data
+
+DATA = find_gold_data() / "sentiment_vader"
 TWEETS = 300
 REVIEWS = 60
 
