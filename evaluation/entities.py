@@ -303,9 +303,19 @@ gives a nationality a row of its own, as the issue's example article wants
 aside, {conll.merged_names} of {conll.multi} are right. Gold mentions that
 AIDA left unlinked ("C. Harris" on a scorecard beside a linked "Harris") and
 one name used for two entities ("Australia" the country and its team) cannot
-be told apart without a knowledge base. Many of the entities with a mention
-not found are teams in the capitals of sports tables and schedules ("NY
-JETS", "TAMPA BAY").
+be told apart without a knowledge base, and neither can a city or a nickname
+standing for a team ("Philadelphia" for the Eagles, "Inter" for
+Internazionale) or a capital for its government ("Washington" for the U.S.).
+What merging does read: headline acronyms that are the initials of a name in
+the body ("NHL" over the "National Hockey League", no "(NHL)" needed), the
+rows of tables in capitals, which name the teams of a schedule in capitals,
+surnames in headlines ("CUTTITTA"), the one full name written before a short
+name is first used ("Wasim" after "Wasim Akram", though an "M. Wasim" comes
+later), club prefixes ("AC Milan" and "Milan") and names wrapped across a
+line break. The mentions still not found are mostly odds tables with names
+side by side ("Real Madrid Barcelona"), a place CoNLL marks inside a longer
+name ("Melbourne" in "Melbourne Cricket Ground") and a day that is a team
+("Wednesday" for Sheffield Wednesday).
 
 WNUT-17 posts are lower-case, shouted or hashtagged, so capitalisation tells
 little: F1 {w.f1:.3f} (precision {w.precision:.3f}, recall {w.recall:.3f}).

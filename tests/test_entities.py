@@ -11,10 +11,16 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from textkit import Analyzer, Config, Document, Skip, analyze_text
 from textkit.plugins import entities
-from textkit.plugins.entities import Mention, analyze, entity_result, find_mentions, merge_mentions
+from textkit.plugins._entity_lexicon import lexicon
+from textkit.plugins.entities import (
+    Mention,
+    analyze,
+    entity_result,
+    find_mentions,
+    merge_mentions,
+)
 
 ARTICLE = Path(__file__).resolve().parents[1] / "examples" / "article.txt"
 
@@ -273,6 +279,54 @@ def test_name_with_a_company_suffix_joins_the_name_without_it():
     }
 
 
+def test_short_name_joins_the_one_full_name_written_before_it():
+    # "Wasim" fits "Wasim Akram" (given name) and "M. Wasim" (surname); only
+    # "Wasim Akram" comes before the first "Wasim".
+    _, result = run("Wasim Akram bowled first. Later Wasim took three wickets and M. Wasim held a catch.")
+    assert result.data["entities"] == [
+        {"name": "Wasim Akram", "count": 2, "aliases": ["Wasim", "Wasim Akram"], "type": None},
+        {"name": "M. Wasim", "count": 1, "aliases": ["M. Wasim"], "type": "person"},
+    ]
+    # Used before either full name is written: it stays apart.
+    _, result = run("Vance retired. Squad: Tom Vance, Ed Vance. Vance was praised.")
+    assert counts(result) == {"Vance": 2, "Ed Vance": 1, "Tom Vance": 1}
+
+
+def test_surname_in_a_capitals_headline_joins_the_full_name_introduced_first():
+    text = (
+        "GRECO BACK FOR ITALY\n"
+        "Italy recalled Marco Greco on Friday. Greco, 30, retired last year. Greco played well.\n"
+        "Squad: Luca Ferri, Marco Greco, Paolo Greco."
+    )
+    _, result = run(text)
+    assert result.data["entities"] == [
+        {"name": "Marco Greco", "count": 5, "aliases": ["GRECO", "Greco", "Marco Greco"], "type": "person"},
+        {"name": "Italy", "count": 2, "aliases": ["ITALY", "Italy"], "type": "place"},
+        {"name": "Luca Ferri", "count": 1, "aliases": ["Luca Ferri"], "type": "person"},
+        {"name": "Paolo Greco", "count": 1, "aliases": ["Paolo Greco"], "type": "person"},
+    ]
+
+
+def test_head_word_alone_joins_the_one_name_it_heads_with_of():
+    _, result = run("Storms hit the Gulf of Mexico on Friday. The rest of the Gulf was calm.")
+    assert counts(result) == {"Gulf of Mexico": 2}
+    assert rows(result)["Gulf of Mexico"]["aliases"] == ["Gulf", "Gulf of Mexico"]
+    # Two names share the head: "the Bank" could be either.
+    _, result = run("The Bank of England and the Bank of Japan met. The Bank said nothing.")
+    assert counts(result) == {"Bank": 1, "Bank of England": 1, "Bank of Japan": 1}
+
+
+def test_club_prefix_joins_the_name_without_it_even_a_city():
+    _, result = run("VfL Bochum beat SC Freiburg 2-1. Bochum led from the start and Freiburg never recovered.")
+    assert result.data["entities"] == [
+        {"name": "SC Freiburg", "count": 2, "aliases": ["Freiburg", "SC Freiburg"], "type": "organisation"},
+        {"name": "VfL Bochum", "count": 2, "aliases": ["Bochum", "VfL Bochum"], "type": "organisation"},
+    ]
+    # A city with an organisation suffix after it is another entity.
+    _, result = run("Freiburg University opened in Freiburg.")
+    assert counts(result) == {"Freiburg": 1, "Freiburg University": 1}
+
+
 # --- what is not a name ------------------------------------------------------------
 
 
@@ -333,6 +387,97 @@ def test_capitals_headline_matches_only_known_names():
         {"name": "Japan", "count": 2, "aliases": ["JAPAN", "Japan"], "type": "place"},
         {"name": "Syria", "count": 2, "aliases": ["SYRIA", "Syria"], "type": "place"},
     ]
+
+
+def test_acronym_in_a_capitals_headline_joins_the_long_form_in_the_body():
+    # No "(NBL)" defines it: the initials of a name the body writes are enough.
+    text = (
+        "NBL ROUND-UP\n"
+        "The National Bowls League opened its season on Friday. The National Bowls League has ten clubs."
+    )
+    _, result = run(text)
+    assert result.data["entities"] == [
+        {"name": "National Bowls League", "count": 3, "aliases": ["NBL", "National Bowls League"],
+         "type": "organisation"},
+    ]
+    assert (result.findings[0].start, result.findings[0].end) == (0, 3)
+    # A person's initials are no acronym: "JP" stays a word of the headline.
+    assert counts(run("JP WINS AGAIN\nJohn Price won the race on Sunday.")[1]) == {"John Price": 1}
+
+
+def test_schedule_in_capitals_names_the_teams_of_a_table_in_capitals():
+    text = "WEEKLY STANDINGS\nNY HAWKS 10 4 0 300 200\nRIVER CITY 9 5 0 250 210\nNEXT GAMES\nNY HAWKS AT RIVER CITY"
+    _, result = run(text)
+    assert counts(result) == {"NY HAWKS": 2, "RIVER CITY": 2}
+    assert [f.text for f in result.findings] == ["NY HAWKS", "RIVER CITY", "NY HAWKS", "RIVER CITY"]
+    # Without the table nothing says what the capitals name.
+    assert counts(run("NEXT GAMES\nNY HAWKS AT RIVER CITY")[1]) == {}
+
+
+def test_name_in_capitals_matches_a_place_from_the_city_list():
+    # "Leeds" opens both sentences; the city list says it is a name, and
+    # "LEEDS" in the headline is the same. A possessive ends the name before
+    # another name: "Leeds' England striker" is Leeds and England.
+    text = "SOCCER - LEEDS' STAR FINED\nLeeds' England striker was fined on Friday. Leeds said it would appeal."
+    _, result = run(text)
+    assert result.data["entities"] == [
+        {"name": "Leeds", "count": 3, "aliases": ["LEEDS", "Leeds"], "type": "place"},
+        {"name": "England", "count": 1, "aliases": ["England"], "type": "place"},
+    ]
+    assert counts(run("Fans watched the Champions' League final.")[1]) == {"Champions' League": 1}
+
+
+def test_city_list_knows_cities_but_not_ordinary_words():
+    assert counts(run("Parma won again. Parma lead the table.")[1]) == {"Parma": 2}
+    lex = lexicon()
+    assert {"Leeds", "Parma", "Winnipeg"} <= lex.places
+    assert not {"Split", "Mobile", "Reading", "Florence"} & lex.places  # words, or a given name
+
+
+def test_table_row_is_evidence_for_the_word_opening_another_line():
+    # "Reading" is an ordinary word; a results table writes it as a name.
+    assert counts(run("Reading 17 8 4 5 30 20 28\nReading 3 Wigan 0")[1]) == {"Reading": 2, "Wigan": 1}
+    assert counts(run("Reading 3 Wigan 0")[1]) == {"Wigan": 1}
+
+
+def test_name_wrapped_across_a_line_break_is_one_mention():
+    document = Document("Results of the National Bowls\nLeague games on Friday:")
+    assert [(m.text, m.name) for m in find_mentions(document)] == [
+        ("National Bowls\nLeague", "National Bowls League")
+    ]
+    # A title line over the body is not a wrapped name.
+    _, result = run("Apple opens a new store in Paris\nThe company will hire staff there.")
+    assert counts(result) == {"Apple": 1, "Paris": 1}
+
+
+def test_number_word_opening_a_sentence_is_no_part_of_the_name():
+    _, result = run("Two Riverside Rovers fans were hurt. Five Guys opened a shop.")
+    # "Guys" alone is an ordinary word, so "Five Guys" is a name as a whole.
+    assert counts(result) == {"Five Guys": 1, "Riverside Rovers": 1}
+
+
+def test_day_after_a_name_is_no_part_of_it():
+    _, result = run("Orlando Pace won the Lombardi Award Thursday night. The Lombardi Award honours linemen.")
+    assert counts(result) == {"Lombardi Award": 2, "Orlando Pace": 1}
+    assert counts(run("Fans flocked to Sheffield Wednesday games.")[1]) == {"Sheffield Wednesday": 1}
+
+
+def test_person_the_document_names_apart_splits_off_the_end_of_a_run():
+    text = "He was replaced by fellow Queenslander Daniel Herbert. The team: Matthew Burke, Daniel Herbert."
+    table = rows(run(text)[1])
+    assert {name: (row["count"], row["type"]) for name, row in table.items()} == {
+        "Daniel Herbert": (2, "person"),
+        "Matthew Burke": (1, "person"),
+        "Queenslander": (1, None),
+    }
+    # A run that opens with a given name is one person's name.
+    _, result = run("He was replaced by John Paul Jones. Jones smiled.")
+    assert counts(result) == {"John Paul Jones": 2}
+
+
+def test_chief_is_a_title_inside_a_run():
+    _, result = run("Tribal leaders met Ndebele Chief Sipho Dube on Friday.")
+    assert {row["name"]: row["type"] for row in result.data["entities"]} == {"Ndebele": None, "Sipho Dube": "person"}
 
 
 # --- types and order ------------------------------------------------------------------

@@ -4,12 +4,14 @@ The full evaluation is ``python -m evaluation.entities``; this runs a small,
 fixed part of it in a few seconds through ``analyze_text``, as the CLI would:
 the first 25 CoNLL-2003 dev documents (Reuters news with capitals-only
 headlines, datelines and sports tables) and the first 300 WNUT-17 test posts.
-Measured on this sample when the guard was written: CoNLL untyped span F1
-0.952, typed F1 0.720 (person→PER, place→LOC, organisation→ORG, nationality
-and untyped→MISC), 98 of 132 gold entities with 2+ mentions as one exact row
-(0.742); WNUT-17 untyped span F1 0.645. The floors sit a little under. The
-data is read from the shared folder beside the repository and is never
-copied here.
+Measured on this sample after the alias-merging work (headline acronyms,
+tables and schedules in capitals, wrapped names, the city list, club
+prefixes, the full name written first): CoNLL untyped span F1 0.960, typed F1
+0.725 (person→PER, place→LOC, organisation→ORG, nationality and
+untyped→MISC), 104 of 132 gold entities with 2+ mentions as one exact row
+(0.788; 98, 0.742, before); WNUT-17 untyped span F1 0.647. The floors sit a
+little under. The data is read from the shared folder beside the repository
+and is never copied here.
 """
 
 from __future__ import annotations
@@ -84,15 +86,15 @@ def conll():
 
 
 def test_conll_untyped_span_f1(conll):
-    assert conll[0] >= 0.93
+    assert conll[0] >= 0.94
 
 
 def test_conll_typed_span_f1(conll):
-    assert conll[1] >= 0.69
+    assert conll[1] >= 0.70
 
 
 def test_conll_alias_merging(conll):
-    assert conll[2] >= 0.71
+    assert conll[2] >= 0.76
 
 
 def test_wnut_untyped_span_f1():
@@ -103,4 +105,4 @@ def test_wnut_untyped_span_f1():
         tp += len(spans.keys() & gold)
         predicted += len(spans)
         gold_total += len(gold)
-    assert _f1(tp, predicted, gold_total) >= 0.61
+    assert _f1(tp, predicted, gold_total) >= 0.62
