@@ -17,13 +17,13 @@ and is never copied here.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
 from textkit import analyze_text
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from evaluation.common import find_gold_data
+
+DATA = find_gold_data()
 CONLL_DOCS = 25
 WNUT_POSTS = 300
 TYPES = {"person": "PER", "place": "LOC", "organisation": "ORG", "nationality": "MISC", None: "MISC"}
