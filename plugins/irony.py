@@ -92,16 +92,24 @@ Word lists live in ``plugins/data/irony_lexicon.json``.
 
 Learned lexical cues
 --------------------
-A learned cue (``cues`` in the weight table, at most 2,000) is a token of the
-prose (a lower-cased word with runs of 3+ letters cut to 2, a hashtag, an
-emoji as ``:its_unicode_name:`` whether written as the character or by name,
-an emoticon, ``!``/``?`` runs as ``!``, ``!!``, ``??``, ``?!``, an ellipsis
-as ``...``, other ASCII punctuation as itself (curly quotes and dashes are
-no cues), and ``<link>``, ``<mention>``, ``<number>``); two neighbouring tokens (``"i love"``); the token opening a
-paragraph or sentence (``"<start> oh"``); a stretched word (``<elongated>``);
-or a word's VADER class (``<positive word>``, ``<very positive word>`` from
-valence 2.0, and the negative pair). A cue with a negative weight is a sign
-of literal text: it lowers the score and is located all the same. Cue
+A learned cue (``cues`` in the weight table, a few thousand) is a token of
+the prose (a lower-cased word with runs of 3+ letters cut to 2 and, if that is
+no word, read as the word it stretches: "sooo" is "so", "gooood" is "good"; a
+hashtag; an emoji as ``:its_unicode_name:`` whether written as the character
+or by name; an emoticon; ``!``/``?`` runs as ``!``, ``!!``, ``??``, ``?!``; an
+ellipsis as ``...``; other ASCII punctuation as itself (curly quotes and
+dashes are no cues); ``<link>``, ``<mention>``, ``<number>``); two
+neighbouring tokens (``"i love"``) or two tokens one apart (``"love _
+monday"``); the token and the pair of tokens opening a paragraph or sentence
+(``"<start> oh"``, ``"<start> oh great"``); a word inside a hashtag
+(``"<tag word> love"`` in #ILoveMondays or #ilovemondays: split at capitals,
+else spelled out with the fewest words of the CMU dictionary); the first five
+letters of a longer word (``"<stem> beaut"`` for beautiful, beauty); a stretched
+word (``<elongated>``); a word's VADER class (``<positive word>``, ``<very
+positive word>`` from valence 2.0, and the negative pair); an emoji
+(``<emoji>``) and its class by the VADER valence of the words of its name
+(``<positive emoji>``, ``<negative emoji>``). A cue with a negative weight is
+a sign of literal text: it lowers the score and is located all the same. Cue
 occurrences are listed in ``data`` rather than as findings: a text has
 dozens per paragraph, and findings are what CI annotations and highlights
 show.
@@ -109,9 +117,9 @@ show.
 Score
 -----
 A logistic model, trained by ``evaluation/train_irony.py`` on the SemEval-2018
-Task 3A training tweets; its table is ``plugins/data/irony_weights.json`` (or
-``config.for_analyzer("irony")["weights"]``, same shape). With ``W`` prose
-words, ``reference_words`` R (30: a tweet)::
+Task 3A training tweets (and, for a small part, iSarcasmEval's); its table is
+``plugins/data/irony_weights.json`` (or ``config.for_analyzer("irony")["weights"]``,
+same shape). With ``W`` prose words, ``reference_words`` R (30: a tweet)::
 
     scale        = min(1, R / W)          (a long text is judged per tweet-sized stretch)
     base         = intercept + (1 - scale) * long_text_shift
@@ -119,15 +127,19 @@ words, ``reference_words`` R (30: a tweet)::
     log_odds     = base + sum of contributions
     score        = 1 / (1 + exp(-log_odds))
 
+A cue's weight adds three learned parts (a logistic regression, a naive-Bayes
+log-count ratio, and a smaller share of the same regression fitted on
+iSarcasmEval's tweets; see the training script), and stays within +-0.95.
 Family weights are learned and kept >= 0 (the shipped table gives echo, scare
-quotes, caps and asides none); ``explicit`` is fixed above every learned weight,
-because SemEval's text was stripped of the hashtags it was collected by.
-``long_text_shift`` moves a text longer than a tweet from SemEval's balanced
-sample towards the base rate of sarcasm in iSarcasmEval (25%); without it,
-plain news averages out to a coin toss. ``threshold`` is the default cut
-between ironic and literal, chosen for the best F1 of the ironic class on
-training folds; it is calibrated for SemEval tweets, where a short plain text
-already sits near 0.5. Quality: docs/quality.md (evaluation/irony.py).
+quotes and caps none); ``explicit`` is fixed at 1.0, above every learned
+weight, because SemEval's text was stripped of the hashtags it was collected
+by. ``long_text_shift`` moves a text longer than a tweet from SemEval's
+balanced sample towards the base rate of sarcasm in iSarcasmEval (25%);
+without it, plain news averages out to a coin toss. ``threshold`` is the
+default cut between ironic and literal: on training folds it calls as many
+tweets ironic as are (about 0.5, as SemEval is balanced); it is calibrated for
+SemEval tweets, where a short plain text already sits near 0.5. Quality:
+docs/quality.md (evaluation/irony.py).
 
 Result
 ------
@@ -172,7 +184,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-from ._wordlists import pronunciations
+from ._wordlists import dale_chall_easy_words, pronunciations
 from textkit import Analyzer, Result, Skip, hookimpl, tokenize_words
 
 FAMILIES = (
@@ -955,8 +967,13 @@ CUE_LABELS = {
     "<very positive word>": "a very positive word",
     "<negative word>": "a negative word",
     "<very negative word>": "a very negative word",
+    "<emoji>": "an emoji",
+    "<positive emoji>": "a positive emoji",
+    "<negative emoji>": "a negative emoji",
 }
 STRONG_VALENCE = 2.0  # VADER valence from which a word counts as very positive or very negative
+STEM_LETTERS = 5  # a word of more letters also counts by its first five ("beautiful", "beauty": "beaut")
+MAX_SPELLED_WORD = 20  # letters: the longest dictionary word tried when spelling out a hashtag
 
 
 @dataclass(frozen=True)
@@ -984,6 +1001,24 @@ def _punctuation_key(run: str) -> str | None:
     return run if run.isascii() else _emoji_key(run)
 
 
+@lru_cache(maxsize=65536)
+def _is_dictionary_word(word: str) -> bool:
+    """In the CMU Pronouncing Dictionary (one-letter words: only "a" and "i")."""
+    return word in ("a", "i") or (len(word) > 1 and bool(pronunciations(word)))
+
+
+def _unstretched(key: str) -> str:
+    """A stretched word's plain form. Runs were cut to two letters ("sooooo" -> "soo",
+    "gooood" -> "good"); the first of that and its forms with one double letter made single
+    ("so") that is a familiar word (Dale-Chall), else that is in the CMU dictionary, is taken."""
+    singles = [key[: m.start()] + key[m.start() + 1 :] for m in re.finditer(r"([^\W\d_])\1", key)]
+    for known in (dale_chall_easy_words().__contains__, _is_dictionary_word):
+        for form in [key, *singles]:
+            if known(form):
+                return form
+    return key
+
+
 def _token_key(match: re.Match[str]) -> tuple[str | None, bool]:
     """The cue key of one token and whether it is a stretched word ("sooooo")."""
     kind, text = match.lastgroup, match.group()
@@ -997,7 +1032,7 @@ def _token_key(match: re.Match[str]) -> tuple[str | None, bool]:
         return text.replace("-", "").replace("'", "").replace("^", "").lower(), False
     key = _norm(text)
     short = _ELONGATION.sub(r"\1\1", key)
-    return short, short != key
+    return (_unstretched(short), True) if short != key else (key, False)
 
 
 def _sentiment_key(word: str) -> str | None:
@@ -1008,10 +1043,79 @@ def _sentiment_key(word: str) -> str | None:
     return f"<{strength}{'positive' if valence > 0 else 'negative'} word>"
 
 
+def _emoji_class(key: str) -> str | None:
+    """``<positive emoji>`` or ``<negative emoji>`` by the VADER valence of the words of its name
+    (":face_with_tears_of_joy:": "tears" -2.0... "joy" +2.8), None for a neutral name."""
+    valence = sum(_valence(w) for w in key.strip(":").split("_") if w.isalpha())
+    return "<positive emoji>" if valence > 0 else "<negative emoji>" if valence < 0 else None
+
+
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+@lru_cache(maxsize=4096)
+def _spelled(letters: str) -> tuple[tuple[int, int], ...] | None:
+    """The fewest dictionary words that spell ``letters`` ("ilovemondays": i love mondays), as
+    (start, end) pairs, or None."""
+    best: list[tuple[tuple[int, int], ...] | None] = [()] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - MAX_SPELLED_WORD), end):
+            head = best[start]
+            shorter = head is not None and (best[end] is None or len(head) + 1 < len(best[end]))
+            if shorter and _is_dictionary_word(letters[start:end]):
+                best[end] = head + ((start, end),)
+    return best[-1]
+
+
+def hashtag_words(tag: str) -> list[tuple[str, int, int]]:
+    """The words inside a hashtag, as (word, start, end) with offsets into ``tag``: split at
+    capitals ("#NoReligion": no, religion) or, in one case, spelled out with the fewest words of
+    the CMU dictionary ("#ilovemondays": i, love, mondays); a tag that splits no further is one word."""
+    body = tag[1:]
+    parts = [(m.group(), m.start() + 1, m.end() + 1) for m in _CAMEL.finditer(body)]
+    if len(parts) > 1:
+        return [(w.lower(), s, e) for w, s, e in parts if not w.isdigit()]
+    spelled = _spelled(body.lower()) if body.isalpha() else None
+    if spelled and len(spelled) > 1:
+        return [(body[s:e].lower(), s + 1, e + 1) for s, e in spelled]
+    return [(body.lower(), 1, len(tag))]
+
+
+def _stem(word: str) -> str | None:
+    return f"<stem> {word[:STEM_LETTERS]}" if len(word) > STEM_LETTERS and word.isalpha() else None
+
+
+def _token_cues(match: re.Match[str], token: Cue, stretched: bool) -> list[Cue]:
+    """What one token adds besides itself: its stretch, sentiment class and stem; a hashtag's
+    words (and their stems); an emoji's class."""
+    kind, key = match.lastgroup, token.key
+    cues = []
+    if stretched:
+        cues.append(Cue("<elongated>", token.start, token.end))
+    if kind == "word":
+        if sentiment := _sentiment_key(key):
+            cues.append(Cue(sentiment, token.start, token.end))
+        if stem := _stem(key):
+            cues.append(Cue(stem, token.start, token.end))
+    elif kind == "hashtag":
+        for word, start, end in hashtag_words(match.group()):
+            span = (token.start + start, token.start + end)
+            cues.append(Cue(f"<tag word> {word}", *span))
+            if stem := _stem(word):
+                cues.append(Cue(stem, *span))
+    elif key.startswith(":") and key.endswith(":") and len(key) > 2:  # an emoji, drawn or named
+        cues.append(Cue("<emoji>", token.start, token.end))
+        if emoji_class := _emoji_class(key):
+            cues.append(Cue(emoji_class, token.start, token.end))
+    return cues
+
+
 def cue_occurrences(document) -> list[Cue]:
     """Every candidate lexical cue in the prose, located: each token (a lower-cased word, hashtag,
     emoji, emoticon, punctuation run, or a placeholder for a link, @mention or number), each pair
-    of neighbouring tokens, the sentiment class of each rated word and each stretched word.
+    of neighbouring tokens and each pair one token apart (``"love _ monday"``), the words inside
+    a hashtag, the first letters of a long word, the sentiment class of each rated word and emoji,
+    each stretched word, and the token (and token pair) opening a paragraph or sentence.
 
     The training script counts these over labelled tweets; at run time the analyzer keeps the ones
     its weight table names, so training and scoring see the same cues.
@@ -1027,11 +1131,10 @@ def cue_occurrences(document) -> list[Cue]:
             cues.append(token)
             if tokens:
                 cues.append(Cue(f"{tokens[-1].key} {key}", tokens[-1].start, token.end))
+            if len(tokens) > 1:
+                cues.append(Cue(f"{tokens[-2].key} _ {key}", tokens[-2].start, token.end))
             tokens.append(token)
-            if stretched:
-                cues.append(Cue("<elongated>", token.start, token.end))
-            if match.lastgroup == "word" and (sentiment := _sentiment_key(key)):
-                cues.append(Cue(sentiment, token.start, token.end))
+            cues += _token_cues(match, token, stretched)
         cues += _boundary_cues(document, paragraph, tokens)
     return cues
 
@@ -1047,7 +1150,8 @@ def _sentences_by_paragraph(document) -> dict[int, list]:
 
 
 def _boundary_cues(document, paragraph, tokens: list[Cue]) -> list[Cue]:
-    """The token that opens the paragraph and each sentence in it, as ``<start> key``.
+    """The token that opens the paragraph and each sentence in it, as ``<start> key``, and the
+    opening pair of tokens, as ``<start> key next``.
 
     Only openings: the last token of a tweet in the SemEval data is where its collection
     hashtag (#not, #sarcasm) was cut off, so what ends a tweet there teaches that cut, not irony.
@@ -1057,14 +1161,20 @@ def _boundary_cues(document, paragraph, tokens: list[Cue]) -> list[Cue]:
     starts = [paragraph.start] + [
         s.start for s in _sentences_by_paragraph(document).get(paragraph.index, ()) if s.start > paragraph.start
     ]
-    openers: list[Cue] = []
+    openers: list[int] = []
     i = 0
     for start in starts:
         while i < len(tokens) and tokens[i].start < start:
             i += 1
-        if i < len(tokens) and (not openers or openers[-1] is not tokens[i]):
-            openers.append(tokens[i])
-    return [Cue(f"<start> {t.key}", t.start, t.end) for t in openers]
+        if i < len(tokens) and (not openers or openers[-1] != i):
+            openers.append(i)
+    cues = []
+    for i in openers:
+        first = tokens[i]
+        cues.append(Cue(f"<start> {first.key}", first.start, first.end))
+        if i + 1 < len(tokens):
+            cues.append(Cue(f"<start> {first.key} {tokens[i + 1].key}", first.start, tokens[i + 1].end))
+    return cues
 
 
 def prose_word_count(document) -> int:
@@ -1091,13 +1201,18 @@ _CUE_PART = re.compile("|".join(re.escape(label) for label in CUE_LABELS) + r"|\
 
 
 def _cue_label(key: str) -> str:
-    """How a message names a cue: "'i love'", "a link", "'...' + a link", "'oh' opening a sentence"."""
+    """How a message names a cue: "'i love'", "a link", "'...' + a link", "'oh' opening a sentence",
+    "'love … monday'" (one token apart), "'love' inside a hashtag", "a word starting 'beaut'"."""
     if key.startswith("<start> "):
         return _cue_label(key.removeprefix("<start> ")) + " opening a sentence"
+    if key.startswith("<tag word> "):
+        return _quoted(key.removeprefix("<tag word> ")) + " inside a hashtag"
+    if key.startswith("<stem> "):
+        return "a word starting " + _quoted(key.removeprefix("<stem> "))
     parts = _CUE_PART.findall(key)
     if not any(p in CUE_LABELS for p in parts):
-        return _quoted(key)
-    return " + ".join(CUE_LABELS.get(p, _quoted(p)) for p in parts)
+        return _quoted(key.replace(" _ ", " … "))
+    return " + ".join(CUE_LABELS.get(p, "…" if p == "_" else _quoted(p)) for p in parts)
 
 
 def _cue_message(cue: Cue, weight: float) -> str:

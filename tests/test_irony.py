@@ -430,24 +430,32 @@ def cue_keys(text: str) -> list[tuple[str, str]]:
 
 def test_cue_tokens_pairs_and_openers():
     assert cue_keys("Sooo fun!!! See @bob at 10 #not") == [
-        ("soo", "Sooo"),
+        ("so", "Sooo"),  # "ooo" is cut to "oo"; "soo" is no familiar word, "so" is
         ("<elongated>", "Sooo"),
         ("fun", "fun"),
-        ("soo fun", "Sooo fun"),
+        ("so fun", "Sooo fun"),
         ("<very positive word>", "fun"),
         ("!!", "!!!"),
         ("fun !!", "fun!!!"),
+        ("so _ !!", "Sooo fun!!!"),
         ("see", "See"),
         ("!! see", "!!! See"),
+        ("fun _ see", "fun!!! See"),
         ("<mention>", "@bob"),
         ("see <mention>", "See @bob"),
+        ("!! _ <mention>", "!!! See @bob"),
         ("at", "at"),
         ("<mention> at", "@bob at"),
+        ("see _ at", "See @bob at"),
         ("<number>", "10"),
         ("at <number>", "at 10"),
+        ("<mention> _ <number>", "@bob at 10"),
         ("#not", "#not"),
         ("<number> #not", "10 #not"),
-        ("<start> soo", "Sooo"),
+        ("at _ #not", "at 10 #not"),
+        ("<tag word> not", "not"),
+        ("<start> so", "Sooo"),
+        ("<start> so fun", "Sooo fun"),
     ]
 
 
@@ -456,10 +464,66 @@ def test_each_sentence_and_paragraph_opener_is_a_cue():
     openers = [(k, t) for k, t in cue_keys(text) if k.startswith("<start>")]
     assert openers == [
         ("<start> great", "Great"),
+        ("<start> great .", "Great."),
         ("<start> another", "Another"),
+        ("<start> another monday", "Another Monday"),
         ("<start> oh", "Oh"),
+        ("<start> oh well", "Oh well"),
         ("<start> sure", "Sure"),
+        ("<start> sure .", "Sure."),
     ]
+
+
+def test_stretched_words_are_read_as_the_word():
+    keys = [k for k, _ in cue_keys("gooood pleeeease yesss lolll") if not k.startswith("<") and " " not in k]
+    # Runs are cut to two letters: "good" is a familiar word; "pleease" is no word, "please" is;
+    # "yess" -> "yes"; "loll" is no familiar word, nor is "lol", but "loll" is in the CMU dictionary.
+    assert keys == ["good", "please", "yes", "loll"]
+
+
+def test_words_inside_a_hashtag_are_cues_located_in_it():
+    text = "Off to work #ILoveMondays #bestdayever #2014MAMA #sarcasm"
+    words = [(k, t) for k, t in cue_keys(text) if k.startswith("<tag word>")]
+    assert words == [
+        ("<tag word> i", "I"),
+        ("<tag word> love", "Love"),
+        ("<tag word> mondays", "Mondays"),
+        ("<tag word> best", "best"),  # one case: the fewest dictionary words that spell it
+        ("<tag word> day", "day"),
+        ("<tag word> ever", "ever"),
+        ("<tag word> mama", "MAMA"),  # digits are no word
+        ("<tag word> sarcasm", "sarcasm"),  # a tag that splits no further is one word
+    ]
+
+
+def test_long_words_count_by_their_first_five_letters():
+    stems = [(k, t) for k, t in cue_keys("Beautiful, beauty and a #BeautifulDay") if k.startswith("<stem>")]
+    # "beauty" has 6 letters (> 5): a stem; "a" and "and" are too short. The hashtag's word counts too.
+    assert stems == [("<stem> beaut", "Beautiful"), ("<stem> beaut", "beauty"), ("<stem> beaut", "Beautiful")]
+
+
+def test_emoji_are_classed_by_the_words_of_their_name():
+    text = "Exams 😂 :angry_face: 🚗"
+    classes = [(k, t) for k, t in cue_keys(text) if k.endswith("emoji>")]
+    # "joy" (+2.8) outweighs "tears" (-0.9); "angry" is -2.3; "automobile" is neutral.
+    assert classes == [
+        ("<emoji>", "😂"),
+        ("<positive emoji>", "😂"),
+        ("<emoji>", ":angry_face:"),
+        ("<negative emoji>", ":angry_face:"),
+        ("<emoji>", "🚗"),
+    ]
+
+
+def test_cue_messages_name_each_kind_of_cue():
+    label = irony._cue_label
+    assert label("i love") == "'i love'"
+    assert label("love _ monday") == "'love … monday'"
+    assert label("<start> oh great") == "'oh great' opening a sentence"
+    assert label("<tag word> love") == "'love' inside a hashtag"
+    assert label("<stem> beaut") == "a word starting 'beaut'"
+    assert label("<mention> _ <number>") == "an @mention + … + a number"
+    assert label("<positive emoji>") == "a positive emoji"
 
 
 def test_an_emoji_and_its_written_name_are_one_cue():
@@ -476,7 +540,8 @@ def test_no_cue_is_taken_from_web_chrome():
 
 def test_the_shipped_table_is_small_and_explicit_irony_weighs_most():
     table = irony.weight_table()
-    assert 0 < len(table["cues"]) <= 2000
+    assert 0 < len(table["cues"]) <= 6000
+    assert (Path(irony.__file__).parent / "data" / "irony_weights.json").stat().st_size < 300_000
     weights = table["weights"]
     assert all(w >= 0 for w in weights.values())
     assert weights["explicit"] > max(max(table["cues"].values()), *(w for f, w in weights.items() if f != "explicit"))

@@ -1,12 +1,13 @@
 """Regression guard for the irony analyzer on the shared gold data (skipped when it is absent).
 
-The SemEval sample is scored with the shipped weights, which were trained on all
-of SemEval, these 400 tweets included: its floors guard against regressions (a
-change to the cue finder, the markers or the weight file that breaks the learned
-model), they do not measure generalisation. That is measured by cross-validation
-in evaluation/irony.py (docs/quality.md). The iSarcasmEval sample and the news
-texts were never trained on, so their floors do guard what carries over.
-Floors sit a little under the values measured on these same samples.
+The samples are scored with the shipped weights, which were trained on all of
+SemEval, these 400 tweets included, and hold a part (30%) fitted on all of
+iSarcasmEval: the floors of both guard against regressions (a change to the cue
+finder, the markers or the weight file that breaks the learned model), they do
+not measure generalisation. That is measured by cross-validation in
+evaluation/irony.py (docs/quality.md). The news texts were never trained on, so
+their floor does guard what carries over. Floors sit a little under the values
+measured on these same samples.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from __future__ import annotations
 import csv
 import random
 import statistics
-from pathlib import Path
 
 import pytest
 
 import textkit
 from textkit.plugins import irony
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from evaluation.common import find_gold_data
+
+DATA = find_gold_data()
 SAMPLE = 400
 SEED = 0
 
@@ -72,17 +74,17 @@ def test_semeval_sample_with_the_shipped_weights(plugins):
     texts, labels = sample(*semeval())
     got = scores(texts, plugins)
     threshold = irony.weight_table()["threshold"]
-    assert auc(got, labels) >= 0.82  # measured 0.844 (in-sample: a regression guard only)
-    assert f1([int(s >= threshold) for s in got], labels) >= 0.71  # measured 0.739
+    assert auc(got, labels) >= 0.89  # measured 0.912 (in-sample: a regression guard only)
+    assert f1([int(s >= threshold) for s in got], labels) >= 0.79  # measured 0.813
 
 
-def test_isarcasmeval_sample_never_trained_on(plugins):
+def test_isarcasmeval_sample(plugins):
     texts, labels = sample(*isarcasmeval())
-    assert auc(scores(texts, plugins), labels) >= 0.55  # measured 0.579
+    assert auc(scores(texts, plugins), labels) >= 0.64  # measured 0.668 (30% of the weights saw it)
 
 
 def test_plain_news_stays_below_the_threshold(plugins):
     paths = sorted((DATA / "readability_onestopenglish" / "adv").glob("*.txt"))[:20]
     got = scores([p.read_text(encoding="utf-8") for p in paths], plugins)
-    assert statistics.median(got) <= 0.32  # measured 0.301
+    assert statistics.median(got) <= 0.33  # measured 0.315
     assert statistics.median(got) < irony.weight_table()["threshold"]
