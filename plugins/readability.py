@@ -484,7 +484,7 @@ def _validity_warnings(counts: Counts, guessed: int) -> list[str]:
 
 def _sentence_finding(document, kind: str, s: SentenceStats, message: str, **extra):
     return document.finding(
-        kind, s.start, s.end, message,
+        kind, s.start, s.end, message, severity="warning",  # a sentence worth rewriting; the rest are observations
         index=s.index, words=s.words, syllables=s.syllables, grade=round(s.grade, 2), **extra,
     )  # fmt: skip
 

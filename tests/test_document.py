@@ -33,7 +33,8 @@ def test_finding_fills_text_line_and_column():
         "end_line": 2,
         "end_column": 10,
         "text": "irony",
-        "data": {"weight": 2},
+        "severity": "info",
+            "data": {"weight": 2},
     }
     with pytest.raises(ValueError):
         doc.finding("x", 5, 100, "past the end")

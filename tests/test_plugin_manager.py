@@ -51,7 +51,7 @@ def test_builtins_arrive_through_entry_points():
         assert record.hooks == ["register_analyzers"]
         assert record.module == f"textkit.plugins.{name}"
     assert plugins.record("textkit.formats").formats == [
-        "text", "json", "jsonl", "markdown", "html", "github", "sarif", "junit",
+        "text", "json", "jsonl", "markdown", "html", "github", "sarif", "junit", "csv",
     ]
 
 

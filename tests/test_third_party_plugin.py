@@ -217,7 +217,7 @@ def test_installed_plugin_in_the_text_report(installed_run):
 
 
 def test_plugins_lists_it_as_an_entry_point(installed_run):
-    done = installed_run("plugins", "--format", "json")
+    done = installed_run("plugins", "--check", "--format", "json")
     assert done.returncode == 0, done.stderr
     records = {r["name"]: r for r in json.loads(done.stdout)}
     assert records["lexical"] == {
@@ -230,15 +230,20 @@ def test_plugins_lists_it_as_an_entry_point(installed_run):
         "formats": [],
         "loaders": [],
         "error": None,
+        "loaded": True,
     }
     assert all(records[name]["source"] == "built-in" for name in BUILTINS)
 
 
 def test_plugins_text_listing(installed_run):
-    done = installed_run("plugins")
+    done = installed_run("plugins", "--check")
     assert done.returncode == 0, done.stderr
     [row] = [line.split() for line in done.stdout.splitlines() if line.startswith("lexical ")]
     assert row == ["lexical", "0.1.0", "entry", "point", "register_analyzers", "lexical"]
+    # Without --check, from the installed metadata alone (nothing imported).
+    quick = installed_run("plugins")
+    [row] = [line.split() for line in quick.stdout.splitlines() if line.startswith("lexical ")]
+    assert row == ["lexical", "0.1.0", "entry", "point", "-", "-"]
 
 
 @pytest.mark.parametrize(

@@ -4,68 +4,57 @@ Notebook use::
 
     import textkit
     report = textkit.analyze_path("article.txt")
+    report                                   # a one-line summary; report in Jupyter shows the HTML cards
     report["readability"].metrics["flesch_kincaid_grade"]
+    textkit.to_frame(textkit.analyze_paths(["a.txt", "b.txt"]))   # needs pandas (pip install 'textkit[pandas]')
 
-Plugin authors need ``hookimpl``, ``Analyzer``, ``Result``, ``Skip`` and
-``Format``; see docs/plugins.md.
+Plugin authors need ``hookimpl``, ``Analyzer``, ``Result``, ``Skip``,
+``Setting`` and ``Format``; see docs/plugins.md, and ``textkit.testing`` for
+their tests.
+
+Names are imported on first use (PEP 562), so that ``import textkit`` and
+commands such as ``textkit plugins`` start quickly.
 """
 
 from __future__ import annotations
 
-from .analysis import analyze_document, analyze_path, analyze_paths, analyze_text, run_analyzer
-from .corpus import Corpus, CorpusSummary, expand_inputs
-from .config import Config
-from .document import Document
-from .errors import EXIT_GATE_FAILED, EXIT_OK, EXIT_PLUGIN_FAILED, EXIT_USAGE, InputError, TextkitError, UsageError
-from .hookspecs import hookimpl
-from .loading import load_path
-from .model import Analyzer, Finding, Format, Loader, RenderOptions, Result, Section, Skip, Span
-from .plugin_manager import Plugins, load_plugins
-from .report import SCHEMA_VERSION, Report, json_schema
-from .segment import Paragraph, Sentence, Word, tokenize_words
-from .sourcemap import Extracted, TextBuilder
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Analyzer",
-    "Config",
-    "Corpus",
-    "CorpusSummary",
-    "Document",
-    "EXIT_GATE_FAILED",
-    "EXIT_OK",
-    "EXIT_PLUGIN_FAILED",
-    "EXIT_USAGE",
-    "Extracted",
-    "Finding",
-    "Format",
-    "InputError",
-    "Loader",
-    "Paragraph",
-    "Plugins",
-    "RenderOptions",
-    "Report",
-    "Result",
-    "SCHEMA_VERSION",
-    "Section",
-    "Sentence",
-    "Skip",
-    "Span",
-    "TextBuilder",
-    "TextkitError",
-    "UsageError",
-    "Word",
-    "analyze_document",
-    "analyze_path",
-    "analyze_paths",
-    "analyze_text",
-    "expand_inputs",
-    "hookimpl",
-    "json_schema",
-    "load_path",
-    "load_plugins",
-    "run_analyzer",
-    "tokenize_words",
-    "__version__",
-]
+# name -> module (relative to this package) that defines it
+_EXPORTS = {
+    "analyze_document": "analysis", "analyze_path": "analysis", "analyze_paths": "analysis",
+    "analyze_text": "analysis", "run_analyzer": "analysis",
+    "Corpus": "corpus", "CorpusSummary": "corpus", "expand_inputs": "corpus",
+    "Config": "config",
+    "Document": "document",
+    "EXIT_GATE_FAILED": "errors", "EXIT_OK": "errors", "EXIT_PLUGIN_FAILED": "errors", "EXIT_USAGE": "errors",
+    "InputError": "errors", "PluginError": "errors", "TextkitError": "errors", "UsageError": "errors",
+    "hookimpl": "hookspecs",
+    "load_path": "loading",
+    "Analyzer": "model", "Finding": "model", "Format": "model", "Loader": "model", "RenderOptions": "model",
+    "Result": "model", "Section": "model", "Skip": "model", "Span": "model",
+    "Plugins": "plugin_manager", "Registered": "plugin_manager", "load_plugins": "plugin_manager",
+    "Setting": "plugin_settings",
+    "SCHEMA_VERSION": "report", "Report": "report", "json_schema": "report",
+    "Paragraph": "segment", "Sentence": "segment", "Word": "segment", "tokenize_words": "segment",
+    "Extracted": "sourcemap", "TextBuilder": "sourcemap",
+    "to_frame": "frames", "findings_frame": "frames",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'textkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -38,7 +38,8 @@ def run_analyzer(analyzer: Analyzer, record: PluginInfo | PluginRecord, document
         result = check_result(analyzer.analyze(document, config))
     except Skip as reason:
         section.status = SKIPPED
-        section.warnings = [str(reason) or "skipped"]
+        section.skip_reason = str(reason) or "skipped"
+        section.warnings = [section.skip_reason]  # as before schema 1.3
     except Exception as exc:  # isolation: one plugin's bug never costs the others
         section.status = ERROR
         section.error = {"type": type(exc).__name__, "message": str(exc)}
@@ -77,8 +78,10 @@ def analyze_document(
     """
     from . import __version__
 
-    config = config or Config()
+    from .plugin_settings import with_defaults
+
     plugins = plugins or default_plugins()
+    config = with_defaults(config or Config(), plugins)  # declared plugin settings' defaults
     only, disable = list(only), list(disable)
     selected = plugins.select(only, disable)
     document.segmentation  # segment once, up front, so no analyzer's time includes it

@@ -15,7 +15,7 @@ from typing import List, Optional
 import typer
 
 from .errors import EXIT_INTERNAL, EXIT_USAGE, TextkitError, UsageError
-from .loading import DEFAULT_MAX_BYTES
+from .config import RUN_DEFAULTS
 
 app = typer.Typer(
     name="textkit",
@@ -39,6 +39,20 @@ def _plugin_options(plugin: Optional[List[str]], disable: Optional[List[str]] = 
     for name in _split(plugin):
         (blocked.append(name[3:]) if name.startswith("no:") else extra.append(name))
     return extra, blocked, _split(disable)
+
+
+def _split_keep(values: Optional[List[str]]) -> list[str]:
+    """Repeatable options whose values may hold commas (--set key=a,b)."""
+    return [value.strip() for value in values or () if value.strip()]
+
+
+def _load(settings, disable=None, check: bool = True):
+    """The run's plugins: -p names and textkit.toml's ``plugins`` (paths relative to that file)."""
+    from .plugin_manager import configured_plugin_names, load_plugins
+
+    names, search_path = configured_plugin_names(settings.values["plugins"], settings.sources["plugins"])
+    extra, blocked, disabled = _plugin_options(names, disable)
+    return load_plugins(extra=extra, blocked=blocked, search_path=search_path), disabled
 
 
 def _use_color(mode: str, to_file: bool) -> bool:
@@ -80,7 +94,7 @@ def analyze(
         None, "--input-format", help="text, markdown, html or a plugin's (default: by file extension)."
     ),
     max_bytes: Optional[int] = typer.Option(
-        None, "--max-bytes", min=1, help=f"Refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES:,})."
+        None, "--max-bytes", min=1, help=f"Refuse inputs larger than this many bytes (default {RUN_DEFAULTS['max_bytes']:,})."
     ),
     color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -89,15 +103,21 @@ def analyze(
         "'irony.score increases by > 0.1' (needs --baseline). Repeatable.",
     ),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="A JSON or JSONL report of an earlier run to compare with."),
+    fail_on_skipped: bool = typer.Option(
+        False, "--fail-on-skipped", help="A gate on a skipped section fails (by default it is not applicable)."
+    ),
+    set_option: Optional[List[str]] = typer.Option(
+        None, "--set", help="Set an analyzer's option for this run, e.g. 'lexical.window=30'. Repeatable."
+    ),
 ) -> None:
     """Analyze documents and print (or write) the combined report.
 
     One file gives one report; several files, a folder or a glob give a
     summary with a row per document (or, with -f jsonl, one report per line).
-    Options not given here come from textkit.toml or [tool.textkit] in
+    Options not given here come from textkit.toml or \\[tool.textkit] in
     pyproject.toml (see 'textkit config').
     """
-    from .config import resolve_settings
+    from .config import Config, resolve_settings
 
     settings = resolve_settings(
         {
@@ -114,37 +134,38 @@ def analyze(
     from .gates import Baseline, check_gates_known, parse_gates
     from .model import RenderOptions
     from .output import atomic_writer
-    from .plugin_manager import load_plugins
+    from .plugin_settings import resolve_plugin_options
     from .runner import write_reports
 
     if color not in ("auto", "always", "never"):
         raise UsageError(f"--color must be auto, always or never, not {color!r}")
-    extra, blocked, disabled = _plugin_options(opts["plugins"], opts["disable"])
+    plugins, disabled = _load(settings, opts["disable"])
     only = opts["only"]
-    plugins = load_plugins(extra=extra, blocked=blocked)
     if format not in plugins.formats:
         raise UsageError(f"unknown format {format!r} (available: {', '.join(sorted(plugins.formats))})")
     selected = plugins.select(only, disabled)  # validate names before reading input
-    gates = parse_gates(opts["fail_if"])
+    gates = parse_gates(opts["fail_if"], fail_on_skipped=fail_on_skipped)
+    config = Config(resolve_plugin_options(plugins, settings.analyzers, _split_keep(set_option), settings.file or "textkit.toml"))
     check_gates_known(gates, [analyzer.id for analyzer, _ in selected])
     before = Baseline(baseline) if baseline else None
     if any(g.change for g in gates) and before is None:
         raise UsageError("a gate on a change ('increases by', 'decreases by', 'changes by') needs --baseline")
     if input_format:
         plugins.loader_for("", input_format)
-    extensions = [e for loader, _ in plugins.loaders.values() for e in loader.extensions]
+    extensions = [e for loader in plugins.loaders.values() for e in loader.extensions]
     inputs = expand_inputs(paths, extensions, opts["exclude"])
     if not inputs:
         raise UsageError("no input files (a folder without known file types, or all excluded)")
     single = len(paths) == 1 and inputs == paths
-    width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
-    options = RenderOptions(color=_use_color(color, output is not None), width=width)
+    terminal = not output and sys.stdout.isatty()
+    width = min(os.get_terminal_size().columns, 120) if terminal else 100
+    options = RenderOptions(color=_use_color(color, output is not None), width=width, terminal=terminal)
 
     def run(out, on_document=None):
         return write_reports(
-            inputs, out, plugins=plugins, format=plugins.formats[format][0], render_options=options, single=single,
+            inputs, out, plugins=plugins, format=plugins.formats[format].item, render_options=options, single=single,
             on_document=on_document, only=only, disable=disabled, encoding=encoding, max_bytes=max_bytes,
-            input_format=input_format, gates=gates, baseline=before, config=settings.config(),
+            input_format=input_format, gates=gates, baseline=before, config=config,
         )
 
     with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
@@ -180,50 +201,64 @@ def _progress(total: int, enabled: bool):
 def plugins_command(
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
     plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
+    check: bool = typer.Option(
+        False, "--check", help="Import every plugin: show its hooks, what it provides, and any error."
+    ),
 ) -> None:
-    """List installed plugins: name, version, where each came from, and its hooks."""
-    from .plugin_manager import load_plugins
+    """List installed plugins: name, version, where each came from (--check: hooks and what each provides)."""
+    from .plugin_manager import list_plugins, load_plugins
 
     if format not in ("text", "json"):
         raise UsageError(f"--format must be text or json, not {format!r}")
     extra, blocked, _ = _plugin_options(plugin)
-    found = load_plugins(extra=extra, blocked=blocked)
+    # Without --check the listing reads entry-point metadata only, so it is instant.
+    records = load_plugins(extra=extra, blocked=blocked).records if check else list_plugins(extra, blocked)
     if format == "json":
-        typer.echo(json.dumps([r.to_dict() for r in found.records], indent=2))
+        typer.echo(json.dumps([r.to_dict() for r in records], indent=2))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False)
-    for column in ("name", "version", "source", "hooks", "provides"):
-        table.add_column(column)
-    for r in found.records:
+    rows = [("name", "version", "source", "hooks", "provides")]
+    for r in records:
         provides = ", ".join([*r.analyzers, *(f"format:{f}" for f in r.formats), *(f"input:{n}" for n in r.loaders)])
         if r.error:
             provides = f"ERROR {r.error['type']}: {r.error['message']}"
-        table.add_row(r.name, r.version, r.source, ", ".join(r.hooks), provides)
-    Console(highlight=False, markup=False, width=140 if not sys.stdout.isatty() else None).print(table)
+        rows.append((r.name, r.version, r.source, ", ".join(r.hooks) if r.loaded else "-", provides if r.loaded else "-"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        typer.echo("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths)), row[-1]]).rstrip())
+    if not check:
+        typer.echo("(hooks and contributions: textkit plugins --check)")
 
 
 @app.command("config")
 def config_command(
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
 ) -> None:
-    """Show the effective configuration and where each value comes from."""
+    """Show the effective configuration, where each value comes from, and the plugins' declared settings."""
     from .config import resolve_settings
+    from .plugin_settings import describe_settings, resolve_plugin_options
 
     if format not in ("text", "json"):
         raise UsageError(f"--format must be text or json, not {format!r}")
-    settings = resolve_settings({})
+    settings = resolve_settings({"plugins": _split(plugin)})
+    plugins, _ = _load(settings)
+    declared = describe_settings(plugins, resolve_plugin_options(plugins, settings.analyzers, (), settings.file or "textkit.toml"))
     if format == "json":
-        typer.echo(json.dumps(settings.to_dict(), indent=2))
+        typer.echo(json.dumps({**settings.to_dict(), "settings": declared}, indent=2))
         return
     typer.echo(f"configuration file: {settings.file or '(none found from here upwards)'}")
     for key, value in settings.values.items():
         typer.echo(f"{key:<13} = {json.dumps(value):<40} ({settings.sources[key]})")
+    shown = {row["key"] for row in declared}
     for analyzer, values in settings.analyzers.items():
         for key, value in values.items():
-            typer.echo(f"{analyzer}.{key:<{max(1, 12 - len(analyzer))}} = {json.dumps(value):<40} ({settings.file})")
+            if f"{analyzer}.{key}" not in shown:
+                typer.echo(f"{analyzer}.{key:<{max(1, 12 - len(analyzer))}} = {json.dumps(value):<40} ({settings.file})")
+    if declared:
+        typer.echo("\nplugin settings (textkit.toml: [ANALYZER] table; run: --set ANALYZER.KEY=VALUE):")
+    for row in declared:
+        origin = "default" if row["key"].split(".", 1)[1] not in settings.analyzers.get(row["key"].split(".")[0], {}) else settings.file
+        typer.echo(f"{row['key']:<24} = {json.dumps(row['value']):<16} {row['type']:<5} ({origin}; plugin {row['plugin']}) {row['help']}")
 
 
 @app.command("formats")
@@ -234,8 +269,40 @@ def formats_command(
     from .plugin_manager import load_plugins
 
     extra, blocked, _ = _plugin_options(plugin)
-    for name, (fmt, record) in sorted(load_plugins(extra=extra, blocked=blocked).formats.items()):
-        typer.echo(f"{name:<10} .{fmt.extension:<5} {record.name:<16} {fmt.description}")
+    for name, fmt in sorted(load_plugins(extra=extra, blocked=blocked).formats.items()):
+        typer.echo(f"{name:<10} .{fmt.extension:<5} {fmt.plugin.name:<16} {fmt.description}")
+
+
+@app.command("new-plugin")
+def new_plugin_command(
+    name: str = typer.Argument(..., help="The plugin's name, e.g. 'passive' (package textkit-passive, analyzer id passive)."),
+    directory: Optional[str] = typer.Option(None, "--directory", "-d", help="Where to create it (default ./textkit-NAME)."),
+) -> None:
+    """Write an installable plugin package: an analyzer, its entry point, tests and a README."""
+    from .template import write_plugin_template
+
+    folder = write_plugin_template(name, directory)
+    typer.echo(f"created {folder}\nnext: pip install -e {folder} && python -m pytest {folder}")
+
+
+_BUILTIN_COMMANDS = ("analyze", "plugins", "config", "formats", "new-plugin")
+_plugin_commands_added = False
+
+
+def _add_plugin_commands(first: list[str]) -> None:
+    """Let plugins add subcommands (register_commands), unless a built-in command was asked for.
+
+    Loading every plugin costs time that `textkit plugins` or `analyze` do not
+    need to spend on it; `textkit --help` and `textkit NAME` do.
+    """
+    global _plugin_commands_added
+    if _plugin_commands_added or (first and first[0] in (*_BUILTIN_COMMANDS, "--version")):
+        return
+    from .config import resolve_settings
+    from .plugin_manager import add_plugin_commands
+
+    _plugin_commands_added = True
+    add_plugin_commands(_load(resolve_settings({}))[0], app)
 
 
 def main() -> None:
@@ -245,6 +312,7 @@ def main() -> None:
     2; what reaches here are textkit's own errors and genuine bugs.
     """
     try:
+        _add_plugin_commands(sys.argv[1:2])
         app()
     except TextkitError as exc:
         typer.echo(f"textkit: error: {exc}", err=True)

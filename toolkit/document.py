@@ -126,14 +126,20 @@ class Document:
         return line, source_offset - self._line_starts[line - 1] + 1
 
     def finding(
-        self, kind: str, start: int, end: int, message: str, **data: Any
+        self, kind: str, start: int, end: int, message: str, *, severity: str = "info", **data: Any
     ) -> Finding:
-        """A :class:`Finding` at ``text[start:end]``, with its line, column and text filled in."""
+        """A :class:`Finding` at ``text[start:end]``, with its line, column and text filled in.
+
+        ``severity`` is ``"info"`` (the default: an observation), ``"warning"``
+        or ``"error"``; CI formats map it to their levels.
+        """
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"finding span {start}..{end} is outside the document")
         line, column = self.position(start)
         end_line, end_column = self.end_position(start, end)
-        return Finding(kind, message, start, end, line, column, self.text[start:end], data, end_line, end_column)
+        return Finding(
+            kind, message, start, end, line, column, self.text[start:end], data, end_line, end_column, severity
+        )
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a value once per document and share it between analyzers.
@@ -147,21 +153,33 @@ class Document:
                 self._memo[key] = compute()
             return self._memo[key]
 
-    def counts(self) -> dict[str, int]:
-        return {
-            "characters": len(self.text),
-            "lines": len(self._line_starts),  # of the original file
-            "paragraphs": len(self.paragraphs),
-            "sentences": len(self.sentences),
-            "words": len(self.words),
-        }
+    @property
+    def counts(self) -> "_CallableDict":
+        """``{"characters", "lines", "paragraphs", "sentences", "words"}`` (lines of the original file)."""
+        return _CallableDict(
+            characters=len(self.text),
+            lines=len(self._line_starts),
+            paragraphs=len(self.paragraphs),
+            sentences=len(self.sentences),
+            words=len(self.words),
+        )
 
-    def metadata(self) -> Mapping[str, Any]:
-        return {
-            "source": self.source,
-            "sha256": self.sha256,
-            "size_bytes": self.size_bytes,
-            "encoding": self.encoding,
-            "format": self.input_format,
-            "counts": self.counts(),
-        }
+    @property
+    def metadata(self) -> "_CallableDict":
+        """What the report says about the document: source, sha256, size, encoding, format, counts."""
+        return _CallableDict(
+            source=self.source,
+            sha256=self.sha256,
+            size_bytes=self.size_bytes,
+            encoding=self.encoding,
+            format=self.input_format,
+            counts=dict(self.counts),
+        )
+
+
+class _CallableDict(dict):
+    """A dict that returns itself when called: ``document.counts`` is a property,
+    and ``document.counts()`` as written for textkit 0.1 still works."""
+
+    def __call__(self) -> "_CallableDict":
+        return self

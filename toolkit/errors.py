@@ -25,3 +25,9 @@ class InputError(TextkitError):
 
 class UsageError(TextkitError):
     """The command line or configuration asks for something that does not exist."""
+
+
+class PluginError(TextkitError):
+    """A plugin failed where no report section can carry the error (an output format, say)."""
+
+    exit_code = EXIT_PLUGIN_FAILED

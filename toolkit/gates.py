@@ -19,12 +19,12 @@ import json
 import math
 import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import InputError, UsageError
-from .model import OK
+from .model import OK, SKIPPED
 
 _OPS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "==": operator.eq, "!=": operator.ne}
 _GATE = re.compile(
@@ -41,6 +41,9 @@ class Gate:
     op: str
     threshold: float
     change: str | None = None  # "increases", "decreases", "changes"; None for an absolute gate
+    # A skipped section (e.g. too short a document) makes the gate "not applicable", which
+    # passes; --fail-on-skipped makes it fail instead.
+    fail_on_skipped: bool = False
 
     @classmethod
     def parse(cls, text: str) -> "Gate":
@@ -81,6 +84,7 @@ class GateResult:
     measured: float | None
     passed: bool
     note: str = ""
+    applicable: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +98,7 @@ class GateResult:
             "threshold": self.gate.threshold,
             "passed": self.passed,
             "note": self.note,
+            "applicable": self.applicable,
             "description": self.describe(),
         }
 
@@ -107,8 +112,8 @@ class GateResult:
         return f"{self.gate} {verdict}: {what}"
 
 
-def parse_gates(texts: Iterable[str]) -> list[Gate]:
-    return [Gate.parse(t) for t in texts]
+def parse_gates(texts: Iterable[str], fail_on_skipped: bool = False) -> list[Gate]:
+    return [replace(Gate.parse(t), fail_on_skipped=fail_on_skipped) for t in texts]
 
 
 def check_gates_known(gates: list[Gate], analyzer_ids: Iterable[str]) -> None:
@@ -128,6 +133,11 @@ def evaluate(gates: list[Gate], report, baseline: "Baseline | None" = None) -> l
         except KeyError:
             raise UsageError(f"gate {str(gate)!r}: the report has no section {gate.section!r}") from None
         source = report.document.source
+        if section.status == SKIPPED:
+            reason = getattr(section, "skip_reason", None) or "; ".join(section.warnings) or "skipped"
+            note = f"not applicable: section skipped ({reason})"
+            results.append(GateResult(gate, source, None, None, None, not gate.fail_on_skipped, note, applicable=False))
+            continue
         if section.status != OK:
             results.append(GateResult(gate, source, None, None, None, False, f"section {section.status}"))
             continue

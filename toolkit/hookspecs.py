@@ -5,11 +5,13 @@ names match the functions below. It reaches textkit through the ``textkit``
 entry-point group (``[project.entry-points.textkit]`` in its pyproject.toml),
 or for one run through ``textkit analyze -p module.name``.
 
-All hooks are *register* hooks: textkit calls each once, while it builds its
-plugin manager (before any document is read), and passes a ``register``
-function. The plugin calls ``register`` once per thing it contributes. The
-hooks' return values are ignored. Any exception a plugin raises is recorded
-against that plugin alone; the other plugins keep working.
+The ``register_*`` hooks are called once, while textkit builds its plugin
+manager (before any document is read), with a ``register`` function. The
+plugin calls ``register`` once per thing it contributes. The hooks' return
+values are ignored. Any exception a plugin raises is recorded against that
+plugin alone; the other plugins keep working. ``register_commands`` is
+called only when the ``textkit`` command starts, with its typer app.
+docs/plugins.md is the guide; this file is installed as ``textkit/hookspecs.py``.
 """
 
 from __future__ import annotations
@@ -39,9 +41,19 @@ def register_formats(register):
     """Contribute output formats for ``textkit analyze --format NAME``.
 
     Call ``register(textkit.Format(name=..., render=func, extension=...))``.
-    ``func(report)`` receives a :class:`textkit.Report` and returns the whole
-    output as a ``str``. Use ``report.to_dict()`` for the same data the JSON
-    format writes.
+    ``render(report, options)`` receives a :class:`textkit.Report` and a
+    :class:`textkit.RenderOptions` (``color``, ``width``, ``terminal``) and
+    returns the whole output as a ``str``. Use ``report.to_dict()`` for the
+    same data the JSON format writes.
+
+    For several documents, give ``render_corpus(corpus, options)``: it gets a
+    :class:`textkit.Corpus` (``corpus.summary`` a row per document and totals;
+    ``corpus.reports`` every report as a dict when ``corpus_needs_reports=True``)
+    and writes the whole output once. Without it each report is rendered in
+    turn; ``streams=True`` writes each as soon as it is ready (JSON Lines).
+
+    A render that raises (or returns something other than ``str``) stops the
+    run with exit code 3 and one line naming the plugin and the format.
     """
 
 
@@ -54,4 +66,14 @@ def register_loaders(register):
     :class:`textkit.Extracted` (``Extracted(prose, source_text, pieces)``;
     build it with :class:`textkit.TextBuilder`). A loader chosen for a file
     that raises is reported as an input error for that file.
+    """
+
+
+@hookspec
+def register_commands(cli):
+    """Add subcommands to the ``textkit`` command, as in llm and datasette.
+
+    ``cli`` is the typer app: decorate a function with ``@cli.command()``.
+    Called once when the ``textkit`` command starts; library use never calls
+    it. A plugin whose hook raises loses its commands, not the others'.
     """

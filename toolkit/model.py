@@ -20,6 +20,9 @@ SKIPPED = "skipped"
 # The entry of Result.display that places the findings list.
 FINDINGS = "findings"
 
+# A finding's severity, least serious first.
+SEVERITIES = ("info", "warning", "error")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -54,6 +57,8 @@ class Finding:
     # After ``data`` so that findings built positionally before schema 1.2 keep working.
     end_line: int | None = None
     end_column: int | None = None
+    # "info" (an observation), "warning" or "error"; SARIF and GitHub annotations use it.
+    severity: str = "info"
 
     def to_dict(self) -> dict[str, Any]:
         end_line, end_column = self.end_line, self.end_column
@@ -71,6 +76,7 @@ class Finding:
             "end_line": end_line,
             "end_column": end_column,
             "text": self.text,
+            "severity": self.severity,
             "data": dict(self.data),
         }
 
@@ -116,6 +122,8 @@ class Analyzer:
     :class:`Result` (or raises :class:`Skip`). ``id`` names the report section
     and must be unique; ``order`` places the section in the report (lower
     first, then by id) so reports are stable whatever order plugins load in.
+    ``settings`` declares the analyzer's options (:class:`textkit.Setting`):
+    textkit checks the configuration against them and fills in defaults.
     """
 
     id: str
@@ -123,6 +131,7 @@ class Analyzer:
     analyze: Callable[..., Result]
     description: str = ""
     order: int = 500
+    settings: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +158,14 @@ class Section:
     display: list[str] = field(default_factory=list)
     error: dict[str, str] | None = None
     elapsed_ms: float = 0.0
+    # Why the analyzer skipped this document (status "skipped"), else None.
+    skip_reason: str | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"<Section {self.id!r} {self.status}: {len(self.metrics)} metrics, {len(self.findings)} findings"
+            f"{', ' + self.skip_reason if self.skip_reason else ''}>"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,6 +179,7 @@ class Section:
             "warnings": list(self.warnings),
             "display": list(self.display),
             "error": self.error,
+            "skip_reason": self.skip_reason,
             "elapsed_ms": self.elapsed_ms,
         }
 
@@ -186,6 +204,9 @@ def check_result(result: object) -> Result:
             raise InvalidResult(f"metric {name!r} is not finite ({value})")
     if not isinstance(result.findings, list) or not all(isinstance(f, Finding) for f in result.findings):
         raise InvalidResult("Result.findings must be a list of textkit.Finding")
+    for finding in result.findings:
+        if finding.severity not in SEVERITIES:
+            raise InvalidResult(f"finding severity {finding.severity!r} is not one of {', '.join(SEVERITIES)}")
     if not isinstance(result.data, dict):
         raise InvalidResult("Result.data must be a dict")
     try:
@@ -202,10 +223,16 @@ def check_result(result: object) -> Result:
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How the caller wants output rendered: colour only on a terminal, and its width."""
+    """How the caller wants output rendered: colour only on a terminal, and its width.
+
+    ``terminal`` says the output goes to a terminal: only then may a format
+    fit a wide table to ``width`` by shortening it. Output for a file or a
+    pipe is never truncated.
+    """
 
     color: bool = False
     width: int = 100
+    terminal: bool = False
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from .document import Document
 from .errors import EXIT_GATE_FAILED, EXIT_OK, EXIT_PLUGIN_FAILED
-from .model import ERROR, PluginInfo, Section
+from .model import ERROR, OK, PluginInfo, Section
 
 # Bump the major part when a key is removed or changes meaning; the minor part
 # when keys are added. Consumers should check the major part only.
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 @dataclass
@@ -34,6 +34,48 @@ class Report:
 
     def __getitem__(self, section_id: str) -> Section:
         return self.section(section_id)
+
+    def __contains__(self, section_id: object) -> bool:
+        """``"readability" in report``: the run has a section of that id."""
+        return any(section.id == section_id for section in self.sections)
+
+    def __iter__(self) -> Iterator[Section]:
+        """``for section in report``: the sections, in report order."""
+        return iter(self.sections)
+
+    def __len__(self) -> int:
+        return len(self.sections)
+
+    def __repr__(self) -> str:
+        """One short line, whatever the size of the document."""
+        states = [s.id if s.status == OK else f"{s.id} {s.status}" for s in self.sections]
+        listed = ", ".join(states[:6]) + (f", … {len(states) - 6} more" if len(states) > 6 else "")
+        words = self.document.counts["words"]
+        return f"<Report {self.document.source!r}: {words:,} words; {listed or 'no sections'}>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the HTML report's section cards and charts, in a frame so its styles stay its own."""
+        import html
+
+        from .formats import html as html_format
+
+        page = html_format.render(self)
+        return (
+            f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:640px;border:0" '
+            f'title="textkit report: {html.escape(self.document.source)}"></iframe>'
+        )
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter (and other Markdown front ends): the Markdown format."""
+        from .formats import markdown
+
+        return markdown.render(self)
+
+    def findings_frame(self):
+        """A pandas DataFrame with a row per finding (needs the ``pandas`` extra)."""
+        from .frames import findings_frame
+
+        return findings_frame([self])
 
     @property
     def failed(self) -> list[Section]:
@@ -58,7 +100,7 @@ class Report:
                 "version": self.tool_version,
                 "plugins": [p.to_dict() for p in self.plugins],
             },
-            "document": dict(self.document.metadata()),
+            "document": dict(self.document.metadata),
             "sections": [s.to_dict() for s in self.sections],
             "gates": [g.to_dict() for g in self.gates],
             "baseline": {"source": self.baseline, "changes": self.changes} if self.baseline else None,

@@ -65,11 +65,17 @@ def numbers(section, key: str) -> list[float] | None:
     return None
 
 
-def sparkline(values: list[float], low: float = -1.0, high: float = 1.0) -> str:
-    # Values usually sit in -1..1 (sentiment); widen the scale for anything else.
-    low, high = min(low, *values), max(high, *values)
+def sparkline(values: list[float]) -> str:
+    """Bars scaled to the data, with zero inside the scale: counts start at the
+    lowest bar, and a series of both signs keeps its zero line."""
+    low, high = min(0, *values), max(0, *values)
     span = (high - low) or 1.0
     return "".join(_SPARK[min(len(_SPARK) - 1, max(0, int((v - low) / span * len(_SPARK))))] for v in values)
+
+
+def plural(count: int, word: str, plural_form: str | None = None) -> str:
+    """``"1 word"``, ``"1,234 words"``."""
+    return f"{number(count) if count >= 1000 else count} {word if count == 1 else plural_form or word + 's'}"
 
 
 def label(name: str) -> str:
@@ -114,4 +120,6 @@ def metric_value(report, section_id: str, name: str, value: float) -> str:
 
 
 def gate_mark(result) -> str:
+    if not getattr(result, "applicable", True) and result.passed:
+        return "–"  # not applicable: neither passed nor failed
     return "✓" if result.passed else "✗"

@@ -122,6 +122,11 @@ def _command(level: str, message: str, **properties: Any) -> str:
     return f"::{level}{' ' + props if props else ''}::{_escape_data(message)}"
 
 
+# A finding's severity as a GitHub annotation level and as a SARIF level (findings of schema < 1.3 are "info").
+GITHUB_LEVELS = {"info": "notice", "warning": "warning", "error": "error"}
+SARIF_LEVELS = {"info": "note", "warning": "warning", "error": "error"}
+
+
 def _finding_position(finding: dict[str, Any]) -> dict[str, int | None]:
     """GitHub's line/endLine/col/endColumn; its endColumn is the last character's (inclusive)."""
     position: dict[str, int | None] = {"line": finding["line"]}
@@ -162,7 +167,7 @@ def _github_document(report: dict[str, Any], left_out: Counter) -> list[str]:
     for section, finding in shown:
         lines.append(
             _command(
-                "notice", finding["message"], file=file, **_finding_position(finding),
+                GITHUB_LEVELS[finding.get("severity", "info")], finding["message"], file=file, **_finding_position(finding),
                 title=f"textkit {section['id']}: {finding['kind']}",
             )
         )
@@ -271,13 +276,14 @@ def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
     for section in report["sections"]:
         for finding in section["findings"]:
             rule_id = f"{section['id']}/{finding['kind']}"
+            level = SARIF_LEVELS[finding.get("severity", "info")]
             index = run.rule(
-                rule_id, f"{section['title']}: {finding['kind'].replace('_', ' ')}", "note", ["textkit", section["id"]]
+                rule_id, f"{section['title']}: {finding['kind'].replace('_', ' ')}", level, ["textkit", section["id"]]
             )
             result: dict[str, Any] = {
                 "ruleId": rule_id,
                 "ruleIndex": index,
-                "level": "note",
+                "level": level,
                 "message": {"text": finding["message"]},
                 "locations": _locations(where, _finding_region(finding, file_is_text)),
             }

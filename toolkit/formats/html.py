@@ -39,6 +39,9 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri '
 
 # Findings drawn over the text: section id -> kinds (None: every kind).
 _HIGHLIGHT: dict[str, set[str] | None] = {"irony": None, "readability": {"long_sentence"}}
+# Built-in sections whose findings are not drawn in the text: entity mentions have their own table,
+# sentiment's are whole sentences. Every other section (any plugin's) has all its located findings drawn.
+_NOT_HIGHLIGHTED = {"entities", "sentiment"}
 
 # What a reader sees first of a built-in section; other sections show their first metrics.
 _HEADLINES = {
@@ -550,13 +553,14 @@ def _highlights(sections: list[dict], text_length: int) -> tuple[list[_Span], li
     legend: dict[str, list] = {}
     classes = _kind_classes(_ok(sections, "irony"))
     for section in sections:
-        if section["status"] != OK or section["id"] not in _HIGHLIGHT:
+        if section["status"] != OK or section["id"] in _NOT_HIGHLIGHTED:
             continue
-        kinds = _HIGHLIGHT[section["id"]]
+        kinds = _HIGHLIGHT.get(section["id"])
         for f in section["findings"]:
             start, end = max(0, f["start"]), min(text_length, f["end"])
             if (kinds is not None and f["kind"] not in kinds) or end <= start:
                 continue
+            classes.setdefault(f["kind"], len(classes))  # a plugin's kinds take the next colours
             colour = "long" if section["id"] == "readability" else f"k{classes.get(f['kind'], 0) % _MARK_CLASSES}"
             css = f"hl {colour} kind-{_slug(f['kind'])}"
             spans.append(_Span(start, end, css, f"{section['title']} · {show.label(f['kind'])}: {f['message']}"))

@@ -11,6 +11,7 @@ _STATUS_STYLE = {OK: "green", ERROR: "bold red", SKIPPED: "yellow"}
 # Metric name/value pairs per row, so that 15 metrics take a few lines, not 15.
 _METRIC_COLUMNS_WIDE = 3  # from 120 columns
 _METRIC_COLUMNS = 2
+_UNLIMITED_WIDTH = 100_000
 
 
 def render(report, options: RenderOptions | None = None) -> str:
@@ -32,12 +33,13 @@ def render(report, options: RenderOptions | None = None) -> str:
         markup=False,
     )
     doc = report.document
-    counts = doc.counts()
+    counts = doc.counts
     header = Text()
     header.append(doc.source, style="bold")
     header.append(
-        f"\n{counts['words']:,} words · {counts['sentences']} sentences · "
-        f"{counts['paragraphs']} paragraphs · {doc.size_bytes:,} bytes ({doc.encoding}) · sha256 {doc.sha256[:12]}",
+        f"\n{show.plural(counts['words'], 'word')} · {show.plural(counts['sentences'], 'sentence')} · "
+        f"{show.plural(counts['paragraphs'], 'paragraph')} · {show.plural(doc.size_bytes, 'byte')} ({doc.encoding})"
+        f" · sha256 {doc.sha256[:12]}",
         style="dim",
     )
     if report.baseline:
@@ -141,8 +143,9 @@ def render_corpus(corpus, options: RenderOptions | None = None) -> str:
 
     options = options or RenderOptions()
     buffer = io.StringIO()
+    # Fitted to the width on a terminal only; a file or a pipe gets every column in full.
     console = Console(
-        file=buffer, width=options.width, force_terminal=options.color, no_color=not options.color,
+        file=buffer, width=options.width if options.terminal else _UNLIMITED_WIDTH, force_terminal=options.color, no_color=not options.color,
         color_system="auto" if options.color else None, highlight=False, emoji=False, markup=False,
     )
     summary = corpus.summary
