@@ -37,10 +37,15 @@ short list of English function words) that occur at least twice, most
 frequent first, ties to the word that appears first. Each is located at the
 word's first occurrence; data ``word`` (normalised) and ``count``.
 
-Config
-------
-``config.for_analyzer("lexical")``: ``window`` (50) and ``top`` (5), positive
-integers; anything else falls back to the default with a warning.
+Settings
+--------
+Declared (``SETTINGS``), so textkit checks them, shows them in ``textkit
+config`` and takes ``--set lexical.window=30``: ``window`` (50) and ``top``
+(5), whole numbers; one below 1 falls back to the default with a warning.
+In textkit.toml::
+
+    [lexical]
+    window = 30
 
 Data
 ----
@@ -60,11 +65,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from textkit import Analyzer, Result, Skip, hookimpl
+from textkit import Analyzer, Result, Setting, Skip, hookimpl
 
 ANALYZER_ID = "lexical"
 DEFAULT_WINDOW = 50
 DEFAULT_TOP = 5
+SETTINGS = (
+    Setting("window", int, DEFAULT_WINDOW, "Words per window of the moving-average type-token ratio."),
+    Setting("top", int, DEFAULT_TOP, "How many repeated words to report."),
+)
 
 # Function words carry grammar, not topic: a text repeating "the" says
 # nothing about its vocabulary, so they never make a repeated_word finding.
@@ -184,5 +193,6 @@ def register_analyzers(register):
             analyze=analyze,
             description="Vocabulary variety: type-token ratio, moving-average TTR, hapax share, repeated words.",
             order=50,
+            settings=SETTINGS,
         )
     )

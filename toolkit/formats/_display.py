@@ -100,7 +100,7 @@ def corpus_cells(row, columns) -> list[str]:
 
 
 def corpus_caption(summary) -> str:
-    text = f"{len(summary.rows)} documents · {summary.words:,} words"
+    text = f"{plural(len(summary.rows), 'document')} · {plural(summary.words, 'word')}"
     if summary.failed_inputs:
         text += f" · {summary.failed_inputs} could not be read"
     if summary.failed_sections:

@@ -430,7 +430,7 @@ def _entity_figure(section: dict) -> str:
     def tip(r: dict) -> str:
         aliases = [a for a in r.get("aliases") or [] if a != r["name"]]
         extra = f", also written {', '.join(map(str, aliases))}" if aliases else ""
-        return f"{r['name']}: {r['count']} mentions ({r.get('type') or 'type unknown'}){extra}"
+        return f"{r['name']}: {show.plural(r['count'], 'mention')} ({r.get('type') or 'type unknown'}){extra}"
 
     svg = _bar_chart(records, lambda r: colour[r["name"]], tip, "mentions of each entity")
     present = [t for t in _ENTITY_TYPES if any(r.get("type") == t for r in records[:MAX_BARS])]
@@ -456,7 +456,7 @@ def _family_figure(section: dict) -> str:
     classes = _kind_classes(section)
 
     def tip(r: dict) -> str:
-        return f"{show.label(r['name'])}: {r['count']} markers, weight {_number(r['weight'])}, " \
+        return f"{show.label(r['name'])}: {show.plural(r['count'], 'marker')}, weight {_number(r['weight'])}, " \
                f"{_number(r['contribution'])} of the score"
 
     svg = _bar_chart(records, lambda r: _MARK_COLOURS[classes.get(r["name"], 0) % _MARK_CLASSES][1], tip,

@@ -31,8 +31,8 @@ def render(report, options=None) -> str:
     out = [
         f"# textkit report: {escape(doc.source)}",
         "",
-        f"{counts['words']:,} words · {counts['sentences']} sentences · {counts['paragraphs']} paragraphs · "
-        f"{doc.size_bytes:,} bytes ({escape(doc.encoding)}) · sha256 `{doc.sha256[:12]}` · textkit {report.tool_version}",
+        f"{show.plural(counts['words'], 'word')} · {show.plural(counts['sentences'], 'sentence')} · "
+        f"{show.plural(counts['paragraphs'], 'paragraph')} · {show.plural(doc.size_bytes, 'byte')} ({escape(doc.encoding)}) · sha256 `{doc.sha256[:12]}` · textkit {report.tool_version}",
         "",
     ]
     if report.gates:

@@ -71,7 +71,7 @@ def render(report, options: RenderOptions | None = None) -> str:
         )
     failed = [s.id for s in report.failed]
     if failed:
-        console.print(Text(f"{len(failed)} section(s) failed: {', '.join(failed)}", style="bold red"))
+        console.print(Text(f"{show.plural(len(failed), 'section')} failed: {', '.join(failed)}", style="bold red"))
     return buffer.getvalue()
 
 
@@ -131,7 +131,7 @@ def _findings(section) -> list:
         table.add_row(f"{f.line}:{f.column}", f.kind, body)
     out = [table]
     if len(section.findings) > show.MAX_FINDINGS:
-        out.append(Text(f"… {len(section.findings) - show.MAX_FINDINGS} more findings in the JSON report", style="dim"))
+        out.append(Text(f"… {show.plural(len(section.findings) - show.MAX_FINDINGS, 'more finding')} in the JSON report", style="dim"))
     return out
 
 

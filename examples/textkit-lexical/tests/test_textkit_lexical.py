@@ -41,3 +41,31 @@ def test_the_plugin_runs_inside_textkit():
         ("repeated_word", "Red", 3),
         ("repeated_word", "blue", 2),
     ]
+
+
+# The fixtures below come with textkit (textkit.testing, a pytest plugin): they run
+# exactly the plugins a test names, and check what comes out against the report schema.
+
+
+def test_with_the_testing_fixtures(textkit_run, textkit_check):
+    report = textkit_run("Red blue red green blue red.", plugins=["lexical"], options={"lexical": {"window": 3}})
+    assert [section.id for section in report] == ["lexical"]
+    assert report["lexical"].metrics["mattr"] == 0.9167
+    textkit_check(report["lexical"])
+
+
+def test_from_markdown(textkit_document, textkit_run):
+    # "**Red**" is markup: the finding points at column 3 of line 3 of the Markdown source.
+    document = textkit_document("# Colours\n\n**Red** blue red.", input_format="markdown")
+    [finding] = textkit_run(document, plugins=["lexical"])["lexical"].findings
+    assert (finding.text, finding.line, finding.column) == ("Red", 3, 3)
+
+
+def test_settings_on_the_command_line(textkit_cli):
+    done = textkit_cli("analyze", "-f", "json", "--set", "lexical.top=1", "-", input="Red blue red blue red.",
+                       plugins=["lexical"])
+    assert done.exit_code == 0, done.stderr
+    [section] = done.json["sections"]
+    assert [f["data"]["word"] for f in section["findings"]] == ["red"]
+    bad = textkit_cli("analyze", "--set", "lexical.top=many", "-", input="Red.", plugins=["lexical"])
+    assert bad.exit_code == 2 and "lexical.top must be a whole number" in bad.stderr
