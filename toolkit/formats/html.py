@@ -204,7 +204,7 @@ def _gates(gates: list[dict]) -> str:
     failed = sum(not g["passed"] for g in gates)
     rows = "".join(
         f'<tr class="{"pass" if g["passed"] else "fail"}"><td class="gate-mark">'
-        f'{esc(show.gate_mark(SimpleNamespace(passed=g["passed"])))}</td>'
+        f'{esc(show.gate_mark(SimpleNamespace(passed=g["passed"], applicable=g.get("applicable", True))))}</td>'
         f'<td><code>{esc(g["gate"])}</code></td><td class="num">{esc(_number(g["value"]))}</td>'
         f'<td class="num">{esc(_number(g["baseline"]))}</td><td class="num">{esc(_number(g["threshold"]))}</td>'
         f'<td>{esc(g.get("note") or ("passed" if g["passed"] else "FAILED"))}</td></tr>'
