@@ -285,3 +285,12 @@ def test_html_highlights_any_plugins_findings(style_plugin):
     page = html_format.render(report, RenderOptions())
     assert page.count("kind-adverb") >= 3  # quickly, quietly, really: drawn in the text
     assert 'title="Style · adverb: an adverb"' in page
+
+
+def test_textkit_cli_runs_a_plugins_command_in_process(tmp_path, monkeypatch, textkit_cli):
+    (tmp_path / "tk_shout_here.py").write_text(textwrap.dedent(COMMAND), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    done = textkit_cli("shout", "hi", plugins=["tk_shout_here"])
+    assert (done.exit_code, done.stdout) == (0, "HI!\n"), done.stderr
+    # Only for that call: the command is gone again.
+    assert textkit_cli("shout", "hi").exit_code == 2

@@ -149,8 +149,16 @@ def cli(*args: Any, plugins: Sequence[str] = (), input: str | None = None, env: 
     from .plugin_manager import BUILTIN, plugin_entry_points
 
     argv = [str(a) for a in args]
+    names = list(plugins)
+    commands = list(textkit_cli.app.registered_commands)
+    added_before = textkit_cli._plugin_commands_added
+    if argv and argv[0] not in textkit_cli._BUILTIN_COMMANDS:
+        # A plugin's own subcommand (register_commands): add the named plugins' commands for this call only.
+        from .plugin_manager import add_plugin_commands
+
+        add_plugin_commands(plugins_for(names), textkit_cli.app)
+        textkit_cli._plugin_commands_added = True
     if argv and argv[0] in _PLUGIN_COMMANDS:
-        names = list(plugins)
         builtins = [r.name for _, r in plugin_entry_points(autoload=False) if r.source == BUILTIN]
         extra = [part for n in names for part in ("--plugin", n)]
         extra += [part for b in builtins if b not in names for part in ("--plugin", f"no:{b}")]
@@ -170,6 +178,8 @@ def cli(*args: Any, plugins: Sequence[str] = (), input: str | None = None, env: 
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
+        textkit_cli.app.registered_commands[:] = commands
+        textkit_cli._plugin_commands_added = added_before
         sys.argv, sys.stdin = saved
         for key, value in saved_env.items():
             if value is None:
