@@ -54,6 +54,15 @@ def test_installed_plugin_named_again_with_p_is_harmless(cli, lexical_site):
     assert [(r["name"], r["error"]) for r in records] == [("lexical", None)]
 
 
+def test_p_module_of_an_installed_plugin_with_autoload_off(cli, lexical_site):
+    # Naming the module brings the entry point in, under its entry-point name, exactly once.
+    done = cli("plugins", "--check", "-f", "json", "-p", "textkit_lexical", pythonpath=[lexical_site])
+    records = [r for r in json.loads(done.stdout) if r["module"] == "textkit_lexical"]
+    assert [(r["name"], r["source"], r["analyzers"], r["error"]) for r in records] == [
+        ("lexical", "entry point", ["lexical"], None)
+    ]
+
+
 def test_load_plugins_extra_of_an_already_loaded_module(tmp_path, monkeypatch):
     write(tmp_path, "tk_counter_twice.py", COUNTER)
     monkeypatch.syspath_prepend(str(tmp_path))

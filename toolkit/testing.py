@@ -31,7 +31,10 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-import pytest
+try:
+    import pytest
+except ImportError:  # the helpers below work without pytest; only the fixtures need it
+    pytest = None
 
 # Commands that take -p; the helper names the plugins there.
 _PLUGIN_COMMANDS = ("analyze", "plugins", "formats", "config")
@@ -189,25 +192,29 @@ def cli(*args: Any, plugins: Sequence[str] = (), input: str | None = None, env: 
     return CliResult(code, stdout.getvalue(), stderr.getvalue())
 
 
-@pytest.fixture
+def _fixture(function):
+    return pytest.fixture(function) if pytest is not None else function
+
+
+@_fixture
 def textkit_document():
     """``textkit_document(text, source="<text>", input_format=None)`` -> Document."""
     return make_document
 
 
-@pytest.fixture
+@_fixture
 def textkit_run():
     """``textkit_run(text_or_document, plugins=[...], options=None)`` -> Report with only those plugins' sections."""
     return run
 
 
-@pytest.fixture
+@_fixture
 def textkit_check():
     """``textkit_check(section_or_result, document=None)``: assert it is valid and fits the schema."""
     return check
 
 
-@pytest.fixture
+@_fixture
 def textkit_cli(monkeypatch):
     """``textkit_cli(*args, plugins=[...], input=None)`` -> CliResult(exit_code, stdout, stderr, .json)."""
     monkeypatch.delenv("TEXTKIT_DEBUG", raising=False)
