@@ -294,3 +294,22 @@ def test_textkit_cli_runs_a_plugins_command_in_process(tmp_path, monkeypatch, te
     assert (done.exit_code, done.stdout) == (0, "HI!\n"), done.stderr
     # Only for that call: the command is gone again.
     assert textkit_cli("shout", "hi").exit_code == 2
+
+
+def test_the_notebook_walkthrough_runs(monkeypatch):
+    # docs/notebook.md's cells, in order (the plot and the made-up plugin left out): the page stays true.
+    pytest.importorskip("pandas")
+    import re
+
+    monkeypatch.chdir(ROOT)
+    cells = re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "notebook.md").read_text(encoding="utf-8"), re.S)
+    runnable = [c for c in cells if "matplotlib" not in c and "my_plugin" not in c]
+    assert len(runnable) == 5
+    namespace: dict = {}
+    for cell in runnable:
+        exec(compile(cell, "docs/notebook.md", "exec"), namespace)
+    assert repr(namespace["report"]) == "<Report 'examples/article.txt': 506 words; readability, sentiment, irony, entities>"
+    frame = namespace["frame"]
+    assert list(frame["source"]) == ["docs/json-report.md", "docs/notebook.md", "docs/plugins.md", "docs/quality.md",
+                                     "examples/article.txt", "README.md"]
+    assert set(namespace["findings"]["severity"]) == {"info", "warning"}
