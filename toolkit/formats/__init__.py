@@ -19,7 +19,7 @@ def register_formats(register):
         )
     )
     register(Format("jsonl", json_format.render_line, "jsonl", "One JSON report per line, streamed", streams=True))
-    register(Format("markdown", markdown.render, "md", "GitHub-flavoured Markdown", markdown.render_corpus))
+    register(Format("markdown", markdown.render, "md", "GitHub-flavoured Markdown", markdown.render_corpus, corpus_needs_reports=True))
     register(Format("html", html.render, "html", "One self-contained HTML page with charts and the highlighted text", html.render_corpus, corpus_needs_reports=True))
     register(Format("github", ci.render_github, "txt", "GitHub Actions annotations (::error, ::warning, ::notice)", ci.render_github_corpus, corpus_needs_reports=True))
     register(Format("sarif", ci.render_sarif, "sarif", "SARIF 2.1.0 for code scanning", ci.render_sarif_corpus, corpus_needs_reports=True))
