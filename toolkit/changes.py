@@ -174,3 +174,20 @@ def _unquote(name: str) -> str:
         out += char.encode("utf-8", "surrogateescape")
         i += 1
     return out.decode("utf-8", "surrogateescape")
+
+
+# The formats that annotate lines: with --changed-since they keep only the findings on changed lines.
+LINE_FORMATS = ("github", "sarif", "junit", "markdown")
+
+
+def on_changed_lines(fmt: Any, changes: Changes) -> Any:
+    """``fmt`` (a :class:`textkit.Format`) rendering only the findings on lines in ``changes``."""
+    import dataclasses
+
+    def render(report, options=None):
+        return fmt.render(changes.restrict(report), options)
+
+    def render_corpus(corpus, options=None):
+        return fmt.render_corpus(dataclasses.replace(corpus, reports=[changes.restrict(r) for r in corpus.reports]), options)
+
+    return dataclasses.replace(fmt, render=render, render_corpus=render_corpus if fmt.render_corpus else None)
