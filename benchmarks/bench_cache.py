@@ -1,0 +1,98 @@
+"""What the report cache (--cache) saves: a cold run, a warm run, and a run after one edit.
+
+    python benchmarks/bench_cache.py [--documents 2000] [--paragraphs 10] [--format jsonl]
+
+Writes ``--documents`` synthetic documents into a temporary folder, each made
+from examples/article.txt: its paragraphs rotated by the document's number
+(and the first ``--paragraphs`` of them kept), plus a sentence naming the
+document, so that no two documents have the same bytes. Then, each in a
+fresh process, ``textkit analyze FOLDER --cache=DIR -f FORMAT -o OUT``:
+
+1. cold: an empty cache, every document analyzed;
+2. warm: nothing changed, every report reused;
+3. one document edited: one analysis, the rest reused.
+
+Prints the wall time of each, the warm speed-up (cold / warm) and what the
+third run reports it analyzed. The three runs' outputs must agree (without
+the per-section timings), or the script fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "examples" / "article.txt"
+
+
+def write_documents(folder: Path, count: int, paragraphs: int) -> int:
+    parts = [p for p in ARTICLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    words = 0
+    for n in range(count):
+        shift = n % len(parts)
+        chosen = (parts[shift:] + parts[:shift])[:paragraphs]
+        text = "\n\n".join([f"This is document number {n} of the benchmark.", *chosen]) + "\n"
+        words += len(text.split())
+        (folder / f"doc-{n:05d}.txt").write_text(text, encoding="utf-8")
+    return words
+
+
+def run(folder: Path, cache: Path, out: Path, fmt: str) -> tuple[float, str]:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "textkit", "analyze", str(folder), f"--cache={cache}", "-f", fmt, "-o", str(out)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1, 3):
+        sys.exit(f"textkit failed ({done.returncode}): {done.stderr[-500:]}")
+    note = re.search(r"cache .*: (\d+) reused, (\d+) analyzed", done.stderr)
+    return elapsed, note.group(0) if note else "(no cache note)"
+
+
+def comparable(path: Path) -> list:
+    """The reports of a JSON Lines output without per-section timings."""
+    reports = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for report in reports:
+        for section in report["sections"]:
+            section.pop("elapsed_ms", None)
+    return reports
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--paragraphs", type=int, default=10, help="paragraphs of the article per document (it has 10)")
+    parser.add_argument("--format", default="jsonl")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, cache = Path(tmp) / "docs", Path(tmp) / "cache"
+        folder.mkdir()
+        words = write_documents(folder, args.documents, args.paragraphs)
+        outs = [Path(tmp) / f"run{i}.{args.format}" for i in range(3)]
+        cold, cold_note = run(folder, cache, outs[0], args.format)
+        warm, warm_note = run(folder, cache, outs[1], args.format)
+        edited = folder / "doc-00007.txt"
+        edited.write_text(edited.read_text(encoding="utf-8") + "One more sentence, added by the benchmark.\n")
+        after_edit, edit_note = run(folder, cache, outs[2], args.format)
+        if args.format == "jsonl":
+            first, second, third = map(comparable, outs)
+            assert first == second, "the warm run's reports differ from the cold run's"
+            differ = [a["document"]["source"] for a, b in zip(first, third) if a != b]
+            assert differ == [str(edited)], f"after one edit, these reports differ: {differ[:5]}"
+    print(f"{args.documents} documents, ~{words:,} words, -f {args.format}")
+    print(f"cold (empty cache):  {cold:7.2f} s   {cold_note}")
+    print(f"warm (nothing new):  {warm:7.2f} s   {warm_note}")
+    print(f"one document edited: {after_edit:7.2f} s   {edit_note}")
+    print(f"warm speed-up: {cold / warm:.1f}x (cold / warm)")
+
+
+if __name__ == "__main__":
+    main()
