@@ -154,15 +154,31 @@ def test_pre_commit_hook_definition():
 
 
 @pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory):
+def hook_repo(tmp_path_factory) -> tuple[Path, Path]:
+    """(this checkout as a one-commit repository, edits included; a PRE_COMMIT_HOME for it).
+
+    pre-commit would snapshot a checkout with edits anew for each try-repo, and install
+    textkit each time; one commit of our own lets the tests share one installation.
+    """
     pytest.importorskip("pre_commit", reason="pre-commit is not installed")
-    return tmp_path_factory.mktemp("pre-commit-home")
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs git and a git checkout of textkit")
+    target = tmp_path_factory.mktemp("hook-repo")
+    for name in filter(None, git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")):
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    git(target, "init", "-q")
+    git(target, "add", "-A")
+    git(target, "-c", "user.email=test@example.org", "-c", "user.name=Test", "commit", "-qm", "snapshot")
+    return target, tmp_path_factory.mktemp("pre-commit-home")
 
 
-def try_repo(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
+def try_repo(repo: Path, hook: tuple[Path, Path], *args: str) -> subprocess.CompletedProcess:
+    source, home = hook
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTKIT_")}
     done = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "textkit", "--verbose", *args],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(source), "textkit", "--verbose", *args],
         cwd=repo, env={**env, "PRE_COMMIT_HOME": str(home)}, capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     if done.returncode == 3 and "Installing environment" in done.stdout:
@@ -170,7 +186,7 @@ def try_repo(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
     return done
 
 
-def test_pre_commit_try_repo_fails_on_a_gate_from_textkit_toml(tmp_path, pre_commit_home):
+def test_pre_commit_try_repo_fails_on_a_gate_from_textkit_toml(tmp_path, hook_repo):
     repo = tmp_path / "project"
     repo.mkdir()
     git(repo, "init", "-q")
@@ -179,10 +195,10 @@ def test_pre_commit_try_repo_fails_on_a_gate_from_textkit_toml(tmp_path, pre_com
     (repo / "short.txt").write_text("Five words or fewer.\n")
     (repo / "script.py").write_text("print('not prose: the hook does not look at it')\n")
     git(repo, "add", "-A")
-    failed = try_repo(repo, pre_commit_home, "--all-files")
+    failed = try_repo(repo, hook_repo, "--all-files")
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "textkit: long.md: gate readability.words > 5 FAILED: words = 9" in failed.stdout
+    assert "textkit: long.md: gate readability.words > 5 FAILED: words = 10" in failed.stdout  # "Notes" and 9 more
     assert "script.py" not in failed.stdout and "short.txt" in failed.stdout
-    passed = try_repo(repo, pre_commit_home, "--files", "short.txt")
+    passed = try_repo(repo, hook_repo, "--files", "short.txt")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
