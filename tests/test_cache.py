@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -132,18 +133,20 @@ def test_gates_are_checked_on_reused_reports(project):
     "damage",
     [
         lambda raw: raw[: len(raw) // 2],  # truncated
-        lambda raw: raw.replace(b'"chars"', b'"charz"'),  # a changed byte: the checksum no longer matches
+        lambda raw: raw.replace(b"chars", b"charz"),  # a changed byte: the checksum no longer matches
         lambda raw: b"",  # empty
-        lambda raw: __import__("hashlib").sha256(b"[]").hexdigest().encode() + b"\n[]",  # intact but not an entry
+        lambda raw: hashlib.sha256(marshal.dumps([])).hexdigest().encode() + b"\n" + marshal.dumps([]),  # intact, not a report
     ],
     ids=["truncated", "flipped", "empty", "wrong-shape"],
 )
 def test_a_damaged_entry_is_a_miss_and_is_replaced(project, damage):
     first = counting_run(project)
     analyses(project)
-    entries = sorted((project / ".textkit-cache" / "entries").glob("*.json"))
+    entries = sorted((project / ".textkit-cache" / "entries").glob("*.report"))
     assert len(entries) == 3
-    entries[0].write_bytes(damage(entries[0].read_bytes()))
+    raw = entries[0].read_bytes()
+    assert damage(raw) != raw
+    entries[0].write_bytes(damage(raw))
     again = counting_run(project)
     assert again.returncode == 0 and without_timings(again.stdout) == without_timings(first.stdout)
     assert analyses(project) == 1
@@ -225,7 +228,7 @@ def test_bounded_least_recently_used_out_first(tmp_path):
     by_text = {}
     for n, path in enumerate(texts):  # make the order of use explicit: t2 oldest, then t0, t3, t1
         key = cache.key(textkit.loading.load_path(path), plugins=load_plugins(), only=["readability"])
-        by_text[n] = cache.entries / f"{key}.json"
+        by_text[n] = cache.entries / f"{key}.report"
     for age, n in enumerate([2, 0, 3, 1]):
         os.utime(by_text[n], (1_000_000 + age, 1_000_000 + age))
     small = ReportCache(tmp_path / "cache", max_mb=(2.5 * one) / (1024 * 1024))

@@ -17,6 +17,8 @@ Untracked files that git does not ignore count as added.
 
 from __future__ import annotations
 
+import bisect
+import math
 import os
 import re
 import subprocess
@@ -39,9 +41,12 @@ class ChangedFile:
     whole: bool = False  # added and never committed: every line is new
 
     def touches(self, first: int, last: int | None = None) -> bool:
-        """Whether lines ``first..last`` overlap a changed line."""
+        """Whether lines ``first..last`` overlap a changed line (a binary search: ranges are sorted, disjoint)."""
+        if self.whole:
+            return True
         last = first if last is None or last < first else last
-        return self.whole or any(start <= last and first <= end for start, end in self.ranges)
+        i = bisect.bisect_right(self.ranges, (last, math.inf)) - 1  # the last range starting at or before `last`
+        return i >= 0 and self.ranges[i][1] >= first
 
 
 @dataclass
