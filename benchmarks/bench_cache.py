@@ -1,6 +1,6 @@
 """What the report cache (--cache) saves: a cold run, a warm run, and a run after one edit.
 
-    python benchmarks/bench_cache.py [--documents 2000] [--paragraphs 10] [--format jsonl]
+    python benchmarks/bench_cache.py [--documents 2000] [--paragraphs 10] [--format text] [--cache-max-mb 2000]
 
 Writes ``--documents`` synthetic documents into a temporary folder, each made
 from examples/article.txt: its paragraphs rotated by the document's number
@@ -52,10 +52,11 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(folder: Path, cache: Path, out: Path, fmt: str) -> tuple[float, float, str]:
+def run(folder: Path, cache: Path, out: Path, fmt: str, max_mb: float) -> tuple[float, float, str]:
     started, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(
-        [sys.executable, "-m", "textkit", "analyze", str(folder), f"--cache={cache}", "-f", fmt, "-o", str(out)],
+        [sys.executable, "-m", "textkit", "analyze", str(folder), f"--cache={cache}", "--cache-max-mb", str(max_mb),
+         "-f", fmt, "-o", str(out)],
         capture_output=True, text=True,
     )  # fmt: skip
     elapsed, cpu = time.perf_counter() - started, _children_cpu() - cpu
@@ -78,18 +79,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--paragraphs", type=int, default=10, help="paragraphs of the article per document (it has 10)")
-    parser.add_argument("--format", default="jsonl")
+    parser.add_argument("--format", default="text")
+    parser.add_argument("--cache-max-mb", type=float, default=2000, help="room for every report (~0.13 MB each)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder, cache = Path(tmp) / "docs", Path(tmp) / "cache"
         folder.mkdir()
         words = write_documents(folder, args.documents, args.paragraphs)
         outs = [Path(tmp) / f"run{i}.{args.format}" for i in range(3)]
-        cold = run(folder, cache, outs[0], args.format)
-        warm = run(folder, cache, outs[1], args.format)
+        cold = run(folder, cache, outs[0], args.format, args.cache_max_mb)
+        warm = run(folder, cache, outs[1], args.format, args.cache_max_mb)
         edited = folder / "doc-00007.txt"
         edited.write_text(edited.read_text(encoding="utf-8") + "One more sentence, added by the benchmark.\n")
-        edit = run(folder, cache, outs[2], args.format)
+        edit = run(folder, cache, outs[2], args.format, args.cache_max_mb)
         if args.format == "jsonl":
             first, second, third = map(comparable, outs)
             assert first == second, "the warm run's reports differ from the cold run's"

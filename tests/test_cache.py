@@ -267,3 +267,14 @@ def test_cache_folder_option_and_errors(project):
     assert bad.returncode == 2 and bad.stderr == "textkit: error: cache folder a-file: is a file\n"
     bound = counting_run(project, "--cache-max-mb", "0")
     assert bound.returncode == 2 and "must be positive" in bound.stderr
+
+
+def test_cache_max_mb_bounds_the_folder_end_to_end(project):
+    counting_run(project)
+    sizes = {p.stat().st_size for p in (project / ".textkit-cache" / "entries").iterdir()}
+    assert len(sizes) == 1  # three documents of the same length: same-sized entries
+    run_textkit("cache", "clear", cwd=project)
+    bound = 2.5 * sizes.pop() / (1024 * 1024)
+    assert counting_run(project, "--cache-max-mb", str(bound)).returncode == 0
+    # the third entry took the folder over the bound: the oldest went, down to 90% of it (two entries)
+    assert ReportCache(project / ".textkit-cache").info().entries == 2

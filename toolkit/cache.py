@@ -38,7 +38,7 @@ from .model import Finding, PluginInfo, Section
 from .report import Report
 
 DEFAULT_FOLDER = ".textkit-cache"
-DEFAULT_MAX_MB = 100.0
+DEFAULT_MAX_MB = 500.0
 _LAYOUT = "2"  # bump when an entry's layout changes: old entries then simply miss
 _ENTRIES = "entries"
 _SUFFIX = ".report"

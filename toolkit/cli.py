@@ -97,7 +97,7 @@ def analyze(
         None, "--cache", metavar="[=DIR]",
         help="Reuse the reports of unchanged documents, kept in DIR (--cache alone: .textkit-cache).",
     ),
-    cache_max_mb: float = typer.Option(100.0, "--cache-max-mb", help="Bound of the cache folder; least recently used out first."),
+    cache_max_mb: float = typer.Option(500.0, "--cache-max-mb", help="Bound of the cache folder in MB; least recently used out first."),
 ) -> None:
     """Analyze documents and print (or write) the combined report.
 
