@@ -114,20 +114,57 @@ def test_github_escapes_hostile_text():
     ]
 
 
-def test_github_caps_findings_per_kind_and_counts_the_rest():
-    text = "China and China and China and China and China and China and China met Huawei."
+def test_github_caps_each_level_at_ten_and_no_kind_crowds_out_another():
+    # 14 mentions of China, one per line, then Huawei on line 15 (a different kind).
+    text = "China.\n" * 14 + "Huawei."
     china = [i for i in range(len(text)) if text.startswith("China", i)]
-    findings = [("mention", i, i + 5, "China") for i in china] + [("other", text.index("Huawei"), len(text) - 1, "Huawei")]
-    lines = ci.render_github(made_report(text, findings)).splitlines()
+    findings = [("mention", i, i + 5, "China") for i in china] + [("other", text.index("Huawei"), len(text), "Huawei")]
+    warnings = [f"caveat {n}" for n in range(12)]
+    lines = ci.render_github(made_report(text, findings, warnings=warnings)).splitlines()
     notices = [line for line in lines if line.startswith("::notice")]
-    assert len(china) == 7 and len(notices) == ci.MAX_ANNOTATIONS_PER_KIND + 1 == 6
-    assert [n.split(",")[1] for n in notices[:2]] == ["line=1", "line=1"]
-    assert notices[0].startswith("::notice file=docs/a.txt,line=1,endLine=1,col=1,endColumn=5,")
-    assert "title=textkit echo%3A other::Huawei" in notices[-1]  # its own kind is not crowded out
+    assert len(notices) == ci.MAX_ANNOTATIONS_PER_LEVEL == 10
+    # Huawei (its kind's first) is in, then China's first nine, listed top of the file first.
+    assert [n.split(",")[1] for n in notices] == [f"line={n}" for n in (*range(1, 10), 15)]
+    assert "title=textkit echo%3A other::Huawei" in notices[-1]
+    assert [line.rsplit("::", 1)[1] for line in lines if line.startswith("::warning")] == [f"caveat {n}" for n in range(10)]
+    # warnings come before notices, and the last line (not a command) counts what was left out per level
+    assert lines.index(notices[0]) > max(i for i, line in enumerate(lines) if line.startswith("::warning"))
     assert lines[-1] == (
-        "textkit: 2 more findings not annotated (at most 5 of a kind per document): echo mention 2;"
+        "textkit: not annotated (GitHub shows at most 10 of each level per step): 2 warnings, 5 notices;"
         " -f sarif or -f json lists them all"
     )
+
+
+def test_github_errors_put_failed_gates_first():
+    broken = made_report("Some text.", source="docs/broken.txt", status=ERROR, error={"type": "ValueError", "message": "x"})
+    gated = made_report("Some text.", source="docs/gated.txt", gates=[(f"echo.m{n} > 1", 2, False) for n in range(11)])
+    corpus = corpus_of(broken, gated, failures=[("docs/bad.txt", "docs/bad.txt: is empty (nothing to analyze)")])
+    lines = ci.render_github_corpus(corpus).splitlines()
+    errors = [line for line in lines if line.startswith("::error")]
+    assert len(errors) == 10
+    assert all(e.startswith("::error file=docs/gated.txt,title=textkit gate echo.m") for e in errors)
+    assert [e.split("title=textkit gate echo.")[1].split("::")[0] for e in errors] == [f"m{n}" for n in range(10)]
+    annotations = ci.github_annotations(corpus.reports, ci.corpus_failures(corpus))
+    assert annotations.total["error"] == 13 and dict(annotations.left_out) == {"error": 3}
+    assert lines[-1].startswith("textkit: not annotated (GitHub shows at most 10 of each level per step): 3 errors;")
+
+
+def test_markdown_summary_counts_what_github_did_not_annotate():
+    from textkit.formats import markdown
+
+    text = "China.\n" * 13
+    findings = [("mention", i, i + 5, "China") for i in range(0, len(text), 7)]
+    single = markdown.render(made_report(text, findings))
+    assert single.rstrip().endswith(
+        "Not annotated on GitHub (at most 10 of each level per step): 3 notices; "
+        "the HTML, SARIF and JSON reports list them all."
+    )
+    corpus = corpus_of(made_report(text, findings), made_report(text, findings[:2], source="docs/b.txt",
+                                                                warnings=[f"w{n}" for n in range(11)]))
+    assert "not annotated on github (at most 10 of each level per step): 1 warning, 5 notices;" in (
+        markdown.render_corpus(corpus).lower()
+    )
+    assert "Not annotated" not in markdown.render(made_report(text, findings[:10]))
 
 
 def test_github_section_error_and_skip():
@@ -165,9 +202,9 @@ def test_html_finding_ends_before_the_closing_tag(tmp_path):
 def test_github_corpus_with_an_unreadable_input():
     corpus = corpus_of(plain_report("a.txt"), plain_report("b.txt"), failures=[("gone.txt", "gone.txt: no such file")])
     lines = ci.render_github_corpus(corpus).splitlines()
-    assert lines[0] == "::error file=gone.txt,title=textkit%3A cannot read::no such file"
-    errors = [line for line in lines if line.startswith("::error file=a.txt") or line.startswith("::error file=b.txt")]
-    assert len(errors) == 2
+    # failed gates first, then the input that could not be read
+    assert [line.split(",")[0] for line in lines[:3]] == ["::error file=a.txt", "::error file=b.txt", "::error file=gone.txt"]
+    assert lines[2] == "::error file=gone.txt,title=textkit%3A cannot read::no such file"
     assert sum(1 for line in lines if ",col=5,endColumn=9," in line) == 2
 
 

@@ -130,10 +130,13 @@ def analyze_paths(
 
     A file that cannot be read yields ``(path, InputError)`` instead, and the
     others go on. Nothing is kept between documents, so memory stays flat
-    however many there are.
+    however many there are. ``cache`` (a :class:`textkit.cache.ReportCache`)
+    reuses the reports of documents analyzed before with the same settings.
     """
     plugins = options.setdefault("plugins", None) or default_plugins()
     options["plugins"] = plugins
+    cache = options.pop("cache", None)
+    analyze = cache.analyze if cache is not None else analyze_document
     for path in paths:
         try:
             loader = plugins.loader_for(str(path), input_format)
@@ -141,4 +144,4 @@ def analyze_paths(
         except InputError as exc:
             yield str(path), exc
             continue
-        yield str(path), analyze_document(document, **options)
+        yield str(path), analyze(document, **options)

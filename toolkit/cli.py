@@ -109,6 +109,15 @@ def analyze(
     set_option: Optional[List[str]] = typer.Option(
         None, "--set", help="Set an analyzer's option for this run, e.g. 'lexical.window=30'. Repeatable."
     ),
+    changed_since: Optional[str] = typer.Option(
+        None, "--changed-since", metavar="REF", help="Only files changed since this git revision (merge base to "
+        "working tree); github, sarif, junit and markdown report only findings on changed lines.",
+    ),
+    cache: Optional[str] = typer.Option(
+        None, "--cache", metavar="[=DIR]",
+        help="Reuse the reports of unchanged documents, kept in DIR (--cache alone: .textkit-cache).",
+    ),
+    cache_max_mb: float = typer.Option(500.0, "--cache-max-mb", help="Bound of the cache folder in MB; least recently used out first."),
 ) -> None:
     """Analyze documents and print (or write) the combined report.
 
@@ -156,6 +165,21 @@ def analyze(
     inputs = expand_inputs(paths, extensions, opts["exclude"])
     if not inputs:
         raise UsageError("no input files (a folder without known file types, or all excluded)")
+    render_format = plugins.formats[format].item
+    if changed_since is not None:
+        from .changes import LINE_FORMATS, changed_since as find_changes, on_changed_lines
+
+        changes = find_changes(changed_since)
+        inputs = changes.select(inputs)
+        if format in LINE_FORMATS:
+            render_format = on_changed_lines(render_format, changes)
+        if not inputs:
+            typer.echo(f"textkit: no files changed since {changed_since} among the given paths", err=True)
+    report_cache = None
+    if cache is not None:
+        from .cache import DEFAULT_FOLDER, ReportCache
+
+        report_cache = ReportCache(cache or DEFAULT_FOLDER, cache_max_mb)
     single = len(paths) == 1 and inputs == paths
     terminal = not output and sys.stdout.isatty()
     width = min(os.get_terminal_size().columns, 120) if terminal else 100
@@ -163,9 +187,9 @@ def analyze(
 
     def run(out, on_document=None):
         return write_reports(
-            inputs, out, plugins=plugins, format=plugins.formats[format].item, render_options=options, single=single,
+            inputs, out, plugins=plugins, format=render_format, render_options=options, single=single,
             on_document=on_document, only=only, disable=disabled, encoding=encoding, max_bytes=max_bytes,
-            input_format=input_format, gates=gates, baseline=before, config=config,
+            input_format=input_format, gates=gates, baseline=before, config=config, cache=report_cache,
         )
 
     with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
@@ -177,7 +201,18 @@ def analyze(
             sys.stdout.flush()
     for message in [*outcome.input_errors, *outcome.failed_sections, *outcome.failed_gates]:
         typer.echo(f"textkit: {'error: ' if message in outcome.input_errors else ''}{message}", err=True)
+    if report_cache is not None:
+        _cache_note(report_cache, quiet)
     raise typer.Exit(outcome.exit_code)
+
+
+def _cache_note(report_cache, quiet: bool) -> None:
+    if report_cache.write_error:
+        typer.echo(f"textkit: warning: cache not written ({report_cache.write_error})", err=True)
+    if not quiet:
+        typer.echo(
+            f"textkit: cache {report_cache.folder}: {report_cache.hits} reused, {report_cache.misses} analyzed", err=True
+        )
 
 
 @contextlib.contextmanager
@@ -261,6 +296,36 @@ def config_command(
         typer.echo(f"{row['key']:<24} = {json.dumps(row['value']):<16} {row['type']:<5} ({origin}; plugin {row['plugin']}) {row['help']}")
 
 
+cache_app = typer.Typer(help="The report cache of 'analyze --cache': its size, and emptying it.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+CACHE_DIR_HELP = "The cache folder (default .textkit-cache)."
+
+
+@cache_app.command("info")
+def cache_info(
+    folder: str = typer.Option(".textkit-cache", "--dir", help=CACHE_DIR_HELP),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """How many reports the cache holds and its size."""
+    from .cache import ReportCache
+
+    if format not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    info = ReportCache(folder).info()
+    if format == "json":
+        typer.echo(json.dumps(info.to_dict(), indent=2))
+        return
+    typer.echo(f"{info.folder}: {info.entries} reports, {info.size_bytes / 1024 / 1024:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear(folder: str = typer.Option(".textkit-cache", "--dir", help=CACHE_DIR_HELP)) -> None:
+    """Remove every cached report (only textkit's own files in the folder)."""
+    from .cache import ReportCache
+
+    typer.echo(f"{folder}: removed {ReportCache(folder).clear()} reports")
+
+
 @app.command("formats")
 def formats_command(
     plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
@@ -305,6 +370,16 @@ def _add_plugin_commands(first: list[str]) -> None:
     add_plugin_commands(_load(resolve_settings({}))[0], app)
 
 
+# Options whose value is optional, written --name=VALUE as in git (--cache alone means the default).
+_OPTIONAL_VALUE = ("--cache",)
+
+
+def _optional_values(args: list[str]) -> list[str]:
+    """``--cache`` alone becomes ``--cache=`` (click has no optional values); ``--`` ends options."""
+    end = args.index("--") if "--" in args else len(args)
+    return [f"{a}=" if a in _OPTIONAL_VALUE and i < end else a for i, a in enumerate(args)]
+
+
 def main() -> None:
     """Console-script entry point: textkit errors become one line and an exit code.
 
@@ -313,7 +388,7 @@ def main() -> None:
     """
     try:
         _add_plugin_commands(sys.argv[1:2])
-        app()
+        app(args=_optional_values(sys.argv[1:]))
     except TextkitError as exc:
         typer.echo(f"textkit: error: {exc}", err=True)
         sys.exit(exc.exit_code)

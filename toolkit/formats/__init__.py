@@ -32,7 +32,7 @@ def register_formats(register):
         )
     )
     register(Format("jsonl", _lazy("json_format", "render_line"), "jsonl", "One JSON report per line, streamed", streams=True))
-    register(Format("markdown", _lazy("markdown", "render"), "md", "GitHub-flavoured Markdown", _lazy("markdown", "render_corpus")))
+    register(Format("markdown", _lazy("markdown", "render"), "md", "GitHub-flavoured Markdown", _lazy("markdown", "render_corpus"), corpus_needs_reports=True))
     register(Format("html", _lazy("html", "render"), "html", "One self-contained HTML page with charts and the highlighted text", _lazy("html", "render_corpus"), corpus_needs_reports=True))
     register(Format("github", _lazy("ci", "render_github"), "txt", "GitHub Actions annotations (::error, ::warning, ::notice)", _lazy("ci", "render_github_corpus"), corpus_needs_reports=True))
     register(Format("sarif", _lazy("ci", "render_sarif"), "sarif", "SARIF 2.1.0 for code scanning", _lazy("ci", "render_sarif_corpus"), corpus_needs_reports=True))

@@ -21,11 +21,12 @@ the other formats the finding's text is extracted prose, not the file's.
   that could not be read; ``::warning`` for a section's warnings (caveats that
   qualify its numbers); ``::notice`` for findings and for skipped sections.
 * GitHub shows at most 10 annotations of each level per step (50 per job)
-  and silently drops the rest, first come first served. So at most
-  ``MAX_ANNOTATIONS_PER_KIND`` findings of one section and kind are annotated
-  per document (the first ones), and one plain, non-command line at the end
-  counts what was left out: no kind (entity mentions, say) can crowd out the
-  others, and no count is hidden. ``-f sarif`` and ``-f json`` have them all.
+  and silently drops the rest, first come first served. So textkit emits at
+  most ``MAX_ANNOTATIONS_PER_LEVEL`` of each level, the most important first
+  (failed gates before other errors; skipped sections before findings; each
+  kind's first finding before any kind's second), and one plain, non-command
+  line at the end counts, per level, what was not annotated; the Markdown
+  summary says the same. ``-f sarif`` and ``-f json`` have them all.
 * Escaping is GitHub's (actions/toolkit): in the message ``%``, CR and LF
   become ``%25``, ``%0D``, ``%0A``; in properties also ``:`` and ``,``
   become ``%3A`` and ``%2C``. A hostile document cannot start a command line.
@@ -56,13 +57,15 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import quote
 
 from ..model import ERROR, SKIPPED
 
-MAX_ANNOTATIONS_PER_KIND = 5
+# GitHub shows at most 10 annotations of each level (error, warning, notice) per step.
+MAX_ANNOTATIONS_PER_LEVEL = 10
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -73,7 +76,7 @@ Failure = tuple[str, str]  # (source, message) of an input that could not be rea
 # -- what the formats share ---------------------------------------------------------------
 
 
-def _failures(corpus) -> list[Failure]:
+def corpus_failures(corpus) -> list[Failure]:
     return [(row["source"], row["error"]) for row in corpus.summary.rows if row.get("status") == "input error"]
 
 
@@ -140,50 +143,92 @@ def _finding_position(finding: dict[str, Any]) -> dict[str, int | None]:
     return {**position, "endLine": end_line, "col": finding["column"], "endColumn": end_column - 1}
 
 
-def _github_document(report: dict[str, Any], left_out: Counter) -> list[str]:
-    source = report["document"]["source"]
-    file = _repo_path(source)
-    lines = [
-        _command("error", g["description"], file=file, title=f"textkit gate {g['section']}.{g['metric']}")
-        for g in report.get("gates", [])
-        if not g["passed"]
-    ]
-    shown: list[tuple[dict, dict]] = []
+@dataclass
+class Annotations:
+    """The workflow commands of a run, in the order GitHub should see them, and what was left out."""
+
+    lines: list[str] = field(default_factory=list)
+    total: Counter = field(default_factory=Counter)  # level -> annotations the run has
+    left_out: Counter = field(default_factory=Counter)  # level -> annotations not emitted (over the limit)
+
+
+def _finding_candidates(report: dict[str, Any], file: str | None, document: int) -> list[tuple]:
+    """(level, rank, document, start, command) per finding: rank n is the n-th finding of its section and kind."""
+    candidates, per_kind = [], Counter()
     for section in report["sections"]:
-        title = f"textkit {section['id']}"
-        if section["status"] == ERROR:
-            lines.append(_command("error", _section_error(section), file=file, title=title))
-        level, prefix = ("notice", "skipped: ") if section["status"] == SKIPPED else ("warning", "")
-        lines += [_command(level, prefix + w, file=file, title=title) for w in section["warnings"]]
-        per_kind: Counter = Counter()
         for finding in section["findings"]:
-            key = (section["id"], finding["kind"])
-            per_kind[key] += 1
-            if per_kind[key] > MAX_ANNOTATIONS_PER_KIND:
-                left_out[key] += 1
-            else:
-                shown.append((section, finding))
-    shown.sort(key=lambda pair: pair[1]["start"])  # read like a linter: top of the file first
-    for section, finding in shown:
-        lines.append(
-            _command(
-                GITHUB_LEVELS[finding.get("severity", "info")], finding["message"], file=file, **_finding_position(finding),
+            per_kind[section["id"], finding["kind"]] += 1
+            level = GITHUB_LEVELS[finding.get("severity", "info")]
+            command = _command(
+                level, finding["message"], file=file, **_finding_position(finding),
                 title=f"textkit {section['id']}: {finding['kind']}",
             )
-        )
-    return lines
+            candidates.append((level, per_kind[section["id"], finding["kind"]], document, finding["start"], command))
+    return candidates
+
+
+def _fill(fixed: list[str], findings: list[tuple]) -> list[str]:
+    """``fixed`` first, then the findings GitHub will show (top of each file first), then the rest.
+
+    Among findings, each kind's first one in every document goes before any
+    kind's second one: one noisy kind cannot crowd out the others.
+    """
+    findings = sorted(findings, key=lambda c: c[1:4])
+    room = max(0, MAX_ANNOTATIONS_PER_LEVEL - len(fixed))
+    chosen = sorted(findings[:room], key=lambda c: c[2:4])
+    return fixed + [c[4] for c in chosen] + [c[4] for c in findings[room:]]
+
+
+def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = ()) -> Annotations:
+    """The annotations of these reports, at most ``MAX_ANNOTATIONS_PER_LEVEL`` of each level.
+
+    Errors come first (failed gates, then unreadable inputs, then failed
+    sections, then findings of severity error), then warnings (section
+    warnings, then warning findings), then notices (skipped sections, then
+    info findings), so what GitHub shows is what matters most.
+    """
+    gates, unreadable, broken, warnings, skipped, findings = [], [], [], [], [], []
+    unreadable += [_command("error", m, file=_repo_path(s), title="textkit: cannot read") for s, m in failures]
+    for document, report in enumerate(reports):
+        file = _repo_path(report["document"]["source"])
+        gates += [
+            _command("error", g["description"], file=file, title=f"textkit gate {g['section']}.{g['metric']}")
+            for g in report.get("gates", [])
+            if not g["passed"]
+        ]
+        for section in report["sections"]:
+            title = f"textkit {section['id']}"
+            if section["status"] == ERROR:
+                broken.append(_command("error", _section_error(section), file=file, title=title))
+            if section["status"] == SKIPPED:
+                skipped += [_command("notice", "skipped: " + w, file=file, title=title) for w in section["warnings"]]
+            else:
+                warnings += [_command("warning", w, file=file, title=title) for w in section["warnings"]]
+        findings += _finding_candidates(report, file, document)
+    out = Annotations()
+    for level, fixed in (("error", gates + unreadable + broken), ("warning", warnings), ("notice", skipped)):
+        commands = _fill(fixed, [c for c in findings if c[0] == level])
+        out.lines += commands[:MAX_ANNOTATIONS_PER_LEVEL]
+        out.total[level] = len(commands)
+        if len(commands) > MAX_ANNOTATIONS_PER_LEVEL:
+            out.left_out[level] = len(commands) - MAX_ANNOTATIONS_PER_LEVEL
+    return out
+
+
+def not_annotated(annotations: Annotations) -> str:
+    """"3 errors, 42 notices" for the levels that had more than GitHub shows; "" when none."""
+    return ", ".join(
+        f"{n} {level}{'s' if n != 1 else ''}" for level in ("error", "warning", "notice") if (n := annotations.left_out[level])
+    )
 
 
 def render_github_reports(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = ()) -> str:
-    lines = [_command("error", message, file=_repo_path(source), title="textkit: cannot read") for source, message in failures]
-    left_out: Counter = Counter()
-    for report in reports:
-        lines += _github_document(report, left_out)
-    if left_out:
-        counts = ", ".join(f"{section} {kind} {n}" for (section, kind), n in sorted(left_out.items()))
+    annotations = github_annotations(reports, failures)
+    lines = list(annotations.lines)
+    if annotations.left_out:
         lines.append(
-            f"textkit: {sum(left_out.values())} more findings not annotated (at most {MAX_ANNOTATIONS_PER_KIND} "
-            f"of a kind per document): {counts}; -f sarif or -f json lists them all"
+            f"textkit: not annotated (GitHub shows at most {MAX_ANNOTATIONS_PER_LEVEL} of each level per step): "
+            f"{not_annotated(annotations)}; -f sarif or -f json lists them all"
         )
     return "".join(line + "\n" for line in lines)
 
@@ -193,7 +238,7 @@ def render_github(report, options=None) -> str:
 
 
 def render_github_corpus(corpus, options=None) -> str:
-    return render_github_reports(corpus.reports, _failures(corpus))
+    return render_github_reports(corpus.reports, corpus_failures(corpus))
 
 
 # -- sarif ----------------------------------------------------------------------------------
@@ -350,7 +395,7 @@ def render_sarif(report, options=None) -> str:
 
 
 def render_sarif_corpus(corpus, options=None) -> str:
-    log = sarif_log(corpus.reports, _failures(corpus), corpus.tool_version)
+    log = sarif_log(corpus.reports, corpus_failures(corpus), corpus.tool_version)
     return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -432,4 +477,4 @@ def render_junit(report, options=None) -> str:
 
 
 def render_junit_corpus(corpus, options=None) -> str:
-    return _xml(junit_tree(corpus.reports, _failures(corpus), corpus.tool_version))
+    return _xml(junit_tree(corpus.reports, corpus_failures(corpus), corpus.tool_version))

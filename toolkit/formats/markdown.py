@@ -6,6 +6,7 @@ import re
 
 from ..model import FINDINGS
 from . import _display as show
+from . import ci
 
 # Characters that would end a table cell or start markup if copied raw.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
@@ -62,7 +63,20 @@ def render(report, options=None) -> str:
             out += [f"> ⚠ {escape(warning)}", ""]
         for part in show.parts(section):
             out += _findings(section) if part == FINDINGS else _data(section, part)
+    out += _not_annotated([report.to_dict()])
     return "\n".join(out) + "\n"
+
+
+def _not_annotated(reports, failures=()) -> list[str]:
+    """A line saying, per level, how many annotations GitHub would not show (-f github); none if all fit."""
+    counts = ci.not_annotated(ci.github_annotations(reports, failures))
+    if not counts:
+        return []
+    return [
+        "",
+        f"Not annotated on GitHub (at most {ci.MAX_ANNOTATIONS_PER_LEVEL} of each level per step): {counts}; "
+        "the HTML, SARIF and JSON reports list them all.",
+    ]
 
 
 def _data(section, key: str) -> list[str]:
@@ -112,4 +126,5 @@ def render_corpus(corpus, options=None) -> str:
         out += ["", f"## {escape(summary.total_title(key))} across all documents", "", _row(["Name", "Count", "Documents"])]
         out.append(_row(["---", "---:", "---:"]))
         out += [_row([escape(r["name"]), str(r["count"]), str(r["documents"])]) for r in records]
+    out += _not_annotated(corpus.reports, ci.corpus_failures(corpus))
     return "\n".join(out) + "\n"

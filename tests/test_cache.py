@@ -1,0 +1,280 @@
+"""The report cache (--cache): each hit/miss rule, damage, bounds and concurrent runs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import textkit
+from textkit.analysis import analyze_paths
+from textkit.cache import ReportCache
+from textkit.config import Config
+from textkit.plugin_manager import load_plugins
+
+from conftest import run_textkit
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "examples" / "article.txt"
+
+# A plugin that writes a line to $COUNT_FILE each time it analyzes a document, so a test can tell
+# an analysis from a reused report; its version and its option come from the test.
+COUNTING = '''
+import os
+import time
+from textkit import Analyzer, Result, hookimpl
+
+__version__ = "{version}"
+
+
+def analyze(document, config):
+    with open(os.environ["COUNT_FILE"], "a", encoding="utf-8") as handle:
+        handle.write(document.source + "\\n")
+    time.sleep(float(os.environ.get("COUNT_SLEEP", "0")))  # to make concurrent runs overlap
+    scale = config.for_analyzer("counting").get("scale", 1)
+    return Result(metrics={{"chars": len(document.text) * scale}}, findings=[document.finding("first", 0, 3, "start")])
+
+
+@hookimpl
+def register_analyzers(register):
+    register(Analyzer(id="counting", title="Counting", analyze=analyze))
+'''
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A folder with three documents, the counting plugin (version 1.0) and a counter file."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(3):
+        (docs / f"d{n}.txt").write_text(f"Document number {n} says something plain.\n")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "counting.py").write_text(COUNTING.format(version="1.0"))
+    return tmp_path
+
+
+def counting_run(project: Path, *args: str, quiet=True):
+    return run_textkit(
+        "analyze", "docs", "-p", "counting", "--only", "counting", "--cache", "-f", "json", *(["-q"] if quiet else []),
+        *args, pythonpath=[project / "site"], env={"COUNT_FILE": str(project / "count.txt")}, cwd=project,
+    )  # fmt: skip
+
+
+def without_timings(output: str):
+    """A JSON report with every section's elapsed_ms left out (a re-analysis takes its own time)."""
+    report = json.loads(output)
+    for document in report["documents"]:
+        for section in document["sections"]:
+            section.pop("elapsed_ms")
+    return report
+
+
+def analyses(project: Path) -> int:
+    """How many analyses the counting plugin has run so far (then the counter starts again)."""
+    counter = project / "count.txt"
+    n = len(counter.read_text().splitlines()) if counter.exists() else 0
+    counter.unlink(missing_ok=True)
+    return n
+
+
+def test_second_run_reuses_every_report_and_the_output_is_the_same(project):
+    first = counting_run(project, quiet=False)
+    assert first.returncode == 0, first.stderr
+    assert analyses(project) == 3 and first.stderr == "textkit: cache .textkit-cache: 0 reused, 3 analyzed\n"
+    second = counting_run(project, quiet=False)
+    assert analyses(project) == 0 and second.stderr == "textkit: cache .textkit-cache: 3 reused, 0 analyzed\n"
+    assert second.stdout == first.stdout
+    assert (project / ".textkit-cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def test_one_changed_document_costs_one_analysis(project):
+    counting_run(project)
+    analyses(project)
+    (project / "docs" / "d1.txt").write_text("Document number 1 now says something else.\n")
+    counting_run(project)
+    assert (project / "count.txt").read_text() == "docs/d1.txt\n"
+
+
+def test_a_plugin_upgrade_is_a_miss(project):
+    counting_run(project)
+    analyses(project)
+    (project / "site" / "counting.py").write_text(COUNTING.format(version="1.1"))
+    counting_run(project)
+    assert analyses(project) == 3
+    counting_run(project)
+    assert analyses(project) == 0
+
+
+def test_a_changed_setting_is_a_miss(project):
+    counting_run(project)
+    analyses(project)
+    (project / "textkit.toml").write_text("[counting]\nscale = 2\n")
+    doubled = json.loads(counting_run(project).stdout)
+    assert analyses(project) == 3
+    assert [r["headline"]["counting"]["value"] for r in doubled["summary"]["rows"]] == [2 * 40] * 3
+    counting_run(project, "--disable", "irony")  # another selection of analyzers is another setting
+    assert analyses(project) == 3
+
+
+def test_gates_are_checked_on_reused_reports(project):
+    for _ in range(2):
+        done = counting_run(project, "--fail-if", "counting.chars > 39")
+        assert done.returncode == 1 and done.stderr.count("FAILED") == 3
+    assert analyses(project) == 3
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # truncated
+        lambda raw: raw.replace(b"chars", b"charz"),  # a changed byte: the checksum no longer matches
+        lambda raw: b"",  # empty
+        lambda raw: hashlib.sha256(marshal.dumps([])).hexdigest().encode() + b"\n" + marshal.dumps([]),  # intact, not a report
+    ],
+    ids=["truncated", "flipped", "empty", "wrong-shape"],
+)
+def test_a_damaged_entry_is_a_miss_and_is_replaced(project, damage):
+    first = counting_run(project)
+    analyses(project)
+    entries = sorted((project / ".textkit-cache" / "entries").glob("*.report"))
+    assert len(entries) == 3
+    raw = entries[0].read_bytes()
+    assert damage(raw) != raw
+    entries[0].write_bytes(damage(raw))
+    again = counting_run(project)
+    assert again.returncode == 0 and without_timings(again.stdout) == without_timings(first.stdout)
+    assert analyses(project) == 1
+    counting_run(project)
+    assert analyses(project) == 0  # the damaged entry was replaced by a good one
+
+
+def test_two_concurrent_runs_share_the_folder(project):
+    docs = project / "docs"
+    for n in range(3, 40):
+        (docs / f"d{n}.txt").write_text(f"Document number {n} says something plain.\n")
+    env = {**os.environ, "PYTHONPATH": str(project / "site"), "TEXTKIT_DISABLE_PLUGIN_AUTOLOAD": "1",
+           "COUNT_FILE": str(project / "count.txt"), "COUNT_SLEEP": "0.02"}  # fmt: skip
+    command = [sys.executable, "-m", "textkit", "analyze", "docs", "-p", "counting", "--only", "counting",
+               "--cache", "-f", "json", "-q"]  # fmt: skip
+    runs = [subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert without_timings(outputs[0][0]) == without_timings(outputs[1][0])
+    assert analyses(project) >= 40  # each run analyzed what the other had not stored yet
+    cache = ReportCache(project / ".textkit-cache")
+    assert cache.info().entries == 40
+    for entry in cache.entries.iterdir():  # every entry whole: its checksum matches
+        checksum, _, body = entry.read_bytes().partition(b"\n")
+        assert hashlib.sha256(body).hexdigest().encode() == checksum
+    assert not [p for p in (project / ".textkit-cache" / "entries").iterdir() if p.name.startswith(".tmp-")]
+    third = counting_run(project)
+    assert analyses(project) == 0 and without_timings(third.stdout) == without_timings(outputs[0][0])
+
+
+# -- in-process rules --------------------------------------------------------------------------
+
+
+def run_cached(cache: ReportCache, paths, **options):
+    return [report for _, report in analyze_paths(paths, cache=cache, **options)]
+
+
+def test_reused_report_equals_a_fresh_one(tmp_path):
+    cache = ReportCache(tmp_path / "cache")
+    (fresh,) = run_cached(cache, [ARTICLE])
+    (reused,) = run_cached(cache, [ARTICLE])
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert json.dumps(reused.to_dict()) == json.dumps(fresh.to_dict())
+    assert "segmentation" not in vars(reused.document)  # counts came from the cache, nothing was segmented
+
+
+def test_same_bytes_under_another_name_is_a_hit(tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(ARTICLE.read_bytes())
+    cache = ReportCache(tmp_path / "cache")
+    run_cached(cache, [ARTICLE], only=["readability"])
+    (report,) = run_cached(cache, [copy], only=["readability"])
+    assert (cache.hits, cache.misses) == (1, 1) and report.document.source == str(copy)
+
+
+def test_textkit_version_and_encoding_are_part_of_the_key(tmp_path, monkeypatch):
+    cache = ReportCache(tmp_path / "cache")
+    run_cached(cache, [ARTICLE], only=["readability"])
+    monkeypatch.setattr(textkit, "__version__", "99.0")
+    run_cached(cache, [ARTICLE], only=["readability"])
+    assert (cache.hits, cache.misses) == (0, 2)
+    monkeypatch.undo()
+    run_cached(cache, [ARTICLE], only=["readability"], encoding="latin-1")
+    run_cached(cache, [ARTICLE], only=["readability"], config=Config({"readability": {"words_per_minute": 100}}))
+    run_cached(cache, [ARTICLE], only=["readability"])
+    assert (cache.hits, cache.misses) == (1, 4)
+
+
+def test_bounded_least_recently_used_out_first(tmp_path):
+    cache = ReportCache(tmp_path / "cache")
+    texts = []
+    for n in range(4):
+        path = tmp_path / f"t{n}.txt"
+        path.write_text(f"Text number {n} is short.\n")
+        texts.append(path)
+        run_cached(cache, [path], only=["readability"])
+    files = sorted(cache._files(), key=lambda f: f[2].name)
+    one = max(size for _, size, _ in files)
+    by_text = {}
+    for n, path in enumerate(texts):  # make the order of use explicit: t2 oldest, then t0, t3, t1
+        key = cache.key(textkit.loading.load_path(path), plugins=load_plugins(), only=["readability"])
+        by_text[n] = cache.entries / f"{key}.report"
+    for age, n in enumerate([2, 0, 3, 1]):
+        os.utime(by_text[n], (1_000_000 + age, 1_000_000 + age))
+    small = ReportCache(tmp_path / "cache", max_mb=(2.5 * one) / (1024 * 1024))
+    small.prune(small.max_bytes)
+    assert sorted(p.name for p in small.entries.iterdir()) == sorted([by_text[3].name, by_text[1].name])
+    (small.folder / "notes.txt").write_text("not the cache's")
+    assert small.clear() == 2 and (small.folder / "notes.txt").exists() and small.info().entries == 0
+
+
+def test_store_over_the_bound_prunes(tmp_path):
+    cache = ReportCache(tmp_path / "cache", max_mb=0.001)  # ~1 kB: a report does not fit with another
+    run_cached(cache, [ARTICLE], only=["readability"])
+    run_cached(cache, [ARTICLE], only=["sentiment"])
+    assert cache.info().size_bytes <= cache.max_bytes
+    assert cache.info().entries <= 1
+
+
+# -- the cache command ------------------------------------------------------------------------
+
+
+def test_cache_info_and_clear_commands(project):
+    counting_run(project)
+    info = json.loads(
+        run_textkit("cache", "info", "-f", "json", cwd=project).stdout
+    )
+    assert info["folder"] == ".textkit-cache" and info["entries"] == 3 and info["size_bytes"] > 0
+    assert run_textkit("cache", "clear", cwd=project).stdout == ".textkit-cache: removed 3 reports\n"
+    assert run_textkit("cache", "info", cwd=project).stdout == ".textkit-cache: 0 reports, 0.0 MB\n"
+
+
+def test_cache_folder_option_and_errors(project):
+    done = counting_run(project, "--cache=elsewhere")
+    assert done.returncode == 0 and ReportCache(project / "elsewhere").info().entries == 3
+    (project / "a-file").write_text("x")
+    bad = counting_run(project, "--cache=a-file")
+    assert bad.returncode == 2 and bad.stderr == "textkit: error: cache folder a-file: is a file\n"
+    bound = counting_run(project, "--cache-max-mb", "0")
+    assert bound.returncode == 2 and "must be positive" in bound.stderr
+
+
+def test_cache_max_mb_bounds_the_folder_end_to_end(project):
+    counting_run(project)
+    sizes = {p.stat().st_size for p in (project / ".textkit-cache" / "entries").iterdir()}
+    assert len(sizes) == 1  # three documents of the same length: same-sized entries
+    run_textkit("cache", "clear", cwd=project)
+    bound = 2.5 * sizes.pop() / (1024 * 1024)
+    assert counting_run(project, "--cache-max-mb", str(bound)).returncode == 0
+    # the third entry took the folder over the bound: the oldest went, down to 90% of it (two entries)
+    assert ReportCache(project / ".textkit-cache").info().entries == 2
