@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from .document import Document
+from .document import Document, _CallableDict
 from .errors import UsageError
 from .model import Finding, PluginInfo, Section
 from .report import Report
@@ -64,8 +64,9 @@ class _CountedDocument(Document):
 
     _known_counts: dict[str, int]
 
+    @property
     def counts(self) -> dict[str, int]:
-        return dict(self._known_counts)
+        return _CallableDict(self._known_counts)
 
 
 class ReportCache:
@@ -241,7 +242,7 @@ def _entry(report: Report) -> dict[str, Any]:
     return {
         "tool_version": report.tool_version,
         "plugins": whole["tool"]["plugins"],
-        "counts": report.document.counts(),
+        "counts": dict(report.document.counts),
         "sections": whole["sections"],
     }
 
@@ -255,6 +256,7 @@ def _restore(entry: dict[str, Any], document: Document) -> Report:
             id=s["id"], title=s["title"], plugin=PluginInfo(**s["plugin"]), status=s["status"],
             metrics=s["metrics"], findings=[Finding(**f) for f in s["findings"]], data=s["data"],
             warnings=s["warnings"], display=s["display"], error=s["error"], elapsed_ms=s["elapsed_ms"],
+            skip_reason=s.get("skip_reason"),
         )  # fmt: skip
         for s in entry["sections"]
     ]
