@@ -1,7 +1,8 @@
 """The ``textkit`` command. A thin layer: every command is a library call.
 
 Exit codes: 0 fine, 1 a quality gate failed, 2 usage or input error,
-3 a plugin failed (its section has status "error"), 4 internal error.
+3 a plugin failed (its section has status "error"), 4 internal error,
+130/143 stopped by Ctrl-C/SIGTERM, 141 stdout closed by its reader.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import List, Optional
 
 import typer
 
-from .errors import EXIT_INTERNAL, EXIT_USAGE, TextkitError, UsageError
+from .errors import EXIT_INTERNAL, EXIT_USAGE, Interrupted, OutputClosed, TextkitError, UsageError
+from .escape import stderr_line
 from .loading import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
@@ -70,7 +72,7 @@ def analyze(
         ..., help="Files, folders (searched recursively), glob patterns ('docs/**/*.md'), or '-' for stdin."
     ),
     format: Optional[str] = typer.Option(None, "--format", "-f", help="Output format (see 'textkit formats'); default text."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically; never over an input); '-' is stdout."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Skip paths matching this pattern. Repeatable."),
     plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
     disable: Optional[List[str]] = typer.Option(None, "--disable", help="Skip an analyzer or plugin by name. Repeatable."),
@@ -89,6 +91,9 @@ def analyze(
         "'irony.score increases by > 0.1' (needs --baseline). Repeatable.",
     ),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="A JSON or JSONL report of an earlier run to compare with."),
+    time_budget: Optional[float] = typer.Option(
+        None, "--time-budget", help="Seconds each analyzer may spend on one document before its section fails (default 60)."
+    ),
 ) -> None:
     """Analyze documents and print (or write) the combined report.
 
@@ -103,7 +108,7 @@ def analyze(
         {
             "format": format, "exclude": _split(exclude), "plugins": _split(plugin), "disable": _split(disable),
             "only": _split(only), "encoding": encoding, "input_format": input_format, "max_bytes": max_bytes,
-            "fail_if": fail_if or [], "baseline": baseline,
+            "fail_if": fail_if or [], "baseline": baseline, "time_budget": time_budget,
         }
     )
     opts = settings.values
@@ -121,6 +126,9 @@ def analyze(
         raise UsageError(f"--color must be auto, always or never, not {color!r}")
     extra, blocked, disabled = _plugin_options(opts["plugins"], opts["disable"])
     only = opts["only"]
+    if extra and settings.sources["plugins"] not in ("command line", "default"):
+        # A configuration file runs code: say so, the way pytest names the conftest.py files it loads.
+        typer.echo(stderr_line(f"textkit: loading plugins named in {settings.sources['plugins']}: {', '.join(extra)}"), err=True)
     plugins = load_plugins(extra=extra, blocked=blocked)
     if format not in plugins.formats:
         raise UsageError(f"unknown format {format!r} (available: {', '.join(sorted(plugins.formats))})")
@@ -145,17 +153,25 @@ def analyze(
             inputs, out, plugins=plugins, format=plugins.formats[format][0], render_options=options, single=single,
             on_document=on_document, only=only, disable=disabled, encoding=encoding, max_bytes=max_bytes,
             input_format=input_format, gates=gates, baseline=before, config=settings.config(),
+            time_budget=opts["time_budget"],
         )
 
     with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
-        if output:
-            with atomic_writer(output) as handle:
+        if output and output != "-":
+            with atomic_writer(output, inputs) as handle:
                 outcome = run(handle, advance)
         else:
-            outcome = run(sys.stdout, advance)
-            sys.stdout.flush()
+            try:
+                outcome = run(sys.stdout, advance)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                # Nothing more can reach the reader; keep the interpreter's final flush quiet too.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                raise OutputClosed("stdout was closed before the report was complete (broken pipe)") from None
+    for message in outcome.warnings:
+        typer.echo(stderr_line(f"textkit: warning: {message}"), err=True)
     for message in [*outcome.input_errors, *outcome.failed_sections, *outcome.failed_gates]:
-        typer.echo(f"textkit: {'error: ' if message in outcome.input_errors else ''}{message}", err=True)
+        typer.echo(stderr_line(f"textkit: {'error: ' if message in outcome.input_errors else ''}{message}"), err=True)
     raise typer.Exit(outcome.exit_code)
 
 
@@ -244,10 +260,21 @@ def main() -> None:
     Click (standalone mode) already turns usage errors into a message and exit
     2; what reaches here are textkit's own errors and genuine bugs.
     """
+    import signal
+
+    def interrupted(signum, frame):
+        raise Interrupted(signum)
+
+    # SIGTERM (a CI job cancelled) unwinds like Ctrl-C, so temporary files are removed.
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
     try:
         app()
     except TextkitError as exc:
-        typer.echo(f"textkit: error: {exc}", err=True)
+        typer.echo(stderr_line(f"textkit: error: {exc}"), err=True)
+        sys.exit(exc.exit_code)
+    except Interrupted as exc:
+        typer.echo("textkit: interrupted", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -260,7 +287,8 @@ def main() -> None:
         if os.environ.get("TEXTKIT_DEBUG"):
             raise
         typer.echo(
-            f"textkit: internal error: {type(exc).__name__}: {exc} (set TEXTKIT_DEBUG=1 for a traceback)", err=True
+            stderr_line(f"textkit: internal error: {type(exc).__name__}: {exc} (set TEXTKIT_DEBUG=1 for a traceback)"),
+            err=True,
         )
         sys.exit(EXIT_INTERNAL)
 

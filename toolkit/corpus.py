@@ -9,11 +9,13 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import InputError
+from .escape import display_name
 from .model import ERROR
 
 _GLOB_CHARS = set("*?[")
@@ -22,31 +24,72 @@ _GLOB_CHARS = set("*?[")
 def expand_inputs(args: Iterable[str], extensions: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
     """The files named by paths, folders (searched recursively) and glob patterns.
 
-    A folder contributes the files whose extension a loader knows
-    (``extensions``); a glob takes what it matches. ``exclude`` patterns are
-    matched (fnmatch) against each path and its file name. Order: as given,
-    each folder or glob sorted; a file named twice counts once.
+    A folder contributes the regular files whose extension a loader knows
+    (``extensions``), following symlinks but visiting each folder once, so a
+    symlink loop ends; a glob takes the regular files it matches; a path that
+    exists is taken as itself even if it holds glob characters
+    (``notes[1].txt``). ``exclude`` patterns are matched (fnmatch) against each
+    path and its file name. Order: as given, each folder or glob sorted; a
+    file named twice, under any spelling, counts once.
     """
     known = {e.lower() for e in extensions}
     exclude = list(exclude)
     found: list[str] = []
     for arg in args:
-        if arg == "-":
-            found.append(arg)
-        elif _GLOB_CHARS & set(arg):
-            matches = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
-            if not matches:
-                raise InputError(f"{arg}: no files match this pattern")
-            found += matches
+        if arg == "-" or (os.path.lexists(arg) and not os.path.isdir(arg)):
+            found.append(arg)  # named explicitly: read (or refused) as it is
         elif os.path.isdir(arg):
-            found += sorted(
-                str(p) for p in Path(arg).rglob("*")
-                if p.is_file() and p.suffix[1:].lower() in known and not _hidden(p.relative_to(arg))
-            )
+            found += _walk(arg, known)
+        elif _GLOB_CHARS & set(arg):
+            matches = sorted(p for p in glob.glob(arg, recursive=True) if _regular(p))
+            if not matches:
+                raise InputError(f"{display_name(arg)}: no files match this pattern")
+            found += matches
         else:
             found.append(arg)  # a missing file is reported when it is read
-    unique = list(dict.fromkeys(found))
-    return [p for p in unique if not _excluded(p, exclude)]
+    return [p for p in _once(found) if not _excluded(p, exclude)]
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _walk(top: str, known: set[str]) -> list[str]:
+    """Regular files with a known extension under ``top``, not hidden; each folder entered once."""
+    files, seen = [], set()
+    for folder, subfolders, names in os.walk(top, followlinks=True):
+        st = os.stat(folder)
+        if (st.st_dev, st.st_ino) in seen:
+            subfolders[:] = []  # a symlink loop, or a second way into a folder already read
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        relative = Path(folder).relative_to(top)
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        if _hidden(relative):
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            if not name.startswith(".") and Path(name).suffix[1:].lower() in known and _regular(path):
+                files.append(path)
+    return sorted(files)
+
+
+def _once(paths: list[str]) -> list[str]:
+    """``paths`` without repeats: the same file (device and inode) under two spellings counts once."""
+    unique, seen = [], set()
+    for path in paths:
+        try:
+            st = os.stat(path)
+            key: object = (st.st_dev, st.st_ino) if path != "-" else path
+        except OSError:
+            key = path
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def _hidden(relative: Path) -> bool:
