@@ -37,3 +37,11 @@ def stderr_line(text: str) -> str:
     ``::command::`` either; this makes sure what follows stays on that line.
     """
     return _UNSAFE.sub(_escaped, text).replace("##[", "#\u200b#[")
+
+
+_TERMINAL_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` for a terminal: escape sequences and other controls shown as ``\\xNN`` (line breaks kept)."""
+    return _TERMINAL_UNSAFE.sub(_escaped, text) if _TERMINAL_UNSAFE.search(text) else text

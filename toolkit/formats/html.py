@@ -172,15 +172,11 @@ def _top(title: str, facts: str, note: str) -> str:
 
 def _facts(doc: dict, version: str) -> str:
     counts = doc.get("counts", {})
-    sizes = " · ".join(_plural(counts.get(name, 0), name[:-1]) for name in ("words", "sentences", "paragraphs"))
+    sizes = " · ".join(show.plural(counts.get(name, 0), name[:-1]) for name in ("words", "sentences", "paragraphs"))
     return (
-        f"{sizes} · {_plural(doc.get('size_bytes', 0), 'byte')} ({doc.get('encoding', '')}) · "
+        f"{sizes} · {show.plural(doc.get('size_bytes', 0), 'byte')} ({doc.get('encoding', '')}) · "
         f"sha256 {str(doc.get('sha256', ''))[:12]} · textkit {version}"
     )
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'s' * (n != 1)}"
 
 
 def _baseline_note(data: dict) -> str:
@@ -427,14 +423,24 @@ def _entity_figure(section: dict) -> str:
     def tip(r: dict) -> str:
         aliases = [a for a in r.get("aliases") or [] if a != r["name"]]
         extra = f", also written {', '.join(map(str, aliases))}" if aliases else ""
-        return f"{r['name']}: {r['count']} mentions ({r.get('type') or 'type unknown'}){extra}"
+        return f"{r['name']}: {show.plural(r['count'], 'mention')} ({r.get('type') or 'type unknown'}){extra}"
 
     svg = _bar_chart(records, lambda r: colour[r["name"]], tip, "mentions of each entity")
     present = [t for t in _ENTITY_TYPES if any(r.get("type") == t for r in records[:MAX_BARS])]
     items = [(_swatch(_ENTITY_TYPES[t]), t) for t in present]
     if any(r.get("type") not in _ENTITY_TYPES for r in records[:MAX_BARS]):
         items.append((_swatch(_OTHER_COLOUR), "other"))
-    more = f"{len(records) - MAX_BARS} more in the table below" if len(records) > MAX_BARS else ""
+    more = ""
+    if len(records) > MAX_BARS:
+        # The table below lists show.MAX_TABLE_ROWS of them; say where the rest are.
+        in_table = max(0, min(len(records), show.MAX_TABLE_ROWS) - MAX_BARS)
+        rest = len(records) - MAX_BARS - in_table
+        more = ", ".join(
+            part for part in (
+                f"{in_table} more in the table below" if in_table > 0 else "",
+                f"{rest} more in the JSON report" if rest > 0 else "",
+            ) if part
+        )
     return _figure("entities", "Entities by mentions", svg, _legend(items), more)
 
 
