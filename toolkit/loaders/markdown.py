@@ -41,33 +41,48 @@ def extract(source: str) -> Extracted:
 
 
 def _parse(source: str) -> list:
-    """markdown-it tokens of ``source``, at any nesting depth.
+    """markdown-it tokens of ``source``: blocks at any nesting depth, inline markup bounded.
 
-    markdown-it stops at 20 nested blocks by default and silently drops what
-    is deeper (191 of 200 list items were lost); without that cap it recurses
-    a few frames per level, so a document nested deeper than Python's
-    recursion limit allows is parsed in a thread with a stack big enough for it.
+    markdown-it's one nesting cap (20) covers both. For blocks it silently
+    drops what is deeper (191 of 200 list items were lost), so blocks are
+    parsed without it; inline markup (image alt text parsed inside image alt
+    text...) keeps it, since without it "![a" repeated is cubic.
     """
     from markdown_it import MarkdownIt  # lazy: only Markdown input pays for the parser
+    from markdown_it.rules_core import StateCore, inline, text_join
 
-    parser = MarkdownIt("commonmark", {"maxNesting": 10**9}).enable("table").enable("strikethrough")
+    blocks = MarkdownIt("commonmark", {"maxNesting": 10**9}).enable("table").enable("strikethrough")
+    blocks.disable("inline")
+    env: dict = {}  # link reference definitions found in the blocks, used by the inline pass
+    tokens = _deep(lambda: blocks.parse(source, env), source)
+    inlines = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    state = StateCore(source, inlines, env, tokens)
+    inline(state)
+    text_join(state)
+    return tokens
+
+
+def _deep(parse, source: str):
+    """``parse()``, in a thread with a big stack and recursion limit if the nesting is too deep for this one.
+
+    Block parsing recurses a few frames per nesting level, and nesting needs
+    indentation or markers, so depth is at most the longest line's length.
+    """
     try:
-        return parser.parse(source)
+        return parse()
     except RecursionError:
         pass
     import sys
     import threading
 
-    result: list = []
-    failure: list[BaseException] = []
+    outcome: dict = {}
 
     def work() -> None:
         try:
-            result.extend(parser.parse(source))
+            outcome["tokens"] = parse()
         except BaseException as exc:  # handed to the caller's thread
-            failure.append(exc)
+            outcome["error"] = exc
 
-    # Nesting needs indentation, so depth is at most the longest line's length.
     depth = max(map(len, source.split("\n")), default=0)
     old_limit, old_stack = sys.getrecursionlimit(), threading.stack_size()
     sys.setrecursionlimit(max(old_limit, min(8 * depth + 1000, 200_000)))
@@ -79,9 +94,9 @@ def _parse(source: str) -> list:
     finally:
         threading.stack_size(old_stack)
         sys.setrecursionlimit(old_limit)
-    if failure:
-        raise failure[0]
-    return result
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["tokens"]
 
 
 def _locate_lines(token, source: str, starts: list[int]) -> list[tuple[str, int]]:
