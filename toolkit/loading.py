@@ -134,7 +134,42 @@ def _detect(data: bytes) -> str | None:
     best = from_bytes(data).best()
     if best is None:
         return None
+    if best.encoding == "cp1250":
+        return _western_or_central(data)
     return best.encoding
+
+
+# Letters common in the languages each code page serves; the rest of a code page's letters are rare.
+# On short input charset_normalizer often takes Western text (Latin-1/cp1252) for cp1250
+# ("naïve" read as "naďve"); the decoding made of more common letters wins.
+_COMMON_LETTERS = set(
+    "éèàçüöäñíóáúêôâîßûïëãõøåæœ" "ÉÈÀÇÜÖÄÑÍÓÁÚÊÔÂÎÛÏËÃÕØÅÆŒ"
+    "šžčřěůýłąęśćżźńőű" "ŠŽČŘĚŮÝŁĄĘŚĆŻŹŃŐŰ"
+)
+_PROSE_SYMBOLS = set("“”‘’‚„–—…€«»°©®™•·£§\u00a0")
+
+
+def _western_or_central(data: bytes) -> str:
+    """cp1252 or cp1250, whichever decodes ``data`` into more common letters (cp1252 on a tie)."""
+
+    def score(codec: str) -> float | None:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            return None
+        total = 0.0
+        for ch in text:
+            if ord(ch) < 128 or ch in _PROSE_SYMBOLS:
+                continue
+            if not ch.isalpha():
+                return None  # "¿" or "³" inside words: not this code page
+            total += 1.0 if ch in _COMMON_LETTERS else 0.3
+        return total
+
+    western, central = score("cp1252"), score("cp1250")
+    if western is not None and (central is None or western >= central):
+        return "cp1252"
+    return "cp1250"
 
 
 def _check_text(text: str, name: str) -> str:
