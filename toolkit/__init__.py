@@ -13,7 +13,7 @@ Plugin authors need ``hookimpl``, ``Analyzer``, ``Result``, ``Skip`` and
 from __future__ import annotations
 
 from .analysis import analyze_document, analyze_path, analyze_paths, analyze_text, run_analyzer
-from .corpus import Corpus, CorpusSummary, expand_inputs
+from .corpus import Corpus, CorpusSummary, corpus_json_schema, expand_inputs
 from .config import Config
 from .document import Document
 from .errors import EXIT_GATE_FAILED, EXIT_OK, EXIT_PLUGIN_FAILED, EXIT_USAGE, InputError, TextkitError, UsageError
@@ -22,6 +22,7 @@ from .loading import load_path
 from .model import Analyzer, Finding, Format, Loader, RenderOptions, Result, Section, Skip, Span
 from .plugin_manager import Plugins, load_plugins
 from .report import SCHEMA_VERSION, Report, json_schema
+from .script import require_script
 from .segment import Paragraph, Sentence, Word, tokenize_words
 from .sourcemap import Extracted, TextBuilder
 
@@ -63,6 +64,8 @@ __all__ = [
     "expand_inputs",
     "hookimpl",
     "json_schema",
+    "corpus_json_schema",
+    "require_script",
     "load_path",
     "load_plugins",
     "run_analyzer",
