@@ -282,8 +282,10 @@ def _swatch(colour: str, shape: str = "box") -> str:
 
 def _svg(width: int, height: int, label: str, body: list[str]) -> str:
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{esc(label)}">' + "".join(body) + "</svg>"
+        # Never narrower than 3/4 of its drawing size, so labels stay readable on a phone
+        # (the figure scrolls sideways instead of the page).
+        f'<div class="chart-scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'style="min-width:{round(width * 0.75)}px" aria-label="{esc(label)}">' + "".join(body) + "</svg></div>"
     )
 
 
@@ -801,7 +803,8 @@ h4{font-size:13px;margin:14px 0 6px;color:var(--muted);font-weight:600;text-tran
 a{color:var(--accent)}
 .badge.ok{background:#d3f9d8;color:#2b8a3e}.badge.error,.badge.input-error,.badge.gate-failed{background:#ffe3e3;color:#c92a2a}
 .badge.skipped{background:#fff3bf;color:#8d5b00}
-figure{margin:0 0 16px}figcaption{font-weight:650;margin-bottom:8px}
+figure{margin:0 0 16px;min-width:0;overflow-x:auto}figcaption{font-weight:650;margin-bottom:8px}
+main,section,.card,details{min-width:0}.chart-scroll{overflow-x:auto;max-width:100%}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px}.grid2>figure{margin:0}
 @media (max-width:860px){.grid2{grid-template-columns:1fr}}
 .charts .grid2{margin-bottom:16px}
@@ -846,6 +849,15 @@ dl.metrics{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr)
 dl.metrics div{display:flex;justify-content:space-between;border-bottom:1px dashed var(--line);padding:3px 0;font-size:13.5px}
 dt{color:var(--muted)}dd{margin:0;font-variant-numeric:tabular-nums;font-weight:600}
 .warn{background:#fff9db;border-left:3px solid #fab005;padding:6px 10px;margin:6px 0;font-size:13px;border-radius:0 4px 4px 0}
+@media (max-width:600px){
+ .wrap{padding:0 10px}.card{padding:12px}
+ table{display:block;max-width:100%;overflow-x:auto}
+ th,td{padding:4px 5px}td code{overflow-wrap:anywhere}
+ .gates td:nth-child(4),.gates th:nth-child(4){display:none}
+ .cards{grid-template-columns:1fr}
+ .key{position:static;border-left:0;padding-left:0}
+}
+td,th{overflow-wrap:anywhere}
 .error-box{background:#fff5f5;border-left:3px solid #e03131;padding:8px 12px;margin:6px 0 10px;font-size:13.5px;
  border-radius:0 4px 4px 0;white-space:pre-wrap}
 details.findings{margin-top:10px}summary{cursor:pointer;color:var(--accent);font-size:13.5px;font-weight:600;margin:4px 0}
