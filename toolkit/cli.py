@@ -216,7 +216,7 @@ def plugins_command(
     for r in found.records:
         provides = ", ".join([*r.analyzers, *(f"format:{f}" for f in r.formats), *(f"input:{n}" for n in r.loaders)])
         if r.error:
-            provides = f"ERROR {r.error['type']}: {r.error['message']}"
+            provides = stderr_line(f"ERROR {r.error['type']}: {r.error['message']}")  # one line, inert
         table.add_row(r.name, r.version, r.source, ", ".join(r.hooks), provides)
     Console(highlight=False, markup=False, width=140 if not sys.stdout.isatty() else None).print(table)
 
