@@ -255,3 +255,9 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_every_format(tmp_path)
         assert done.returncode == 0, (fmt, done.stderr)
         shown = done.stdout.decode("utf-8")  # valid UTF-8 whatever the name's bytes
         assert "caf\\xe9.txt" in shown.replace("\\\\", "\\").replace("%5C", "\\"), fmt
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf"])
+def test_a_time_budget_that_is_not_a_positive_number_is_a_usage_error(cli, doc, value):
+    done = cli("analyze", doc, "--time-budget", value)
+    assert done.returncode == 2 and "--time-budget must be a positive number" in done.stderr

@@ -122,6 +122,8 @@ def analyze(
     from .plugin_manager import load_plugins
     from .runner import write_reports
 
+    if time_budget is not None and not 0 < time_budget < 1e9:  # also refuses nan and inf
+        raise UsageError(f"--time-budget must be a positive number of seconds, not {time_budget}")
     if color not in ("auto", "always", "never"):
         raise UsageError(f"--color must be auto, always or never, not {color!r}")
     extra, blocked, disabled = _plugin_options(opts["plugins"], opts["disable"])
