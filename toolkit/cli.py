@@ -267,9 +267,10 @@ def main() -> None:
     def interrupted(signum, frame):
         raise Interrupted(signum)
 
-    # SIGTERM (a CI job cancelled) unwinds like Ctrl-C, so temporary files are removed.
-    signal.signal(signal.SIGTERM, interrupted)
-    signal.signal(signal.SIGINT, interrupted)
+    # SIGTERM (a CI job cancelled) and SIGHUP unwind like Ctrl-C, so temporary files are removed.
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupted)
     try:
         app()
     except TextkitError as exc:
