@@ -83,3 +83,53 @@ def test_example_ci_configuration_is_valid_and_the_article_passes_its_gates():
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.count("| ✓ |") == 3
+
+
+# --- discovery stops at the project; mistakes are usage errors naming the key -------------------
+
+
+def test_discovery_stops_at_the_repository_root(tmp_path):
+    (tmp_path / "textkit.toml").write_text('plugins = ["evil_module"]\n')
+    project = tmp_path / "checkout"
+    (project / ".git").mkdir(parents=True)
+    (project / "docs").mkdir()
+    assert find_config_file(project / "docs") is None
+    (project / "textkit.toml").write_text('format = "json"\n')
+    assert find_config_file(project / "docs")[0] == project / "textkit.toml"
+
+
+def test_discovery_stops_at_the_home_folder(tmp_path, monkeypatch):
+    (tmp_path / "textkit.toml").write_text('format = "json"\n')
+    home = tmp_path / "home"
+    (home / "work").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    assert find_config_file(home / "work") is None
+
+
+@pytest.mark.parametrize(
+    "content, named",
+    [
+        ("[tool]\ntextkit = 3\n", "[tool.textkit] must be a table"),
+        ('encoding = "no-such-codec"\n', "encoding"),
+        ('encoding = "rot13"\n', "not a text encoding"),
+        ("max_bytes = true\n", "max_bytes"),
+        ("max_bytes = 1e400\n", "max_bytes"),
+        ('time_budget = "soon"\n', "time_budget"),
+        ("time_budget = nan\n", "time_budget"),
+    ],
+)
+def test_settings_of_the_wrong_type_are_usage_errors_naming_the_key(tmp_path, content, named):
+    (tmp_path / "textkit.toml").write_text(content)
+    with pytest.raises(Exception) as caught:
+        resolve_settings({}, start=tmp_path)
+    assert caught.value.exit_code == 2 and named in str(caught.value)
+
+
+def test_plugins_named_in_a_configuration_file_are_listed_when_loaded(tmp_path):
+    (tmp_path / "textkit.toml").write_text('plugins = ["tkfix_hostile"]\nonly = ["printer"]\n')
+    (tmp_path / "doc.txt").write_text("A short text. Another sentence.\n")
+    from conftest import run_textkit
+
+    done = run_textkit("analyze", "doc.txt", "-f", "json", cwd=tmp_path, pythonpath=[Path(__file__).parent / "fixtures"])
+    assert done.returncode == 0, done.stderr
+    assert f"textkit: loading plugins named in {tmp_path / 'textkit.toml'}: tkfix_hostile" in done.stderr

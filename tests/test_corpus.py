@@ -143,3 +143,40 @@ def test_progress_bar_only_on_a_terminal_and_not_with_quiet(corpus):
     assert code == 0 and "analyzing" not in stderr
     code, stderr = _stderr_on_a_terminal(["analyze", str(corpus / "a.txt"), "-f", "jsonl", "--only", "entities"])
     assert code == 0 and "analyzing" not in stderr  # one document: no bar
+
+
+def test_the_multi_document_json_validates_against_the_corpus_schema(tmp_path):
+    import json as json_module
+
+    import jsonschema
+
+    from conftest import run_textkit
+    from textkit.corpus import corpus_json_schema
+
+    (tmp_path / "a.txt").write_text("China grew fast. Huawei sells phones in Paris.")
+    (tmp_path / "b.txt").write_text("It rained. We stayed in.")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01")
+    done = run_textkit("analyze", tmp_path, "-f", "json", "--fail-if", "readability.words > 5")
+    assert done.returncode == 2, done.stderr  # c.txt cannot be read
+    data = json_module.loads(done.stdout)
+    jsonschema.validate(data, corpus_json_schema())
+    assert [row["status"] for row in data["summary"]["rows"]] == ["gate failed", "ok", "input error"]
+    broken = {**data, "documents": [{"sections": 3}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, corpus_json_schema())
+
+
+def test_a_corpus_keeps_its_reports_on_disk_and_writes_the_same_json():
+    import json as json_module
+
+    from textkit import analyze_text
+    from textkit.corpus import Corpus, CorpusSummary, ReportSpool
+
+    corpus = Corpus(CorpusSummary(), "0.1")
+    assert isinstance(corpus.reports, ReportSpool)
+    for text in ("Hello there. Fine day.", "Another one\u2028 here."):
+        report = analyze_text(text)
+        corpus.summary.add(report)
+        corpus.reports.append(report.to_dict())
+    assert len(corpus.reports) == 2 and [r["document"]["counts"]["words"] for r in corpus.reports] == [4, 3]
+    assert corpus.to_json() == json_module.dumps(corpus.to_dict(), ensure_ascii=False, indent=2, allow_nan=False)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from textkit import UsageError, analyze_text
+from textkit.errors import InputError
 from textkit.gates import Baseline, Gate, evaluate
 
 ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
@@ -100,10 +101,70 @@ def test_cli_gates_exit_codes_and_report(tmp_path):
         (["--fail-if", "irony.nope > 1"], "section 'irony' has no metric 'nope'"),
         (["--fail-if", "irony.score increases by > 1"], "needs --baseline"),
         (["--fail-if", "irony.score is high"], "cannot read gate"),
-        (["--baseline", "/nonexistent/base.json"], "cannot read"),
+        (["--baseline", "/nonexistent/base.json"], "no such file"),
+        (["--baseline", "/dev/zero"], "is a device"),
+        (["--fail-if", "irony.score > " + "9" * 400], "out of range"),
     ],
 )
 def test_cli_gate_usage_errors(args, message):
     run = cli("analyze", str(ARTICLE), *args)
     assert run.returncode == 2
     assert message in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"sections": [{"id": "irony", "status": "ok", "metrics": {"score": NaN}}], "document": {"source": "a"}}',
+        '{"sections": [], "document": {"source": "a"}, "x": ' + "1" * 5000 + "}",
+        "[" * 100_000 + "]" * 100_000,
+        '{"sections": 3}',
+        '{"sections": [3]}',
+        '{"sections": [{"metrics": []}]}',
+        '{"sections": [], "document": "a"}',
+        '{"documents": [3]}',
+        '{"documents": 3}',
+        "[1, 2]",
+        '{"sections": [{"id": "irony", "status": "ok", "metrics": {"score": Infinity}}]}',
+        "\n".join(['{"sections": []}', "[" * 100_000]),
+    ],
+)
+def test_a_malformed_baseline_is_an_input_error(tmp_path, content):
+    path = tmp_path / "base.json"
+    path.write_text(content)
+    with pytest.raises(InputError, match="--baseline"):
+        Baseline(path)
+
+
+def test_a_baseline_that_never_ends_is_refused_at_its_limit(tmp_path):
+    path = tmp_path / "big.json"
+    path.write_text(" " * 2000)
+    with pytest.raises(InputError, match="larger than the limit"):
+        Baseline(path, max_bytes=1000)
+
+
+def test_a_jsonl_baseline_with_a_line_separator_in_a_finding_reads_back(tmp_path):
+    old = analyze_text("China grew. Huawei too.", source="doc\u2028.txt", only=["entities"])
+    from textkit.formats.json_format import render_line  # the writer of -f jsonl
+
+    path = tmp_path / "base.jsonl"
+    path.write_text(render_line(old) + render_line(old), encoding="utf-8")
+    assert "\u2028" in path.read_text(encoding="utf-8")
+    assert Baseline(path).value("doc\u2028.txt", "entities", "mentions") == 2
+
+
+def test_a_baseline_without_this_runs_paths_is_named_on_stderr(tmp_path):
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text("China grew fast. Huawei too.")
+    two.write_text("Paris is big. London too.")
+    base = tmp_path / "base.jsonl"
+    made = cli("analyze", str(one), str(two), "-f", "jsonl", "-o", str(base), "--only", "entities")
+    assert made.returncode == 0, made.stderr
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    (moved / "one.txt").write_text(one.read_text())
+    run = cli("analyze", str(moved / "one.txt"), str(two), "--only", "entities", "--baseline", str(base),
+              "--fail-if", "entities.mentions increases by > 5", "-f", "jsonl")
+    assert run.returncode == 0, run.stderr
+    assert f"textkit: warning: --baseline {base} has no report for {moved / 'one.txt'}" in run.stderr
+    assert "change gates were not checked" in run.stderr

@@ -158,3 +158,41 @@ def test_cli_input_format_option(tmp_path):
         [sys.executable, "-m", "textkit", "analyze", str(path), "--input-format", "pdf"], capture_output=True, text=True
     )
     assert bad.returncode == 2 and bad.stderr.strip().startswith("textkit: error: unknown input format 'pdf'")
+
+
+# --- hostile shapes: nothing lost, positions true ---------------------------------------------
+
+
+def test_a_deeply_nested_markdown_list_keeps_every_item():
+    from textkit.loaders.markdown import extract
+
+    source = "".join("  " * i + f"- item{i}\n" for i in range(200))
+    extracted = extract(source)
+    assert extracted.text.split() == [f"item{i}" for i in range(200)]
+    last = source.index("item199")
+    assert extracted.pieces[-1][1] == last
+
+
+def test_cr_only_line_endings_count_as_lines_in_markdown_and_text():
+    from textkit import analyze_text
+    from textkit.document import Document
+    from textkit.loaders.markdown import extract
+
+    source = "# Title\r\rFirst line is here.\r- item one\r- item two\r"
+    extracted = extract(source)
+    assert extracted.text == "Title\n\nFirst line is here.\n\nitem one\n\nitem two"
+    document = Document(extracted.text, source="a.md", extracted=extracted)
+    assert document.position(extracted.text.index("item two")) == (5, 3)
+    assert analyze_text("One.\rTwo is here.\rThree.").document.position(5) == (2, 1)
+
+
+def test_unclosed_html_tags_and_comments_are_text_at_their_own_positions():
+    from textkit.loaders.html import extract
+
+    source = "<p>Hello there.</p> a <b and <!-- never closed <a x='"
+    extracted = extract(source)
+    assert extracted.text == "Hello there.\n\n a <b and <!-- never closed <a x='"
+    start = extracted.text.index("<b")
+    from textkit.sourcemap import SourceMap
+
+    assert SourceMap(extracted).to_source(start) == source.index("<b")

@@ -122,3 +122,35 @@ def test_atomic_writer_leaves_the_old_file_when_the_run_fails(tmp_path):
             raise RuntimeError("interrupted")
     assert target.read_text() == "previous run\n"
     assert [p.name for p in tmp_path.iterdir()] == ["reports.jsonl"]
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("A naïve café owner said the crème brûlée was très bon.", "latin-1"),
+        ("Rødgrød med fløde på æble, sagde han.", "latin-1"),
+        ("Ich möchte Äpfel und Öl, sagte Günther.", "latin-1"),
+        ("Zażółć gęślą jaźń, powiedział.", "cp1250"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Dobrý den, jak se máte? Děkuji, dobře.", "cp1250"),
+    ],
+)
+def test_short_western_and_central_european_files_decode_to_their_text(text, encoding):
+    from textkit.loading import decode
+
+    assert decode(text.encode(encoding), "x")[0] == text
+
+
+@pytest.mark.parametrize("name", ["rot13", "base64", "hex", "zlib"])
+def test_codecs_that_are_not_text_encodings_are_refused(name):
+    from textkit.loading import decode
+
+    with pytest.raises(InputError, match="not a text encoding"):
+        decode(b"hello there", "x", name)
+
+
+def test_utf7_that_does_not_decode_is_an_input_error():
+    from textkit.loading import decode
+
+    with pytest.raises(InputError, match="utf-7"):
+        decode(b"caf\xe9 +AGE-", "x", "utf-7")

@@ -27,7 +27,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "analyze_document": "analysis", "analyze_path": "analysis", "analyze_paths": "analysis",
     "analyze_text": "analysis", "run_analyzer": "analysis",
-    "Corpus": "corpus", "CorpusSummary": "corpus", "expand_inputs": "corpus",
+    "Corpus": "corpus", "CorpusSummary": "corpus", "corpus_json_schema": "corpus", "expand_inputs": "corpus",
     "Config": "config",
     "Document": "document",
     "EXIT_GATE_FAILED": "errors", "EXIT_OK": "errors", "EXIT_PLUGIN_FAILED": "errors", "EXIT_USAGE": "errors",
@@ -39,6 +39,7 @@ _EXPORTS = {
     "Plugins": "plugin_manager", "Registered": "plugin_manager", "load_plugins": "plugin_manager",
     "Setting": "plugin_settings",
     "SCHEMA_VERSION": "report", "Report": "report", "json_schema": "report",
+    "require_script": "script",
     "Paragraph": "segment", "Sentence": "segment", "Word": "segment", "tokenize_words": "segment",
     "Extracted": "sourcemap", "TextBuilder": "sourcemap",
     "to_frame": "frames", "findings_frame": "frames",

@@ -7,14 +7,17 @@ This is the library entry point the CLI uses too: ``analyze_text`` and
 from __future__ import annotations
 
 import os
+import sys
 import time
 from typing import Iterable, Iterator
 
 from .config import Config
 from .document import Document
-from .errors import InputError
+from .errors import InputError, Interrupted
+from .escape import stderr_line
+from .isolation import DEFAULT_TIME_BUDGET, captured_output, guarded, non_finite
 from .loading import DEFAULT_MAX_BYTES, load_path
-from .model import ERROR, OK, SKIPPED, Analyzer, PluginInfo, Section, Skip, check_result
+from .model import ERROR, OK, SKIPPED, Analyzer, InvalidResult, PluginInfo, Result, Section, Skip, check_result
 from .plugin_manager import PluginRecord, Plugins, load_plugins
 from .report import Report
 
@@ -29,18 +32,38 @@ def default_plugins() -> Plugins:
     return _default_plugins
 
 
-def run_analyzer(analyzer: Analyzer, record: PluginInfo | PluginRecord, document: Document, config: Config) -> Section:
-    """Run one analyzer in isolation: whatever it does, a Section comes back."""
+def run_analyzer(
+    analyzer: Analyzer,
+    record: PluginInfo | PluginRecord,
+    document: Document,
+    config: Config,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+) -> Section:
+    """Run one analyzer in isolation: whatever it does, a Section comes back.
+
+    Any exception (BaseException too) or a result with non-finite numbers or
+    findings outside the text gives the section status ``error``; so does an
+    analyzer still running after ``time_budget`` seconds. What it prints goes
+    to stderr, escaped, never into the report. Only the user's Ctrl-C or
+    SIGTERM (:class:`textkit.errors.Interrupted`) ends the run.
+    """
     plugin = PluginInfo(record.name, record.version)
     section = Section(analyzer.id, analyzer.title, plugin, OK)
     started = time.perf_counter()
+    result = None
     try:
-        result = check_result(analyzer.analyze(document, config))
+        with captured_output() as printed:
+            with guarded(time_budget):
+                result = analyzer.analyze(document, config)
+        result = check_result(result)
+        _check_positions(result, document)
     except Skip as reason:
         section.status = SKIPPED
         section.skip_reason = str(reason) or "skipped"
         section.warnings = [section.skip_reason]  # as before schema 1.3
-    except Exception as exc:  # isolation: one plugin's bug never costs the others
+    except Interrupted:
+        raise
+    except BaseException as exc:  # isolation: one plugin's bug (or exit, or hang) never costs the others
         section.status = ERROR
         section.error = {"type": type(exc).__name__, "message": str(exc)}
     else:
@@ -50,7 +73,20 @@ def run_analyzer(analyzer: Analyzer, record: PluginInfo | PluginRecord, document
         section.warnings = list(result.warnings)
         section.display = list(result.display)
     section.elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
+    for line in printed.getvalue().splitlines():
+        sys.stderr.write(stderr_line(f"textkit: analyzer {analyzer.id!r} printed: {line}") + "\n")
     return section
+
+
+def _check_positions(result: Result, document: Document) -> None:
+    """Findings must lie inside the text and carry only finite numbers (what JSON and gates can hold)."""
+    size = len(document.text)
+    for i, finding in enumerate(result.findings):
+        if not (0 <= finding.start <= finding.end <= size):
+            raise InvalidResult(f"finding {i} ({finding.start}..{finding.end}) lies outside the text (0..{size})")
+        where = non_finite(dict(finding.data), f"findings[{i}].data")
+        if where:
+            raise InvalidResult(f"{where} is not a finite number")
 
 
 def _failed_plugin_section(record: PluginRecord) -> Section:
@@ -70,11 +106,13 @@ def analyze_document(
     plugins: Plugins | None = None,
     only: Iterable[str] = (),
     disable: Iterable[str] = (),
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> Report:
     """Run the selected analyzers over ``document`` and return the Report.
 
     A plugin that failed to load still gets a section (status ``error``), so a
-    report never silently lacks what the reader expected.
+    report never silently lacks what the reader expected. Each analyzer
+    gets ``time_budget`` seconds for this document (None: no limit).
     """
     from . import __version__
 
@@ -85,7 +123,7 @@ def analyze_document(
     only, disable = list(only), list(disable)
     selected = plugins.select(only, disable)
     document.segmentation  # segment once, up front, so no analyzer's time includes it
-    sections = [run_analyzer(a, r, document, config) for a, r in selected]
+    sections = [run_analyzer(a, r, document, config, time_budget) for a, r in selected]
     for record in plugins.failed:
         if (not only or record.name in only) and record.name not in disable:
             sections.append(_failed_plugin_section(record))

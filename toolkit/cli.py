@@ -1,7 +1,8 @@
 """The ``textkit`` command. A thin layer: every command is a library call.
 
 Exit codes: 0 fine, 1 a quality gate failed, 2 usage or input error,
-3 a plugin failed (its section has status "error"), 4 internal error.
+3 a plugin failed (its section has status "error"), 4 internal error,
+130/143 stopped by Ctrl-C/SIGTERM, 141 stdout closed by its reader.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import List, Optional
 
 import typer
 
-from .errors import EXIT_INTERNAL, EXIT_USAGE, TextkitError, UsageError
 from .config import RUN_DEFAULTS
+from .errors import EXIT_INTERNAL, EXIT_USAGE, Interrupted, OutputClosed, TextkitError, UsageError
+from .escape import stderr_line
 
 app = typer.Typer(
     name="textkit",
@@ -51,6 +53,9 @@ def _load(settings, disable=None, check: bool = True):
     from .plugin_manager import configured_plugin_names, load_plugins
 
     names, search_path = configured_plugin_names(settings.values["plugins"], settings.sources["plugins"])
+    if names and settings.sources["plugins"] not in ("command line", "default"):
+        # A configuration file runs code: say so, the way pytest names the conftest.py files it loads.
+        typer.echo(stderr_line(f"textkit: loading plugins named in {settings.sources['plugins']}: {', '.join(names)}"), err=True)
     extra, blocked, disabled = _plugin_options(names, disable)
     return load_plugins(extra=extra, blocked=blocked, search_path=search_path), disabled
 
@@ -84,7 +89,7 @@ def analyze(
         ..., help="Files, folders (searched recursively), glob patterns ('docs/**/*.md'), or '-' for stdin."
     ),
     format: Optional[str] = typer.Option(None, "--format", "-f", help="Output format (see 'textkit formats'); default text."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically; never over an input); '-' is stdout."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Skip paths matching this pattern. Repeatable."),
     plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
     disable: Optional[List[str]] = typer.Option(None, "--disable", help="Skip an analyzer or plugin by name. Repeatable."),
@@ -118,6 +123,9 @@ def analyze(
         help="Reuse the reports of unchanged documents, kept in DIR (--cache alone: .textkit-cache).",
     ),
     cache_max_mb: float = typer.Option(500.0, "--cache-max-mb", help="Bound of the cache folder in MB; least recently used out first."),
+    time_budget: Optional[float] = typer.Option(
+        None, "--time-budget", help="Seconds each analyzer may spend on one document before its section fails (default 60)."
+    ),
 ) -> None:
     """Analyze documents and print (or write) the combined report.
 
@@ -132,7 +140,7 @@ def analyze(
         {
             "format": format, "exclude": _split(exclude), "plugins": _split(plugin), "disable": _split(disable),
             "only": _split(only), "encoding": encoding, "input_format": input_format, "max_bytes": max_bytes,
-            "fail_if": fail_if or [], "baseline": baseline,
+            "fail_if": fail_if or [], "baseline": baseline, "time_budget": time_budget,
         }
     )
     opts = settings.values
@@ -146,6 +154,8 @@ def analyze(
     from .plugin_settings import resolve_plugin_options
     from .runner import write_reports
 
+    if time_budget is not None and not 0 < time_budget < 1e9:  # also refuses nan and inf
+        raise UsageError(f"--time-budget must be a positive number of seconds, not {time_budget}")
     if color not in ("auto", "always", "never"):
         raise UsageError(f"--color must be auto, always or never, not {color!r}")
     plugins, disabled = _load(settings, opts["disable"])
@@ -190,17 +200,25 @@ def analyze(
             inputs, out, plugins=plugins, format=render_format, render_options=options, single=single,
             on_document=on_document, only=only, disable=disabled, encoding=encoding, max_bytes=max_bytes,
             input_format=input_format, gates=gates, baseline=before, config=config, cache=report_cache,
+            time_budget=opts["time_budget"],
         )
 
     with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
-        if output:
-            with atomic_writer(output) as handle:
+        if output and output != "-":
+            with atomic_writer(output, inputs) as handle:
                 outcome = run(handle, advance)
         else:
-            outcome = run(sys.stdout, advance)
-            sys.stdout.flush()
+            try:
+                outcome = run(sys.stdout, advance)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                # Nothing more can reach the reader; keep the interpreter's final flush quiet too.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                raise OutputClosed("stdout was closed before the report was complete (broken pipe)") from None
+    for message in outcome.warnings:
+        typer.echo(stderr_line(f"textkit: warning: {message}"), err=True)
     for message in [*outcome.input_errors, *outcome.failed_sections, *outcome.failed_gates]:
-        typer.echo(f"textkit: {'error: ' if message in outcome.input_errors else ''}{message}", err=True)
+        typer.echo(stderr_line(f"textkit: {'error: ' if message in outcome.input_errors else ''}{message}"), err=True)
     if report_cache is not None:
         _cache_note(report_cache, quiet)
     raise typer.Exit(outcome.exit_code)
@@ -255,7 +273,7 @@ def plugins_command(
     for r in records:
         provides = ", ".join([*r.analyzers, *(f"format:{f}" for f in r.formats), *(f"input:{n}" for n in r.loaders)])
         if r.error:
-            provides = f"ERROR {r.error['type']}: {r.error['message']}"
+            provides = stderr_line(f"ERROR {r.error['type']}: {r.error['message']}")  # one line, inert
         rows.append((r.name, r.version, r.source, ", ".join(r.hooks) if r.loaded else "-", provides if r.loaded else "-"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
@@ -386,11 +404,23 @@ def main() -> None:
     Click (standalone mode) already turns usage errors into a message and exit
     2; what reaches here are textkit's own errors and genuine bugs.
     """
+    import signal
+
+    def interrupted(signum, frame):
+        raise Interrupted(signum)
+
+    # SIGTERM (a CI job cancelled) and SIGHUP unwind like Ctrl-C, so temporary files are removed.
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupted)
     try:
         _add_plugin_commands(sys.argv[1:2])
         app(args=_optional_values(sys.argv[1:]))
     except TextkitError as exc:
-        typer.echo(f"textkit: error: {exc}", err=True)
+        typer.echo(stderr_line(f"textkit: error: {exc}"), err=True)
+        sys.exit(exc.exit_code)
+    except Interrupted as exc:
+        typer.echo("textkit: interrupted", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -403,7 +433,8 @@ def main() -> None:
         if os.environ.get("TEXTKIT_DEBUG"):
             raise
         typer.echo(
-            f"textkit: internal error: {type(exc).__name__}: {exc} (set TEXTKIT_DEBUG=1 for a traceback)", err=True
+            stderr_line(f"textkit: internal error: {type(exc).__name__}: {exc} (set TEXTKIT_DEBUG=1 for a traceback)"),
+            err=True,
         )
         sys.exit(EXIT_INTERNAL)
 

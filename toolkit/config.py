@@ -2,7 +2,10 @@
 
 Options are read from ``textkit.toml`` (top level, or its ``[tool.textkit]``)
 or ``[tool.textkit]`` in ``pyproject.toml``, in the current folder or the
-nearest folder above it; the command line overrides them. A sub-table such
+nearest folder above it within the project: the search stops at the first
+folder holding ``.git`` (the repository root) and at the home folder, so a
+file far above the project (which could name plugins to import) is never
+used. The command line overrides them. A sub-table such
 as ``[tool.textkit.readability]`` holds that analyzer's own options.
 """
 
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import UsageError
+from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,8 @@ RUN_DEFAULTS: dict[str, Any] = {
     "baseline": None,
     "input_format": None,
     "encoding": None,
-    "max_bytes": 10 * 1024 * 1024,
+    "max_bytes": DEFAULT_MAX_BYTES,
+    "time_budget": DEFAULT_TIME_BUDGET,
 }
 CONFIG_FILES = ("textkit.toml", "pyproject.toml")
 
@@ -70,17 +75,34 @@ class Settings:
 
 def find_config_file(start: str | os.PathLike[str] | None = None) -> tuple[Path, dict[str, Any]] | None:
     """The nearest textkit.toml, or pyproject.toml with a [tool.textkit] table, from ``start`` upwards."""
-    folder = Path(start or os.getcwd()).resolve()
-    for candidate_folder in (folder, *folder.parents):
+    for candidate_folder in _search_folders(Path(start or os.getcwd()).resolve()):
         for name in CONFIG_FILES:
             path = candidate_folder / name
             if not path.is_file():
                 continue
             data = _read_toml(path)
-            table = data.get("tool", {}).get("textkit") if name == "pyproject.toml" else data.get("tool", {}).get("textkit", data)
+            tool = data.get("tool", {})
+            tool = tool if isinstance(tool, dict) else {}
+            table = tool.get("textkit") if name == "pyproject.toml" else tool.get("textkit", data)
             if table is not None:
+                if not isinstance(table, dict):
+                    raise UsageError(f"{path}: [tool.textkit] must be a table, not {type(table).__name__}")
                 return path, table
     return None
+
+
+def _search_folders(folder: Path) -> list[Path]:
+    """``folder`` and its parents up to the repository root (holding .git) or the home folder, whichever comes first."""
+    try:
+        home = Path.home().resolve()
+    except (RuntimeError, KeyError):
+        home = None
+    folders = []
+    for candidate in (folder, *folder.parents):
+        folders.append(candidate)
+        if candidate == home or (candidate / ".git").exists():
+            break
+    return folders
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -126,9 +148,20 @@ def _checked(option: str, value: Any, path: Path) -> Any:
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return value
         raise UsageError(f"{path}: {option} must be a string or a list of strings")
-    if isinstance(default, int) and not (isinstance(value, int) and value > 0):
+    if isinstance(value, bool):
+        raise UsageError(f"{path}: {option} must not be true or false")
+    if isinstance(default, float):
+        if not (isinstance(value, (int, float)) and 0 < value < 1e9):
+            raise UsageError(f"{path}: {option} must be a positive number of seconds")
+        return float(value)
+    if isinstance(default, int) and not (isinstance(value, int) and 0 < value < 2**62):
         raise UsageError(f"{path}: {option} must be a positive whole number")
     if default is None or isinstance(default, str):
         if not isinstance(value, str):
             raise UsageError(f"{path}: {option} must be a string")
+    if option == "encoding":
+        from .loading import check_encoding  # lazily: reading settings loads no documents
+
+        check_encoding(value, f"{path}: encoding")
     return value
+

@@ -10,7 +10,7 @@ from typing import Any, Callable, Mapping, TypeVar
 
 from .model import Finding
 from .segment import Paragraph, Segmentation, Sentence, Word, segment
-from .sourcemap import Extracted, SourceMap
+from .sourcemap import Extracted, SourceMap, line_starts
 
 T = TypeVar("T")
 
@@ -89,13 +89,7 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        find = self._source_text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        return line_starts(self._source_text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, in the original file.

@@ -52,7 +52,10 @@ class Gate:
             raise UsageError(
                 f"cannot read gate {text!r}: write 'section.metric > 12' or 'section.metric increases by > 1'"
             )
-        return cls(match["section"], match["metric"], match["op"], float(match["threshold"]), match["change"])
+        threshold = float(match["threshold"])
+        if not math.isfinite(threshold) or abs(threshold) > 1e15:
+            raise UsageError(f"gate {text!r}: threshold {match['threshold'][:20]}… is out of range")
+        return cls(match["section"], match["metric"], match["op"], threshold, match["change"])
 
     @property
     def key(self) -> str:
@@ -154,21 +157,33 @@ def evaluate(gates: list[Gate], report, baseline: "Baseline | None" = None) -> l
     return results
 
 
-class Baseline:
-    """Metrics of an earlier run (a JSON report, a JSON corpus report, or JSON Lines), by document."""
+# A corpus report of a few thousand documents is a few MB; past this it is not a baseline.
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
 
-    def __init__(self, path: str | Path) -> None:
+
+class Baseline:
+    """Metrics of an earlier run (a JSON report, a JSON corpus report, or JSON Lines), by document.
+
+    Anything that is not such a report (NaN, huge numbers, deep nesting, a
+    device that never ends) is an :class:`InputError`, never a crash.
+    """
+
+    def __init__(self, path: str | Path, max_bytes: int = MAX_BASELINE_BYTES) -> None:
+        from .loading import read_bytes
+
         self.path = str(path)
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"--baseline {path}: cannot read ({exc.strerror or exc})") from None
+            text = read_bytes(path, max_bytes).decode("utf-8")
+        except InputError as exc:
+            raise InputError(f"--baseline {exc}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"--baseline {path}: not UTF-8 (byte {exc.start})") from None
         self._by_source: dict[str, dict[str, dict[str, float]]] = {}
         for report in _reports(text, self.path):
-            source = report.get("document", {}).get("source")
-            metrics = {s["id"]: s.get("metrics", {}) for s in report.get("sections", []) if s.get("status") == OK}
+            source, metrics = _baseline_metrics(report, self.path)
             if source is not None:
                 self._by_source[source] = metrics
+        self.unmatched: list[str] = []  # sources of this run the baseline had no document for
 
     def __len__(self) -> int:
         return len(self._by_source)
@@ -179,6 +194,8 @@ class Baseline:
             # One document then and now: compare them whatever the paths were
             # (a baseline made in another checkout or from stdin).
             found = next(iter(self._by_source.values()))
+        if found is None and source not in self.unmatched:
+            self.unmatched.append(source)
         return found
 
     def value(self, source: str, section: str, metric: str) -> float | None:
@@ -197,17 +214,59 @@ class Baseline:
                     out.setdefault(section.id, {})[name] = {"baseline": before, "change": round(value - before, 6)}
         return out
 
+    def mismatch_warning(self) -> str | None:
+        """One line when documents of this run had no counterpart in the baseline (their change gates were not checked)."""
+        if not self.unmatched:
+            return None
+        names = ", ".join(self.unmatched[:3]) + (f" and {len(self.unmatched) - 3} more" if len(self.unmatched) > 3 else "")
+        have = ", ".join(list(self._by_source)[:3]) or "no documents"
+        return f"--baseline {self.path} has no report for {names} (it has {have}); their change gates were not checked"
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, parse_constant=_reject_constant)
+
 
 def _reports(text: str, name: str) -> list[dict[str, Any]]:
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except json.JSONDecodeError:
         try:
-            return [json.loads(line) for line in text.splitlines() if line.strip()]
+            # Split on newlines only: str.splitlines would also split inside a string at U+2028.
+            return [_loads(line) for line in text.split("\n") if line.strip()]
         except json.JSONDecodeError as exc:
             raise InputError(f"--baseline {name}: neither JSON nor JSON Lines ({exc.msg}, line {exc.lineno})") from None
-    if isinstance(data, dict) and "documents" in data:
+        except (ValueError, RecursionError) as exc:
+            raise InputError(f"--baseline {name}: not a textkit report ({type(exc).__name__}: {str(exc)[:80]})") from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"--baseline {name}: not a textkit report ({type(exc).__name__}: {str(exc)[:80]})") from None
+    if isinstance(data, dict) and isinstance(data.get("documents"), list):
         return list(data["documents"])
     if isinstance(data, dict) and "sections" in data:
         return [data]
     raise InputError(f"--baseline {name}: not a textkit JSON report")
+
+
+def _baseline_metrics(report: Any, name: str) -> tuple[str | None, dict[str, dict[str, float]]]:
+    """(source, {section: {metric: value}}) of one report, checked shape by shape."""
+    bad = InputError(f"--baseline {name}: not a textkit JSON report (unexpected shape)")
+    if not isinstance(report, dict) or not isinstance(report.get("document", {}), dict):
+        raise bad
+    sections = report.get("sections", [])
+    if not isinstance(sections, list):
+        raise bad
+    metrics: dict[str, dict[str, float]] = {}
+    for section in sections:
+        if not isinstance(section, dict) or not isinstance(section.get("metrics", {}), dict):
+            raise bad
+        if section.get("status") == OK and isinstance(section.get("id"), str):
+            metrics[section["id"]] = {
+                k: v for k, v in section.get("metrics", {}).items()
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and abs(v) < 1e300
+            }
+    source = report.get("document", {}).get("source")
+    return (source if isinstance(source, str) else None), metrics

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO
 
 from .document import Document
 from .errors import InputError
+from .escape import display_name
+from .limits import DEFAULT_MAX_BYTES
 from .model import Loader
 
-# About 1.7 million words, a few minutes of analysis; larger input is more likely a mistake.
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 # Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
 _BOMS = (
@@ -27,23 +29,45 @@ _BOMS = (
 
 
 def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The raw bytes of ``path`` (``"-"`` for stdin), refusing directories and oversize input."""
+    """The raw bytes of ``path`` (``"-"`` for stdin), refusing anything but a regular file, and oversize input.
+
+    A FIFO or device would block or never end; pipe it in as ``-`` instead.
+    At most ``max_bytes + 1`` bytes are read, so a file that grows while it is
+    read is refused at the limit like one that was already too large.
+    """
     if str(path) == "-":
         return _read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
-    p = Path(path)
+    name = display_name(str(path))
     try:
-        if p.is_dir():
-            raise InputError(f"{path}: is a directory, not a text file")
-        with p.open("rb") as handle:
-            return _read_limited(handle, str(path), max_bytes)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{name}: no such file") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(f"{name}: permission denied") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a text file") from None
+        raise InputError(f"{name}: is a directory, not a text file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{name}: is a directory, not a text file")
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+            raise InputError(f"{name}: is {kind}, not a regular file; to read it, pipe it in: textkit analyze - < {name}")
+        with contextlib.suppress(AttributeError, OSError):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            return _read_limited(handle, name, max_bytes)
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, not a text file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def _read_limited(handle: BinaryIO, name: str, max_bytes: int) -> bytes:
@@ -51,6 +75,16 @@ def _read_limited(handle: BinaryIO, name: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"{name}: larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
     return data
+
+
+def check_encoding(name: str, what: str = "--encoding") -> None:
+    """Refuse names Python does not know, and codecs that do not turn bytes into text (rot13, base64)."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
+        raise InputError(f"{what}: unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{what}: {name!r} is not a text encoding")
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -61,14 +95,13 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     the caller names, else it is refused rather than analysed as garbage.
     """
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}") from None
+        check_encoding(encoding)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: not valid {encoding} (byte {exc.start})") from None
+        except Exception as exc:  # a codec that fails its own way (utf-7 on some input, say)
+            raise InputError(f"{name}: cannot decode as {encoding} ({type(exc).__name__})") from None
         if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
             text = text.removeprefix("\ufeff")
         return _check_text(text, name), encoding
@@ -98,7 +131,42 @@ def _detect(data: bytes) -> str | None:
     best = from_bytes(data).best()
     if best is None:
         return None
+    if best.encoding == "cp1250":
+        return _western_or_central(data)
     return best.encoding
+
+
+# Letters common in the languages each code page serves; the rest of a code page's letters are rare.
+# On short input charset_normalizer often takes Western text (Latin-1/cp1252) for cp1250
+# ("naïve" read as "naďve"); the decoding made of more common letters wins.
+_COMMON_LETTERS = set(
+    "éèàçüöäñíóáúêôâîßûïëãõøåæœ" "ÉÈÀÇÜÖÄÑÍÓÁÚÊÔÂÎÛÏËÃÕØÅÆŒ"
+    "šžčřěůýłąęśćżźńőű" "ŠŽČŘĚŮÝŁĄĘŚĆŻŹŃŐŰ"
+)
+_PROSE_SYMBOLS = set("“”‘’‚„–—…€«»°©®™•·£§\u00a0")
+
+
+def _western_or_central(data: bytes) -> str:
+    """cp1252 or cp1250, whichever decodes ``data`` into more common letters (cp1252 on a tie)."""
+
+    def score(codec: str) -> float | None:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            return None
+        total = 0.0
+        for ch in text:
+            if ord(ch) < 128 or ch in _PROSE_SYMBOLS:
+                continue
+            if not ch.isalpha():
+                return None  # "¿" or "³" inside words: not this code page
+            total += 1.0 if ch in _COMMON_LETTERS else 0.3
+        return total
+
+    western, central = score("cp1252"), score("cp1250")
+    if western is not None and (central is None or western >= central):
+        return "cp1252"
+    return "cp1250"
 
 
 def _check_text(text: str, name: str) -> str:
@@ -123,7 +191,7 @@ def load_path(
     ``loader`` extracts the prose from markup (Markdown, HTML); without one
     the file is plain text.
     """
-    name = "<stdin>" if str(path) == "-" else str(path)
+    name = "<stdin>" if str(path) == "-" else display_name(str(path))
     data = read_bytes(path, max_bytes)
     text, used = decode(data, name, encoding)
     extracted = None

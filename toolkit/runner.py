@@ -25,6 +25,7 @@ class Outcome:
     input_errors: list[str] = field(default_factory=list)
     failed_sections: list[str] = field(default_factory=list)
     failed_gates: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -91,6 +92,8 @@ def write_reports(
                 corpus.reports.append(result.to_dict())
     if not single and not format.streams and format.render_corpus is not None:
         out.write(format.render_corpus(corpus, render_options))
+    if baseline is not None and any(g.change for g in gates) and baseline.mismatch_warning():
+        outcome.warnings.append(baseline.mismatch_warning())
     return outcome
 
 

@@ -9,7 +9,16 @@ the source, where that run started there.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+
+# A line ends at \r\n, \n or a lone \r (old Mac files), as CommonMark and editors count lines.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offset of the first character of every line of ``text``, whatever its line endings."""
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..escape import terminal_text as safe
 from ..model import FINDINGS
 
 MAX_FINDINGS = 8
@@ -19,8 +20,14 @@ def number(value: float) -> str:
     return f"{value:.2f}"
 
 
+def document_sizes(counts: dict, size_bytes: int, encoding: str) -> str:
+    """The header line of one document: "12 words · 1 sentence · 1 paragraph · 80 bytes (utf-8)"."""
+    sizes = " · ".join(plural(counts.get(name, 0), name[:-1]) for name in ("words", "sentences", "paragraphs"))
+    return f"{sizes} · {plural(size_bytes, 'byte')} ({encoding})"
+
+
 def excerpt(text: str, limit: int = 80) -> str:
-    flat = re.sub(r"\s+", " ", text).strip()
+    flat = safe(re.sub(r"\s+", " ", text).strip())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
@@ -31,7 +38,7 @@ def cell(value: Any) -> str:
         return "" if value is None else str(value).lower()
     if isinstance(value, (int, float)):
         return number(value)
-    return str(value)
+    return safe(str(value))
 
 
 def parts(section) -> list[str]:
@@ -79,7 +86,7 @@ def plural(count: int, word: str, plural_form: str | None = None) -> str:
 
 
 def label(name: str) -> str:
-    return name.replace("_", " ")
+    return safe(name.replace("_", " "))
 
 
 MAX_TOTAL_ROWS = 15

@@ -112,7 +112,8 @@ def _section_error(section: dict[str, Any]) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # As @actions/core escapes; and "##[" (the runner's legacy command syntax) is broken up.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("##[", "#\u200b#[")
 
 
 def _escape_property(text: str) -> str:
@@ -284,7 +285,7 @@ class _SarifRun:
             self._artifact_index[uri] = len(self.artifacts)
             artifact: dict[str, Any] = {"location": {"uri": uri}}
             if document:
-                artifact.update(length=document["size_bytes"], encoding=document["encoding"])
+                artifact.update(length=document["size_bytes"], encoding=iana_encoding(document["encoding"]))
                 artifact["hashes"] = {"sha-256": document["sha256"]}
             self.artifacts.append(artifact)
         return {"uri": uri, "index": self._artifact_index[uri]}
@@ -399,6 +400,33 @@ def render_sarif_corpus(corpus, options=None) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
+_IANA = {
+    "utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE",
+    "utf-32": "UTF-32", "utf-32-le": "UTF-32LE", "utf-32-be": "UTF-32BE", "ascii": "US-ASCII",
+    "latin-1": "ISO-8859-1", "iso8859-1": "ISO-8859-1", "mac-roman": "macintosh", "koi8-r": "KOI8-R",
+    "koi8-u": "KOI8-U", "shift-jis": "Shift_JIS", "euc-jp": "EUC-JP", "euc-kr": "EUC-KR", "gb2312": "GB2312",
+    "gbk": "GBK", "gb18030": "GB18030", "big5": "Big5", "cp437": "IBM437", "cp850": "IBM850", "cp866": "IBM866",
+    "iso2022-jp": "ISO-2022-JP", "utf-7": "UTF-7", "hz": "HZ-GB-2312",
+}
+
+
+def iana_encoding(name: str) -> str:
+    """The IANA charset name SARIF expects ("windows-1250") for a Python codec name ("cp1250", "utf_8_sig")."""
+    import codecs
+
+    try:
+        canonical = codecs.lookup(name).name.replace("_", "-")
+    except LookupError:
+        canonical = name.lower().replace("_", "-")
+    if canonical in _IANA:
+        return _IANA[canonical]
+    if canonical.startswith("cp125") and canonical[2:].isdigit():
+        return f"windows-{canonical[2:]}"
+    if canonical.startswith("iso8859-"):
+        return f"ISO-8859-{canonical[8:]}"
+    return canonical.upper()
+
+
 # -- junit ----------------------------------------------------------------------------------
 
 # Characters XML 1.0 cannot carry at all, even escaped (most C0 controls).
@@ -461,9 +489,10 @@ def junit_tree(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = 
         "errors": sum(1 for c in cases if c.find("error") is not None),
         "skipped": sum(1 for c in cases if c.find("skipped") is not None),
     }
-    for element in (root, suite):
-        for key, value in counts.items():
-            element.set(key, str(value))
+    for key, value in counts.items():
+        suite.set(key, str(value))
+        if key != "skipped":  # the JUnit schema (Jenkins) has no "skipped" on <testsuites>
+            root.set(key, str(value))
     return root
 
 

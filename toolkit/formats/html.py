@@ -175,15 +175,10 @@ def _top(title: str, facts: str, note: str) -> str:
 
 def _facts(doc: dict, version: str) -> str:
     counts = doc.get("counts", {})
-    sizes = " · ".join(_plural(counts.get(name, 0), name[:-1]) for name in ("words", "sentences", "paragraphs"))
     return (
-        f"{sizes} · {_plural(doc.get('size_bytes', 0), 'byte')} ({doc.get('encoding', '')}) · "
+        f"{show.document_sizes(counts, doc.get('size_bytes', 0), doc.get('encoding', ''))} · "
         f"sha256 {str(doc.get('sha256', ''))[:12]} · textkit {version}"
     )
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'s' * (n != 1)}"
 
 
 def _baseline_note(data: dict) -> str:
@@ -289,8 +284,10 @@ def _swatch(colour: str, shape: str = "box") -> str:
 
 def _svg(width: int, height: int, label: str, body: list[str]) -> str:
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{esc(label)}">' + "".join(body) + "</svg>"
+        # Never narrower than 3/4 of its drawing size, so labels stay readable on a phone
+        # (the figure scrolls sideways instead of the page).
+        f'<div class="chart-scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'style="min-width:{round(width * 0.75)}px" aria-label="{esc(label)}">' + "".join(body) + "</svg></div>"
     )
 
 
@@ -437,7 +434,17 @@ def _entity_figure(section: dict) -> str:
     items = [(_swatch(_ENTITY_TYPES[t]), t) for t in present]
     if any(r.get("type") not in _ENTITY_TYPES for r in records[:MAX_BARS]):
         items.append((_swatch(_OTHER_COLOUR), "other"))
-    more = f"{len(records) - MAX_BARS} more in the table below" if len(records) > MAX_BARS else ""
+    more = ""
+    if len(records) > MAX_BARS:
+        # The table below lists show.MAX_TABLE_ROWS of them; say where the rest are.
+        in_table = max(0, min(len(records), show.MAX_TABLE_ROWS) - MAX_BARS)
+        rest = len(records) - MAX_BARS - in_table
+        more = ", ".join(
+            part for part in (
+                f"{in_table} more in the table below" if in_table > 0 else "",
+                f"{rest} more in the JSON report" if rest > 0 else "",
+            ) if part
+        )
     return _figure("entities", "Entities by mentions", svg, _legend(items), more)
 
 
@@ -799,7 +806,8 @@ h4{font-size:13px;margin:14px 0 6px;color:var(--muted);font-weight:600;text-tran
 a{color:var(--accent)}
 .badge.ok{background:#d3f9d8;color:#2b8a3e}.badge.error,.badge.input-error,.badge.gate-failed{background:#ffe3e3;color:#c92a2a}
 .badge.skipped{background:#fff3bf;color:#8d5b00}
-figure{margin:0 0 16px}figcaption{font-weight:650;margin-bottom:8px}
+figure{margin:0 0 16px;min-width:0;overflow-x:auto}figcaption{font-weight:650;margin-bottom:8px}
+main,section,.card,details{min-width:0}.chart-scroll{overflow-x:auto;max-width:100%}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px}.grid2>figure{margin:0}
 @media (max-width:860px){.grid2{grid-template-columns:1fr}}
 .charts .grid2{margin-bottom:16px}
@@ -844,6 +852,15 @@ dl.metrics{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr)
 dl.metrics div{display:flex;justify-content:space-between;border-bottom:1px dashed var(--line);padding:3px 0;font-size:13.5px}
 dt{color:var(--muted)}dd{margin:0;font-variant-numeric:tabular-nums;font-weight:600}
 .warn{background:#fff9db;border-left:3px solid #fab005;padding:6px 10px;margin:6px 0;font-size:13px;border-radius:0 4px 4px 0}
+@media (max-width:600px){
+ .wrap{padding:0 10px}.card{padding:12px}
+ table{display:block;max-width:100%;overflow-x:auto}
+ th,td{padding:4px 5px}td code{overflow-wrap:anywhere}
+ .gates td:nth-child(4),.gates th:nth-child(4){display:none}
+ .cards{grid-template-columns:1fr}
+ .key{position:static;border-left:0;padding-left:0}
+}
+td,th{overflow-wrap:anywhere}
 .error-box{background:#fff5f5;border-left:3px solid #e03131;padding:8px 12px;margin:6px 0 10px;font-size:13.5px;
  border-radius:0 4px 4px 0;white-space:pre-wrap}
 details.findings{margin-top:10px}summary{cursor:pointer;color:var(--accent);font-size:13.5px;font-weight:600;margin:4px 0}

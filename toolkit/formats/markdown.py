@@ -12,10 +12,19 @@ from . import ci
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
 
 
+# What GitHub turns into a ping, a cross-reference or a link even in escaped text:
+# @user, @org/team, #123 (also repo#123, GH-123 needs the #-less form), and
+# autolinked URLs (scheme:// and www.). A zero-width space after the trigger
+# keeps the text readable and stops the link.
+_LIVE = re.compile(r"(@|#(?=\d)|\bGH-(?=\d)|(?i:\b(?:https?|ftp|mailto|file)(?=:))|(?i:\bwww(?=\.)))")
+_ZWSP = "\u200b"
+
+
 def escape(text: str) -> str:
-    """Document text made inert inside Markdown (and inside a table cell)."""
+    """Document text made inert inside Markdown (and inside a table cell): no markup, mentions or links."""
     flat = re.sub(r"\s+", " ", text).strip()
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
+    flat = _LIVE.sub(lambda m: m.group() + _ZWSP, flat.replace("&", "&amp;"))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
 def _num(value) -> str:
@@ -32,8 +41,8 @@ def render(report, options=None) -> str:
     out = [
         f"# textkit report: {escape(doc.source)}",
         "",
-        f"{show.plural(counts['words'], 'word')} · {show.plural(counts['sentences'], 'sentence')} · "
-        f"{show.plural(counts['paragraphs'], 'paragraph')} · {show.plural(doc.size_bytes, 'byte')} ({escape(doc.encoding)}) · sha256 `{doc.sha256[:12]}` · textkit {report.tool_version}",
+        f"{show.document_sizes(counts, doc.size_bytes, escape(doc.encoding))} · sha256 `{doc.sha256[:12]}` · "
+        f"textkit {report.tool_version}",
         "",
     ]
     if report.gates:

@@ -35,11 +35,9 @@ def render(report, options: RenderOptions | None = None) -> str:
     doc = report.document
     counts = doc.counts
     header = Text()
-    header.append(doc.source, style="bold")
+    header.append(show.safe(doc.source), style="bold")
     header.append(
-        f"\n{show.plural(counts['words'], 'word')} · {show.plural(counts['sentences'], 'sentence')} · "
-        f"{show.plural(counts['paragraphs'], 'paragraph')} · {show.plural(doc.size_bytes, 'byte')} ({doc.encoding})"
-        f" · sha256 {doc.sha256[:12]}",
+        f"\n{show.document_sizes(counts, doc.size_bytes, doc.encoding)} · sha256 {doc.sha256[:12]}",
         style="dim",
     )
     if report.baseline:
@@ -49,21 +47,21 @@ def render(report, options: RenderOptions | None = None) -> str:
         lines = Text()
         for i, result in enumerate(report.gates):
             style = "green" if result.passed else "bold red"
-            lines.append(("\n" if i else "") + f"{show.gate_mark(result)} {result.describe()}", style=style)
+            lines.append(("\n" if i else "") + f"{show.gate_mark(result)} {show.safe(result.describe())}", style=style)
         console.print(Panel(lines, title="Gates", title_align="left", box=box.ROUNDED))
 
     for section in report.sections:
         title = Text()
-        title.append(section.title, style="bold")
+        title.append(show.safe(section.title), style="bold")
         title.append(f"  {section.status}", style=_STATUS_STYLE.get(section.status, ""))
         title.append(f"  {section.plugin.name} {section.plugin.version} · {section.elapsed_ms:.0f} ms", style="dim")
         body = []
         if section.error:
-            body.append(Text(f"{section.error['type']}: {section.error['message']}", style="red"))
+            body.append(Text(show.safe(f"{section.error['type']}: {section.error['message']}"), style="red"))
         if section.metrics:
             body.append(_metrics(report, section, _METRIC_COLUMNS_WIDE if options.width >= 120 else _METRIC_COLUMNS))
         for warning in section.warnings:
-            body.append(Text(f"! {warning}", style="yellow"))
+            body.append(Text(show.safe(f"! {warning}"), style="yellow"))
         for part in show.parts(section):
             body.extend(_findings(section) if part == FINDINGS else _data(section, part))
         console.print(
@@ -128,7 +126,7 @@ def _findings(section) -> list:
     table.add_column(ratio=1)
     for f in section.findings[: show.MAX_FINDINGS]:
         body = Text.assemble((f"“{show.excerpt(f.text, 60)}” ", "bold"), (show.excerpt(f.message, 90), ""))
-        table.add_row(f"{f.line}:{f.column}", f.kind, body)
+        table.add_row(f"{f.line}:{f.column}", show.safe(f.kind), body)
     out = [table]
     if len(section.findings) > show.MAX_FINDINGS:
         out.append(Text(f"… {show.plural(len(section.findings) - show.MAX_FINDINGS, 'more finding')} in the JSON report", style="dim"))
@@ -159,22 +157,22 @@ def render_corpus(corpus, options: RenderOptions | None = None) -> str:
         table.add_column(header.replace(": ", "\n", 1), justify="right")
     for row in summary.rows:
         status = Text(row["status"], style="green" if row["status"] == OK else "bold red")
-        table.add_row(row["source"], status, f"{row['words']:,}", *show.corpus_cells(row, columns))
+        table.add_row(show.safe(row["source"]), status, f"{row['words']:,}", *show.corpus_cells(row, columns))
     console.print(table)
     for row in summary.rows:
         if row.get("error"):
-            console.print(Text(f"{row['source']}: {row['error']}", style="red"))
+            console.print(Text(show.safe(f"{row['source']}: {row['error']}"), style="red"))
     failed = [g for g in summary.gate_results if not g["passed"]]
     if summary.gate_results:
         style = "bold red" if failed else "green"
         console.print(Text(f"gates: {len(summary.gate_results) - len(failed)} passed, {len(failed)} failed", style=style))
     for g in failed:
-        console.print(Text(f"✗ {g['document']}: {g['gate']} (value {g['value']})", style="red"))
+        console.print(Text(show.safe(f"✗ {g['document']}: {g['gate']} (value {g['value']})"), style="red"))
     for key, records in summary.totals(show.MAX_TOTAL_ROWS).items():
         totals = Table(title=f"{summary.total_title(key)} across all documents", title_justify="left", box=box.SIMPLE_HEAD)
         for column in ("name", "count", "documents"):
             totals.add_column(column, justify="left" if column == "name" else "right")
         for record in records:
-            totals.add_row(record["name"], str(record["count"]), str(record["documents"]))
+            totals.add_row(show.safe(record["name"]), str(record["count"]), str(record["documents"]))
         console.print(totals)
     return buffer.getvalue()

@@ -20,16 +20,46 @@ _BLOCKS = {
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
+# Stands in for a "<" that can never start markup; same length, so positions stay true.
+_INERT = "\ufffd"
+
+
+def _defused(source: str) -> str:
+    """``source`` with every "<" that cannot open a complete tag or comment replaced by a placeholder.
+
+    HTMLParser rescans to the end of the input for each such "<" (an unclosed
+    tag, comment or CDATA section), which is quadratic: 20,000 unclosed "<a"
+    took 40 s. A "<" with no ">" anywhere after it, or a "<!--" / "<![CDATA["
+    with no end marker after it, is text either way, so it is made inert here.
+    """
+    last_close = source.rfind(">")
+    last_comment_end = source.rfind("-->")
+    last_cdata_end = source.rfind("]]>")
+    chars = None
+    start = source.find("<")
+    while start != -1:
+        inert = (
+            start > last_close
+            or (source.startswith("<!--", start) and start + 4 > last_comment_end)
+            or (source.startswith("<![", start) and start + 3 > last_cdata_end)
+        )
+        if inert:
+            if chars is None:
+                chars = list(source)
+            chars[start] = _INERT
+        start = source.find("<", start + 1)
+    return "".join(chars) if chars is not None else source
+
+
 class _Visible(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
+        self.fed = _defused(source)
         self.out = TextBuilder(source)
         self.hidden: list[str] = []
-        self._line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self._line_starts.append(i + 1)
+        # HTMLParser counts lines by "\n" only.
+        self._line_starts = [0, *(i + 1 for i, ch in enumerate(source) if ch == "\n")]
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -54,7 +84,7 @@ class _Visible(HTMLParser):
     def handle_data(self, data):
         if not self.hidden and data:
             start = self._offset()
-            if self.source[start : start + len(data)] == data:
+            if self.fed[start : start + len(data)] == data:  # copied as is (placeholders become "<" again)
                 self.out.copy(start, start + len(data))
             else:
                 self.out.put(data, start)
@@ -72,6 +102,6 @@ class _Visible(HTMLParser):
 
 def extract(source: str) -> Extracted:
     parser = _Visible(source)
-    parser.feed(source)
+    parser.feed(parser.fed)
     parser.close()
     return parser.out.build()

@@ -10,28 +10,19 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..sourcemap import Extracted, TextBuilder
+from ..sourcemap import Extracted, TextBuilder, line_starts
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 # Blocks whose inline content is not prose.
 _SKIP_CONTAINERS = {"table_open": "table_close"}
 
 
-def _line_starts(source: str) -> list[int]:
-    starts = [0]
-    for match in re.finditer("\n", source):
-        starts.append(match.end())
-    return starts
-
-
 def extract(source: str) -> Extracted:
-    from markdown_it import MarkdownIt  # lazy: only Markdown input pays for the parser
-
     match = _FRONT_MATTER.match(source)
     # Front matter becomes blank lines, so line numbers of the rest stay true.
     parse_source = re.sub(r"[^\n]", " ", match.group()) + source[match.end() :] if match else source
-    tokens = MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(parse_source)
-    starts = _line_starts(source)
+    tokens = _parse(parse_source)
+    starts = line_starts(source)
     out = TextBuilder(source)
     skip_until = None
     for token in tokens:
@@ -49,6 +40,65 @@ def extract(source: str) -> Extracted:
     return out.build()
 
 
+def _parse(source: str) -> list:
+    """markdown-it tokens of ``source``: blocks at any nesting depth, inline markup bounded.
+
+    markdown-it's one nesting cap (20) covers both. For blocks it silently
+    drops what is deeper (191 of 200 list items were lost), so blocks are
+    parsed without it; inline markup (image alt text parsed inside image alt
+    text...) keeps it, since without it "![a" repeated is cubic.
+    """
+    from markdown_it import MarkdownIt  # lazy: only Markdown input pays for the parser
+    from markdown_it.rules_core import StateCore, inline, text_join
+
+    blocks = MarkdownIt("commonmark", {"maxNesting": 10**9}).enable("table").enable("strikethrough")
+    blocks.disable("inline")
+    env: dict = {}  # link reference definitions found in the blocks, used by the inline pass
+    tokens = _deep(lambda: blocks.parse(source, env), source)
+    inlines = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    state = StateCore(source, inlines, env, tokens)
+    inline(state)
+    text_join(state)
+    return tokens
+
+
+def _deep(parse, source: str):
+    """``parse()``, in a thread with a big stack and recursion limit if the nesting is too deep for this one.
+
+    Block parsing recurses a few frames per nesting level, and nesting needs
+    indentation or markers, so depth is at most the longest line's length.
+    """
+    try:
+        return parse()
+    except RecursionError:
+        pass
+    import sys
+    import threading
+
+    outcome: dict = {}
+
+    def work() -> None:
+        try:
+            outcome["tokens"] = parse()
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    depth = max(map(len, source.split("\n")), default=0)
+    old_limit, old_stack = sys.getrecursionlimit(), threading.stack_size()
+    sys.setrecursionlimit(max(old_limit, min(8 * depth + 1000, 200_000)))
+    threading.stack_size(512 * 1024 * 1024)
+    try:
+        worker = threading.Thread(target=work, name="textkit-markdown")
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(old_stack)
+        sys.setrecursionlimit(old_limit)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["tokens"]
+
+
 def _locate_lines(token, source: str, starts: list[int]) -> list[tuple[str, int]]:
     """Each line of the inline token's content with its offset in the source."""
     located = []
@@ -58,7 +108,7 @@ def _locate_lines(token, source: str, starts: list[int]) -> list[tuple[str, int]
         if line_no >= len(starts):
             break
         line_start = starts[line_no]
-        line_end = starts[line_no + 1] - 1 if line_no + 1 < len(starts) else len(source)
+        line_end = starts[line_no + 1] if line_no + 1 < len(starts) else len(source)
         raw = source[line_start:line_end]
         # The content line is the source line minus block prefixes ("> ", "- ", indentation).
         at = raw.rfind(line.strip()) if line.strip() else -1
@@ -71,17 +121,20 @@ def _copy_inline(token, source: str, starts: list[int], out: TextBuilder) -> Non
     content = token.content
     # Offset of each content line start inside ``content``.
     content_line_starts, pos = [], 0
+    # Where each line's text starts after its indentation: computed once per line, since
+    # doing it per child is quadratic on one long line of markup ("*a" 50,000 times).
+    indents = []
     for line, _ in lines:
         content_line_starts.append(pos)
         pos += len(line) + 1
+        indents.append(len(line) - len(line.lstrip()) if line.strip() else 0)
 
     def source_of(content_offset: int) -> int:
         i = bisect.bisect_right(content_line_starts, content_offset) - 1
-        line, src = lines[i]
+        src = lines[i][1]
         if src < 0:
             return -1
-        stripped_at = line.find(line.strip()) if line.strip() else 0
-        return src + (content_offset - content_line_starts[i] - stripped_at)
+        return src + (content_offset - content_line_starts[i] - indents[i])
 
     cursor = 0
     for child in token.children or ():

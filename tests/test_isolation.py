@@ -1,0 +1,89 @@
+"""run_analyzer keeps whatever an analyzer does inside its own section (in-process checks)."""
+
+from __future__ import annotations
+
+import math
+import os
+import signal
+import time
+
+import pytest
+
+from textkit import Analyzer, Document, Result
+from textkit.analysis import run_analyzer
+from textkit.config import Config
+from textkit.errors import Interrupted
+from textkit.model import PluginInfo
+
+DOC = Document("The committee met on Tuesday. It approved the plan.")
+PLUGIN = PluginInfo("t", "1")
+
+
+def run(analyze, budget=5.0):
+    return run_analyzer(Analyzer(id="x", title="X", analyze=analyze), PLUGIN, DOC, Config(), budget)
+
+
+def test_prints_go_to_stderr_escaped_never_to_stdout(capfd):
+    def chatty(document, config):
+        print("to stdout")
+        os.write(1, b"below python\n")
+        return Result(metrics={"n": 1})
+
+    section = run(chatty)
+    out, err = capfd.readouterr()
+    assert section.status == "ok" and out == ""
+    assert "textkit: analyzer 'x' printed: to stdout" in err and "below python" in err
+
+
+@pytest.mark.parametrize("exc", [SystemExit(3), KeyboardInterrupt(), BaseException("odd"), GeneratorExit()])
+def test_any_exception_is_the_sections_error(exc):
+    def raises(document, config):
+        raise exc
+
+    section = run(raises)
+    assert section.status == "error" and section.error["type"] == type(exc).__name__
+
+
+def test_the_users_interrupt_ends_the_run():
+    def interrupted(document, config):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(5)
+
+    with pytest.raises(Interrupted):
+        run(interrupted)
+
+
+def test_an_overrunning_analyzer_gets_an_error_naming_the_budget():
+    def sleeps(document, config):
+        time.sleep(30)
+
+    started = time.monotonic()
+    section = run(sleeps, budget=0.3)
+    assert time.monotonic() - started < 5
+    assert section.error == {
+        "type": "BudgetExceeded",
+        "message": "the time budget of 0.3 s per analyzer per document was spent (setting time_budget)",
+    }
+    # The timer is off again: nothing fires later.
+    time.sleep(0.5)
+
+
+@pytest.mark.parametrize(
+    "result, message",
+    [
+        (lambda d: Result(findings=[d.finding("k", 0, 3, "m", score=math.inf)]), "findings[0].data.score is not a finite"),
+        (lambda d: Result(findings=[d.finding("k", 0, 3, "m", nested=[1.0, {"a": math.nan}])]), "findings[0].data.nested[1].a"),
+        (lambda d: Result(metrics={"m": math.nan}), "not finite"),
+    ],
+)
+def test_non_finite_numbers_anywhere_are_a_plugin_error(result, message):
+    section = run(lambda document, config: result(document))
+    assert section.status == "error" and section.error["type"] == "InvalidResult"
+    assert message in section.error["message"]
+
+
+def test_a_finding_outside_the_text_is_a_plugin_error():
+    from textkit.model import Finding
+
+    section = run(lambda document, config: Result(findings=[Finding("k", "m", 40, 999, 1, 1, "x")]))
+    assert section.status == "error" and "lies outside the text (0..51)" in section.error["message"]

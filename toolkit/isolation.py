@@ -1,0 +1,150 @@
+"""Running a plugin's code so that nothing it does reaches beyond its own section.
+
+* Its prints (``sys.stdout``/``sys.stderr``, and file descriptor 1 for C
+  code) never reach the report's stream; they are kept (bounded) and passed
+  on to stderr by the caller, escaped.
+* Any exception, ``BaseException`` included, becomes the section's error,
+  except the user's own Ctrl-C or SIGTERM, which :class:`Interrupted` carries
+  through so the run stops cleanly.
+* A time budget per call: an analyzer still running when it is spent gets
+  :class:`BudgetExceeded` raised inside it (again every few milliseconds if
+  it swallows it) and its section says which budget it overran. The budget
+  uses SIGALRM in the main thread, so it interrupts Python code, sleeps and
+  regular expressions; elsewhere (another thread, Windows) it is not enforced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+import os
+import signal
+import sys
+import threading
+from typing import Any, Iterator
+
+from .errors import Interrupted
+from .limits import DEFAULT_TIME_BUDGET
+
+# How much of a plugin's own printing is kept to show on stderr.
+MAX_CAPTURED_CHARS = 4000
+
+
+class BudgetExceeded(BaseException):
+    """Raised inside an analyzer whose time budget is spent (BaseException, so ``except Exception`` cannot eat it)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the time budget of {seconds:g} s per analyzer per document was spent (setting time_budget)")
+        self.seconds = seconds
+
+
+class _Bounded(io.TextIOBase):
+    """A text sink that keeps the first ``limit`` characters written to it."""
+
+    def __init__(self, limit: int = MAX_CAPTURED_CHARS) -> None:
+        self.limit, self.parts, self.size, self.dropped = limit, [], 0, False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        text = str(text)
+        room = self.limit - self.size
+        if room > 0:
+            self.parts.append(text[:room])
+            self.size += min(room, len(text))
+        self.dropped |= len(text) > room
+        return len(text)
+
+    def getvalue(self) -> str:
+        return "".join(self.parts) + (" …" if self.dropped else "")
+
+
+@contextlib.contextmanager
+def captured_output() -> Iterator[_Bounded]:
+    """Everything written to stdout or stderr inside the block goes to the yielded sink, not the terminal."""
+    sink = _Bounded()
+    old = sys.stdout, sys.stderr
+    for stream in old:
+        with contextlib.suppress(Exception):
+            stream.flush()
+    saved_fd = _divert_fd1()
+    sys.stdout = sys.stderr = sink
+    try:
+        yield sink
+    finally:
+        sys.stdout, sys.stderr = old
+        _restore_fd1(saved_fd)
+
+
+def _divert_fd1() -> int | None:
+    """Point file descriptor 1 at stderr (for output written below Python); return the saved descriptor."""
+    try:
+        saved = os.dup(1)
+        os.dup2(2, 1)
+        return saved
+    except OSError:
+        return None
+
+
+def _restore_fd1(saved: int | None) -> None:
+    if saved is None:
+        return
+    with contextlib.suppress(OSError):
+        os.dup2(saved, 1)
+    os.close(saved)
+
+
+@contextlib.contextmanager
+def guarded(budget: float | None) -> Iterator[None]:
+    """The user's Ctrl-C/SIGTERM raise :class:`Interrupted`; past ``budget`` seconds, BudgetExceeded is raised.
+
+    Only possible in the main thread; elsewhere the block runs unguarded.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+    state = {"active": True}
+
+    def interrupt(signum, frame):
+        raise Interrupted(signum)
+
+    def overrun(signum, frame):
+        if state["active"]:
+            # Again shortly, in case the analyzer catches it and carries on.
+            signal.setitimer(signal.ITIMER_REAL, 0.05)
+            raise BudgetExceeded(budget)
+
+    previous = {s: signal.signal(s, h) for s, h in ((signal.SIGINT, interrupt), (signal.SIGTERM, interrupt))}
+    timed = budget is not None and budget > 0 and math.isfinite(budget)
+    if timed:
+        previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, overrun)
+        signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        yield
+    finally:
+        while True:  # an alarm due this very moment must not leave the timer running
+            try:
+                state["active"] = False
+                if timed:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                break
+            except BudgetExceeded:
+                continue
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def non_finite(value: Any, where: str) -> str | None:
+    """The path of the first NaN or infinity inside ``value`` (dicts, lists, Findings' data), or None."""
+    stack = [(value, where)]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return path
+        if isinstance(item, dict):
+            stack += [(v, f"{path}.{k}") for k, v in item.items()]
+        elif isinstance(item, (list, tuple)):
+            stack += [(v, f"{path}[{i}]") for i, v in enumerate(item)]
+    return None
