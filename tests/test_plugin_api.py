@@ -310,6 +310,8 @@ def test_the_notebook_walkthrough_runs(monkeypatch):
         exec(compile(cell, "docs/notebook.md", "exec"), namespace)
     assert repr(namespace["report"]) == "<Report 'examples/article.txt': 506 words; readability, sentiment, irony, entities>"
     frame = namespace["frame"]
-    assert list(frame["source"]) == ["docs/json-report.md", "docs/notebook.md", "docs/plugins.md", "docs/quality.md",
-                                     "examples/article.txt", "README.md"]
+    # docs/ grows with the project: check the order and the pages this test knows are there.
+    sources = list(frame["source"])
+    assert sources == sorted(sources, key=str.lower) and sources[-2:] == ["examples/article.txt", "README.md"]
+    assert {"docs/json-report.md", "docs/notebook.md", "docs/plugins.md", "docs/quality.md"} <= set(sources)
     assert set(namespace["findings"]["severity"]) == {"info", "warning"}
