@@ -148,17 +148,24 @@ class Annotations:
 
 
 def _finding_candidates(report: dict[str, Any], file: str | None, document: int) -> list[tuple]:
-    """(rank, document, start, command) per finding: rank n is the n-th finding of its section and kind."""
+    """(rank, document, start, section id, finding, file) per finding: rank n is the n-th of its section and kind.
+
+    The workflow command is built only for the findings chosen (at most ten), not for every one.
+    """
     candidates, per_kind = [], Counter()
     for section in report["sections"]:
         for finding in section["findings"]:
             per_kind[section["id"], finding["kind"]] += 1
-            command = _command(
-                "notice", finding["message"], file=file, **_finding_position(finding),
-                title=f"textkit {section['id']}: {finding['kind']}",
-            )
-            candidates.append((per_kind[section["id"], finding["kind"]], document, finding["start"], command))
+            rank = per_kind[section["id"], finding["kind"]]
+            candidates.append((rank, document, finding["start"], section["id"], finding, file))
     return candidates
+
+
+def _finding_command(candidate: tuple) -> str:
+    _, _, _, section_id, finding, file = candidate
+    return _command(
+        "notice", finding["message"], file=file, **_finding_position(finding), title=f"textkit {section_id}: {finding['kind']}"
+    )
 
 
 def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = ()) -> Annotations:
@@ -192,15 +199,16 @@ def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Fai
     findings.sort(key=lambda c: c[:3])
     chosen = sorted(findings[: max(0, MAX_ANNOTATIONS_PER_LEVEL - len(skipped))], key=lambda c: c[1:3])
     out = Annotations()
-    for level, commands in (
-        ("error", gates + unreadable + broken),
-        ("warning", warnings),
-        ("notice", skipped + [c[3] for c in chosen] + [c[3] for c in findings[len(chosen) :]]),
+    for level, commands, total in (
+        ("error", gates + unreadable + broken, None),
+        ("warning", warnings, None),
+        ("notice", skipped + [_finding_command(c) for c in chosen], len(skipped) + len(findings)),
     ):
+        total = len(commands) if total is None else total
         out.lines += commands[:MAX_ANNOTATIONS_PER_LEVEL]
-        out.total[level] = len(commands)
-        if len(commands) > MAX_ANNOTATIONS_PER_LEVEL:
-            out.left_out[level] = len(commands) - MAX_ANNOTATIONS_PER_LEVEL
+        out.total[level] = total
+        if total > MAX_ANNOTATIONS_PER_LEVEL:
+            out.left_out[level] = total - MAX_ANNOTATIONS_PER_LEVEL
     return out
 
 
