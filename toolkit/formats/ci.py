@@ -154,30 +154,36 @@ class Annotations:
 
 
 def _finding_candidates(report: dict[str, Any], file: str | None, document: int) -> list[tuple]:
-    """(level, rank, document, start, command) per finding: rank n is the n-th finding of its section and kind."""
+    """(level, rank, document, start, section id, finding, file) per finding: rank n is the n-th of its section and kind.
+
+    The workflow command is built only for the findings chosen (at most ten per level), not for every one.
+    """
     candidates, per_kind = [], Counter()
     for section in report["sections"]:
         for finding in section["findings"]:
             per_kind[section["id"], finding["kind"]] += 1
             level = GITHUB_LEVELS[finding.get("severity", "info")]
-            command = _command(
-                level, finding["message"], file=file, **_finding_position(finding),
-                title=f"textkit {section['id']}: {finding['kind']}",
-            )
-            candidates.append((level, per_kind[section["id"], finding["kind"]], document, finding["start"], command))
+            rank = per_kind[section["id"], finding["kind"]]
+            candidates.append((level, rank, document, finding["start"], section["id"], finding, file))
     return candidates
 
 
-def _fill(fixed: list[str], findings: list[tuple]) -> list[str]:
-    """``fixed`` first, then the findings GitHub will show (top of each file first), then the rest.
+def _finding_command(candidate: tuple) -> str:
+    level, _, _, _, section_id, finding, file = candidate
+    return _command(
+        level, finding["message"], file=file, **_finding_position(finding), title=f"textkit {section_id}: {finding['kind']}"
+    )
+
+
+def _fill(fixed: list[str], findings: list[tuple]) -> tuple[list[str], int]:
+    """The commands GitHub will show, ``fixed`` first and then findings (top of each file first), and the level's total.
 
     Among findings, each kind's first one in every document goes before any
     kind's second one: one noisy kind cannot crowd out the others.
     """
-    findings = sorted(findings, key=lambda c: c[1:4])
     room = max(0, MAX_ANNOTATIONS_PER_LEVEL - len(fixed))
-    chosen = sorted(findings[:room], key=lambda c: c[2:4])
-    return fixed + [c[4] for c in chosen] + [c[4] for c in findings[room:]]
+    chosen = sorted(sorted(findings, key=lambda c: c[1:4])[:room], key=lambda c: c[2:4])
+    return fixed[:MAX_ANNOTATIONS_PER_LEVEL] + [_finding_command(c) for c in chosen], len(fixed) + len(findings)
 
 
 def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = ()) -> Annotations:
@@ -208,11 +214,11 @@ def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Fai
         findings += _finding_candidates(report, file, document)
     out = Annotations()
     for level, fixed in (("error", gates + unreadable + broken), ("warning", warnings), ("notice", skipped)):
-        commands = _fill(fixed, [c for c in findings if c[0] == level])
+        commands, total = _fill(fixed, [c for c in findings if c[0] == level])
         out.lines += commands[:MAX_ANNOTATIONS_PER_LEVEL]
-        out.total[level] = len(commands)
-        if len(commands) > MAX_ANNOTATIONS_PER_LEVEL:
-            out.left_out[level] = len(commands) - MAX_ANNOTATIONS_PER_LEVEL
+        out.total[level] = total
+        if total > MAX_ANNOTATIONS_PER_LEVEL:
+            out.left_out[level] = total - MAX_ANNOTATIONS_PER_LEVEL
     return out
 
 
