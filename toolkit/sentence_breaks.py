@@ -1,0 +1,113 @@
+"""Sentence ends certain enough to need no pysbd, and pieces pysbd would leave whole.
+
+pysbd's cost grows with the text it is given and with every abbreviation
+found in it; most of a news article is plain sentences it cannot get wrong.
+So a block is first cut where a sentence surely ends, and only the pieces
+that hold something ambiguous (an abbreviation, a decimal, an initial, an
+ellipsis, a list marker, a bracket) go to pysbd. Both tests lean towards
+"not sure": a piece that is not cut, or not called plain, simply goes to
+pysbd, as every piece did before.
+
+A sure end: a lower-case word of three letters or more that is not one of
+pysbd's abbreviations ("etc.", "corp.", "sept.") nor a Roman numeral ("iii."),
+then ".", "!" or "?", whitespace and a capital letter, outside brackets and
+quotation marks (which pysbd never cuts inside, and how it pairs them
+decides its cuts around them; textkit's own cuts inside quotations come
+after, in segment._split_quotations).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Word, closing mark before the stop ("analysis”."), the stop, closing
+# quotation mark after it ("ice cream.” Most"), the space to cut.
+_CANDIDATE = re.compile(r"\b([A-Za-z]{3,})([”’\"')\]]?)([.!?])([”\"]?)(\s+)(?=[“\"]?[A-Z])")
+_ROMAN = re.compile(r"[ivxlcdm]+")
+# What pysbd protects, as (opener, closer) per kind, found in one pass. Each
+# kind keeps its own count, so an apostrophe ("the workers’ pay") closes no
+# quotation that a bracket opened.
+_PAIRS = (
+    (r"\(", r"\)"),
+    (r"\[", r"\]"),
+    (r"«", r"»"),
+    (r"‘|(?<!\S)'", r"’(?![A-Za-z])|(?<=\S)'(?![A-Za-z])"),
+)
+_PAIR_MARK = re.compile(
+    "|".join(f"(?P<o{kind}>{opener})|(?P<c{kind}>{closer})" for kind, (opener, closer) in enumerate(_PAIRS))
+)
+# Anything that may make pysbd cut inside a piece (or not where it ends):
+# sentence punctuation before the end, list markers and bullets, brackets,
+# pysbd's own placeholder characters.
+_NOT_PLAIN = re.compile(r"[.!?…。．！？)\]•⁃‣◦∯♨☏☺☹☃☄☇☈☉ȸȹ\r\n]")
+_END = re.compile(r"[.!?…]+[\"”’')\]]*$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from pysbd.lang.english import English
+
+    return frozenset(a.lower() for a in English.Abbreviation.ABBREVIATIONS)
+
+
+@lru_cache(maxsize=1)
+def _prepositive() -> frozenset[str]:
+    from pysbd.lang.english import English
+
+    return frozenset(a.lower() for a in English.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
+
+
+def _never_an_end(text: str, at: int, start: int) -> bool:
+    """A period pysbd never ends a sentence at: between digits ("3.5"), or after
+    a title before a space ("Mr. Smith", "Dr. Jones": pysbd protects these
+    whatever follows)."""
+    following = text[at + 1 : at + 2]
+    if text[at - 1 : at].isdigit() and following.isdigit():
+        return True
+    if not following.isspace():
+        return False
+    word_start = at
+    while word_start > start and text[word_start - 1].isalpha():
+        word_start -= 1
+    # pysbd reads the start of its text as a space before the word.
+    starts_a_word = word_start == start or text[word_start - 1].isspace()
+    return starts_a_word and text[word_start:at].lower() in _prepositive()
+
+
+def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] cut at sure sentence ends, as (start, end) pieces without the whitespace between."""
+    abbreviations = _abbreviations()
+    pieces = []
+    depths = [0] * len(_PAIRS)
+    marks = _PAIR_MARK.finditer(text, start, end)
+    mark_ahead = next(marks, None)
+    piece_start = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        word, before, mark, after, space = match.group(1, 2, 3, 4, 5)
+        cut = match.start(5)
+        while mark_ahead is not None and mark_ahead.start() < cut:
+            kind = int(mark_ahead.lastgroup[1:])
+            # A stray closer ("the players' bags") opens nothing for later.
+            depths[kind] = depths[kind] + 1 if mark_ahead.lastgroup[0] == "o" else max(depths[kind] - 1, 0)
+            mark_ahead = next(marks, None)
+        if after and (before or space != " "):
+            continue  # pysbd cuts after a closing quotation mark only before exactly one space
+        word = word.lower()
+        if any(depths) or (mark == "." and not before and (word in abbreviations or _ROMAN.fullmatch(word))):
+            continue
+        pieces.append((piece_start, cut))
+        piece_start = match.end(5)
+    pieces.append((piece_start, end))
+    return [p for p in pieces if p[0] < p[1]]
+
+
+def is_plain(text: str, start: int, end: int) -> bool:
+    """True when pysbd would return text[start:end] whole: nothing in it but words,
+    commas, quotes and dashes, and at most closing punctuation at its end."""
+    ending = _END.search(text, start, end)
+    body_end = ending.start() if ending else end
+    for match in _NOT_PLAIN.finditer(text, start, body_end):
+        if match.group() != "." or not _never_an_end(text, match.start(), start):
+            return False
+    return True
