@@ -142,15 +142,12 @@ class _Piece:
     joins_previous: bool = True  # False for "TikTok" cut from "byTikTok": a new name starts
     parts: list[_Piece] = field(default_factory=list)  # a capitalised hyphenated word's parts
 
-    @property
-    def capitalised(self) -> bool:
+    def __post_init__(self) -> None:
+        # Asked of every piece several times over (the text never changes), so worked out once.
         # "W224" and "G7" are codes, not words of a name.
-        return self.text[:1].isupper() and _DIGIT.search(self.text) is None
-
-    @property
-    def glued(self) -> bool:
-        """A lowercase start with a capital inside: "byTikTok", "iPhone"."""
-        return self.text[:1].islower() and not self.text.islower()
+        self.capitalised = self.text[:1].isupper() and _DIGIT.search(self.text) is None
+        # A lowercase start with a capital inside: "byTikTok", "iPhone".
+        self.glued = self.text[:1].islower() and not self.text.islower()
 
 
 @dataclass
