@@ -121,16 +121,29 @@ def analyze_paths(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     input_format: str | None = None,
+    jobs: int = 1,
     **options,
 ) -> Iterator[tuple[str, Report | InputError]]:
     """Analyze each path in turn, yielding ``(path, report)`` as each finishes.
 
     A file that cannot be read yields ``(path, InputError)`` instead, and the
     others go on. Nothing is kept between documents, so memory stays flat
-    however many there are.
+    however many there are. ``jobs`` > 1 analyzes on that many worker
+    processes (see :mod:`textkit.parallel`); the reports come in the same
+    order, each with a snapshot of its document's metadata and text.
     """
     plugins = options.setdefault("plugins", None) or default_plugins()
     options["plugins"] = plugins
+    if jobs > 1:
+        from .parallel import analyze_in_pool, can_fork
+
+        paths = [str(p) for p in paths]
+        # Standard input belongs to this process: a run that reads it stays here.
+        if len(paths) > 1 and "-" not in paths and can_fork():
+            yield from analyze_in_pool(
+                paths, min(jobs, len(paths)), encoding=encoding, max_bytes=max_bytes, input_format=input_format, **options
+            )
+            return
     for path in paths:
         try:
             loader = plugins.loader_for(str(path), input_format)

@@ -84,6 +84,9 @@ def analyze(
     ),
     color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes for many documents (default: the machine's cores; 1: none)."
+    ),
     fail_if: Optional[List[str]] = typer.Option(
         None, "--fail-if", help="Exit 1 when this holds, e.g. 'readability.flesch_kincaid_grade > 12' or "
         "'irony.score increases by > 0.1' (needs --baseline). Repeatable.",
@@ -145,6 +148,7 @@ def analyze(
             inputs, out, plugins=plugins, format=plugins.formats[format][0], render_options=options, single=single,
             on_document=on_document, only=only, disable=disabled, encoding=encoding, max_bytes=max_bytes,
             input_format=input_format, gates=gates, baseline=before, config=settings.config(),
+            jobs=_jobs(jobs),
         )
 
     with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
@@ -157,6 +161,14 @@ def analyze(
     for message in [*outcome.input_errors, *outcome.failed_sections, *outcome.failed_gates]:
         typer.echo(f"textkit: {'error: ' if message in outcome.input_errors else ''}{message}", err=True)
     raise typer.Exit(outcome.exit_code)
+
+
+def _jobs(requested: Optional[int]) -> int:
+    if requested is not None:
+        return requested
+    from .parallel import default_jobs
+
+    return default_jobs()
 
 
 @contextlib.contextmanager
