@@ -122,6 +122,8 @@ def analyze_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     input_format: str | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
+    scheduler_plugins: tuple[Iterable[str], Iterable[str]] = ((), ()),
     **options,
 ) -> Iterator[tuple[str, Report | InputError]]:
     """Analyze each path in turn, yielding ``(path, report)`` as each finishes.
@@ -131,7 +133,20 @@ def analyze_paths(
     however many there are. ``jobs`` > 1 analyzes on that many worker
     processes (see :mod:`textkit.parallel`); the reports come in the same
     order, each with a snapshot of its document's metadata and text.
+    ``scheduler`` ("tcp://host:8786") analyzes on that Dask cluster instead
+    (see :mod:`textkit.dask`), whose workers load the built-in plugins and
+    ``scheduler_plugins`` (the -p names to load, the names to block).
     """
+    if scheduler:
+        from .dask import stream_reports
+
+        extra, blocked = scheduler_plugins
+        options.pop("plugins", None)  # this process's plugins stay here; the workers load their own
+        yield from stream_reports(
+            [str(p) for p in paths], scheduler, plugins=extra, blocked=blocked,
+            encoding=encoding, max_bytes=max_bytes, input_format=input_format, **options,
+        )  # fmt: skip
+        return
     plugins = options.setdefault("plugins", None) or default_plugins()
     options["plugins"] = plugins
     if jobs > 1:

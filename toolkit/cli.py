@@ -87,6 +87,9 @@ def analyze(
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", min=1, help="Worker processes for many documents (default: the machine's cores; 1: none)."
     ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Analyze on this Dask cluster, e.g. tcp://host:8786 (needs textkit[dask])."
+    ),
     fail_if: Optional[List[str]] = typer.Option(
         None, "--fail-if", help="Exit 1 when this holds, e.g. 'readability.flesch_kincaid_grade > 12' or "
         "'irony.score increases by > 0.1' (needs --baseline). Repeatable.",
@@ -148,7 +151,7 @@ def analyze(
             inputs, out, plugins=plugins, format=plugins.formats[format][0], render_options=options, single=single,
             on_document=on_document, only=only, disable=disabled, encoding=encoding, max_bytes=max_bytes,
             input_format=input_format, gates=gates, baseline=before, config=settings.config(),
-            jobs=_jobs(jobs),
+            jobs=_jobs(jobs), scheduler=scheduler, scheduler_plugins=(extra, blocked),
         )
 
     with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
