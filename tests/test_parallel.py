@@ -121,3 +121,22 @@ def test_ctrl_c_leaves_no_partial_output_and_no_workers(tmp_path):
     alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]]
     assert alive == []
     assert b"Traceback" not in stderr
+
+
+def test_help_states_the_real_default_size_limit():
+    from textkit.cli import MAX_BYTES_HELP
+    from textkit.loading import DEFAULT_MAX_BYTES
+
+    assert MAX_BYTES_HELP == f"{DEFAULT_MAX_BYTES:,}"
+
+
+def test_help_imports_no_analysis_machinery(cli):
+    probe = (
+        "import sys, runpy; sys.argv = ['textkit', '--help'];\n"
+        "try: runpy.run_module('textkit', run_name='__main__')\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('textkit', 'pysbd', 'pluggy'))))"
+    )
+    done = cli(command=[sys.executable, "-c", probe])
+    loaded = done.stdout.strip().splitlines()[-1]
+    assert loaded == "['textkit', 'textkit.cli', 'textkit.errors']"

@@ -15,7 +15,10 @@ from typing import List, Optional
 import typer
 
 from .errors import EXIT_INTERNAL, EXIT_USAGE, TextkitError, UsageError
-from .loading import DEFAULT_MAX_BYTES
+
+# loading.DEFAULT_MAX_BYTES, written out so that --help does not import the
+# loading machinery (tests/test_cli.py checks that the two agree).
+MAX_BYTES_HELP = "10,485,760"
 
 app = typer.Typer(
     name="textkit",
@@ -80,7 +83,7 @@ def analyze(
         None, "--input-format", help="text, markdown, html or a plugin's (default: by file extension)."
     ),
     max_bytes: Optional[int] = typer.Option(
-        None, "--max-bytes", min=1, help=f"Refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES:,})."
+        None, "--max-bytes", min=1, help=f"Refuse inputs larger than this many bytes (default {MAX_BYTES_HELP})."
     ),
     color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
