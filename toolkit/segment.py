@@ -137,13 +137,17 @@ class Word(Span):
 _new_object = object.__new__
 
 
-def _word(start: int, end: int, text: str, index: int, sentence: int) -> Word:
-    """Word(start, end, text, index, sentence), twice as fast: a frozen dataclass's
-    __init__ sets each field through object.__setattr__, and a document has a
-    Word per word."""
-    word = _new_object(Word)
-    word.__dict__.update(start=start, end=end, text=text, index=index, sentence=sentence)
-    return word
+def _words(text: str, start: int, end: int, first_index: int, sentence: int) -> list[Word]:
+    """The Words of text[start:end]. Made without Word.__init__, twice as fast: a
+    frozen dataclass's __init__ sets each field through object.__setattr__,
+    and a document has a Word per word."""
+    words = []
+    for index, match in enumerate(_WORD.finditer(text, start, end), first_index):
+        word = _new_object(Word)
+        word_start, word_end = match.span()
+        word.__dict__.update(start=word_start, end=word_end, text=match.group(), index=index, sentence=sentence)
+        words.append(word)
+    return words
 
 
 @dataclass(frozen=True)
@@ -385,8 +389,7 @@ def segment(text: str) -> Segmentation:
         for s_start, s_end in _sentence_spans(text, flat, p_start, p_end):
             s_index = len(sentences)
             first_word = len(words)
-            for match in _WORD.finditer(text, s_start, s_end):
-                words.append(_word(match.start(), match.end(), match.group(), len(words), s_index))
+            words += _words(text, s_start, s_end, len(words), s_index)
             sentences.append(
                 Sentence(s_start, s_end, text[s_start:s_end], s_index, p_index, first_word, len(words))
             )

@@ -25,18 +25,14 @@ from functools import lru_cache
 # quotation mark after it ("ice cream.” Most"), the space to cut.
 _CANDIDATE = re.compile(r"\b([A-Za-z]{3,})([”’\"')\]]?)([.!?])([”\"]?)(\s+)(?=[“\"]?[A-Z])")
 _ROMAN = re.compile(r"[ivxlcdm]+")
-# What pysbd protects, as (opener, closer) per kind, found in one pass. Each
-# kind keeps its own count, so an apostrophe ("the workers’ pay") closes no
-# quotation that a bracket opened.
-_PAIRS = (
-    (r"\(", r"\)"),
-    (r"\[", r"\]"),
-    (r"«", r"»"),
-    (r"‘|(?<!\S)'", r"’(?![A-Za-z])|(?<=\S)'(?![A-Za-z])"),
-)
-_PAIR_MARK = re.compile(
-    "|".join(f"(?P<o{kind}>{opener})|(?P<c{kind}>{closer})" for kind, (opener, closer) in enumerate(_PAIRS))
-)
+# What pysbd protects: brackets, guillemets and single quotation marks. A
+# mark is found by one character class (a fast scan) and told opener or
+# closer by its neighbours; each kind keeps its own count, so an apostrophe
+# ("the workers’ pay") closes nothing that a bracket opened.
+_PAIR_MARK = re.compile(r"[()\[\]«»‘’']")
+_OPENS = {"(": 0, "[": 1, "«": 2, "‘": 3}
+_CLOSES = {")": 0, "]": 1, "»": 2}
+_KINDS = 4
 # Anything that may make pysbd cut inside a piece (or not where it ends):
 # sentence punctuation before the end, list markers and bullets, brackets,
 # pysbd's own placeholder characters.
@@ -75,11 +71,26 @@ def _never_an_end(text: str, at: int, start: int) -> bool:
     return starts_a_word and text[word_start:at].lower() in _prepositive()
 
 
+def _pair_mark(text: str, at: int) -> tuple[int | None, bool]:
+    """(kind, opens) of the mark at ``at``; kind None for an apostrophe inside a word ("don't")."""
+    char = text[at]
+    if char in _OPENS:
+        return _OPENS[char], True
+    if char in _CLOSES:
+        return _CLOSES[char], False
+    following = text[at + 1 : at + 2]
+    if char == "'" and (at == 0 or text[at - 1].isspace()):
+        return 3, True
+    if following.isascii() and following.isalpha():
+        return None, False  # "don't", "workers’s"
+    return 3, False  # "’" or "'" closing: "the ‘plan’ failed", "'no way.'"
+
+
 def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] cut at sure sentence ends, as (start, end) pieces without the whitespace between."""
     abbreviations = _abbreviations()
     pieces = []
-    depths = [0] * len(_PAIRS)
+    depths = [0] * _KINDS
     marks = _PAIR_MARK.finditer(text, start, end)
     mark_ahead = next(marks, None)
     piece_start = start
@@ -87,9 +98,10 @@ def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word, before, mark, after, space = match.group(1, 2, 3, 4, 5)
         cut = match.start(5)
         while mark_ahead is not None and mark_ahead.start() < cut:
-            kind = int(mark_ahead.lastgroup[1:])
-            # A stray closer ("the players' bags") opens nothing for later.
-            depths[kind] = depths[kind] + 1 if mark_ahead.lastgroup[0] == "o" else max(depths[kind] - 1, 0)
+            kind, opens = _pair_mark(text, mark_ahead.start())
+            if kind is not None:
+                # A stray closer ("the players' bags") opens nothing for later.
+                depths[kind] = depths[kind] + 1 if opens else max(depths[kind] - 1, 0)
             mark_ahead = next(marks, None)
         if after and (before or space != " "):
             continue  # pysbd cuts after a closing quotation mark only before exactly one space
