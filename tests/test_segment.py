@@ -218,3 +218,10 @@ def test_short_unclosed_lines_are_a_list_even_in_lower_case():
     assert sentences("features\ncontact manager\nevents, activities\n") == ["features", "contact manager", "events, activities"]
     # Two lines, or a closed last line, stay wrapped prose.
     assert sentences("It was a cold \nnight in the city.") == ["It was a cold \nnight in the city."]
+
+
+def test_a_paragraph_of_many_short_lines_segments_in_linear_time():
+    # 20,000 headline-like lines in one paragraph: each is a sentence. A quadratic
+    # scan of the rest of the paragraph at every line break took minutes here.
+    text = "\n".join(f"Item number {i} of a long list" for i in range(20_000))
+    assert len(segment(text).sentences) == 20_000

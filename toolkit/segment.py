@@ -56,6 +56,7 @@ _WORD = re.compile(
 # or brackets; a line that is not closed is not prose.
 _CLOSED_LINE = re.compile(r"[.!?…:;][\"”’')\]]*$")
 _HEADLINE_MAX_WORDS = 12
+_NON_SPACE = re.compile(r"\S")
 _SHORT_LIST_MIN_LINES, _SHORT_LIST_MAX_WORDS = 3, 4
 # A list item's marker at the start of a line. Numbers stop at two digits so
 # that a wrapped line starting with a year ("2019. Then...") is not an item.
@@ -213,14 +214,17 @@ def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if newline == -1:
             break
         line = text[line_start:newline].strip()
-        following = text[newline + 1 : end].lstrip()
+        # Where the next line's text starts (not a copy of the rest: that would
+        # make a paragraph of many short lines quadratic).
+        next_text = _NON_SPACE.search(text, newline + 1, end)
+        following = next_text.start() if next_text else end
         if (
             line
             and not _CLOSED_LINE.search(line)
             and len(line.split()) <= _HEADLINE_MAX_WORDS
             # Hard-wrapped prose carries on in lower case; a headline or list item does not.
-            and not following[:1].islower()
-        ) or (line and _LIST_MARKER.match(following)):
+            and not text[following : following + 1].islower()
+        ) or (line and _LIST_MARKER.match(text, following, end)):
             blocks.append(_strip(text, block_start, newline))
             block_start = newline + 1
         line_start = newline + 1
