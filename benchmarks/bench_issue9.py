@@ -43,9 +43,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _revision import BEFORE_ISSUE_9, export_revision  # noqa: E402
 from evaluation.common import find_gold_data  # noqa: E402
-
-BEFORE_ISSUE_9 = "7f178bc"
 
 
 def news_texts(data: Path, n: int) -> list[str]:
@@ -62,18 +61,6 @@ def news_texts(data: Path, n: int) -> list[str]:
     if not texts:
         sys.exit(f"no news texts under {data}: pass --data")
     return texts[:n]
-
-
-def export_revision(revision: str, into: Path) -> Path:
-    """toolkit/ and plugins/ of ``revision`` laid out as an importable ``textkit`` package."""
-    archive = subprocess.run(
-        ["git", "archive", revision, "toolkit", "plugins"], cwd=ROOT, capture_output=True, check=True
-    ).stdout
-    into.mkdir(parents=True)
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    (into / "toolkit").rename(into / "textkit")
-    (into / "plugins").rename(into / "textkit" / "plugins")
-    return into
 
 
 SEGMENT_PROBE = """

@@ -7,7 +7,6 @@ Exit codes: 0 fine, 1 a quality gate failed, 2 usage or input error,
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from typing import List, Optional
@@ -200,6 +199,8 @@ def plugins_command(
     plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
 ) -> None:
     """List installed plugins: name, version, where each came from, and its hooks."""
+    import json
+
     from .plugin_manager import load_plugins
 
     if format not in ("text", "json"):
@@ -228,6 +229,8 @@ def config_command(
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """Show the effective configuration and where each value comes from."""
+    import json
+
     from .config import resolve_settings
 
     if format not in ("text", "json"):
