@@ -167,6 +167,10 @@ def test_fast_pysbd_says_what_pysbd_says(text):
         ("He said 'no way. Never' and left. The end.", ["He said 'no way. Never' and left.", "The end."]),
         # An apostrophe does not close a quotation it did not open.
         ("The players' bags fell. They ran.", ["The players' bags fell.", "They ran."]),
+        # Two-letter words and numbers of three digits or more; not "Dr." nor a list item's "12.".
+        ("It grew in the UK. Then it fell in 2019. Not since.", ["It grew in the UK.", "Then it fell in 2019.", "Not since."]),
+        ("Ask Dr. Who on page 12. Then go.", ["Ask Dr. Who on page 12. Then go."]),
+        ("She said: 'No way.'” Then she left.", ["She said: 'No way.'”", "Then she left."]),
         # After a closing quotation mark, before exactly one space; before an opening one.
         ("“We won.” Then we slept. He said. “Go home.”", ["“We won.”", "Then we slept.", "He said.", "“Go home.”"]),
     ],
@@ -182,6 +186,9 @@ def test_sure_cuts(text, pieces):
     [
         ("Plain words, commas and “quotes” only.", True),
         ("Mr. Smith paid 3.5 million to Dr. Jones!", True),
+        ("The agency (NSA) now has access (11% of it), they say.", True),
+        ("Options (a) and (b) remain", False),
+        ("He met the team (in Paris) Then left", False),
         ("Two sentences. In one piece", False),
         ("A list 1) item 2) item", False),
         ("At the U.S. office", False),

@@ -8,12 +8,18 @@ ellipsis, a list marker, a bracket) go to pysbd. Both tests lean towards
 "not sure": a piece that is not cut, or not called plain, simply goes to
 pysbd, as every piece did before.
 
-A sure end: a lower-case word of three letters or more that is not one of
-pysbd's abbreviations ("etc.", "corp.", "sept.") nor a Roman numeral ("iii."),
-then ".", "!" or "?", whitespace and a capital letter, outside brackets and
-quotation marks (which pysbd never cuts inside, and how it pairs them
-decides its cuts around them; textkit's own cuts inside quotations come
-after, in segment._split_quotations).
+A sure end: a word of two letters or more that is not one of pysbd's
+abbreviations ("etc.", "Corp.", "Sept.", "Mr.") nor a Roman numeral ("iii."),
+or a number of three digits or more (a list item's number has at most two);
+then ".", "!" or "?" (maybe with a closing bracket or quotation mark before
+or after it), whitespace and a capital letter; outside brackets, guillemets
+and single quotation marks, which pysbd never cuts inside. Double quotation
+marks do not protect: textkit cuts inside them itself at these same places
+(segment._split_quotations).
+
+A plain piece: no sentence punctuation before its end except a period pysbd
+never ends at ("3.5", "Mr. Smith"), no list marker or bullet, and brackets
+only around words that are not a list marker ("(NSA) now has").
 """
 
 from __future__ import annotations
@@ -21,9 +27,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Word, closing mark before the stop ("analysis”."), the stop, closing
-# quotation mark after it ("ice cream.” Most"), the space to cut.
-_CANDIDATE = re.compile(r"\b([A-Za-z]{3,})([”’\"')\]]?)([.!?])([”\"]?)(\s+)(?=[“\"]?[A-Z])")
+# Word (two letters or more, or a number of three digits or more: a list
+# item's number has at most two), closing mark before the stop ("analysis”."), the stop, closing
+# quotation mark(s) after it ("ice cream.” Most", "this.'” Then"), the space to cut.
+_CANDIDATE = re.compile(r"\b([A-Za-z]{2,}|\d{3,})([”’\"')\]]?)([.!?])((?:['’]?[”\"])?)(\s+)(?=[“\"]?[A-Z])")
 _ROMAN = re.compile(r"[ivxlcdm]+")
 # What pysbd protects: brackets, guillemets and single quotation marks. A
 # mark is found by one character class (a fast scan) and told opener or
@@ -37,6 +44,7 @@ _KINDS = 4
 # sentence punctuation before the end, list markers and bullets, brackets,
 # pysbd's own placeholder characters.
 _NOT_PLAIN = re.compile(r"[.!?…。．！？)\]•⁃‣◦∯♨☏☺☹☃☄☇☈☉ȸȹ\r\n]")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _END = re.compile(r"[.!?…]+[\"”’')\]]*$")
 
 
@@ -120,6 +128,25 @@ def is_plain(text: str, start: int, end: int) -> bool:
     ending = _END.search(text, start, end)
     body_end = ending.start() if ending else end
     for match in _NOT_PLAIN.finditer(text, start, body_end):
-        if match.group() != "." or not _never_an_end(text, match.start(), start):
-            return False
+        char, at = match.group(), match.start()
+        if char == "." and _never_an_end(text, at, start):
+            continue
+        if char == ")" and _plain_parenthesis(text, at, start, end):
+            continue
+        return False
     return True
+
+
+def _plain_parenthesis(text: str, at: int, start: int, end: int) -> bool:
+    """A closing bracket pysbd reads as part of the sentence: "(NSA) now has", "(11% each), as".
+
+    Not a list marker ("1)", "(a)", "(ii)", "(12)"), and not followed by a
+    capital (pysbd may make a segment of a parenthesis there).
+    """
+    opening = text.rfind("(", start, at)
+    if opening == -1 or ")" in text[opening + 1 : at]:
+        return False
+    inside = text[opening + 1 : at]
+    if len(inside) < 2 or inside.isdigit() and len(inside) <= 2 or inside.isalpha() and inside.islower():
+        return False
+    return _CAPITAL_NEXT.match(text, at + 1, end) is None
