@@ -140,3 +140,17 @@ def test_help_imports_no_analysis_machinery(cli):
     done = cli(command=[sys.executable, "-c", probe])
     loaded = done.stdout.strip().splitlines()[-1]
     assert loaded == "['textkit', 'textkit.cli', 'textkit.errors']"
+
+
+def test_a_dead_worker_stops_the_run_with_a_message_instead_of_hanging(cli, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text("All is well here." if i != 3 else "Then DIE happened.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = cli("analyze", folder, "-f", "jsonl", "-j", "2", "-o", out, "--only", "dier", "-p", "tkfix_dies_on_marker",
+               pythonpath=[FIXTURES])  # fmt: skip
+    assert done.returncode == 4
+    assert done.stderr.startswith("textkit: error: a worker process died while analyzing one of: ")
+    assert "3.txt" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()

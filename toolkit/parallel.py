@@ -21,13 +21,19 @@ import signal
 from collections import deque
 from typing import Any, Iterable, Iterator, Mapping
 
-from .errors import InputError
+from .errors import EXIT_INTERNAL, InputError, TextkitError
 
 # Documents in flight per worker: enough to keep each busy while the parent writes.
 _WINDOW_PER_WORKER = 4
 
 # Set in the parent just before the workers are forked; each worker reads it.
 _RUN: dict[str, Any] = {}
+
+
+class WorkerDied(TextkitError):
+    """A worker process ended in the middle of a run (killed, out of memory, a crash in C code)."""
+
+    exit_code = EXIT_INTERNAL
 
 
 def default_jobs() -> int:
@@ -97,6 +103,26 @@ def _warm_up(options: dict[str, Any]) -> None:
     analyze_document(Document(_WARM_UP_TEXT, source="<warm-up>"), **wanted)
 
 
+def _result(pending: deque, workers: set[int]):
+    """The oldest document's result. The pool would wait for ever on a task whose
+    worker died (it starts a new worker, the task is lost), so the wait checks
+    that every worker it started is still there."""
+    path, result = pending[0]
+    while True:
+        try:
+            value = result.get(timeout=0.5)
+        except multiprocessing.TimeoutError:
+            if workers <= {p.pid for p in multiprocessing.active_children()}:
+                continue
+            in_flight = ", ".join(p for p, _ in pending)
+            raise WorkerDied(
+                f"a worker process died while analyzing one of: {in_flight} "
+                "(killed, or out of memory?); run those with --jobs 1 to see which"
+            ) from None
+        pending.popleft()
+        return value
+
+
 def analyze_in_pool(paths: Iterable[str], jobs: int, **options) -> Iterator[tuple[str, Any]]:
     """Like :func:`textkit.analyze_paths` (same options), on ``jobs`` worker processes.
 
@@ -108,17 +134,19 @@ def analyze_in_pool(paths: Iterable[str], jobs: int, **options) -> Iterator[tupl
     global _RUN
     _RUN = options
     _warm_up(options)
+    before = {p.pid for p in multiprocessing.active_children()}
     context = multiprocessing.get_context("fork")
     pool = context.Pool(jobs, initializer=_ignore_interrupt)
+    workers = {p.pid for p in multiprocessing.active_children()} - before
     try:
         pending: deque = deque()
         window = jobs * _WINDOW_PER_WORKER
         for path in paths:
-            pending.append(pool.apply_async(_analyze_one, (str(path),)))
+            pending.append((str(path), pool.apply_async(_analyze_one, (str(path),))))
             if len(pending) >= window:
-                yield pending.popleft().get()
+                yield _result(pending, workers)
         while pending:
-            yield pending.popleft().get()
+            yield _result(pending, workers)
         pool.close()
     finally:
         pool.terminate()
