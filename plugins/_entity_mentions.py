@@ -311,8 +311,13 @@ def _dateline_place(document, sentence, pieces: list[_Piece]) -> list[_Piece]:
 
 def _is_headline(pieces: list[_Piece]) -> bool:
     """A sentence in capitals: case tells nothing about names there."""
-    words = [p.text for p in pieces if sum(c.isalpha() for c in p.text) >= 2]
-    return len(words) >= 2 and all(w.upper() == w for w in words)
+    words = 0
+    for piece in pieces:  # stops at the first word with a lowercase letter: most sentences at once
+        if sum(c.isalpha() for c in piece.text) >= 2:
+            if piece.text.upper() != piece.text:
+                return False
+            words += 1
+    return words >= 2
 
 
 def _evidence(sentences: list[list[_Piece]], headline: list[bool]) -> _Evidence:
