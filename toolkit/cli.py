@@ -153,7 +153,7 @@ def analyze(
             inputs, out, plugins=plugins, format=plugins.formats[format][0], render_options=options, single=single,
             on_document=on_document, only=only, disable=disabled, encoding=encoding, max_bytes=max_bytes,
             input_format=input_format, gates=gates, baseline=before, config=settings.config(),
-            jobs=_jobs(jobs), scheduler=scheduler, scheduler_plugins=(extra, blocked),
+            jobs=_jobs(jobs) if len(inputs) > 1 else 1, scheduler=scheduler, scheduler_plugins=(extra, blocked),
         )
 
     with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
