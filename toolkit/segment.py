@@ -10,12 +10,16 @@ decimals, quotations and ellipses). textkit adds only what pysbd does not do:
   in lower case; a closing quote or bracket alone is not closing punctuation
   (a headline can end in a quotation);
 * a line that starts with a list marker ("- ", "* ", "• ", "1. ", "2) ",
-  "(a) ") starts a sentence;
+  "(a) ") starts a sentence, and three or more short lines none of which is
+  closed are a list, in lower case too ("features\ncontact manager\n...");
 * any other line break inside a block is wrapping: pysbd sees a space there;
 * two pieces of pysbd output are one sentence when no space separates them
   (pysbd cuts URLs and e-mail addresses at "?"), when the second has no word
-  (a stray quotation mark), or when the first does not end in closing
-  punctuation (pysbd cuts inline enumerations such as "(a) stay, (b) leave");
+  (a stray quotation mark), when the second starts in lower case after a
+  closing quotation mark ("“Why?” she asked"), or when the first does not end
+  in closing punctuation (pysbd cuts inline enumerations such as "(a) stay,
+  (b) leave") unless both start with a list item's marker ("1) The first
+  item 2) The second item");
 * an initialism with periods ("U.S.", "a.m.") or a single capital and period
   ("Plan B.") followed by a capitalised pronoun, determiner or conjunction
   ("Their", "But") ends a sentence (pysbd knows only a few such words, and
@@ -27,7 +31,13 @@ decimals, quotations and ellipses). textkit adds only what pysbd does not do:
 * a closing quotation mark that pysbd put at the start of the next sentence
   goes back to the sentence it closes.
 
-The team's test set of hard cases is evaluation/data/sentences.json.
+For speed, pysbd is given only what is ambiguous: a block is first cut where
+a sentence surely ends, and a piece with nothing ambiguous in it is a
+sentence as it stands (sentence_breaks.py); pysbd itself runs with its
+patterns compiled once (pysbd_fast.py).
+
+The team's test set of hard cases is evaluation/data/sentences.json; the
+Golden Rules for English are evaluation/data/golden_rules_en.json.
 """
 
 from __future__ import annotations
