@@ -25,6 +25,8 @@ from .common import Evaluation, main
 
 TITLE = "Sentence segmentation"
 CASES = Path(__file__).resolve().parent / "data" / "sentences.json"
+# The Golden Rules for English of Pragmatic Segmenter (MIT; source and licence in the file).
+GOLDEN_RULES = Path(__file__).resolve().parent / "data" / "golden_rules_en.json"
 NEEDS_DATA = False  # the cases live in the repository
 
 # Cases the rules cannot get right, each with what a reader would say and why it is hard.
@@ -108,7 +110,17 @@ def evaluate(data: Path | None = None) -> Evaluation:
             f"{category}", f"{passed[category]}/{total[category]}",
             f"{baseline[category]}/{total[category]}", f"{total[category]} cases",
         )  # fmt: skip
-    result.notes = _notes(n, ok, ok_pysbd, failures)
+    rules = json.loads(GOLDEN_RULES.read_text(encoding="utf-8"))["rules"]
+    golden = [r for r in rules if textkit_sentences(r["text"]) == r["expected"]]
+    golden_pysbd = sum(pysbd_sentences(r["text"]) == r["expected"] for r in rules)
+    result.add(
+        "Golden Rules (English) passed", len(golden), f"pysbd alone: {golden_pysbd}",
+        f"{len(rules)} rules of Pragmatic Segmenter, evaluation/data/golden_rules_en.json", target=f">= {golden_pysbd}",
+    )  # fmt: skip
+    missed = [f"{r['number']} ({r['name']})" for r in rules if r not in golden]
+    result.notes = _notes(n, ok, ok_pysbd, failures) + (
+        f"\n\nGolden Rules missed by textkit: {', '.join(missed) or 'none'}."
+    )
     return result
 
 
@@ -129,7 +141,12 @@ def _notes(n: int, ok: int, ok_pysbd: int, failures: list[tuple[Case, list[str]]
         "words after 'U.S.' only, and reads a single capital as a name's initial); and a quotation "
         "holding several sentences is cut between them, as in the Penn Treebank (pysbd never "
         "cuts inside quotation marks; news quotes often hold several sentences, which would "
-        "otherwise count as one long sentence for the readability formulas).\n\n"
+        "otherwise count as one long sentence for the readability formulas). "
+        "For speed, pysbd sees only what is ambiguous (toolkit/sentence_breaks.py): a block is first cut "
+        "where a sentence surely ends (a word of three letters or more that is not an abbreviation, a stop, "
+        "a capital, outside brackets and single quotes), and a piece with no stop, bracket or list marker "
+        "inside is a sentence as it stands; the rest goes to pysbd with its patterns compiled once "
+        "(toolkit/pysbd_fast.py).\n\n"
         "What it still gets wrong is kept out of the set, because no rule on the text alone "
         "tells these apart from right splits; what textkit does with each in this run:\n"
         + "\n".join(

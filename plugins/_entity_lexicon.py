@@ -49,6 +49,9 @@ _INFLECTIONS = (
     ("est", ""),
 )
 
+_HYPHENS = re.compile(r"[\-\u2010\u2011]")
+_APOSTROPHE = re.compile(r"[’']")
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -105,7 +108,7 @@ class Lexicon:
         """A title before a name, hyphenated ones too: "Vice-President", "Lieutenant-General"."""
         if word in self.titles:
             return True
-        parts = re.split(r"[\-\u2010\u2011]", word)
+        parts = _HYPHENS.split(word)
         return len(parts) > 1 and parts[-1] in self.titles and all(p in self.titles or p in self.title_modifiers for p in parts)
 
     def is_title_word(self, word: str) -> bool:
@@ -114,7 +117,7 @@ class Lexicon:
 
     def is_function_word(self, word: str) -> bool:
         # "We’re" and "It's" are function words by their first part.
-        head = re.split(r"[’']", word, maxsplit=1)[0]
+        head = _APOSTROPHE.split(word, maxsplit=1)[0]
         return head.lower() in self.function_words
 
     def is_adverb(self, word: str) -> bool:
@@ -133,7 +136,7 @@ class Lexicon:
 
     def is_common_word(self, word: str) -> bool:
         """True if ``word`` (any case) is an ordinary lowercase English word."""
-        lower = re.split(r"[’']", word, maxsplit=1)[0].lower()
+        lower = _APOSTROPHE.split(word, maxsplit=1)[0].lower()
         if lower in self.function_words or in_cmudict(lower):
             return True
         return _in_with_inflections(lower, self.easy_words)

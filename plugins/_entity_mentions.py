@@ -142,15 +142,12 @@ class _Piece:
     joins_previous: bool = True  # False for "TikTok" cut from "byTikTok": a new name starts
     parts: list[_Piece] = field(default_factory=list)  # a capitalised hyphenated word's parts
 
-    @property
-    def capitalised(self) -> bool:
+    def __post_init__(self) -> None:
+        # Asked of every piece several times over (the text never changes), so worked out once.
         # "W224" and "G7" are codes, not words of a name.
-        return self.text[:1].isupper() and _DIGIT.search(self.text) is None
-
-    @property
-    def glued(self) -> bool:
-        """A lowercase start with a capital inside: "byTikTok", "iPhone"."""
-        return self.text[:1].islower() and not self.text.islower()
+        self.capitalised = self.text[:1].isupper() and _DIGIT.search(self.text) is None
+        # A lowercase start with a capital inside: "byTikTok", "iPhone".
+        self.glued = self.text[:1].islower() and not self.text.islower()
 
 
 @dataclass
@@ -314,8 +311,13 @@ def _dateline_place(document, sentence, pieces: list[_Piece]) -> list[_Piece]:
 
 def _is_headline(pieces: list[_Piece]) -> bool:
     """A sentence in capitals: case tells nothing about names there."""
-    words = [p.text for p in pieces if sum(c.isalpha() for c in p.text) >= 2]
-    return len(words) >= 2 and all(w.upper() == w for w in words)
+    words = 0
+    for piece in pieces:  # stops at the first word with a lowercase letter: most sentences at once
+        if sum(c.isalpha() for c in piece.text) >= 2:
+            if piece.text.upper() != piece.text:
+                return False
+            words += 1
+    return words >= 2
 
 
 def _evidence(sentences: list[list[_Piece]], headline: list[bool]) -> _Evidence:

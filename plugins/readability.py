@@ -376,21 +376,31 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 
 def sentence_stats(document, sentence) -> SentenceStats:
     words = document.words_of(sentence)
-    syllables = polysyllables = complex_words = difficult = letters = characters = guessed = 0
+    totals = [0] * 7
     for position, word in enumerate(words):
-        text = word.text
-        opens = position == 0
-        syllables += _syllables.syllables(text)
-        polysyllables += is_polysyllable(text)
-        complex_words += is_complex(text, opens)
-        difficult += not is_familiar(text, opens)
-        letters += sum(c.isalpha() for c in text)
-        characters += sum(c.isalnum() for c in text)
-        guessed += _syllables.estimated(text)
+        for i, value in enumerate(_word_stats(word.text, position == 0)):
+            totals[i] += value
+    syllables, polysyllables, complex_words, difficult, letters, characters, guessed = totals
     return SentenceStats(
         sentence.index, sentence.start, sentence.end, len(words), syllables,
         polysyllables, complex_words, difficult, letters, characters, guessed,
     )  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_stats(text: str, opens: bool) -> tuple[int, ...]:
+    """What a word adds to its sentence's counts. Words repeat (a news article
+    has about half as many distinct words as words, a corpus far fewer), so
+    each is classified once per process; the cache is bounded."""
+    return (
+        _syllables.syllables(text),
+        int(is_polysyllable(text)),
+        int(is_complex(text, opens)),
+        int(not is_familiar(text, opens)),
+        sum(c.isalpha() for c in text),
+        sum(c.isalnum() for c in text),
+        int(_syllables.estimated(text)),
+    )
 
 
 def _settings(config) -> tuple[dict, list[str]]:

@@ -132,3 +132,103 @@ def test_many_tiny_sentences_in_one_paragraph():
     seg = segment(text)
     assert len(seg.sentences) == 3000
     assert all(s.text == "a." for s in seg.sentences)
+
+
+# pysbd with compiled patterns and narrowed abbreviations must say exactly what pysbd says.
+PYSBD_TEXTS = [
+    "Mr. Smith and Mrs. Jones met at 5 p.m. on Jan. 3. They talked. Prof. Brown, Ph.D., was late.",
+    "The U.S. Government is in Washington, D.C. It has Gen. Smith, Sen. Doe and Rep. Roe. See p. 55.",
+    "Apple Inc. and Acme Corp. signed. Shares rose 3.5 percent, i.e. a lot, e.g. more than Co. KG did.",
+    "I is a letter. This is it. Is it? No. 5 is next; art. 3 and pp. 10 - 12. St. Louis is on 5th st. near here.",
+    "1) The first item 2) The second item. a. one b. two c. three. Were Jane and co. at the party? Yes.",
+    "He said 'It is great.' She left (see fig. 3). The Mass. office closed in Sept. It reopened.",
+]
+
+
+@pytest.mark.parametrize("text", PYSBD_TEXTS)
+def test_fast_pysbd_says_what_pysbd_says(text):
+    import pysbd
+
+    from textkit.pysbd_fast import segmenter
+
+    assert segmenter().segment(text) == pysbd.Segmenter(language="en", clean=False).segment(text)
+
+
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        # Lower- or upper-case word of three letters or more, stop, space, capital: cut.
+        ("The cat sat. The dog ran. Rome fell. Then peace.", ["The cat sat.", "The dog ran.", "Rome fell.", "Then peace."]),
+        # Abbreviations, Roman numerals, initials, short words: no cut (pysbd decides).
+        ("He works at Acme Corp. The firm grew. Part iii. Next", ["He works at Acme Corp. The firm grew.", "Part iii. Next"]),
+        ("We met J. Smith. He lives in the U.S. Then we left.", ["We met J. Smith.", "He lives in the U.S. Then we left."]),
+        # Inside brackets or single quotation marks: no cut.
+        ("It grew (as planned. Then more) and more. Done now.", ["It grew (as planned. Then more) and more.", "Done now."]),
+        ("He said 'no way. Never' and left. The end.", ["He said 'no way. Never' and left.", "The end."]),
+        # An apostrophe does not close a quotation it did not open.
+        ("The players' bags fell. They ran.", ["The players' bags fell.", "They ran."]),
+        # Two-letter words and numbers of three digits or more; not "Dr." nor a list item's "12.".
+        ("It grew in the UK. Then it fell in 2019. Not since.", ["It grew in the UK.", "Then it fell in 2019.", "Not since."]),
+        ("Ask Dr. Who on page 12. Then go.", ["Ask Dr. Who on page 12. Then go."]),
+        ("She said: 'No way.'” Then she left.", ["She said: 'No way.'”", "Then she left."]),
+        # After a closing quotation mark, before exactly one space; before an opening one.
+        ("“We won.” Then we slept. He said. “Go home.”", ["“We won.”", "Then we slept.", "He said.", "“Go home.”"]),
+    ],
+)
+def test_sure_cuts(text, pieces):
+    from textkit.sentence_breaks import sure_cuts
+
+    assert [text[s:e] for s, e in sure_cuts(text, 0, len(text))] == pieces
+
+
+@pytest.mark.parametrize(
+    "text, plain",
+    [
+        ("Plain words, commas and “quotes” only.", True),
+        ("Mr. Smith paid 3.5 million to Dr. Jones!", True),
+        ("The agency (NSA) now has access (11% of it), they say.", True),
+        ("Options (a) and (b) remain", False),
+        ("He met the team (in Paris) Then left", False),
+        ("Two sentences. In one piece", False),
+        ("A list 1) item 2) item", False),
+        ("At the U.S. office", False),
+        ("Wait... what", False),
+    ],
+)
+def test_plain_pieces(text, plain):
+    from textkit.sentence_breaks import is_plain
+
+    assert is_plain(text, 0, len(text)) is plain
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "word " * 200_000,  # no punctuation at all: one sentence, no pysbd call
+        "Word. " * 100_000,  # a hundred thousand one-word sentences
+        ("a" * 100_000 + ". ") * 3,  # giant tokens
+        "A. " * 30_000,  # initials only: no sure end anywhere, pysbd by chunks
+    ],
+    ids=["no-punctuation", "one-word-sentences", "giant-tokens", "initials-only"],
+)
+def test_hostile_shapes_segment_with_every_character_in_a_sentence(shape):
+    result = segment(shape)
+    covered = sum(len(s.text.split()) for s in result.sentences)
+    assert covered == len(shape.split())
+
+
+def test_one_word_sentences_are_each_a_sentence():
+    assert len(segment("Word. " * 5000).sentences) == 5000
+
+
+def test_short_unclosed_lines_are_a_list_even_in_lower_case():
+    assert sentences("features\ncontact manager\nevents, activities\n") == ["features", "contact manager", "events, activities"]
+    # Two lines, or a closed last line, stay wrapped prose.
+    assert sentences("It was a cold \nnight in the city.") == ["It was a cold \nnight in the city."]
+
+
+def test_a_paragraph_of_many_short_lines_segments_in_linear_time():
+    # 20,000 headline-like lines in one paragraph: each is a sentence. A quadratic
+    # scan of the rest of the paragraph at every line break took minutes here.
+    text = "\n".join(f"Item number {i} of a long list" for i in range(20_000))
+    assert len(segment(text).sentences) == 20_000

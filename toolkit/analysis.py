@@ -162,6 +162,9 @@ def analyze_paths(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     input_format: str | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    scheduler_plugins: tuple[Iterable[str], Iterable[str]] = ((), ()),
     **options,
 ) -> Iterator[tuple[str, Report | InputError]]:
     """Analyze each path in turn, yielding ``(path, report)`` as each finishes.
@@ -170,9 +173,36 @@ def analyze_paths(
     others go on. Nothing is kept between documents, so memory stays flat
     however many there are. ``cache`` (a :class:`textkit.cache.ReportCache`)
     reuses the reports of documents analyzed before with the same settings.
+    ``jobs`` > 1 analyzes on that many worker
+    processes (see :mod:`textkit.parallel`); the reports come in the same
+    order, each with a snapshot of its document's metadata and text.
+    ``scheduler`` ("tcp://host:8786") analyzes on that Dask cluster instead
+    (see :mod:`textkit.dask`), whose workers load the built-in plugins and
+    ``scheduler_plugins`` (the -p names to load, the names to block).
     """
+    if scheduler:
+        from .dask import stream_reports
+
+        extra, blocked = scheduler_plugins
+        options.pop("plugins", None)  # this process's plugins stay here; the workers load their own
+        options.pop("cache", None)  # a cache folder is local to this machine
+        yield from stream_reports(
+            [str(p) for p in paths], scheduler, plugins=extra, blocked=blocked,
+            encoding=encoding, max_bytes=max_bytes, input_format=input_format, **options,
+        )  # fmt: skip
+        return
     plugins = options.setdefault("plugins", None) or default_plugins()
     options["plugins"] = plugins
+    if jobs > 1:
+        from .parallel import analyze_in_pool, can_fork
+
+        paths = [str(p) for p in paths]
+        # Standard input belongs to this process: a run that reads it stays here.
+        if len(paths) > 1 and "-" not in paths and can_fork():
+            yield from analyze_in_pool(
+                paths, min(jobs, len(paths)), encoding=encoding, max_bytes=max_bytes, input_format=input_format, **options
+            )
+            return
     cache = options.pop("cache", None)
     analyze = cache.analyze if cache is not None else analyze_document
     for path in paths:

@@ -8,7 +8,6 @@ Exit codes: 0 fine, 1 a quality gate failed, 2 usage or input error,
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from typing import List, Optional
@@ -22,6 +21,7 @@ from .escape import stderr_line
 app = typer.Typer(
     name="textkit",
     help="Plugin-based text analysis: readability, sentiment, irony markers and entities in one report.",
+    epilog="Installed plugins may add commands: 'textkit plugins --check' lists them.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -49,7 +49,11 @@ def _split_keep(values: Optional[List[str]]) -> list[str]:
 
 
 def _load(settings, disable=None, check: bool = True):
-    """The run's plugins: -p names and textkit.toml's ``plugins`` (paths relative to that file)."""
+    """The run's plugins: -p names and textkit.toml's ``plugins`` (paths relative to that file).
+
+    Returns the plugins, the analyzers to disable, and the (extra, blocked)
+    plugin names, which a Dask cluster's workers load for themselves.
+    """
     from .plugin_manager import configured_plugin_names, load_plugins
 
     names, search_path = configured_plugin_names(settings.values["plugins"], settings.sources["plugins"])
@@ -57,7 +61,7 @@ def _load(settings, disable=None, check: bool = True):
         # A configuration file runs code: say so, the way pytest names the conftest.py files it loads.
         typer.echo(stderr_line(f"textkit: loading plugins named in {settings.sources['plugins']}: {', '.join(names)}"), err=True)
     extra, blocked, disabled = _plugin_options(names, disable)
-    return load_plugins(extra=extra, blocked=blocked, search_path=search_path), disabled
+    return load_plugins(extra=extra, blocked=blocked, search_path=search_path), disabled, (extra, blocked)
 
 
 def _use_color(mode: str, to_file: bool) -> bool:
@@ -103,6 +107,12 @@ def analyze(
     ),
     color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes for many documents (default: the machine's cores; 1: none)."
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Analyze on this Dask cluster, e.g. tcp://host:8786 (needs textkit[dask])."
+    ),
     fail_if: Optional[List[str]] = typer.Option(
         None, "--fail-if", help="Exit 1 when this holds, e.g. 'readability.flesch_kincaid_grade > 12' or "
         "'irony.score increases by > 0.1' (needs --baseline). Repeatable.",
@@ -158,7 +168,7 @@ def analyze(
         raise UsageError(f"--time-budget must be a positive number of seconds, not {time_budget}")
     if color not in ("auto", "always", "never"):
         raise UsageError(f"--color must be auto, always or never, not {color!r}")
-    plugins, disabled = _load(settings, opts["disable"])
+    plugins, disabled, (extra, blocked) = _load(settings, opts["disable"])
     only = opts["only"]
     if format not in plugins.formats:
         raise UsageError(f"unknown format {format!r} (available: {', '.join(sorted(plugins.formats))})")
@@ -201,6 +211,7 @@ def analyze(
             on_document=on_document, only=only, disable=disabled, encoding=encoding, max_bytes=max_bytes,
             input_format=input_format, gates=gates, baseline=before, config=config, cache=report_cache,
             time_budget=opts["time_budget"],
+            jobs=_jobs(jobs) if len(inputs) > 1 else 1, scheduler=scheduler, scheduler_plugins=(extra, blocked),
         )
 
     with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
@@ -233,6 +244,14 @@ def _cache_note(report_cache, quiet: bool) -> None:
         )
 
 
+def _jobs(requested: Optional[int]) -> int:
+    if requested is not None:
+        return requested
+    from .parallel import default_jobs
+
+    return default_jobs()
+
+
 @contextlib.contextmanager
 def _progress(total: int, enabled: bool):
     """A rich progress bar on stderr; yields the per-document callback (None when disabled)."""
@@ -259,6 +278,8 @@ def plugins_command(
     ),
 ) -> None:
     """List installed plugins: name, version, where each came from (--check: hooks and what each provides)."""
+    import json
+
     from .plugin_manager import list_plugins, load_plugins
 
     if format not in ("text", "json"):
@@ -288,13 +309,15 @@ def config_command(
     plugin: Optional[List[str]] = typer.Option(None, "--plugin", "-p", help=PLUGIN_HELP),
 ) -> None:
     """Show the effective configuration, where each value comes from, and the plugins' declared settings."""
+    import json
+
     from .config import resolve_settings
     from .plugin_settings import describe_settings, resolve_plugin_options
 
     if format not in ("text", "json"):
         raise UsageError(f"--format must be text or json, not {format!r}")
     settings = resolve_settings({"plugins": _split(plugin)})
-    plugins, _ = _load(settings)
+    plugins, *_ = _load(settings)
     declared = describe_settings(plugins, resolve_plugin_options(plugins, settings.analyzers, (), settings.file or "textkit.toml"))
     if format == "json":
         typer.echo(json.dumps({**settings.to_dict(), "settings": declared}, indent=2))
@@ -325,6 +348,8 @@ def cache_info(
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """How many reports the cache holds and its size."""
+    import json
+
     from .cache import ReportCache
 
     if format not in ("text", "json"):
@@ -376,16 +401,22 @@ def _add_plugin_commands(first: list[str]) -> None:
     """Let plugins add subcommands (register_commands), unless a built-in command was asked for.
 
     Loading every plugin costs time that `textkit plugins` or `analyze` do not
-    need to spend on it; `textkit --help` and `textkit NAME` do.
+    need to spend on it; `textkit NAME` does. `textkit --help` stays as quick
+    as a plain typer application's (issue 9): it lists the commands of the
+    plugins a configuration file names, and says how to see installed ones.
     """
     global _plugin_commands_added
     if _plugin_commands_added or (first and first[0] in (*_BUILTIN_COMMANDS, "--version")):
         return
     from .config import resolve_settings
+
+    settings = resolve_settings({})
+    if (not first or first[0] in ("--help", "-h")) and settings.sources["plugins"] == "default":
+        return
     from .plugin_manager import add_plugin_commands
 
     _plugin_commands_added = True
-    add_plugin_commands(_load(resolve_settings({}))[0], app)
+    add_plugin_commands(_load(settings)[0], app)
 
 
 # Options whose value is optional, written --name=VALUE as in git (--cache alone means the default).

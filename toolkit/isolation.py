@@ -116,7 +116,13 @@ def guarded(budget: float | None) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0.05)
             raise BudgetExceeded(budget)
 
-    previous = {s: signal.signal(s, h) for s, h in ((signal.SIGINT, interrupt), (signal.SIGTERM, interrupt))}
+    # A signal that is ignored (a pool worker's Ctrl-C: its parent decides) or left
+    # at its default (a worker's SIGTERM: end at once) keeps that disposition.
+    previous = {
+        s: signal.signal(s, interrupt)
+        for s in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(s) not in (signal.SIG_IGN, signal.SIG_DFL, None)
+    }
     timed = budget is not None and budget > 0 and math.isfinite(budget)
     if timed:
         previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, overrun)

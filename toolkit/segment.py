@@ -10,12 +10,16 @@ decimals, quotations and ellipses). textkit adds only what pysbd does not do:
   in lower case; a closing quote or bracket alone is not closing punctuation
   (a headline can end in a quotation);
 * a line that starts with a list marker ("- ", "* ", "• ", "1. ", "2) ",
-  "(a) ") starts a sentence;
+  "(a) ") starts a sentence, and three or more short lines none of which is
+  closed are a list, in lower case too ("features\ncontact manager\n...");
 * any other line break inside a block is wrapping: pysbd sees a space there;
 * two pieces of pysbd output are one sentence when no space separates them
   (pysbd cuts URLs and e-mail addresses at "?"), when the second has no word
-  (a stray quotation mark), or when the first does not end in closing
-  punctuation (pysbd cuts inline enumerations such as "(a) stay, (b) leave");
+  (a stray quotation mark), when the second starts in lower case after a
+  closing quotation mark ("“Why?” she asked"), or when the first does not end
+  in closing punctuation (pysbd cuts inline enumerations such as "(a) stay,
+  (b) leave") unless both start with a list item's marker ("1) The first
+  item 2) The second item");
 * an initialism with periods ("U.S.", "a.m.") or a single capital and period
   ("Plan B.") followed by a capitalised pronoun, determiner or conjunction
   ("Their", "But") ends a sentence (pysbd knows only a few such words, and
@@ -27,17 +31,24 @@ decimals, quotations and ellipses). textkit adds only what pysbd does not do:
 * a closing quotation mark that pysbd put at the start of the next sentence
   goes back to the sentence it closes.
 
-The team's test set of hard cases is evaluation/data/sentences.json.
+For speed, pysbd is given only what is ambiguous: a block is first cut where
+a sentence surely ends, and a piece with nothing ambiguous in it is a
+sentence as it stands (sentence_breaks.py); pysbd itself runs with its
+patterns compiled once (pysbd_fast.py).
+
+The team's test set of hard cases is evaluation/data/sentences.json; the
+Golden Rules for English are evaluation/data/golden_rules_en.json.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
 from .model import Span
+from .pysbd_fast import segmenter
+from .sentence_breaks import is_plain, sure_cuts
 
 # Paragraphs are separated by one or more blank lines.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -55,9 +66,14 @@ _WORD = re.compile(
 # or brackets; a line that is not closed is not prose.
 _CLOSED_LINE = re.compile(r"[.!?…:;][\"”’')\]]*$")
 _HEADLINE_MAX_WORDS = 12
+_NON_SPACE = re.compile(r"\S")
+_SHORT_LIST_MIN_LINES, _SHORT_LIST_MAX_WORDS = 3, 4
 # A list item's marker at the start of a line. Numbers stop at two digits so
 # that a wrapped line starting with a year ("2019. Then...") is not an item.
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦·–]|\d{1,2}[.)]|[a-z][)]|\([a-z0-9]{1,2}\))\s")
+# An item of a list written on one line, at the start of a piece of pysbd output:
+# "1.)", "1)", "1.", "a.", "• 9.", "⁃10.".
+_INLINE_ITEM = re.compile(r"[•⁃]?\s*(?:\d{1,2}\.?\)|\d{1,2}\.|[a-z][.)])\s")
 # A piece of pysbd output ends a sentence when it ends like this.
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
 # Words that, capitalised after an initialism such as "U.S.", start a new
@@ -78,6 +94,7 @@ _INITIALISM_THEN_WORD = re.compile(
 # Double quotation marks, which pysbd reads as protecting what is between them.
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _OPENING_QUOTES = "“\""
+_CLOSING_QUOTES = "”\"’'"
 _INNER_END = re.compile(r"[.!?…][\"”’')\]]*\s")
 # Closing marks that pysbd sometimes leaves at the start of the next sentence.
 _LEADING_CLOSERS = re.compile(r"[”’\")\]]+(?=\s)")
@@ -128,18 +145,27 @@ class Word(Span):
     sentence: int
 
 
+_new_object = object.__new__
+
+
+def _words(text: str, start: int, end: int, first_index: int, sentence: int) -> list[Word]:
+    """The Words of text[start:end]. Made without Word.__init__, twice as fast: a
+    frozen dataclass's __init__ sets each field through object.__setattr__,
+    and a document has a Word per word."""
+    words = []
+    for index, match in enumerate(_WORD.finditer(text, start, end), first_index):
+        word = _new_object(Word)
+        word_start, word_end = match.span()
+        word.__dict__.update(start=word_start, end=word_end, text=match.group(), index=index, sentence=sentence)
+        words.append(word)
+    return words
+
+
 @dataclass(frozen=True)
 class Segmentation:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
     words: tuple[Word, ...]
-
-
-@lru_cache(maxsize=1)
-def _segmenter():
-    import pysbd  # imported on first use: the CLI's --help must not pay for it
-
-    return pysbd.Segmenter(language="en", clean=False)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -178,6 +204,18 @@ def _trailing_chrome(text: str, paragraphs: list[tuple[int, int]]) -> int:
 
 def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a paragraph at line breaks that follow a short line without closing punctuation."""
+    lines = text[start:end].split("\n")
+    if len(lines) >= _SHORT_LIST_MIN_LINES and all(
+        line.strip() and len(line.split()) <= _SHORT_LIST_MAX_WORDS and not _CLOSED_LINE.search(line.strip())
+        for line in lines
+    ):
+        # "features\ncontact manager\nevents, activities": short lines, none
+        # closed, are a list even in lower case (wrapped prose closes somewhere).
+        blocks, cursor = [], start
+        for line in lines:
+            blocks.append(_strip(text, cursor, cursor + len(line)))
+            cursor += len(line) + 1
+        return blocks
     blocks = []
     block_start = start
     line_start = start
@@ -186,14 +224,17 @@ def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if newline == -1:
             break
         line = text[line_start:newline].strip()
-        following = text[newline + 1 : end].lstrip()
+        # Where the next line's text starts (not a copy of the rest: that would
+        # make a paragraph of many short lines quadratic).
+        next_text = _NON_SPACE.search(text, newline + 1, end)
+        following = next_text.start() if next_text else end
         if (
             line
             and not _CLOSED_LINE.search(line)
             and len(line.split()) <= _HEADLINE_MAX_WORDS
             # Hard-wrapped prose carries on in lower case; a headline or list item does not.
-            and not following[:1].islower()
-        ) or (line and _LIST_MARKER.match(following)):
+            and not text[following : following + 1].islower()
+        ) or (line and _LIST_MARKER.match(text, following, end)):
             blocks.append(_strip(text, block_start, newline))
             block_start = newline + 1
         line_start = newline + 1
@@ -233,8 +274,14 @@ def _sentence_spans(text: str, flat: str, start: int, end: int) -> list[tuple[in
     what pysbd is given and so what its pieces are found in.
     """
     spans = []
-    for block_start, block_end in (c for b in _line_blocks(text, start, end) for c in _chunks(flat, *b)):
-        pieces = _pysbd_spans(text, flat, block_start, block_end)
+    for block in _line_blocks(text, start, end):
+        pieces = []
+        for piece in sure_cuts(flat, *block):
+            if is_plain(flat, *piece):
+                pieces.append(piece)
+            else:
+                for chunk in _chunks(flat, *piece):
+                    pieces += _pysbd_spans(text, flat, *chunk)
         pieces = _join_pieces(flat, pieces)
         for piece in pieces:
             spans.extend(_split_quotations(flat, *piece))
@@ -247,7 +294,7 @@ def _pysbd_spans(text: str, flat: str, block_start: int, block_end: int) -> list
     cursor = block_start
     # pysbd ends a sentence at every line break; inside a block a line break
     # is only wrapping, so it sees a space there (same length: offsets hold).
-    for piece in _segmenter().segment(flat[block_start:block_end]):
+    for piece in segmenter().segment(flat[block_start:block_end]):
         piece = piece.strip()
         if not piece:
             continue
@@ -285,8 +332,13 @@ def _join_pieces(flat: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             last_start, last_end = joined[-1]
             piece = flat[start:end]
             inside_token = last_end == start and piece[:1].isalnum()
+            # "“Why?” she asked": a quotation's end followed by a lower-case word.
+            after_quotation = piece[:1].islower() and flat[last_end - 1] in _CLOSING_QUOTES
             no_words = not any(c.isalnum() for c in piece)  # a stray closing quote
-            if inside_token or no_words or not _ENDS_SENTENCE.search(flat[last_start:last_end]):
+            unclosed = not _ENDS_SENTENCE.search(flat[last_start:last_end])
+            # "1) The first item 2) The second item": pysbd's cut between inline list items stands.
+            next_item = unclosed and _INLINE_ITEM.match(piece) and _INLINE_ITEM.match(flat, last_start, last_end)
+            if inside_token or after_quotation or no_words or (unclosed and not next_item):
                 joined[-1] = (last_start, end)
                 continue
         joined.append((start, end))
@@ -351,8 +403,7 @@ def segment(text: str) -> Segmentation:
         for s_start, s_end in _sentence_spans(text, flat, p_start, p_end):
             s_index = len(sentences)
             first_word = len(words)
-            for match in _WORD.finditer(text, s_start, s_end):
-                words.append(Word(match.start(), match.end(), match.group(), len(words), s_index))
+            words += _words(text, s_start, s_end, len(words), s_index)
             sentences.append(
                 Sentence(s_start, s_end, text[s_start:s_end], s_index, p_index, first_word, len(words))
             )

