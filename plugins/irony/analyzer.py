@@ -63,7 +63,10 @@ def analyze(document, config) -> Result:
         if table is weight_table()
         else sentence_scores_with(document, table)
     )
-    findings = _marker_findings(document, markers, weights, n) + _passages(document, scores, threshold, markers)
+    findings = sorted(
+        _marker_findings(document, markers, weights, n) + _passages(document, scores, threshold, markers),
+        key=lambda f: (f.start, f.end),
+    )
     counts = Counter(m.family for m in markers)
     cues = [c for cs in sentence_cues(document) for c in cs]
     word_cues = {

@@ -85,12 +85,16 @@ def _word_echoes(document, sentences, lex: Lexicon) -> list[Marker]:
 _PHRASE_GAP = re.compile(r"[\s,;]+")
 
 
-def _joined(document, words) -> bool:
-    """Words that read as one phrase: only spaces or commas between them (not "_" or "://")."""
-    return all(
-        a.sentence == b.sentence and _PHRASE_GAP.fullmatch(document.text[a.end : b.start])
-        for a, b in zip(words, words[1:], strict=False)
-    )
+def _breaks(document, words) -> list[int]:
+    """Prefix counts of the gaps that break a phrase: ``breaks[b] - breaks[a]`` is how many of the
+    gaps after words a..b-1 are not just spaces or commas ("_", "://", a sentence end), so whether
+    words a..b read as one phrase is answered in O(1)."""
+    breaks = [0]
+    for a, b in zip(words, words[1:], strict=False):
+        joined = a.sentence == b.sentence and _PHRASE_GAP.fullmatch(document.text, a.end, b.start)
+        breaks.append(breaks[-1] + (not joined))
+    breaks.append(breaks[-1] + 1)
+    return breaks
 
 
 def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, int]]) -> list[Marker]:
@@ -103,6 +107,10 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     words = [w for s in sentences for w in document.words_of(s)]
     all_keys = word_keys(document)
     keys = [all_keys[w.index] for w in words]  # by position in ``words``
+    breaks = _breaks(document, words)
+    content = [0]  # prefix counts of content (non-stop) words
+    for k in keys:
+        content.append(content[-1] + (k not in lex.stopwords))
     openers = {s.first_word for s in sentences}
     # Only the last few earlier places of each word triple are kept: the nearest is the one heard
     # as an echo, and a bounded look-back keeps "no no no ..." linear.
@@ -128,9 +136,9 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
                 and words[j + n].sentence == words[j].sentence
             ):
                 n += 1
-            if not (_joined(document, words[i : i + n]) and _joined(document, words[j : j + n])):
-                continue
-            if sum(k not in lex.stopwords for k in keys[j : j + n]) < 2:
+            if breaks[i + n - 1] != breaks[i] or breaks[j + n - 1] != breaks[j]:
+                continue  # not one phrase each time
+            if content[j + n] - content[j] < 2:
                 continue
             first, second = (words[i].start, words[i + n - 1].end), (words[j].start, words[j + n - 1].end)
             if covered_spans.overlaps(*first):
@@ -154,11 +162,9 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
 
 
 def find_echoes(document, sentences, lex: Lexicon, asides: list[Marker]) -> list[Marker]:
+    word_echoes = _word_echoes(document, sentences, lex)
     aside_echoes = _aside_echoes(document, asides)
+    # A repeated aside, or a phrase inside a run of one word ("bad bad bad bad"), is already an echo.
     covered = [tuple(o) for e in aside_echoes for o in e.extra["occurrences"]]
-    return (
-        _word_echoes(document, sentences, lex)
-        + aside_echoes
-        + _phrase_echoes(document, sentences, lex, covered)
-    )
-
+    covered += [(e.start, e.end) for e in word_echoes]
+    return word_echoes + aside_echoes + _phrase_echoes(document, sentences, lex, covered)

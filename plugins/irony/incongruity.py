@@ -25,18 +25,22 @@ def _negated(keys: list[str], words, k: int, lex: Lexicon) -> bool:
 
 
 def _rated_words(document, sentence, lex: Lexicon, in_quotes: Spans) -> list[tuple[int, Any, float]]:
-    """(position, word, valence) of the sentence's words that can carry the writer's sentiment."""
+    """(position, word, valence) of the sentence's clearly positive or negative words that carry
+    the writer's sentiment (the valence is looked up first: most words have none)."""
     words = document.words_of(sentence)
     keys = word_keys(document)
-    return [
-        (k, w, valence(keys[w.index]))
-        for k, w in enumerate(words)
-        if w.text.isalpha()
-        and keys[w.index] not in lex.contrast_ignore
-        and not _negated(keys, words, k, lex)
+    rated = []
+    for k, w in enumerate(words):
+        key = keys[w.index]
+        if not key.isalpha() or key in lex.contrast_ignore:
+            continue
+        v = valence(key)
+        if CONTRAST_NEGATIVE < v < CONTRAST_POSITIVE:
+            continue
         # Quoted words are someone else's voice: the contrast must be the writer's.
-        and not in_quotes.encloses(w.start, w.end)
-    ]
+        if not _negated(keys, words, k, lex) and not in_quotes.encloses(w.start, w.end):
+            rated.append((k, w, v))
+    return rated
 
 
 def find_sentiment_contrast(document, sentences, lex: Lexicon, in_quotes: Spans) -> list[Marker]:

@@ -26,6 +26,12 @@ from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
 from .lexicon import read_json, word_keys
 
 MAX_LETTERS = 20  # a longer "word" is never a dictionary word (and is not looked up)
+# Numbers written as words are numbers all the same: no cue.
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions billion billions trillion percent dozen dozens".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -35,9 +41,19 @@ def cue_table() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=65536)
-def _usable(key: str) -> bool:
+def usable(key: str) -> bool:
+    """May this lower-case word be a cue? A dictionary word of letters, with a vowel (not an
+    abbreviation such as "bt"), not a lone letter other than "a" and "i", not a number word."""
     letters = key.replace("'", "")
-    return 0 < len(letters) <= MAX_LETTERS and letters.isalpha() and letters.isascii() and in_cmudict(key)
+    return (
+        0 < len(letters) <= MAX_LETTERS
+        and letters.isalpha()
+        and letters.isascii()
+        and (len(letters) > 1 or letters in ("a", "i"))
+        and any(v in letters for v in "aeiouy")
+        and key not in NUMBER_WORDS
+        and in_cmudict(key)
+    )
 
 
 def _cue_key(text: str, key: str, opens_sentence: bool) -> str | None:
@@ -48,7 +64,7 @@ def _cue_key(text: str, key: str, opens_sentence: bool) -> str | None:
     if written != key:  # capitalised somewhere: only a familiar word opening a sentence stays
         if not (opens_sentence and written[1:] == key[1:] and key in dale_chall_easy_words()):
             return None
-    return key if _usable(key) else None
+    return key if usable(key) else None
 
 
 def sentence_cues(document) -> list[list[str]]:
