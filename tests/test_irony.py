@@ -421,11 +421,42 @@ def test_word_cues_are_lower_case_dictionary_words_and_pairs():
     from textkit.plugins.irony.word_cues import sentence_cues
 
     document = Document("The food was great. John said so in 1999. Four dogs ran, honestly.")
-    # "The" opens a sentence and is a familiar word; "John" (a name), "1999" and "Four" (numbers) are no cues.
+    # "The" is a familiar word; "John" (a name), "1999" and "Four" (numbers) are no cues.
     assert sentence_cues(document) == [
         ["the", "food", "the food", "was", "food was", "great", "was great"],
         ["said", "so", "said so", "in", "so in"],
         ["dogs", "ran", "dogs ran", "honestly", "ran honestly"],
+    ]
+
+
+def test_marks_of_tone_are_cues_too():
+    from textkit.plugins.irony.word_cues import sentence_cues
+
+    # "Mondays" and "Great" are capitalised inside the sentence: like a name, no cue.
+    assert sentence_cues(Document("I sooo love Mondays!!! 😂 Great... really?!")) == [
+        ["i", "<elongated>", "love", "!!", "<emoji>", "...", "really", "?!"]
+    ]
+
+
+def test_names_and_dates_never_become_cues_even_when_they_are_familiar_words():
+    from textkit.plugins.irony.word_cues import sentence_cues
+
+    # "Bush" opens a sentence but the text capitalises it mid-sentence too: a name. "Thursday": a date.
+    # "LOVE" in capitals is emphasis of a familiar word.
+    assert sentence_cues(Document("Bush said so. Thursday was fine. He met Bush. I LOVE it.")) == [
+        ["said", "so", "said so"],
+        ["was", "fine", "was fine"],
+        ["he", "met", "he met"],
+        ["i", "love", "i love", "it", "love it"],
+    ]
+
+
+def test_handles_links_and_hashtags_are_placeholders_never_names():
+    from textkit.plugins.irony.word_cues import sentence_cues
+
+    assert sentence_cues(Document("@BarackObama I love it http://t.co/xYz #ILoveMondays #not")) == [
+        ["<mention>", "i", "love", "i love", "it", "love it", "<link>", "<hashtag>", "#i", "#love",
+         "<hashtag>", "#not"]
     ]
 
 

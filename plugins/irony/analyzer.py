@@ -107,7 +107,7 @@ def analyze(document, config) -> Result:
             "weights_source": table.get("source", ""),
         },
         warnings=["fewer than 5 prose sentences: the score rests on very little text"] if n < 5 else [],
-        display=["contributions", "top_markers", "sentence_scores"],
+        display=["contributions", "top_markers", "findings", "sentence_scores"],
     )
 
 
@@ -121,7 +121,7 @@ def _marker_findings(document, markers: list[Marker], weights: dict[str, float],
         contribution = round(weights[m.family] / n, 6)  # one marker adds 1/n to its family's density
         findings.append(
             document.finding(m.family, m.start, m.end, m.message, weight=weights[m.family],
-                             contribution=contribution, **m.extra)
+                             contribution=contribution, **(m.extra or {}))
         )
     return findings
 
@@ -165,8 +165,10 @@ def _contribution_rows(values, weights, parts) -> list[dict[str, Any]]:
 
 
 def _top_markers(document, markers: list[Marker], weights: dict[str, float]) -> list[dict[str, Any]]:
-    """Devices a reader recognises, the families that weigh most first, then in document order."""
-    ranked = sorted(markers, key=lambda m: (-weights[m.family], m.start))[:TOP_MARKERS]
+    """Devices a reader recognises that raise the score, the families that weigh most first, then in
+    document order (a family the model gives no weight is no evidence here)."""
+    ranked = sorted((m for m in markers if weights[m.family] > 0), key=lambda m: (-weights[m.family], m.start))
+    ranked = ranked[:TOP_MARKERS]
     return [
         {
             "kind": m.family,

@@ -37,39 +37,35 @@ CLEAR = 0.5  # VADER compound from which a sentence reads as clearly positive or
 LEANING = 0.05  # mean compound from which the other sentences lean one way (VADER's own cut)
 
 
-def _marker_counts(document) -> list[dict[str, int]]:
-    """Markers of each family per prose sentence, each counted in the sentence where it starts."""
-    sentences = document.prose_sentences
-    starts = [s.start for s in sentences]
-    counts: list[dict[str, int]] = [{} for _ in sentences]
+def _marker_counts(document) -> dict[int, dict[str, int]]:
+    """Markers of each family by prose-sentence position (only sentences that have some),
+    each counted in the sentence where it starts."""
+    starts = [s.start for s in document.prose_sentences]
+    counts: dict[int, dict[str, int]] = {}
     for marker in find_markers(document):
         k = max(0, bisect.bisect_right(starts, marker.start) - 1)
-        counts[k][marker.family] = counts[k].get(marker.family, 0) + 1
+        sentence = counts.setdefault(k, {})
+        sentence[marker.family] = sentence.get(marker.family, 0) + 1
     return counts
 
 
-def _sentiment_values(compounds: list[float]) -> list[dict[str, float]]:
+def _incongruity(compounds: list[float]):
+    """Per sentence, its non-zero sentence-against-document features (a generator: one at a time)."""
     n = len(compounds)
     total = sum(compounds)
-    positive = sum(c >= CLEAR for c in compounds) / n
-    negative = sum(c <= -CLEAR for c in compounds) / n
-    mixed = min(positive, negative)
-    values = []
     for c in compounds:
         others = (total - c) / (n - 1) if n > 1 else 0.0
-        values.append(
-            {
-                "praise_in_complaint": float(c >= CLEAR and others <= -LEANING),
-                "complaint_in_praise": float(c <= -CLEAR and others >= LEANING),
-                "mixed_polarity": mixed,
-            }
-        )
-    return values
+        if c >= CLEAR and others <= -LEANING:
+            yield {"praise_in_complaint": 1.0}
+        elif c <= -CLEAR and others >= LEANING:
+            yield {"complaint_in_praise": 1.0}
+        else:
+            yield {}
 
 
 def feature_values(document) -> tuple[dict[str, float], list[dict[str, float]]]:
-    """(document values, per-prose-sentence values), each ``{feature: value}`` over ``FEATURES``;
-    computed once per document."""
+    """(document values over ``FEATURES``, per prose sentence its own non-zero values; see
+    ``sentence_values``), computed once per document."""
     return document.memo("irony.features", lambda: _compute(document))
 
 
@@ -85,16 +81,33 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
         "word_cues": cue_score([c for cs in cues for c in cs], words),
         "length": math.log1p(words),
     }
-    per_sentence = []
-    for counts, sentiment, sentence_cue_list, sentence in zip(
-        _marker_counts(document), _sentiment_values(compounds), cues, sentences, strict=True
-    ):
-        values = {f: float(counts.get(f, 0)) for f in FAMILIES}
-        values.update(sentiment)
-        values["word_cues"] = cue_score(sentence_cue_list, sentence.word_count)
-        values["length"] = context["length"]
-        per_sentence.append(values)
     n = len(sentences)
-    document_values = {f: sum(v[f] for v in per_sentence) / n for f in (*FAMILIES, *SENTIMENT_FEATURES)}
+    mixed = min(sum(c >= CLEAR for c in compounds), sum(c <= -CLEAR for c in compounds)) / n
+    # Per sentence only what is its own and not zero (a flood of short sentences stays small);
+    # the length and the mix of polarities are the document's, filled in by ``sentence_values``.
+    per_sentence = []
+    totals = dict.fromkeys((*FAMILIES, *SENTIMENT_FEATURES), 0.0)
+    counts = _marker_counts(document)
+    for k, (incongruity, sentence_cue_list, sentence) in enumerate(
+        zip(_incongruity(compounds), cues, sentences, strict=True)
+    ):
+        own = {f: float(c) for f, c in counts.get(k, {}).items()}
+        own.update(incongruity)
+        own["word_cues"] = cue_score(sentence_cue_list, sentence.word_count)
+        for f, v in own.items():
+            if f in totals:
+                totals[f] += v
+        per_sentence.append(own)
+    document_values = {f: v / n for f, v in totals.items()}
+    document_values["mixed_polarity"] = mixed
     document_values.update(context)
     return document_values, per_sentence
+
+
+def sentence_values(document_values: dict[str, float], own: dict[str, float]) -> dict[str, float]:
+    """A sentence's full feature values: its own evidence, the document's length and polarity mix."""
+    values = dict.fromkeys(FEATURES, 0.0)
+    values["length"] = document_values["length"]
+    values["mixed_polarity"] = document_values["mixed_polarity"]
+    values.update(own)
+    return values

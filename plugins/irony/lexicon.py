@@ -9,21 +9,21 @@ import bisect
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
     family: str
     start: int
     end: int
     message: str
-    extra: dict[str, Any] = field(default_factory=dict)  # goes into the finding's data
+    extra: Mapping[str, Any] | None = None  # goes into the finding's data
 
 
 def read_json(name: str) -> dict[str, Any]:

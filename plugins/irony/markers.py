@@ -412,7 +412,7 @@ def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
             is_answer = word in _ANSWERS and previous is not None and is_question(previous.text)
             plain = word.isalpha() and len(word) >= 2 and not _tagged(document, words[0])
             spoken = sentence.text[:1] in "\"“‘'"  # “Stop.” is a line of dialogue
-            if plain and not spoken and word not in lex.interjections | _NUMBERS and not is_answer:
+            if plain and not spoken and word not in lex.interjections and word not in _NUMBERS and not is_answer:
                 markers.append(
                     Marker(
                         "emphatic_sentence",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .features import feature_values
+from .features import feature_values, sentence_values
 from .model import probability, weight_table
 
 MEMO_KEY = "irony.sentence_scores"
@@ -12,10 +12,10 @@ MEMO_KEY = "irony.sentence_scores"
 
 def sentence_scores_with(document, table: dict[str, Any]) -> list[float]:
     """One score per ``document.sentences`` entry under the model ``table`` (0.0 for boilerplate)."""
-    _, per_sentence = feature_values(document)
+    document_values, per_sentence = feature_values(document)
     scores = [0.0] * len(document.sentences)
-    for sentence, values in zip(document.prose_sentences, per_sentence, strict=True):
-        scores[sentence.index] = probability(values, table)
+    for sentence, own in zip(document.prose_sentences, per_sentence, strict=True):
+        scores[sentence.index] = probability(sentence_values(document_values, own), table)
     return scores
 
 

@@ -3,10 +3,17 @@
 A cue is a lower-case dictionary word ("great", "love", "apparently") or two
 such words side by side ("oh great"). Only words written in lower case, of
 letters only (an apostrophe allowed), at most ``MAX_LETTERS`` long and in the
-CMU Pronouncing Dictionary count; a sentence's capitalised first word counts
-when its lower-case form is a familiar word (Dale-Chall). So names, dates,
-numbers and anything capitalised never become cues: the satire training set
+CMU Pronouncing Dictionary count. A capitalised word counts only as "I", or
+when it opens a sentence or is written in capitals for emphasis ("LOVE") and
+its lower-case form is one of the ~3,000 familiar words of the Dale-Chall list,
+is no day or month, and is never capitalised inside a sentence of the same text
+(which makes it a name: "Bush", "China"). So names, dates, numbers and other
+capitalised tokens never become cues: the satire training set
 would otherwise teach its era (real items 1990s newswire, satire 2000s web).
+Besides words, a few marks that carry tone are cues (``NON_WORD_CUES``): a
+``!``/``?`` run, an ellipsis, an emoji, a stretched word ("sooo"), a hashtag,
+an @mention, a link (as placeholders: never the name or address itself), and
+the familiar words inside a hashtag ("#ILoveMondays": ``#love``).
 
 The weights (``plugins/data/irony_word_cues.json``) come from a logistic
 regression trained by ``evaluation/train_irony.py``. A text's word-cue score is
@@ -17,6 +24,8 @@ tweet is judged by its density of cues. It reaches the report only as the one
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Any
@@ -26,6 +35,17 @@ from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
 from .lexicon import read_json, word_keys
 
 MAX_LETTERS = 20  # a longer "word" is never a dictionary word (and is not looked up)
+EMOJI_REACH = 50  # characters of a gap between words looked at for an emoji
+STRETCH_REACH = 40  # characters of a word looked at for a stretched letter ("sooo")
+_ELONGATED = re.compile(r"([^\W\d_])\1\1")
+# Cues that are no words: punctuation runs, an ellipsis, an emoji, a stretched word.
+NON_WORD_CUES = frozenset(
+    {"!", "?", "!!", "??", "?!", "...", "<emoji>", "<elongated>", "<hashtag>", "<mention>", "<link>"}
+)
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
 # Numbers written as words are numbers all the same: no cue.
 NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -56,35 +76,101 @@ def usable(key: str) -> bool:
     )
 
 
-def _cue_key(text: str, key: str, opens_sentence: bool) -> str | None:
+def _cue_key(text: str, key: str, opens_sentence: bool, names: frozenset[str] = frozenset()) -> str | None:
     """The cue key of one word, or None when it may not be a cue (a name, a number, a foreign token)."""
     if len(text) > MAX_LETTERS + 2:
         return None
     written = text.replace("’", "'")
-    if written != key:  # capitalised somewhere: only a familiar word opening a sentence stays
-        if not (opens_sentence and written[1:] == key[1:] and key in dale_chall_easy_words()):
+    if written != key and key != "i":
+        # Capitalised: only a familiar word opening a sentence or written in capitals for emphasis,
+        # never a date word or a word the text capitalises mid-sentence (a name: "Bush", "China").
+        emphasis = len(written) >= 3 and written.isupper()
+        if not (opens_sentence or emphasis) or key not in dale_chall_easy_words() or key in DATE_WORDS:
+            return None
+        if key in names:
             return None
     return key if usable(key) else None
 
 
+def _gap_cues(gap: str) -> list[str]:
+    """The non-word cues in the text between two words: ``!``/``?`` runs, an ellipsis, an emoji."""
+    cues = []
+    if "!" in gap or "?" in gap:
+        cues.append("?!" if "!" in gap and "?" in gap else "!!" if "!!" in gap else "??" if "??" in gap else
+                    "!" if "!" in gap else "?")
+    if "..." in gap or "…" in gap:
+        cues.append("...")
+    if any(unicodedata.category(c) == "So" for c in gap[:EMOJI_REACH]):
+        cues.append("<emoji>")
+    return cues
+
+
+def _names(document, keys: list[str]) -> frozenset[str]:
+    """Words the document writes with a capital inside a sentence ("said Bush"): names, whatever
+    the dictionary says; one pass over the words."""
+    words = document.words
+    openers = {s.first_word for s in document.sentences}
+    return frozenset(
+        keys[i] for i, w in enumerate(words) if i not in openers and w.text[:1].isupper() and not w.text.isupper()
+    )
+
+
+_LINK_STARTS = frozenset({"http", "https", "www"})
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _tag_cues(tag: str) -> list[str]:
+    """A hashtag as ``<hashtag>`` and the familiar lower-case words inside it ("#ILoveMondays": "#love")."""
+    cues = ["<hashtag>"]
+    for part in _CAMEL.findall(tag[:MAX_LETTERS * 3]):
+        word = part.lower()
+        if usable(word) and (part == word or word in dale_chall_easy_words()):
+            cues.append("#" + word)
+    return cues
+
+
 def sentence_cues(document) -> list[list[str]]:
-    """Per prose sentence (aligned with ``document.prose_sentences``), its cue keys: words and
-    neighbouring pairs, in one pass over the words (memoised per document)."""
+    """Per prose sentence (aligned with ``document.prose_sentences``), its cue keys: words,
+    neighbouring pairs and the non-word cues between them, in one pass (memoised per document)."""
 
     def compute() -> list[list[str]]:
         keys = word_keys(document)
         words = document.words
+        text = document.text
+        names = _names(document, keys)
         result = []
         for sentence in document.prose_sentences:
             cues: list[str] = []
             previous = None
+            gap_start = sentence.start
+            in_link = False
             for i in range(sentence.first_word, sentence.end_word):
-                key = _cue_key(words[i].text, keys[i], i == sentence.first_word)
+                word = words[i]
+                gap = text[gap_start : word.start] if word.start > gap_start else ""
+                cues += _gap_cues(gap) if gap else []
+                gap_start = word.end
+                if in_link and gap and not gap.isspace() and not any(c.isspace() for c in gap):
+                    continue  # the rest of a link ("t", "co" in "http://t.co/x")
+                in_link = False
+                mark = text[word.start - 1] if word.start else ""
+                if mark in "@#" and mark:
+                    cues += _tag_cues(word.text) if mark == "#" else ["<mention>"]
+                    previous = None
+                    continue
+                if keys[i] in _LINK_STARTS and text[word.end : word.end + 1] in (":", "."):
+                    cues.append("<link>")
+                    in_link, previous = True, None
+                    continue
+                if _ELONGATED.search(word.text, 0, STRETCH_REACH):
+                    cues.append("<elongated>")
+                key = _cue_key(word.text, keys[i], i == sentence.first_word, names)
                 if key is not None:
                     cues.append(key)
                     if previous is not None:
                         cues.append(previous + " " + key)
                 previous = key
+            if sentence.end > gap_start:
+                cues += _gap_cues(text[gap_start : sentence.end])
             result.append(cues)
         return result
 
