@@ -54,6 +54,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import io
 import json
 import math
 import pickle
@@ -141,12 +142,20 @@ def extract(text: str) -> Item:
     return Item(values, cues, sum(s.word_count for s in document.prose_sentences))
 
 
+class _Unpickler(pickle.Unpickler):
+    """Reads back ``Item`` whether the cache was written by ``python -m evaluation.train_irony``
+    (where it is ``__main__.Item``) or by a module that imported this one."""
+
+    def find_class(self, module: str, name: str):
+        return Item if name == "Item" else super().find_class(module, name)
+
+
 def items_of(name: str, texts: Sequence[str], cache: Path | None) -> list[Item]:
     """The texts' features, from ``cache/<name>.pkl`` when it holds them for these very texts."""
     path = cache / f"{name}.pkl" if cache else None
     key = hashlib.sha256("\0".join(texts).encode()).hexdigest()
     if path and path.exists():
-        stored_key, items = pickle.loads(path.read_bytes())
+        stored_key, items = _Unpickler(io.BytesIO(path.read_bytes())).load()
         if stored_key == key:
             return items
     items = [extract(t) for t in texts]

@@ -614,4 +614,5 @@ def test_cli_article_reports_stay_small_and_show_the_irony_evidence(cli, tmp_pat
     page = tmp_path / "report.html"
     html = cli("analyze", ARTICLE, "--only", "irony", "--format", "html", "-o", page)
     assert html.returncode == 0, html.stderr
-    assert "kind-explicit" in page.read_text(encoding="utf-8")
+    page_text = page.read_text(encoding="utf-8")
+    assert "kind-explicit" in page_text and "kind-ironic_passage" in page_text  # passages highlighted
