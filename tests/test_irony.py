@@ -389,9 +389,13 @@ def test_score_is_the_sigmoid_of_intercept_plus_weight_times_density():
     assert result.data["sentence_scores"] == [round(irony.sigmoid(1.0), 4), round(irony.sigmoid(-1.0), 4)]
     assert result.data["sentence_scores"] == [0.7311, 0.2689]
     assert result.metrics["ironic_sentences"] == 1
-    passage = next(f for f in result.findings if f.kind == "ironic_passage")
+    assert [f.kind for f in result.findings] == ["explicit"]  # under 5 sentences: no passage findings
+    _, longer = scored("It is ironic. It is plain. It is late. It is cold. It is done.")
+    passage = next(f for f in longer.findings if f.kind == "ironic_passage")
     assert passage.text == "It is ironic."
+    # explicit 1/5 x 2.0 = 0.4 for the document; the first sentence alone: -1 + 2 = 1.
     assert passage.message == "one of the most ironic sentences (score 0.73): explicit"
+    assert [f.kind for f in longer.findings] == ["ironic_passage", "explicit"]
     rows = result.data["contributions"]
     assert rows == [{"evidence": "explicit per sentence", "value": 0.5, "weight": 2.0, "contribution": 1.0}]
 

@@ -21,6 +21,7 @@ METHOD = (
 TOP_MARKERS = 10
 TOP_CONTRIBUTIONS = 8
 MAX_PASSAGES = 3
+MIN_SENTENCES_FOR_PASSAGES = 5  # in a shorter text the document score already says where the irony is
 MAX_FINDINGS_PER_FAMILY = 50  # findings are for readers; the counts in ``data`` stay complete
 
 FEATURE_LABELS = {
@@ -127,7 +128,10 @@ def _marker_findings(document, markers: list[Marker], weights: dict[str, float],
 
 
 def _passages(document, scores: list[float], threshold: float, markers: list[Marker]) -> list:
-    """The most ironic sentences at or above the threshold, as located findings."""
+    """The most ironic sentences at or above the threshold, as located findings (texts of at least
+    ``MIN_SENTENCES_FOR_PASSAGES`` prose sentences)."""
+    if len(document.prose_sentences) < MIN_SENTENCES_FOR_PASSAGES:
+        return []
     ranked = sorted(
         (s for s in document.prose_sentences if scores[s.index] >= threshold),
         key=lambda s: (-scores[s.index], s.start),
