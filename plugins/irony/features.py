@@ -2,8 +2,9 @@
 cues and the length say, as one value per feature, for the document and for each sentence.
 
 Every document value is the mean of the per-sentence values (so a sentence's share of the
-evidence is plain to see), except ``word_cues`` (the cue score of the whole text) and
-``length`` (log of the prose word count), which a sentence takes from its document as context.
+evidence is plain to see), except ``word_cues`` (the cue score of the whole text, while a
+sentence has its own), ``length`` (log of the prose word count) and ``mixed_polarity``, which
+a sentence takes from its document as context.
 
 ``<family>``
     markers of that family per prose sentence (``markers.FAMILIES``).
