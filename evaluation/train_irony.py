@@ -1,146 +1,102 @@
-"""Learn the irony analyzer's weights from labelled tweets and write plugins/data/irony_weights.json.
+"""Train the irony analyzer's two models and write plugins/data/irony_word_cues.json and irony_model.json.
 
-    python -m evaluation.train_irony --data ../shared/data --write plugins/data/irony_weights.json
+    python -m evaluation.train_irony --data ../shared/data [--cache /tmp/irony-cache]
 
-The model is a logistic model over what the analyzer itself locates in a text
-(``textkit.plugins.irony.feature_counts``, the same code the analyzer runs):
+What it trains on: long-form and short texts together, four labelled sets of the shared data
+folder (none of it is in the repository):
 
-* the count of each rule-based marker family (weights kept >= 0: the data may
-  switch a family from the literature off, but not turn it into a sign of
-  literal text);
-* the count of each lexical cue (a word, hashtag, a word inside a hashtag,
-  emoji and its class, punctuation run, a pair of neighbouring tokens or of
-  tokens one apart, a sentence opener and opening pair, the first letters of a
-  long word, the sentiment class of a word ...), signed: a negative weight
-  marks a cue of literal text.
+* ``satire``: satirical vs real news articles, Burfoot & Baldwin 2009 training split
+  (``irony_longform/satire_news_train.jsonl``; research use);
+* ``reviews``: ironic vs regular Amazon reviews, half of Filatova 2012
+  (``irony_longform/amazon_ironic_reviews_dev.jsonl``; research use; the text only, never the stars);
+* ``forum``: sarcastic vs sincere debate-forum posts, Sarcasm Corpus V2 generic subset
+  (``irony_longform/sarcasm_v2_GEN.csv``; Oraby et al. 2016; research use);
+* ``tweets``: SemEval-2018 Task 3A training tweets (``irony_semeval2018``; CC BY-NC-SA 4.0).
 
-Each count is multiplied by the text's length scale (``irony.length_scale``)
-exactly as at run time. The weight of a cue is the sum of three parts, so the
-table stays one weight per located cue:
+How, in two stages (scikit-learn at training time only; the analyzer reads the JSON with the
+standard library):
 
-1. ``fit_lr``: an L2-penalised logistic regression (scipy's L-BFGS-B). The
-   penalty on a cue is ``L2 x GROUP_PENALTY[group] / |r|``, where ``r`` is the
-   cue's naive-Bayes log-count ratio on the training texts (Wang & Manning
-   2012): a cue that the labels barely separate is held near 0, a sharp one
-   is cheap. Cue weights are bounded to +-``WEIGHT_CAP`` (a cue seen only in a
-   handful of ironic tweets cannot run away), family weights to [0, cap]. Cues
-   seen in fewer than ``MIN_DF`` training texts are not candidates; the
-   ``MAX_CUES`` with the largest weights are kept and the model is fitted again.
-2. ``NB_WEIGHT`` x the naive-Bayes log-count ratio of every cue seen in
-   ``NB_MIN_DF`` or more training texts.
-3. ``AUX_WEIGHT`` x the weights of part 1 fitted on the other data set
-   (iSarcasmEval when training on SemEval; SemEval when cross-validating on
-   iSarcasmEval): tweets from another collection, with the authors' own labels.
-   Added as training texts they hurt (see below); as a small second opinion
-   they help a little.
+1. Word cues. Every text goes through the analyzer's own code (``textkit.plugins.irony``:
+   ``word_cues.sentence_cues`` and ``features.feature_values``), so training and run time
+   see the same evidence. A cue is a lower-case dictionary word or a pair of them (no names,
+   dates, numbers or capitalised tokens: the satire set's real items are 1990s newswire and
+   its satire 2000s web, and a model of names would learn the era). An L2 logistic regression
+   over cue counts x ``length_scale`` (a text longer than ``REFERENCE_WORDS`` counts by
+   density) gives each cue a weight; cues seen in fewer than ``MIN_DF`` training texts are
+   not candidates. The top cues are printed so that era words can be spotted.
+2. The document model. An L2 logistic regression over ``features.FEATURES``: marker
+   densities per family, the sentiment incongruity features, the word-cue score as ONE
+   feature and log length. Stacking is done honestly: the word-cue score a training text
+   gets here is out-of-fold (from a cue model fitted on the other ``FOLDS - 1`` folds), so
+   the document model learns how far to trust word cues on texts they were not fitted on.
+   Marker-family weights are kept >= 0 (a family the data does not support is dropped and
+   the model refitted: the data may switch a device off, not turn it into a sign of literal
+   text). Each data set weighs the same in both fits (sample weights), so 6,520 forum posts
+   do not drown 632 reviews; within a set the labels keep their own balance, so the length
+   feature learns that long news is rarely satire while a short post is more often sarcastic. The
+   ironic texts of a set weigh at most ``BASE_RATE`` (25%, the share of sarcasm among tweets
+   their authors labelled in iSarcasmEval) of it: SemEval and the forum posts are balanced
+   50/50 by design, and a model that learned that prior would call half of all short plain
+   texts ironic.
+   Features are standardised for the fit and the weights mapped back to raw units, so that
+   weight x value is each feature's contribution to the log-odds.
 
-The sum is clipped to +-``MAX_WEIGHT`` (below ``EXPLICIT_WEIGHT``) and the
-intercept is then refitted so that the mean score on the training texts
-equals their share of ironic texts.
+The threshold is 0.5: a text is called ironic when, under those weighted base rates, irony is
+more likely than not. (The cut maximising the mean macro-F1 over the sets on out-of-fold
+scores was tried: it sits near 0.3, where short plain sentences are called ironic.)
 
-The ``explicit`` family is not learned: the SemEval tweets were collected by
-the hashtags #irony, #sarcasm and #not and the organisers removed those
-hashtags from the text, so the data holds almost no explicit irony vocabulary
-(18 markers in 3,834 tweets) and cannot weigh it. Its weight is fixed at
-``EXPLICIT_WEIGHT``, above every learned weight: a text that names irony
-points at it. It enters the fit as a fixed offset.
-
-``long_text_shift`` is not learned either: SemEval is balanced 50/50 by design,
-and its intercept makes a text with average cues a coin toss. A text longer
-than a tweet (where the length scale falls below 1) moves towards the base rate
-of sarcasm among tweets their authors labelled (iSarcasmEval, 25%), by
-``(1 - scale) * (logit(25%) - logit(training share))``; without it plain news
-scores like an ambiguous ironic tweet. It too enters the fit as an offset (it
-touches only the few tweets over ``REFERENCE_WORDS`` words).
-
-The default threshold is the score cut that calls as many texts ironic as
-there are ironic texts, over out-of-fold scores from an inner ``FOLDS``-fold
-cross-validation of the training texts, so it is chosen from training data
-only (on balanced SemEval: the median out-of-fold score, 0.49-0.50 on every
-fold). Two other rules were measured on the same folds. The best F1 of the
-ironic class sits where most texts are called ironic (0.28-0.35, calling 70%
-of the tweets ironic: F1 0.705, accuracy 0.644), below the score of an
-ordinary paragraph of plain prose, and its arg-max wanders over a flat F1
-curve; the best macro-F1 gives nearly the same calls as this rule with a cut
-that wanders from 0.46 to 0.57 (F1 0.669, accuracy 0.674; this rule: F1 0.673,
-accuracy 0.675).
-
-What was measured (SemEval 5-fold CV ROC AUC, seed 0, on tables scored like the
-analyzer; the procedure before this one, with the tokens, pairs, openers and
-classes alone, one L2 penalty of 20 and no parts 2-3, gave 0.724; steps were
-measured one by one on a prototype of the cues, then on this code):
-
-* kept: the penalty scaled by 1/|r| (0.724 -> 0.730); group multipliers
-  (-> 0.735); words inside hashtags (+0.001), emoji presence and class
-  (+0.004), opening pairs (+0.0015), pairs one token apart (+0.001), stems of
-  long words (+0.002), stretched words read as words (+0.0005); as
-  implemented, part 1 alone gives 0.745 and the three parts 0.749 (fold
-  seeds 1 and 2: 0.751, 0.749);
-* not kept: presence instead of counts (-0.001), log counts (+-0), word
-  triples (-0.0005), character 2-5-grams as cues (0.705-0.712), VADER
-  sentiment order or sentence class (+-0), negated sentiment words (+-0),
-  capitalisation (+-0), hashtag sentiment (+-0), pairs of a word and a
-  sentiment class (-0.001), the words of emoji names (-0.001), a per-word
-  length cue (+-0), other L2 / MIN_DF / MAX_CUES / caps (within +-0.002);
-  iSarcasmEval tweets as extra training texts (weight 0.3: 0.718, weight 1:
-  0.697), its authors' literal rephrasings of their sarcastic tweets as extra
-  literal texts (0.709-0.741), gradient-boosted trees over the same cues
-  (0.714), bagging (-0.002).
-
-The shipped file is trained on all 3,834 SemEval-2018 Task 3A training tweets
-(plus part 3 from all iSarcasmEval training tweets); evaluation/irony.py
-cross-validates the same procedure (train on 4 folds, score the 5th through
-the analyzer with the fold's table). Needs scikit-learn (for the folds) and
-numpy/scipy; the analyzer itself does not.
+``evaluation/irony.py`` cross-validates this whole procedure (5 folds per data set).
+Feature extraction is slow (a few minutes); ``--cache`` keeps it between runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
+import io
 import json
 import math
+import pickle
+import random
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Sequence
 
 from textkit import Document
-from textkit.plugins import irony
+from textkit.plugins.irony import FAMILIES, FEATURES, feature_values
+from textkit.plugins.irony.word_cues import NON_WORD_CUES, length_scale, sentence_cues, usable
 
 from .common import DEFAULT_DATA
 
 SEMEVAL = Path("irony_semeval2018") / "train_taskA.tsv"
 ISARCASM = Path("irony_isarcasmeval2022") / "train.En.csv"
-WEIGHTS = Path(__file__).resolve().parent.parent / "plugins" / "data" / "irony_weights.json"
+SATIRE = Path("irony_longform") / "satire_news_train.jsonl"
+REVIEWS = Path("irony_longform") / "amazon_ironic_reviews_dev.jsonl"
+FORUM = Path("irony_longform") / "sarcasm_v2_GEN.csv"
+DATA_FILES = Path(__file__).resolve().parent.parent / "plugins" / "data"
 
-MIN_DF = 3  # a cue must occur in this many training texts to be a candidate (2: -0.001 AUC, 4: -0.003)
-L2 = 5.0  # base penalty, divided by |r| (3.5: -0.002 AUC, 7: +-0)
-MAX_CUES = 2000  # kept by part 1; 3,000 or all changed the CV AUC by < 0.001
-WEIGHT_CAP = 1.0  # |weight| bound in part 1 (0.75 and 1.5: +-0.001)
-# Penalty multipliers by kind of cue, set on SemEval cross-validation: pairs and rarer
-# compositions are shrunk harder, openers and the classes (sentiment, emoji, link...) less.
-GROUP_PENALTY = {
-    "token": 1.0, "tag_word": 1.0, "pair": 3.0, "skip_pair": 4.0, "stem": 2.0,
-    "opener": 0.5, "opening_pair": 2.0, "class": 0.3,
-}  # fmt: skip
-NB_ALPHA = 1.0  # smoothing of the naive-Bayes ratio
-NB_MIN_DF = 10
-NB_WEIGHT = 0.1
-AUX_WEIGHT = 0.3
-REFERENCE_WORDS = 30  # a tweet-sized stretch: 99% of SemEval tweets are at most 30 words
-EXPLICIT_WEIGHT = 1.0  # fixed, above every learned weight (see the module docstring)
-MAX_WEIGHT = 0.95  # the summed weights are clipped to +-this: no learned cue weighs as much as naming irony
+REFERENCE_WORDS = 20  # cue counts of a longer text are scaled to this many words (tweets: 15 on average)
+MIN_DF = 5  # a cue must occur in this many training texts
+CUE_C = 0.3  # inverse L2 strength of the word-cue regression (0.1: -0.01 to -0.03 AUC per set, 0.5: +-0.005)
+MIN_CUE_WEIGHT = 0.02  # smaller weights are left out of the table (they move no score)
+THRESHOLD = 0.5  # more likely ironic than not, under the weighted base rates (see the module docstring)
+BASE_RATE = 0.25  # share of ironic texts a set is weighted to at most (iSarcasmEval: 25% of tweets)
+MODEL_C = 1.0  # inverse L2 strength of the document model (on standardised features)
 FOLDS = 5
 SEED = 0
-LEARNED = tuple(f for f in irony.FAMILIES if f != "explicit")
+DEFAULT_CACHE = Path("/tmp/irony-cache")
 
 
-@dataclass(frozen=True)
-class Example:
-    families: Counter
+@dataclass
+class Item:
+    values: dict[str, float]  # features.FEATURES, word_cues as computed with the shipped cue table
     cues: Counter
     words: int
+
+
+# --- data -------------------------------------------------------------------
 
 
 def load_semeval(data: Path) -> tuple[list[str], list[int]]:
@@ -157,261 +113,254 @@ def load_isarcasm(data: Path) -> tuple[list[str], list[int]]:
     return [r["tweet"] for r in rows], [int(r["sarcastic"]) for r in rows]
 
 
-def base_rate(data: Path) -> float:
-    """The share of sarcastic tweets among tweets whose authors labelled them (iSarcasmEval): the only
-    base rate of irony in unselected text the data offers (SemEval is balanced 50/50 by design)."""
-    labels = load_isarcasm(data)[1]
-    return round(sum(labels) / len(labels), 3)
+def _jsonl(path: Path, label: str) -> tuple[list[str], list[int]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r["text"] for r in rows], [int(r[label]) for r in rows]
 
 
-def examples(texts: Sequence[str]) -> list[Example]:
-    return [Example(*irony.feature_counts(Document(text))) for text in texts]
+def load_satire(data: Path) -> tuple[list[str], list[int]]:
+    return _jsonl(data / SATIRE, "satire")
 
 
-def cue_group(key: str) -> str:
-    """The kind of a cue key, for its penalty (see GROUP_PENALTY)."""
-    if key.startswith("<start> "):
-        return "opening_pair" if " " in key.removeprefix("<start> ") else "opener"
-    if key.startswith("<stem> "):
-        return "stem"
-    if key.startswith("<tag word> "):
-        return "tag_word"
-    if key in irony.CUE_LABELS:
-        return "class"
-    if " _ " in key:
-        return "skip_pair"
-    return "pair" if " " in key else "token"
+def load_reviews(data: Path) -> tuple[list[str], list[int]]:
+    return _jsonl(data / REVIEWS, "ironic")
 
 
-# --- fitting -------------------------------------------------------------------
+def load_forum(data: Path) -> tuple[list[str], list[int]]:
+    with open(data / FORUM, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [r["text"] for r in rows], [int(r["class"] == "sarc") for r in rows]
 
 
-def _design(items: Sequence[Example], vocabulary: dict[str, int], shift: float):
-    """(X, offset): scaled counts of the learned families then the cues; the fixed log-odds of
-    the explicit family and of the long-text shift (zero for a text within REFERENCE_WORDS)."""
-    import numpy as np
-    from scipy import sparse
-
-    rows, cols, values = [], [], []
-    offset = np.zeros(len(items))
-    for r, ex in enumerate(items):
-        scale = irony.length_scale(ex.words, REFERENCE_WORDS)
-        offset[r] = EXPLICIT_WEIGHT * ex.families["explicit"] * scale + (1 - scale) * shift
-        for j, family in enumerate(LEARNED):
-            if ex.families[family]:
-                rows.append(r), cols.append(j), values.append(ex.families[family] * scale)
-        for key, count in ex.cues.items():
-            j = vocabulary.get(key)
-            if j is not None:
-                rows.append(r), cols.append(len(LEARNED) + j), values.append(count * scale)
-    shape = (len(items), len(LEARNED) + len(vocabulary))
-    return sparse.csr_matrix((values, (rows, cols)), shape=shape), offset
+LOADERS = {"satire": load_satire, "reviews": load_reviews, "forum": load_forum, "tweets": load_semeval}
 
 
-def _logistic_fit(x, offset, labels, penalties):
-    """(intercept, weights) minimising log loss + sum(penalty x w^2) / 2, family weights in
-    [0, WEIGHT_CAP], cue weights in [-WEIGHT_CAP, WEIGHT_CAP]."""
-    import numpy as np
-    from scipy import optimize
-
-    y = np.asarray(labels, dtype=float)
-
-    def objective(p):
-        z = x @ p[1:] + p[0] + offset
-        residual = 1 / (1 + np.exp(-z)) - y
-        loss = np.sum(np.logaddexp(0, z) - y * z) + 0.5 * np.sum(penalties * p[1:] ** 2)
-        return loss, np.concatenate([[residual.sum()], x.T @ residual + penalties * p[1:]])
-
-    bounds = [(None, None)] + [(0, WEIGHT_CAP)] * len(LEARNED) + [(-WEIGHT_CAP, WEIGHT_CAP)] * (x.shape[1] - len(LEARNED))
-    start = np.zeros(1 + x.shape[1])
-    result = optimize.minimize(
-        objective, start, jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 5000}
-    )
-    return float(result.x[0]), result.x[1:]
+def extract(text: str) -> Item:
+    document = Document(text)
+    values, _ = feature_values(document)
+    cues = Counter(c for cs in sentence_cues(document) for c in cs)
+    return Item(values, cues, sum(s.word_count for s in document.prose_sentences))
 
 
-def _document_frequencies(items: Sequence[Example], labels: Sequence[int]) -> tuple[Counter, Counter]:
-    """How many ironic and how many literal training texts hold each cue."""
-    ironic, literal = Counter(), Counter()
-    for ex, label in zip(items, labels):
-        (ironic if label else literal).update(ex.cues.keys())
-    return ironic, literal
+class _Unpickler(pickle.Unpickler):
+    """Reads back ``Item`` whether the cache was written by ``python -m evaluation.train_irony``
+    (where it is ``__main__.Item``) or by a module that imported this one."""
+
+    def find_class(self, module: str, name: str):
+        return Item if name == "Item" else super().find_class(module, name)
 
 
-def log_count_ratios(items: Sequence[Example], labels: Sequence[int], min_df: int) -> dict[str, float]:
-    """The naive-Bayes log-count ratio of each cue held by >= ``min_df`` texts: log of its smoothed
-    share among the ironic texts' cues over its share among the literal texts' cues."""
-    ironic, literal = _document_frequencies(items, labels)
-    keys = sorted(k for k in ironic.keys() | literal.keys() if ironic[k] + literal[k] >= min_df)
-    total_ironic = sum(ironic[k] for k in keys) + NB_ALPHA * len(keys)
-    total_literal = sum(literal[k] for k in keys) + NB_ALPHA * len(keys)
-    return {
-        k: math.log((ironic[k] + NB_ALPHA) / total_ironic) - math.log((literal[k] + NB_ALPHA) / total_literal)
-        for k in keys
-    }
+def items_of(name: str, texts: Sequence[str], cache: Path | None) -> list[Item]:
+    """The texts' features, from ``cache/<name>.pkl`` when it holds them for these very texts."""
+    path = cache / f"{name}.pkl" if cache else None
+    key = hashlib.sha256("\0".join(texts).encode()).hexdigest()
+    if path and path.exists():
+        stored_key, items = _Unpickler(io.BytesIO(path.read_bytes())).load()
+        if stored_key == key:
+            return items
+    items = [extract(t) for t in texts]
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps((key, items)))
+    return items
 
 
-def logit(p: float) -> float:
-    return math.log(p / (1 - p))
+def load_all(data: Path, cache: Path | None) -> dict[str, tuple[list[Item], list[int]]]:
+    sets = {}
+    for name, loader in LOADERS.items():
+        texts, labels = loader(data)
+        sets[name] = (items_of(name, texts, cache), labels)
+        print(f"{name}: {len(texts)} texts, {sum(labels)} ironic", flush=True)
+    return sets
 
 
-def long_text_shift(labels: Sequence[int], base_rate: float) -> float:
-    return round(logit(base_rate) - logit(sum(labels) / len(labels)), 3)
+# --- stage 1: word cues ----------------------------------------------------------
 
 
-def fit_lr(items: Sequence[Example], labels: Sequence[int], shift: float, max_cues: int = MAX_CUES):
-    """Part 1: (intercept, {family: weight}, {cue: weight}) of the penalised logistic regression."""
-    import numpy as np
+def _cue_rows(items: Sequence[Item], vocabulary: dict[str, int]):
+    from scipy.sparse import csr_matrix
 
-    ratios = log_count_ratios(items, labels, MIN_DF) if max_cues else {}
-    keys = sorted(ratios)
-
-    def solve(keys):
-        penalties = np.array(
-            [L2] * len(LEARNED) + [L2 * GROUP_PENALTY[cue_group(k)] / (abs(ratios[k]) + 1e-6) for k in keys]
-        )
-        x, offset = _design(items, {k: j for j, k in enumerate(keys)}, shift)
-        return _logistic_fit(x, offset, labels, penalties)
-
-    intercept, w = solve(keys)
-    if len(keys) > max_cues:
-        strongest = sorted(np.argsort(-np.abs(w[len(LEARNED) :]))[:max_cues])
-        keys = [keys[j] for j in strongest]
-        intercept, w = solve(keys)
-    families = {f: float(v) for f, v in zip(LEARNED, w[: len(LEARNED)])}
-    return intercept, families, {k: float(v) for k, v in zip(keys, w[len(LEARNED) :])}
+    rows, cols, vals = [], [], []
+    for r, item in enumerate(items):
+        scale = length_scale(item.words, REFERENCE_WORDS)
+        for cue, n in item.cues.items():
+            if cue in vocabulary:
+                rows.append(r)
+                cols.append(vocabulary[cue])
+                vals.append(n * scale)
+    return csr_matrix((vals, (rows, cols)), shape=(len(items), len(vocabulary)))
 
 
-def second_opinion(items: Sequence[Example], labels: Sequence[int], base_rate: float) -> dict:
-    """Part 3's source: part 1 fitted on the other data set, as {"weights", "cues"}."""
-    _, families, cues = fit_lr(items, labels, long_text_shift(labels, base_rate))
-    return {"weights": families, "cues": cues}
+def fit_cues(items: Sequence[Item], labels: Sequence[int], weights: Sequence[float]) -> dict:
+    """The word-cue table ``{"reference_words", "weights": {cue: weight}}`` fitted on ``items``."""
+    from sklearn.linear_model import LogisticRegression
+
+    df = Counter(c for item in items for c in item.cues)
+    # ``usable`` again: features cached before a change of the cue rules follow the current rules.
+    allowed = (c for c, n in df.items() if n >= MIN_DF and (c in NON_WORD_CUES or all(usable(w.removeprefix('#')) for w in c.split())))
+    vocabulary = {c: i for i, c in enumerate(sorted(allowed))}
+    model = LogisticRegression(C=CUE_C, max_iter=2000)
+    model.fit(_cue_rows(items, vocabulary), labels, sample_weight=weights)
+    names = sorted(vocabulary, key=vocabulary.get)
+    cue_weights = {c: round(float(w), 4) for c, w in zip(names, model.coef_[0], strict=True) if abs(w) >= MIN_CUE_WEIGHT}
+    return {"reference_words": REFERENCE_WORDS, "weights": cue_weights}
 
 
-def _refit_intercept(table: dict, items: Sequence[Example], labels: Sequence[int]) -> float:
-    """The intercept that makes the mean score on ``items`` equal their share of ironic texts."""
-    from scipy import optimize
+def cue_score(table: dict, item: Item) -> float:
+    """As ``word_cues.cue_score`` computes it at run time, from the item's cue counts."""
+    weights = table["weights"]
+    total = sum(weights.get(c, 0.0) * n for c, n in item.cues.items())
+    return total * length_scale(item.words, table["reference_words"])
 
-    scales = [irony.length_scale(ex.words, table["reference_words"]) for ex in items]
-    sums = [
-        (1 - s) * table["long_text_shift"] + s * _weighted_sum(table, ex) for ex, s in zip(items, scales)
+
+# --- stage 2: the document model ------------------------------------------------------
+
+
+def folds(labels: Sequence[int], groups: Sequence[str], seed: int = SEED) -> list[tuple[list[int], list[int]]]:
+    """Stratified folds within each data set (fold k of every set is held out together)."""
+    rng = random.Random(seed)
+    fold_of = [0] * len(labels)
+    for group in set(groups):
+        for label in (0, 1):
+            members = [i for i, (g, y) in enumerate(zip(groups, labels, strict=True)) if g == group and y == label]
+            rng.shuffle(members)
+            for k, i in enumerate(members):
+                fold_of[i] = k % FOLDS
+    return [
+        ([i for i in range(len(labels)) if fold_of[i] != k], [i for i in range(len(labels)) if fold_of[i] == k])
+        for k in range(FOLDS)
     ]
-    target = sum(labels)
-    return optimize.brentq(lambda b: sum(irony.sigmoid(b + z) for z in sums) - target, -20, 20)
 
 
-def _weighted_sum(table: dict, ex: Example) -> float:
-    total = sum(table["weights"][f] * n for f, n in ex.families.items())
-    return total + sum(table["cues"].get(k, 0.0) * n for k, n in ex.cues.items())
+def set_weights(groups: Sequence[str], labels: Sequence[int]) -> list[float]:
+    """Sample weights giving every data set the same total weight (mean 1), with the ironic texts of
+    a set holding at most ``BASE_RATE`` of it: SemEval and the forum posts are balanced 50/50 by
+    design, and a model that learned that prior would call half of all short plain texts ironic."""
+    sizes = Counter(groups)
+    positives = Counter(g for g, y in zip(groups, labels, strict=True) if y)
+    weights = []
+    for g, y in zip(groups, labels, strict=True):
+        share = positives[g] / sizes[g]
+        target = min(share, BASE_RATE)
+        per_class = target / positives[g] if y else (1 - target) / (sizes[g] - positives[g])
+        weights.append(per_class * len(groups) / len(sizes))
+    return weights
 
 
-def fit(
-    items: Sequence[Example], labels: Sequence[int], base_rate: float, max_cues: int = MAX_CUES,
-    aux: dict | None = None,
-) -> dict:
-    """The weight table without a threshold: intercept, family weights, cue weights (parts 1-3).
-
-    ``base_rate`` is the share of ironic texts in unselected text; a text longer than a tweet
-    moves from the training sample's intercept towards it (``long_text_shift``). ``max_cues=0``
-    fits the marker families alone; ``aux`` is part 3's source (``second_opinion``) or None.
-    """
-    shift = long_text_shift(labels, base_rate)
-    _, families, cues = fit_lr(items, labels, shift, max_cues)
-    weights = Counter(cues)
-    if max_cues:
-        for key, ratio in log_count_ratios(items, labels, NB_MIN_DF).items():
-            weights[key] += NB_WEIGHT * ratio
-    if aux is not None:
-        for key, w in aux["cues"].items():
-            weights[key] += AUX_WEIGHT * w
-        families = {f: w + AUX_WEIGHT * aux["weights"][f] for f, w in families.items()}
-    families = {f: round(min(w, MAX_WEIGHT), 3) for f, w in families.items()}
-    families["explicit"] = EXPLICIT_WEIGHT
-    weights = {k: max(-MAX_WEIGHT, min(MAX_WEIGHT, w)) for k, w in weights.items()}
-    table = {
-        "intercept": 0.0,
-        "long_text_shift": shift,
-        "reference_words": REFERENCE_WORDS,
-        "weights": {f: families[f] for f in irony.FAMILIES},
-        "cues": dict(sorted((k, round(w, 3)) for k, w in weights.items() if round(w, 3))),
-    }
-    table["intercept"] = round(_refit_intercept(table, items, labels), 3)
-    return table
+def _matrix(items: Sequence[Item], cue_scores: Sequence[float]) -> list[list[float]]:
+    return [[*(item.values[f] for f in FEATURES[:-2]), score, item.values["length"]]
+            for item, score in zip(items, cue_scores, strict=True)]
 
 
-def table_score(table: dict, ex: Example) -> float:
-    """The analyzer's score from counts (the same sum; used to pick a threshold without re-reading texts)."""
-    scale = irony.length_scale(ex.words, table["reference_words"])
-    return irony.sigmoid(irony.base_log_odds(table, scale) + scale * _weighted_sum(table, ex))
+def fit_model(x: list[list[float]], labels: Sequence[int], weights: Sequence[float]) -> dict:
+    """``{"intercept", "weights": {feature: weight}}`` in raw units; family weights kept >= 0."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.asarray(x, dtype=float)
+    mean, std = x.mean(axis=0), x.std(axis=0)
+    std[std == 0] = 1.0
+    active = list(range(len(FEATURES)))
+    while True:
+        z = (x[:, active] - mean[active]) / std[active]
+        model = LogisticRegression(C=MODEL_C, max_iter=5000).fit(z, labels, sample_weight=weights)
+        negative = [a for a, w in zip(active, model.coef_[0], strict=True) if FEATURES[a] in FAMILIES and w < 0]
+        if not negative:
+            break
+        active = [a for a in active if a not in negative]
+    raw = dict.fromkeys(FEATURES, 0.0)
+    intercept = float(model.intercept_[0])
+    for a, w in zip(active, model.coef_[0], strict=True):
+        raw[FEATURES[a]] = round(float(w / std[a]), 5)
+        intercept -= float(w * mean[a] / std[a])
+    return {"intercept": round(intercept, 5), "weights": raw}
 
 
-def matching_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:
-    """The score cut (ironic at >= cut), halfway between two scores, that calls as many texts ironic
-    as there are ironic texts."""
-    ranked = sorted(scores, reverse=True)
-    k = sum(labels)
-    return round((ranked[k - 1] + ranked[k]) / 2, 3)
-
-
-def folds(labels: Sequence[int], seed: int = SEED) -> list[tuple[list[int], list[int]]]:
-    from sklearn.model_selection import StratifiedKFold
-
-    splitter = StratifiedKFold(FOLDS, shuffle=True, random_state=seed)
-    return [(list(a), list(b)) for a, b in splitter.split([[0]] * len(labels), labels)]
+def model_scores(table: dict, x: Sequence[Sequence[float]]) -> list[float]:
+    weights = [table["weights"][f] for f in FEATURES]
+    out = []
+    for row in x:
+        z = table["intercept"] + sum(w * v for w, v in zip(weights, row, strict=True))
+        out.append(1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z)))
+    return out
 
 
 def train(
-    items: Sequence[Example], labels: Sequence[int], base_rate: float, source: str = "", max_cues: int = MAX_CUES,
-    aux: dict | None = None,
-) -> dict:
-    """A complete weight table: fitted on all ``items``, threshold from an inner cross-validation.
-    ``max_cues=0`` fits the marker families alone; ``aux``: see ``fit``."""
-    out_of_fold = [0.0] * len(items)
-    for inner_train, inner_test in folds(labels):
-        table = fit([items[i] for i in inner_train], [labels[i] for i in inner_train], base_rate, max_cues, aux)
-        for i in inner_test:
-            out_of_fold[i] = table_score(table, items[i])
-    table = fit(items, labels, base_rate, max_cues, aux)
-    table["threshold"] = matching_threshold(out_of_fold, list(labels))
-    return {"source": source, **table} if source else table
+    items: Sequence[Item], labels: Sequence[int], groups: Sequence[str], without: Sequence[str] = ()
+) -> tuple[dict, dict]:
+    """(word-cue table, document model table) fitted on ``items``, with out-of-fold stacking.
+    ``without``: features left out (held at 0), for ablations."""
+    weights = set_weights(groups, labels)
+    oof_cues = [0.0] * len(items)
+    inner = folds(labels, groups, SEED + 1)
+    if "word_cues" in without:
+        inner_cues = []
+    else:
+        inner_cues = inner
+    for train_idx, test_idx in inner_cues:
+        table = fit_cues([items[i] for i in train_idx], [labels[i] for i in train_idx],
+                         [weights[i] for i in train_idx])
+        for i in test_idx:
+            oof_cues[i] = cue_score(table, items[i])
+    cues = fit_cues(items, labels, weights) if inner_cues else {"reference_words": REFERENCE_WORDS, "weights": {}}
+    x = _matrix(items, oof_cues)
+    for f in without:
+        for row in x:
+            row[FEATURES.index(f)] = 0.0
+    model = fit_model(x, labels, weights)
+    model["threshold"] = THRESHOLD
+    return cues, model
+
+
+def score_items(cues: dict, model: dict, items: Sequence[Item]) -> list[float]:
+    return model_scores(model, _matrix(items, [cue_score(cues, item) for item in items]))
+
+
+def pooled(sets: dict[str, tuple[list[Item], list[int]]]) -> tuple[list[Item], list[int], list[str]]:
+    items, labels, groups = [], [], []
+    for name, (set_items, set_labels) in sets.items():
+        items += set_items
+        labels += set_labels
+        groups += [name] * len(set_items)
+    return items, labels, groups
 
 
 SOURCE = (
-    "Learned by evaluation/train_irony.py from all 3,834 SemEval-2018 Task 3A training tweets (Van Hee et al. "
-    "2018; CC BY-NC-SA 4.0) and, as a {aux:.0%} second opinion, all {n_aux:,} iSarcasmEval training tweets "
-    "(Abu Farha et al. 2022; MIT); neither data set is in this repository. A cue's weight = logistic regression "
-    "(L2 {l2} / |naive-Bayes log-count ratio|, {n} cues kept of those in >= {df} tweets) + {nb} x its naive-Bayes "
-    "log-count ratio + {aux} x the same regression fitted on iSarcasmEval. Family weights are kept >= 0; "
-    "'explicit' is fixed at {explicit} (the organisers removed the #irony/#sarcasm/#not hashtags, so the data "
-    "cannot weigh it). Threshold: calls as many of the training tweets ironic as are, over inner 5-fold out-of-fold scores. "
-    "long_text_shift: a text longer than reference_words moves from the SemEval intercept (a balanced sample) "
-    "towards the base rate of sarcasm among author-labelled tweets in iSarcasmEval ({rate:.0%}); an assumption, "
-    "not learned. Cross-validated quality: docs/quality.md."
+    "Trained by evaluation/train_irony.py on {counts}: satirical vs real news (Burfoot & Baldwin 2009 training "
+    "split; research use), ironic vs regular Amazon reviews (Filatova 2012, dev half; research use), sarcastic vs "
+    "sincere forum posts (Sarcasm Corpus V2 GEN, Oraby et al. 2016; research use) and SemEval-2018 Task 3A "
+    "training tweets (Van Hee et al. 2018; CC BY-NC-SA 4.0). None of the data is in this repository. Each data "
+    "set weighs the same. {what}"
 )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m evaluation.train_irony", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--write", type=Path, default=WEIGHTS, help="where to write the weight table")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="feature cache folder (outside the repo)")
+    parser.add_argument("--write", type=Path, default=DATA_FILES, help="folder for the two JSON files")
     args = parser.parse_args()
-    texts, labels = load_semeval(args.data)
-    aux_texts, aux_labels = load_isarcasm(args.data)
-    rate = base_rate(args.data)
-    aux = second_opinion(examples(aux_texts), aux_labels, rate)
-    source = SOURCE.format(
-        l2=L2, n=MAX_CUES, df=MIN_DF, nb=NB_WEIGHT, aux=AUX_WEIGHT, n_aux=len(aux_texts), explicit=EXPLICIT_WEIGHT,
-        rate=rate,
-    )
-    table = train(examples(texts), labels, rate, source, aux=aux)
-    args.write.write_text(json.dumps(table, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    weights = sorted(table["cues"].items(), key=lambda kv: kv[1])
-    print(f"wrote {args.write}: {len(table['cues'])} cues, {args.write.stat().st_size / 1000:.0f} kB, "
-          f"intercept {table['intercept']}, threshold {table['threshold']}")
-    print("families:", table["weights"])
-    print("strongest irony cues:", weights[::-1][:15])
-    print("strongest literal cues:", weights[:15])
-    assert all(math.isfinite(v) for v in table["cues"].values())
+    sets = load_all(args.data, args.cache)
+    items, labels, groups = pooled(sets)
+    cues, model = train(items, labels, groups)
+    counts = ", ".join(f"{len(s[0]):,} {n}" for n, s in sets.items())
+    cues["source"] = SOURCE.format(counts=counts, what=(
+        f"L2 logistic regression (C {CUE_C}) over lower-case dictionary words and word pairs seen in >= {MIN_DF} "
+        f"texts, counts scaled to {REFERENCE_WORDS}-word stretches."))
+    model["source"] = SOURCE.format(counts=counts, what=(
+        f"L2 logistic regression (C {MODEL_C}, standardised, mapped back to raw units) over marker densities, "
+        "sentiment incongruity, the out-of-fold word-cue score and log length; family weights kept >= 0; "
+        f"ironic texts weighted to at most {BASE_RATE:.0%} of each set; threshold {THRESHOLD}."))
+    for name, table in (("irony_word_cues.json", cues), ("irony_model.json", model)):
+        path = args.write / name
+        path.write_text(json.dumps(table, indent=0, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({path.stat().st_size / 1000:.0f} kB)")
+    ranked = sorted(cues["weights"].items(), key=lambda kv: kv[1])
+    print(f"{len(ranked)} word cues; strongest irony cues:", ranked[::-1][:40])
+    print("strongest literal cues:", ranked[:40])
+    print("document model: intercept", model["intercept"], "threshold", model["threshold"])
+    for f in FEATURES:
+        print(f"  {f:22} {model['weights'][f]:+.4f}")
 
 
 if __name__ == "__main__":

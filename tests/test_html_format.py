@@ -121,7 +121,8 @@ def test_article_page_has_summary_charts_text_and_sections(article):
     assert markup.startswith("<!DOCTYPE html>")
     figures = {a["id"] for a in page.find("figure")}
     assert figures == {"chart-sentiment", "chart-readability", "chart-entities", "chart-irony"}
-    assert len(page.find("svg")) == 6  # arc, grades, reading ease, entities, irony families, sentence grades
+    # arc, grades, reading ease, entities, irony families, sentence grades, irony sentence scores
+    assert len(page.find("svg")) == 7
     cards = [a["href"] for a in page.with_class("a", "summary-card")]
     assert cards == ["#s-readability", "#s-sentiment", "#s-irony", "#s-entities"]
     assert [a["id"] for a in page.with_class("section", "section")] == [c[1:] for c in cards]

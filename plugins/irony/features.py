@@ -1,0 +1,114 @@
+"""The document model's inputs: what the markers, the sentiment of the sentences, the word
+cues and the length say, as one value per feature, for the document and for each sentence.
+
+Every document value is the mean of the per-sentence values (so a sentence's share of the
+evidence is plain to see), except ``word_cues`` (the cue score of the whole text, while a
+sentence has its own), ``length`` (log of the prose word count) and ``mixed_polarity``, which
+a sentence takes from its document as context.
+
+``<family>``
+    markers of that family per prose sentence (``markers.FAMILIES``).
+``praise_in_complaint``
+    a clearly positive sentence (VADER compound >= +0.5) among sentences that are negative
+    on average (mean compound of the others <= -0.05): praise where the situation is bad.
+``complaint_in_praise``
+    the reverse: a clearly negative sentence among positive ones.
+``mixed_polarity``
+    the smaller of the shares of clearly positive and clearly negative sentences (a document
+    value that every sentence shares).
+``word_cues``
+    the word-cue score (``word_cues.cue_score``): one aggregated learned feature.
+``length``
+    log(1 + prose words): how long the text is, for the model to learn what that says.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+
+from textkit.plugins._vader import sentence_scores
+
+from .markers import FAMILIES, find_markers
+from .word_cues import cue_score, sentence_cues
+
+SENTIMENT_FEATURES = ("praise_in_complaint", "complaint_in_praise", "mixed_polarity")
+FEATURES = (*FAMILIES, *SENTIMENT_FEATURES, "word_cues", "length")
+CLEAR = 0.5  # VADER compound from which a sentence reads as clearly positive or negative
+LEANING = 0.05  # mean compound from which the other sentences lean one way (VADER's own cut)
+
+
+def _marker_counts(document) -> dict[int, dict[str, int]]:
+    """Markers of each family by prose-sentence position (only sentences that have some),
+    each counted in the sentence where it starts."""
+    starts = [s.start for s in document.prose_sentences]
+    counts: dict[int, dict[str, int]] = {}
+    for marker in find_markers(document):
+        k = max(0, bisect.bisect_right(starts, marker.start) - 1)
+        sentence = counts.setdefault(k, {})
+        sentence[marker.family] = sentence.get(marker.family, 0) + 1
+    return counts
+
+
+def _incongruity(compounds: list[float]):
+    """Per sentence, its non-zero sentence-against-document features (a generator: one at a time)."""
+    n = len(compounds)
+    total = sum(compounds)
+    for c in compounds:
+        others = (total - c) / (n - 1) if n > 1 else 0.0
+        if c >= CLEAR and others <= -LEANING:
+            yield {"praise_in_complaint": 1.0}
+        elif c <= -CLEAR and others >= LEANING:
+            yield {"complaint_in_praise": 1.0}
+        else:
+            yield {}
+
+
+def feature_values(document) -> tuple[dict[str, float], list[dict[str, float]]]:
+    """(document values over ``FEATURES``, per prose sentence its own non-zero values; see
+    ``sentence_values``), computed once per document."""
+    return document.memo("irony.features", lambda: _compute(document))
+
+
+def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
+    sentences = document.prose_sentences
+    if not sentences:
+        return dict.fromkeys(FEATURES, 0.0), []
+    vader = sentence_scores(document)
+    compounds = [vader[s.index]["compound"] for s in sentences]
+    cues = sentence_cues(document)
+    words = sum(s.word_count for s in sentences)
+    context = {
+        "word_cues": cue_score([c for cs in cues for c in cs], words),
+        "length": math.log1p(words),
+    }
+    n = len(sentences)
+    mixed = min(sum(c >= CLEAR for c in compounds), sum(c <= -CLEAR for c in compounds)) / n
+    # Per sentence only what is its own and not zero (a flood of short sentences stays small);
+    # the length and the mix of polarities are the document's, filled in by ``sentence_values``.
+    per_sentence = []
+    totals = dict.fromkeys((*FAMILIES, *SENTIMENT_FEATURES), 0.0)
+    counts = _marker_counts(document)
+    for k, (incongruity, sentence_cue_list, sentence) in enumerate(
+        zip(_incongruity(compounds), cues, sentences, strict=True)
+    ):
+        own = {f: float(c) for f, c in counts.get(k, {}).items()}
+        own.update(incongruity)
+        own["word_cues"] = cue_score(sentence_cue_list, sentence.word_count)
+        for f, v in own.items():
+            if f in totals:
+                totals[f] += v
+        per_sentence.append(own)
+    document_values = {f: v / n for f, v in totals.items()}
+    document_values["mixed_polarity"] = mixed
+    document_values.update(context)
+    return document_values, per_sentence
+
+
+def sentence_values(document_values: dict[str, float], own: dict[str, float]) -> dict[str, float]:
+    """A sentence's full feature values: its own evidence, the document's length and polarity mix."""
+    values = dict.fromkeys(FEATURES, 0.0)
+    values["length"] = document_values["length"]
+    values["mixed_polarity"] = document_values["mixed_polarity"]
+    values.update(own)
+    return values

@@ -1,0 +1,171 @@
+"""Shared pieces of the irony package: the word lists, a located marker, span helpers.
+
+Word lists live in ``plugins/data/irony_lexicon.json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Mapping
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    family: str
+    start: int
+    end: int
+    message: str
+    extra: Mapping[str, Any] | None = None  # goes into the finding's data
+
+
+def read_json(name: str) -> dict[str, Any]:
+    return json.loads(resources.files("textkit.plugins").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One regex for a list of phrases: any spacing or comma between words, either apostrophe."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        words = phrase.replace(",", " ").split()
+        parts.append(r"[\s,]+".join(re.escape(w).replace("'", "['’]") for w in words))
+    return re.compile(r"(?<![\w#])(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+class Lexicon:
+    def __init__(self, raw: dict[str, Any]) -> None:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in raw[key])
+
+        self.explicit = words("explicit_words")
+        self.explicit_phrases = _phrase_pattern(raw["explicit_phrases"])
+        self.hyperbole = words("hyperbole_words")
+        self.hyperbole_phrases = _phrase_pattern(raw["hyperbole_phrases"])
+        self.interjections = words("interjections")
+        self.interjection_phrases = _phrase_pattern(raw["interjection_phrases"])
+        self.praise_formulas = _phrase_pattern(raw["praise_formulas"])
+        self.understatement_phrases = _phrase_pattern(raw["understatement_phrases"])
+        self.rhetorical_formulas = _phrase_pattern(raw["rhetorical_formulas"])
+        self.rhetorical_whole = words("rhetorical_whole")
+        self.negative_auxiliaries = words("negative_auxiliaries")
+        self.acronyms = frozenset(w.upper() for w in raw["acronyms"])
+        self.aside_max_words = int(raw["aside_max_words"])
+        self.aside_excluded_starts = words("aside_excluded_starts")
+        self.quote_max_words = int(raw["quote_max_words"])
+        self.speech_verbs = words("speech_verbs")
+        self.mention_cues = words("mention_cues")
+        self.stopwords = words("stopwords")
+        self.negators = words("negators")
+        self.contrast_ignore = words("contrast_ignore")
+        aux = "is|are|was|were|do|does|did|have|has|had|will|would|can|could|should|shall|must|may|might"
+        pronoun = "it|he|she|they|we|you|i|there|that|this|one"
+        tag_words = "|".join(re.escape(w) for w in raw["tag_words"])
+        self.tag_question = re.compile(
+            r",\s*(?P<tag>(?:(?:" + aux + r"|ai|wo|ca|sha)n['’]t\s+(?:" + pronoun + r"))"
+            r"|(?:(?:" + aux + r")\s+(?:" + pronoun + r"))"
+            r"|(?:don['’]t\s+you\s+think)"
+            r"|(?:" + tag_words + r"))\s*\?[!?]*[\"”’')\]]*\s*$",
+            re.IGNORECASE,
+        )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(read_json("irony_lexicon.json"))
+
+
+@lru_cache(maxsize=65536)
+def valence(word: str) -> float:
+    """A word's VADER lexicon valence, read back from VADER's compound for the word alone."""
+    from textkit.plugins._vader import polarity
+
+    compound = polarity(word)["compound"]
+    if abs(compound) >= 1:
+        return math.copysign(4.0, compound)
+    return round(compound * math.sqrt(15 / (1 - compound * compound)), 2)
+
+
+def norm(word: str) -> str:
+    return word.translate(_APOSTROPHES).lower()
+
+
+def word_keys(document) -> list[str]:
+    """Every word of the document normalised (lower case, straight apostrophes), by word index."""
+    return document.memo("irony.word_keys", lambda: [norm(w.text) for w in document.words])
+
+
+def prose_paragraphs(document):
+    return [p for p in document.paragraphs if not p.boilerplate]
+
+
+def scan(pattern: re.Pattern[str], document) -> Iterable[re.Match[str]]:
+    for paragraph in prose_paragraphs(document):
+        yield from pattern.finditer(document.text, paragraph.start, paragraph.end)
+
+
+class Spans:
+    """The union of some spans, asked by bisection whether a span overlaps it or lies strictly inside it."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Merged and sorted, so the last span starting before ``end`` reaches furthest.
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start
+
+    def encloses(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, start) - 1
+        return i >= 0 and end < self._ends[i]
+
+
+def longest_first(markers: list[Marker]) -> list[Marker]:
+    """Drop markers that overlap a longer one of the same family ("oh" inside "oh joy").
+
+    One sweep in document order (a longer marker first where two start together): a marker
+    overlapping the last one kept replaces it if it is longer, else is dropped.
+    """
+    kept: list[Marker] = []
+    for marker in sorted(markers, key=lambda m: (m.start, m.start - m.end)):
+        if kept and marker.start < kept[-1].end:
+            if marker.end - marker.start > kept[-1].end - kept[-1].start:
+                kept[-1] = marker
+            continue
+        kept.append(marker)
+    return kept
+
+
+def words_before(document, offset: int, count: int) -> list[str]:
+    """The last ``count`` word keys of the sentence before ``offset`` (by bisection: no sentence scan)."""
+    sentence = document.sentence_at(offset)
+    if sentence is None:
+        return []
+    k = bisect.bisect_right(document.words, offset, sentence.first_word, sentence.end_word, key=lambda w: w.end)
+    return word_keys(document)[max(sentence.first_word, k - count) : k]
+
+
+def sentence_keys(document, sentence) -> frozenset[str]:
+    """The set of a sentence's word keys, computed once per sentence."""
+    cache = document.memo("irony.sentence_key_sets", dict)
+    if sentence.index not in cache:
+        keys = word_keys(document)
+        cache[sentence.index] = frozenset(keys[w.index] for w in document.words_of(sentence))
+    return cache[sentence.index]
+
+
+def quoted(text: str) -> str:
+    return "'" + text.replace("\n", " ") + "'"

@@ -1,0 +1,465 @@
+"""Irony markers a reader recognises: one function per family, each returning located markers.
+
+Every function takes the document, its prose sentences and the word lists
+(``lexicon.Lexicon``) and returns ``Marker`` records (family, span, message).
+``find_markers`` runs them all. Echoes live in ``echoes.py`` and the
+positive-word-in-a-negative-situation marker in ``incongruity.py``.
+Every rule is a bounded pattern or a single pass over the words: run time is
+linear in the text whatever its shape.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from functools import lru_cache
+
+from textkit import tokenize_words
+from textkit.plugins._wordlists import pronunciations
+
+from .echoes import find_echoes
+from .incongruity import find_sentiment_contrast
+from .lexicon import (
+    Lexicon,
+    Marker,
+    Spans,
+    lexicon,
+    longest_first,
+    norm,
+    quoted,
+    scan,
+    sentence_keys,
+    word_keys,
+    words_before,
+)
+
+FAMILIES = (
+    "explicit",
+    "sentiment_contrast",
+    "ironic_praise",
+    "understatement",
+    "echo",
+    "scare_quotes",
+    "tag_question",
+    "rhetorical_question",
+    "interjection",
+    "hyperbole",
+    "caps",
+    "punctuation",
+    "emphatic_sentence",
+    "aside",
+)
+TAG_REACH = 60  # characters at the end of a question searched for a tag (", isn't it?")
+MAX_CAPS_LETTERS = 20  # a longer all-caps "word" is no word said for emphasis (and is never spelled out)
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_VOWELS = frozenset("AEIOUY")
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ELLIPSIS_OR_RUN = re.compile(r"[!?]{2,}|\.{3,}|…")
+_PARENTHESIS = re.compile(r"\(([^()\n]*)\)")
+_QUOTES = (
+    re.compile(r"“([^“”\n]*)”"),
+    re.compile(r"\"([^\"\n]*)\""),
+    # Curly single quotes: the closing one must not be an apostrophe inside a word.
+    re.compile(r"(?<!\w)‘([^‘\n]*?)’(?!\w)"),
+)
+# "so-called" is the spoken scare quote; followed by quotes it is one marker, counted there.
+_SO_CALLED = re.compile(r"\bso[-\s]called\b(?!\s*[\"“‘])", re.IGNORECASE)
+_SUPERLATIVE_EVER = re.compile(
+    r"\b(?:best|worst|greatest|biggest|smartest|dumbest|stupidest|finest|coolest|funniest|"
+    r"saddest|most\s+\w+)\s+(?:[\w’'-]+\s+){0,3}?ever\b",
+    re.IGNORECASE,
+)
+_CLOSING = "\"”’')]"
+
+
+def is_question(text: str) -> bool:
+    """Ends with a run of ``?``/``!`` holding a ``?``, then perhaps closing quotes or brackets.
+
+    Read from the end with ``rstrip`` rather than a regex search, which would restart at every
+    ``?`` of a long "?!?!..." run.
+    """
+    body = text.rstrip().rstrip(_CLOSING)
+    return "?" in body[len(body.rstrip("!?")) :]
+
+
+def find_explicit(document, sentences, lex: Lexicon) -> list[Marker]:
+    keys = word_keys(document)
+    markers = [
+        Marker("explicit", w.start, w.end, f"explicit irony vocabulary: {quoted(w.text)}")
+        for s in sentences
+        for w in document.words_of(s)
+        if keys[w.index] in lex.explicit
+    ]
+    markers += [
+        Marker("explicit", m.start(), m.end(), f"explicit irony marker: {quoted(m.group())}")
+        for m in scan(lex.explicit_phrases, document)
+    ]
+    return longest_first(markers)
+
+
+def _quote_spans(document) -> list[tuple[int, int, int, int]]:
+    """(start, end, content_start, content_end) of every quotation in the prose."""
+    spans = []
+    for pattern in _QUOTES:
+        spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in scan(pattern, document)]
+    return sorted(spans)
+
+
+def _is_scare_quote(document, start: int, end: int, content: str, lex: Lexicon) -> bool:
+    n_words = len(tokenize_words(content))
+    if not 1 <= n_words <= lex.quote_max_words or content.rstrip()[-1:] in ("?", "!"):
+        return False
+    if not content.lstrip()[:1].isalpha():
+        return False  # ".com", "#tag", "2": a name or a symbol, not a distanced word
+    if all(w[:1].isupper() for w in tokenize_words(content)):
+        return False  # “Mandela Day”, “Revolution”: a name or a title
+    sentence = document.sentence_at(start)
+    if sentence is None:
+        return False
+    # Word positions by bisection, not by re-reading the sentence: a long sentence full of quotes stays linear.
+    first = bisect.bisect_right(document.words, start, sentence.first_word, sentence.end_word, key=lambda w: w.end)
+    after = bisect.bisect_left(document.words, end, sentence.first_word, sentence.end_word, key=lambda w: w.start)
+    if first == sentence.first_word and after == sentence.end_word:
+        return False  # the whole sentence is the quotation
+    if document.text[max(sentence.start, start - 8) : start].rstrip().endswith(":"):
+        return False
+    if set(words_before(document, start, 3)) & lex.mention_cues:
+        return False  # the word "x": the word is mentioned, not used
+    # A short quote in a sentence that reports speech is a fragment of what someone said.
+    return not sentence_keys(document, sentence) & lex.speech_verbs
+
+
+def find_scare_quotes(document, sentences, lex: Lexicon, quotes) -> list[Marker]:
+    markers = [
+        Marker(
+            "scare_quotes", start, end, f"short phrase in quotes (scare quotes): {document.text[start:end]}"
+        )
+        for start, end, c_start, c_end in quotes
+        if _is_scare_quote(document, start, end, document.text[c_start:c_end], lex)
+    ]
+    markers += [
+        Marker("scare_quotes", m.start(), m.end(), "'so-called' distances the writer from the term")
+        for m in scan(_SO_CALLED, document)
+    ]
+    return markers
+
+
+def _is_aside(document, match: re.Match[str], lex: Lexicon) -> bool:
+    content = match.group(1)
+    words = tokenize_words(content)
+    if not 1 <= len(words) <= lex.aside_max_words or any(c.isdigit() for c in content):
+        return False
+    if any(mark in content.lower() for mark in ("/", "@", "http", "www.", "etc")):
+        return False  # a link, a handle or a list of examples
+    if match.start() > 0 and document.text[match.start() - 1].isalnum():
+        return False  # "user(s)", "f(x)": part of the word, not a comment on it
+    first = norm(words[0]).rstrip(".")
+    if first in lex.aside_excluded_starts or norm(content.strip()).startswith(("e.g", "i.e")):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        capitals = sum(c.isupper() for c in word)
+        if len(word) == 1 or capitals >= 2 or re.fullmatch(r"[ivxlc]+", word):
+            return False  # a list label or an acronym being defined
+    return True
+
+
+def find_asides(document, sentences, lex: Lexicon) -> list[Marker]:
+    markers = []
+    for m in scan(_PARENTHESIS, document):
+        if _is_aside(document, m, lex):
+            n = len(tokenize_words(m.group(1)))
+            message = f"parenthetical aside ({n} word{'s' * (n > 1)}): {quoted(m.group())}"
+            markers.append(Marker("aside", m.start(), m.end(), message))
+    return markers
+
+
+def _sentence_index(document, offset: int) -> int:
+    sentence = document.sentence_at(offset)
+    return sentence.index if sentence is not None else 0
+
+
+def _sentence_span(document, first: int, last: int) -> str:
+    n = _sentence_index(document, last) - _sentence_index(document, first) + 1
+    return "in one sentence" if n == 1 else f"within {n} sentences"
+
+
+
+
+def find_hyperbole(document, sentences, lex: Lexicon) -> list[Marker]:
+    keys = word_keys(document)
+    markers = [
+        Marker("hyperbole", w.start, w.end, f"intensifier or extreme word: {quoted(w.text)}")
+        for s in sentences
+        for w in document.words_of(s)
+        if keys[w.index] in lex.hyperbole
+    ]
+    for pattern in (lex.hyperbole_phrases, _SUPERLATIVE_EVER):
+        markers += [
+            Marker("hyperbole", m.start(), m.end(), f"extreme phrase: {quoted(m.group())}")
+            for m in scan(pattern, document)
+        ]
+    return longest_first(markers)
+
+
+def _opening_word(words: list[str]) -> str:
+    if len(words) > 1 and words[0] in ("but", "and", "so", "yet", "now", "well", "oh"):
+        return words[1]  # "But isn't it...?" opens with the auxiliary all the same
+    return words[0] if words else ""
+
+
+def find_questions(document, sentences, lex: Lexicon) -> list[Marker]:
+    keys = word_keys(document)
+    markers = []
+    for sentence in sentences:
+        if not is_question(sentence.text):
+            continue
+        # A tag closes the sentence: only its end is searched (a few words and the closing marks).
+        tail_start = max(0, len(sentence.text) - TAG_REACH)
+        tag = lex.tag_question.search(sentence.text, tail_start)
+        words = [keys[w.index] for w in document.words_of(sentence)]
+        if tag:
+            start = sentence.start + tag.start("tag")
+            end = sentence.start + len(sentence.text.rstrip().rstrip(_CLOSING))
+            markers.append(
+                Marker("tag_question", start, end, f"tag question: {quoted(document.text[start:end])}")
+            )
+        elif words == ["right"]:
+            markers.append(
+                Marker("tag_question", sentence.start, sentence.end, "one-word tag question 'Right?'")
+            )
+        elif formula := lex.rhetorical_formulas.search(sentence.text):
+            markers.append(
+                Marker(
+                    "rhetorical_question",
+                    sentence.start,
+                    sentence.end,
+                    f"rhetorical question formula: {quoted(formula.group())}",
+                )
+            )
+        elif len(words) == 1 and words[0] in lex.rhetorical_whole:
+            markers.append(
+                Marker(
+                    "rhetorical_question",
+                    sentence.start,
+                    sentence.end,
+                    f"one-word incredulous question: {quoted(sentence.text)}",
+                )
+            )
+        elif _opening_word(words) in lex.negative_auxiliaries:
+            markers.append(
+                Marker(
+                    "rhetorical_question",
+                    sentence.start,
+                    sentence.end,
+                    "negative question: asks for agreement, not information",
+                )
+            )
+    return markers
+
+
+def find_ironic_praise(document, sentences, lex: Lexicon) -> list[Marker]:
+    """Stock phrases of mock praise or mock surprise: "thanks a lot", "just what I needed", "oh great"."""
+    return longest_first(
+        [
+            Marker("ironic_praise", m.start(), m.end(), f"ironic praise formula: {quoted(m.group())}")
+            for m in scan(lex.praise_formulas, document)
+        ]
+    )
+
+
+def find_understatement(document, sentences, lex: Lexicon) -> list[Marker]:
+    """Saying less than is meant: "not exactly", "less than ideal", "to say the least"."""
+    return longest_first(
+        [
+            Marker("understatement", m.start(), m.end(), f"understatement: {quoted(m.group())}")
+            for m in scan(lex.understatement_phrases, document)
+        ]
+    )
+
+
+def find_interjections(document, sentences, lex: Lexicon) -> list[Marker]:
+    markers = [
+        Marker("interjection", m.start(), m.end(), f"interjection: {quoted(m.group())}")
+        for m in scan(lex.interjection_phrases, document)
+    ]
+    keys = word_keys(document)
+    for sentence in sentences:
+        words = document.words_of(sentence)
+        for k, w in enumerate(words):
+            if keys[w.index] not in lex.interjections:
+                continue
+            set_off = document.text[w.end : w.end + 1] in (",", "!", "?", ".", "…", "—", "–")
+            after_number = k > 0 and words[k - 1].text.replace(",", "").replace(".", "").isdigit()  # "10 ha."
+            if (k == 0 or set_off) and not after_number:
+                markers.append(Marker("interjection", w.start, w.end, f"interjection: {quoted(w.text)}"))
+    return longest_first(markers)
+
+
+def find_punctuation(document, sentences, lex: Lexicon, in_quotes: Spans) -> list[Marker]:
+    markers = []
+    for m in scan(_ELLIPSIS_OR_RUN, document):
+        run = m.group()
+        if run[0] in "!?":
+            what = "surprised question" if "?" in run and "!" in run else "run of emphatic punctuation"
+            markers.append(Marker("punctuation", m.start(), m.end(), f"{what}: {quoted(run)}"))
+            continue
+        before = document.text[max(m.start() - 1, 0) : m.start()]
+        after = document.text[m.end() : m.end() + 1]
+        if before in ("(", "[") or after in (")", "]") or in_quotes.encloses(m.start(), m.end()):
+            continue  # an omission mark in a quotation, not a pause for effect
+        markers.append(Marker("punctuation", m.start(), m.end(), "ellipsis: a pause for effect"))
+    return markers
+
+
+def _shouted_line(document, offset: int) -> bool:
+    """Is the line holding ``offset`` mostly capitals (a headline)? Worked out once per line."""
+    line_start = document.text.rfind("\n", 0, offset) + 1
+    cache = document.memo("irony.shouted_lines", dict)
+    if line_start not in cache:
+        line_end = document.text.find("\n", offset)
+        line = document.text[line_start : line_end if line_end != -1 else len(document.text)]
+        words = [w for w in tokenize_words(line) if any(c.isalpha() for c in w)]
+        caps = sum(w.isupper() and len(w) > 1 for w in words)
+        cache[line_start] = len(words) >= 2 and caps * 2 > len(words)
+    return cache[line_start]
+
+
+def _tagged(document, word) -> bool:
+    """A hashtag or @handle: a name, not a word of the sentence."""
+    return word.start > 0 and document.text[word.start - 1] in "#@"
+
+
+# How each letter is said, for telling "DNA" (spelled out) from "NEVER" (a word).
+_LETTER_NAMES = {
+    "A": ("EY",), "B": ("B IY",), "C": ("S IY",), "D": ("D IY",), "E": ("IY",), "F": ("EH F",),
+    "G": ("JH IY",), "H": ("EY CH",), "I": ("AY",), "J": ("JH EY",), "K": ("K EY",), "L": ("EH L",),
+    "M": ("EH M",), "N": ("EH N",), "O": ("OW",), "P": ("P IY",), "Q": ("K Y UW",), "R": ("AA R",),
+    "S": ("EH S",), "T": ("T IY",), "U": ("Y UW",), "V": ("V IY",),
+    "W": ("D AH B AH L Y UW", "D AH B AH Y UW", "D AH B Y UW"), "X": ("EH K S",), "Y": ("W AY",),
+    "Z": ("Z IY", "Z EH D"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def _pronunciations(word: str) -> tuple[str, ...]:
+    """The CMU Pronouncing Dictionary's pronunciations of ``word``, stress marks removed."""
+    found = []
+    for line in pronunciations(word):
+        phones, _, comment = line.partition("#")
+        if "abbrev" not in comment:  # how the dictionary flags some acronyms ("hiv", "gdp")
+            found.append(" ".join(p.rstrip("012") for p in phones.split()))
+    return tuple(found)
+
+
+def _is_english_word(letters: str) -> bool:
+    """In the CMU dictionary and said as a word, not letter by letter ("DNA", "FBI")."""
+    prons = _pronunciations(letters.lower())
+    if not prons:
+        return False
+    spelled = {" ".join(names) for names in itertools.product(*(_LETTER_NAMES[c] for c in letters))}
+    return any(p not in spelled for p in prons)
+
+
+def _defined_acronyms(document) -> frozenset[str]:
+    return frozenset(m.group(1) for m in re.finditer(r"\(([A-Z]{2,})\)", document.text))
+
+
+def _repeated_caps(document) -> frozenset[str]:
+    """All-caps words used 3+ times: a name or an acronym ("SOCO", "PRISM"), not emphasis."""
+    counts: dict[str, int] = {}
+    for w in document.words:
+        if w.text.isupper():
+            counts[w.text] = counts.get(w.text, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= 3)
+
+
+def find_caps(document, sentences, lex: Lexicon) -> list[Marker]:
+    defined = _defined_acronyms(document) | _repeated_caps(document)
+    markers = []
+    for sentence in sentences:
+        for w in document.words_of(sentence):
+            letters = w.text.translate(_APOSTROPHES).replace("'", "").replace("-", "")
+            if not (letters.isalpha() and letters.isupper() and 3 <= len(letters) <= MAX_CAPS_LETTERS):
+                continue
+            if (
+                not _VOWELS & set(letters)
+                or letters in lex.acronyms
+                or w.text in defined
+                or _tagged(document, w)
+            ):
+                continue
+            if _ROMAN.fullmatch(letters) or _shouted_line(document, w.start) or not _is_english_word(letters):
+                continue
+            markers.append(Marker("caps", w.start, w.end, f"all-caps emphasis: {quoted(w.text)}"))
+    return markers
+
+
+_ANSWERS = frozenset({"yes", "no", "yeah", "yep", "nope", "ok", "okay", "maybe"})
+_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
+    markers = []
+    previous = None
+    for sentence in sentences:
+        words = document.words_of(sentence)
+        closed = sentence.text.rstrip().rstrip(_CLOSING)
+        if len(words) == 1 and closed.endswith((".", "!", "…")):
+            word = word_keys(document)[words[0].index]
+            is_answer = word in _ANSWERS and previous is not None and is_question(previous.text)
+            plain = word.isalpha() and len(word) >= 2 and not _tagged(document, words[0])
+            spoken = sentence.text[:1] in "\"“‘'"  # “Stop.” is a line of dialogue
+            if plain and not spoken and word not in lex.interjections and word not in _NUMBERS and not is_answer:
+                markers.append(
+                    Marker(
+                        "emphatic_sentence",
+                        sentence.start,
+                        sentence.end,
+                        f"one-word sentence: {quoted(sentence.text)}",
+                    )
+                )
+        previous = sentence
+    return markers
+
+
+
+
+def find_markers(document) -> list[Marker]:
+    """Every irony marker in the document's prose, in document order (computed once per document)."""
+    return document.memo("irony.markers", lambda: _find_markers(document))
+
+
+def _find_markers(document) -> list[Marker]:
+    lex = lexicon()
+    sentences = document.prose_sentences
+    quotes = _quote_spans(document)
+    in_quotes = Spans((q[0], q[1]) for q in quotes)
+    asides = find_asides(document, sentences, lex)
+    praise = find_ironic_praise(document, sentences, lex)
+    interjections = find_interjections(document, sentences, lex)
+    # "Yeah, right?" is one praise formula, not also a tag question; "Oh great" not also an "oh".
+    said = Spans((p.start, p.end) for p in praise)
+    interjections = [i for i in interjections if not said.overlaps(i.start, i.end)]
+    taken = Spans((i.start, i.end) for i in interjections + praise)
+    questions = [q for q in find_questions(document, sentences, lex) if not taken.overlaps(q.start, q.end)]
+    markers = (
+        find_explicit(document, sentences, lex)
+        + find_sentiment_contrast(document, sentences, lex, in_quotes)
+        + find_echoes(document, sentences, lex, asides)
+        + find_scare_quotes(document, sentences, lex, quotes)
+        + questions
+        + praise
+        + find_understatement(document, sentences, lex)
+        + interjections
+        + find_hyperbole(document, sentences, lex)
+        + find_caps(document, sentences, lex)
+        + find_punctuation(document, sentences, lex, in_quotes)
+        + find_emphatic_sentences(document, sentences, lex)
+        + asides
+    )
+    return sorted(markers, key=lambda m: (m.start, m.end, FAMILIES.index(m.family)))
+
+

@@ -1,0 +1,217 @@
+"""Word cues: the learned lexical model, read as one summarised piece of evidence.
+
+A cue is a lower-case dictionary word ("great", "love", "apparently") or two
+such words side by side ("oh great"). Only words written in lower case, of
+letters only (an apostrophe allowed), at most ``MAX_LETTERS`` long and in the
+CMU Pronouncing Dictionary count. A capitalised word counts only as "I", or
+when it opens a sentence or is written in capitals for emphasis ("LOVE") and
+its lower-case form is one of the ~3,000 familiar words of the Dale-Chall list,
+is no day or month, and is never capitalised inside a sentence of the same text
+(which makes it a name: "Bush", "China"). So names, dates, numbers and other
+capitalised tokens never become cues: the satire training set
+would otherwise teach its era (real items 1990s newswire, satire 2000s web).
+Besides words, a few marks that carry tone are cues (``NON_WORD_CUES``): a
+``!``/``?`` run, an ellipsis, an emoji, a stretched word ("sooo"), a hashtag,
+an @mention, a link (as placeholders: never the name or address itself), and
+the familiar words inside a hashtag ("#ILoveMondays": ``#love``).
+
+The weights (``plugins/data/irony_word_cues.json``) come from a logistic
+regression trained by ``evaluation/train_irony.py``. A text's word-cue score is
+``sum(weight x count) x min(1, reference_words / words)``: a text longer than a
+tweet is judged by its density of cues. It reaches the report only as the one
+``word_cues`` feature of the document model, never as markers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
+
+from .lexicon import read_json, word_keys
+
+MAX_LETTERS = 20  # a longer "word" is never a dictionary word (and is not looked up)
+EMOJI_REACH = 50  # characters of a gap between words looked at for an emoji
+STRETCH_REACH = 40  # characters of a word looked at for a stretched letter ("sooo")
+_ELONGATED = re.compile(r"([^\W\d_])\1\1")
+# Cues that are no words: punctuation runs, an ellipsis, an emoji, a stretched word.
+NON_WORD_CUES = frozenset(
+    {"!", "?", "!!", "??", "?!", "...", "<emoji>", "<elongated>", "<hashtag>", "<mention>", "<link>"}
+)
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+# Numbers written as words are numbers all the same: no cue.
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions billion billions trillion percent dozen dozens".split()
+)
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> dict[str, Any]:
+    """``{"reference_words": float, "weights": {cue: float}, "source": str}``."""
+    return read_json("irony_word_cues.json")
+
+
+@lru_cache(maxsize=65536)
+def usable(key: str) -> bool:
+    """May this lower-case word be a cue? A dictionary word of letters, with a vowel (not an
+    abbreviation such as "bt"), not a lone letter other than "a" and "i", not a number word."""
+    letters = key.replace("'", "")
+    return (
+        0 < len(letters) <= MAX_LETTERS
+        and letters.isalpha()
+        and letters.isascii()
+        and (len(letters) > 1 or letters in ("a", "i"))
+        and any(v in letters for v in "aeiouy")
+        and key not in NUMBER_WORDS
+        and in_cmudict(key)
+    )
+
+
+def _cue_key(text: str, key: str, opens_sentence: bool, names: frozenset[str] = frozenset()) -> str | None:
+    """The cue key of one word, or None when it may not be a cue (a name, a number, a foreign token)."""
+    if len(text) > MAX_LETTERS + 2:
+        return None
+    written = text.replace("’", "'")
+    if written != key and key != "i":
+        # Capitalised: only a familiar word opening a sentence or written in capitals for emphasis,
+        # never a date word or a word the text capitalises mid-sentence (a name: "Bush", "China").
+        emphasis = len(written) >= 3 and written.isupper()
+        if not (opens_sentence or emphasis) or key not in dale_chall_easy_words() or key in DATE_WORDS:
+            return None
+        if key in names:
+            return None
+    return key if usable(key) else None
+
+
+def _gap_cues(gap: str) -> list[str]:
+    """The non-word cues in the text between two words: ``!``/``?`` runs, an ellipsis, an emoji."""
+    cues = []
+    if "!" in gap or "?" in gap:
+        cues.append("?!" if "!" in gap and "?" in gap else "!!" if "!!" in gap else "??" if "??" in gap else
+                    "!" if "!" in gap else "?")
+    if "..." in gap or "…" in gap:
+        cues.append("...")
+    if any(unicodedata.category(c) == "So" for c in gap[:EMOJI_REACH]):
+        cues.append("<emoji>")
+    return cues
+
+
+def _names(document, keys: list[str]) -> frozenset[str]:
+    """Words the document writes with a capital inside a sentence ("said Bush"): names, whatever
+    the dictionary says; one pass over the words."""
+    words = document.words
+    openers = {s.first_word for s in document.sentences}
+    return frozenset(
+        keys[i] for i, w in enumerate(words) if i not in openers and w.text[:1].isupper() and not w.text.isupper()
+    )
+
+
+_LINK_STARTS = frozenset({"http", "https", "www"})
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _tag_cues(tag: str) -> list[str]:
+    """A hashtag as ``<hashtag>`` and the familiar lower-case words inside it ("#ILoveMondays": "#love")."""
+    cues = ["<hashtag>"]
+    for part in _CAMEL.findall(tag[:MAX_LETTERS * 3]):
+        word = part.lower()
+        if usable(word) and (part == word or word in dale_chall_easy_words()):
+            cues.append("#" + word)
+    return cues
+
+
+def sentence_cues(document) -> list[list[str]]:
+    """Per prose sentence (aligned with ``document.prose_sentences``), its cue keys: words,
+    neighbouring pairs and the non-word cues between them, in one pass (memoised per document)."""
+
+    def compute() -> list[list[str]]:
+        keys = word_keys(document)
+        words = document.words
+        text = document.text
+        names = _names(document, keys)
+        result = []
+        for sentence in document.prose_sentences:
+            cues: list[str] = []
+            previous = None
+            gap_start = sentence.start
+            in_link = False
+            for i in range(sentence.first_word, sentence.end_word):
+                word = words[i]
+                gap = text[gap_start : word.start] if word.start > gap_start else ""
+                cues += _gap_cues(gap) if gap else []
+                gap_start = word.end
+                if in_link and gap and not gap.isspace() and not any(c.isspace() for c in gap):
+                    continue  # the rest of a link ("t", "co" in "http://t.co/x")
+                in_link = False
+                mark = text[word.start - 1] if word.start else ""
+                if mark in "@#" and mark:
+                    cues += _tag_cues(word.text) if mark == "#" else ["<mention>"]
+                    previous = None
+                    continue
+                if keys[i] in _LINK_STARTS and text[word.end : word.end + 1] in (":", "."):
+                    cues.append("<link>")
+                    in_link, previous = True, None
+                    continue
+                if _ELONGATED.search(word.text, 0, STRETCH_REACH):
+                    cues.append("<elongated>")
+                key = _cue_key(word.text, keys[i], i == sentence.first_word, names)
+                if key is not None:
+                    cues.append(key)
+                    if previous is not None:
+                        cues.append(previous + " " + key)
+                previous = key
+            if sentence.end > gap_start:
+                cues += _gap_cues(text[gap_start : sentence.end])
+            result.append(cues)
+        return result
+
+    return document.memo("irony.sentence_cues", compute)
+
+
+def text_cues(words: list[str]) -> list[str]:
+    """The cue keys of a list of (already tokenised) words, for the training script's quick path."""
+    cues: list[str] = []
+    previous = None
+    for k, text in enumerate(words):
+        key = _cue_key(text, text.replace("’", "'").lower(), k == 0)
+        if key is not None:
+            cues.append(key)
+            if previous is not None:
+                cues.append(previous + " " + key)
+        previous = key
+    return cues
+
+
+def length_scale(words: int, reference_words: float) -> float:
+    """A text longer than ``reference_words`` is judged per reference-sized stretch (its cue density)."""
+    return min(1.0, reference_words / max(words, 1))
+
+
+def cue_score(cues: list[str], words: int, table: dict[str, Any] | None = None) -> float:
+    """The word-cue score of a stretch of text: the summed weights of its cues, scaled by length."""
+    table = table or cue_table()
+    weights = table["weights"]
+    total = sum(weights.get(c, 0.0) for c in cues)
+    return total * length_scale(words, float(table["reference_words"]))
+
+
+def top_cues(cues: list[str], table: dict[str, Any] | None = None, n: int = 5) -> list[dict[str, Any]]:
+    """The cues that raised the score most and those that lowered it most, with their summed weight."""
+    weights = (table or cue_table())["weights"]
+    totals = Counter()
+    for c in cues:
+        if c in weights:
+            totals[c] += weights[c]
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    up = [{"cue": c, "weight": round(w, 4)} for c, w in ranked[:n] if w > 0]
+    down = [{"cue": c, "weight": round(w, 4)} for c, w in reversed(ranked[-n:]) if w < 0]
+    return up + down
