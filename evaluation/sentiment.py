@@ -37,8 +37,11 @@ from pathlib import Path
 
 import textkit
 from textkit.plugins import _vader
-from textkit.plugins.sentiment import PRIOR_SENTENCES, adjust, document_score, hedge_cues, label
+from textkit.plugins import _sentiment_document as doc
+from textkit.plugins import _sentiment_words as words
+from textkit.plugins.sentiment import PRIOR_SENTENCES, hedge_cues, label
 
+from . import sentiment_reviews
 from .common import Evaluation, main, pearson
 
 TITLE = "Sentiment"
@@ -104,10 +107,16 @@ def textkit_sentence(text: str) -> float:
     return _vader.polarity(text)["compound"]
 
 
+def sentence_input(text: str) -> doc.SentenceInput:
+    """What the document score takes from one sentence, computed as the analyzer does."""
+    valences = _vader.token_valences(text)
+    evidence = words.sentence_evidence(valences)
+    return doc.SentenceInput(evidence.value, hedge_cues(text), doc.turn_opener(valences.tokens), None, evidence.without)
+
+
 def hedged_sentence(text: str) -> float:
-    """The adjusted score a sentence adds to the document score (diagnostic only)."""
-    compound = textkit_sentence(text)
-    return adjust(compound, hedge_cues(text))[0]
+    """The adjusted evidence a sentence adds to the document score (diagnostic only)."""
+    return doc.sentence_part(sentence_input(text)).adjusted
 
 
 def plain_vader():
@@ -124,12 +133,13 @@ def score_review(review: Review) -> dict:
     return {
         "compound": section.metrics["compound"],
         "mean_compound": section.metrics["mean_compound"],
-        "adjusted": [s["adjusted"] for s in section.data["sentences"]],
+        "adjusted": [(s["weight"], s["adjusted"]) for s in section.data["sentences"]],
     }
 
 
-def with_prior(adjusted: list[float], prior: int) -> float:
-    return sum(adjusted) / (len(adjusted) + prior)
+def with_prior(adjusted: list[tuple[float, float]], prior: int) -> float:
+    """The document score of (weight, adjusted) pairs with ``prior`` neutral sentences."""
+    return sum(w * a for w, a in adjusted) / (sum(w for w, _ in adjusted) + prior)
 
 
 def cross_validate_prior(adjusted: list[list[float]], gold: list[float], folds: int = 5, repeats: int = 10):
@@ -172,7 +182,8 @@ def evaluate(data: Path) -> Evaluation:
     amazon = reviews(sets["amazonReviewSnippets"])
     scored = [score_review(review) for review in amazon]
     figures = _document_rows(result, amazon, scored, plain)
-    result.notes = _notes(sets, amazon, scored, changed, **figures)
+    long_reviews = sentiment_reviews.rows(result, data)
+    result.notes = _notes(sets, amazon, scored, changed, **figures) + "\n\n" + _long_notes(long_reviews)
     return result
 
 
@@ -208,7 +219,7 @@ def _document_rows(result: Evaluation, amazon: list[Review], scored: list[dict],
     end_to_end = pearson(ours, gold)
     vader_joined = pearson([plain(review.text)["compound"] for review in amazon], gold)
     mean_segments = pearson(means, gold)
-    over_snippets = pearson([document_score([hedged_sentence(t) for t in r.snippets]) for r in amazon], gold)
+    over_snippets = pearson([doc.document_score([sentence_input(t) for t in r.snippets]) for r in amazon], gold)
     mean_snippets = pearson([statistics.fmean(textkit_sentence(t) for t in r.snippets) for r in amazon], gold)
     what = f"{len(amazon)} reviews with >= {MIN_SENTENCES} sentences"
     result.add(
