@@ -125,17 +125,38 @@ def document_score(sentences: Sequence[SentenceInput], off: frozenset[str] = fro
     return score([sentence_part(s, off) for s in sentences])
 
 
+def _touches(rule: str, s: SentenceInput) -> bool:
+    """Can switching ``rule`` off change this sentence's part? (Only those are recomputed.)"""
+    if rule == "hedges":
+        return bool(s.cues)
+    if rule == "ironic_praise":
+        return s.irony is not None and s.irony >= IRONY_LEVEL
+    if rule == "discourse":
+        return s.opener is not None
+    return rule in s.without
+
+
 def explain(sentences: Sequence[SentenceInput]) -> dict[str, float]:
     """How far each rule moved the compound: compound minus the compound without that rule.
 
     Only rules that changed something are listed. The parts need not add up
     to the compound: the rules interact (a hedge damps a sentence the
-    negative weight already moved).
+    negative weight already moved). Linear: per rule only the sentences it
+    touches are scored again.
     """
-    full = document_score(sentences)
+    parts = [sentence_part(s) for s in sentences]
+    numerator = sum(p.weight * p.adjusted for p in parts)
+    weights = sum(p.weight for p in parts)
+    full = numerator / (weights + PRIOR_SENTENCES)
     out = {}
     for rule in RULES:
-        moved = full - document_score(sentences, frozenset({rule}))
+        num, den = numerator, weights
+        for s, part in zip(sentences, parts):
+            if _touches(rule, s):
+                other = sentence_part(s, frozenset({rule}))
+                num += other.weight * other.adjusted - part.weight * part.adjusted
+                den += other.weight - part.weight
+        moved = full - num / (den + PRIOR_SENTENCES)
         if abs(moved) >= 5e-5:
             out[rule] = round(moved, 4)
     return out
