@@ -29,8 +29,7 @@ the compound with that rule switched off.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from ._sentiment_words import RULES as WORD_RULES
 
@@ -49,6 +48,7 @@ TURN_OPENERS = frozenset(
 TURN_PHRASES = (("all", "in", "all"), ("in", "the", "end"), ("in", "short"), ("bottom", "line"), ("that", "said"),
                 ("in", "conclusion"), ("to", "sum", "up"), ("on", "the", "whole"))
 RULES = WORD_RULES + ("hedges", "ironic_praise", "discourse")
+_FIRST_WORDS = TURN_OPENERS | {phrase[0] for phrase in TURN_PHRASES}
 
 
 def adjust(value: float, cues: Sequence[str]) -> tuple[float, list[str]]:
@@ -71,8 +71,10 @@ def ironic_discount(value: float, irony: float | None) -> float:
 
 def turn_opener(tokens: Sequence[str]) -> str | None:
     """The discourse marker a sentence opens with ("however", "in the end"), or None."""
+    if not tokens or tokens[0].lower() not in _FIRST_WORDS:
+        return None
     lower = [t.lower() for t in tokens[:3]]
-    if lower and lower[0] in TURN_OPENERS:
+    if lower[0] in TURN_OPENERS:
         return lower[0]
     for phrase in TURN_PHRASES:
         if tuple(lower[: len(phrase)]) == phrase:
@@ -80,19 +82,20 @@ def turn_opener(tokens: Sequence[str]) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class SentenceInput:
+_NOTHING_OFF: Mapping[str, float] = {}
+
+
+class SentenceInput(NamedTuple):
     """What the document score needs of one sentence."""
 
     evidence: float  # -1..1, every word rule applied
     cues: Sequence[str] = ()  # hedge cues (``hedge_cues`` of the sentence)
     opener: str | None = None  # ``turn_opener`` of its tokens
     irony: float | None = None  # 0..1, None when no irony evidence is available
-    without: Mapping[str, float] = field(default_factory=dict)  # word rule -> evidence with it off
+    without: Mapping[str, float] = _NOTHING_OFF  # word rule -> evidence with it off (read-only)
 
 
-@dataclass(frozen=True)
-class Counted:
+class Counted(NamedTuple):
     """One sentence's part in the document score."""
 
     adjusted: float  # after hedges and the ironic-praise discount
@@ -102,9 +105,10 @@ class Counted:
 
 def sentence_part(s: SentenceInput, off: frozenset[str] = frozenset()) -> Counted:
     value = s.evidence
-    for rule in WORD_RULES:
-        if rule in off and rule in s.without:
-            value = s.without[rule]
+    if off and s.without:
+        for rule in off:
+            if rule in s.without:
+                value = s.without[rule]
     by: list[str] = []
     if "hedges" not in off:
         value, by = adjust(value, s.cues)
@@ -125,38 +129,44 @@ def document_score(sentences: Sequence[SentenceInput], off: frozenset[str] = fro
     return score([sentence_part(s, off) for s in sentences])
 
 
-def _touches(rule: str, s: SentenceInput) -> bool:
-    """Can switching ``rule`` off change this sentence's part? (Only those are recomputed.)"""
-    if rule == "hedges":
-        return bool(s.cues)
-    if rule == "ironic_praise":
-        return s.irony is not None and s.irony >= IRONY_LEVEL
-    if rule == "discourse":
-        return s.opener is not None
-    return rule in s.without
+def _touched(s: SentenceInput) -> list[str]:
+    """The rules whose switching off can change this sentence's part (only those are recomputed)."""
+    touched = list(s.without)
+    if s.cues:
+        touched.append("hedges")
+    if s.irony is not None and s.irony >= IRONY_LEVEL:
+        touched.append("ironic_praise")
+    if s.opener is not None:
+        touched.append("discourse")
+    return touched
 
 
-def explain(sentences: Sequence[SentenceInput]) -> dict[str, float]:
+def explain(sentences: Sequence[SentenceInput], parts: Sequence[Counted] | None = None) -> dict[str, float]:
     """How far each rule moved the compound: compound minus the compound without that rule.
 
     Only rules that changed something are listed. The parts need not add up
     to the compound: the rules interact (a hedge damps a sentence the
-    negative weight already moved). Linear: per rule only the sentences it
-    touches are scored again.
+    negative weight already moved). Linear: each sentence is scored again
+    only for the rules that touch it.
     """
-    parts = [sentence_part(s) for s in sentences]
+    if parts is None:
+        parts = [sentence_part(s) for s in sentences]
     numerator = sum(p.weight * p.adjusted for p in parts)
     weights = sum(p.weight for p in parts)
     full = numerator / (weights + PRIOR_SENTENCES)
+    delta_numerator: dict[str, float] = {}
+    delta_weights: dict[str, float] = {}
+    for s, part in zip(sentences, parts):
+        if not (s.without or s.cues or s.opener is not None or s.irony is not None):
+            continue
+        for rule in _touched(s):
+            other = sentence_part(s, frozenset((rule,)))
+            delta_numerator[rule] = delta_numerator.get(rule, 0.0) + other.weight * other.adjusted - part.weight * part.adjusted
+            delta_weights[rule] = delta_weights.get(rule, 0.0) + other.weight - part.weight
     out = {}
     for rule in RULES:
-        num, den = numerator, weights
-        for s, part in zip(sentences, parts):
-            if _touches(rule, s):
-                other = sentence_part(s, frozenset({rule}))
-                num += other.weight * other.adjusted - part.weight * part.adjusted
-                den += other.weight - part.weight
-        moved = full - num / (den + PRIOR_SENTENCES)
-        if abs(moved) >= 5e-5:
-            out[rule] = round(moved, 4)
+        if rule in delta_numerator:
+            without = (numerator + delta_numerator[rule]) / (weights + delta_weights[rule] + PRIOR_SENTENCES)
+            if abs(full - without) >= 5e-5:
+                out[rule] = round(full - without, 4)
     return out

@@ -35,6 +35,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from . import _vader
 
@@ -55,6 +56,7 @@ class Vocabulary:
     minor_markers: frozenset[str]
     minor_factor: float
     like_after: frozenset[str]
+    triggers: frozenset[str]  # every lower-case token some rule other than negative_weight looks at
 
 
 @lru_cache(maxsize=1)
@@ -64,20 +66,23 @@ def vocabulary() -> Vocabulary:
     for phrase, valence in raw["review_phrases"]["valences"].items():
         tokens = tuple(phrase.split())
         phrases.setdefault(tokens[0], []).append((tokens, valence))
+    words = raw["review_words"]["valences"]
+    story = frozenset(raw["story_words"]["words"])
+    minor = frozenset(raw["minor_complaints"]["words"])
     return Vocabulary(
-        words=raw["review_words"]["valences"],
+        words=words,
         phrases=phrases,
-        story_words=frozenset(raw["story_words"]["words"]),
+        story_words=story,
         story_factor=raw["story_words"]["factor"],
-        minor_words=frozenset(raw["minor_complaints"]["words"]),
+        minor_words=minor,
         minor_markers=frozenset(raw["minor_complaints"]["markers"]),
         minor_factor=raw["minor_complaints"]["factor"],
         like_after=frozenset(raw["like_verbs"]["before"]),
+        triggers=frozenset(words) | frozenset(phrases) | story | minor | {"like"},
     )
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One token's valence changed by one rule (for the explanation and for switching rules off)."""
 
     rule: str
@@ -91,11 +96,12 @@ def _negated(lower: list[str], i: int, negations: frozenset[str]) -> bool:
     return any(w in negations or "n't" in w for w in lower[max(0, i - NEGATION_REACH) : i])
 
 
-def changes(valences: _vader.Valences) -> list[Change]:
+def changes(valences: _vader.Valences, lower: list[str] | None = None) -> list[Change]:
     """The token-level changes of every rule except ``negative_weight`` (which applies to the sum)."""
     vocab = vocabulary()
     negations = _vader.negations()
-    lower = [t.lower() for t in valences.tokens]
+    if lower is None:
+        lower = [t.lower() for t in valences.tokens]
     current = list(valences.valences)
     out: list[Change] = []
 
@@ -138,7 +144,7 @@ def normalise(total: float) -> float:
 
 def evidence(valences: _vader.Valences, found: list[Change], off: frozenset[str] = frozenset()) -> float:
     """The sentence's evidence in -1..1 with the rules in ``off`` switched off."""
-    values = list(valences.valences)
+    values = list(valences.valences) if found else valences.valences
     for c in found:
         if c.rule not in off:
             values[c.token] = c.after
@@ -151,15 +157,21 @@ def evidence(valences: _vader.Valences, found: list[Change], off: frozenset[str]
     return normalise(total) if total else 0.0
 
 
-@dataclass(frozen=True)
-class SentenceEvidence:
+_NOTHING: dict[str, float] = {}  # shared, never written
+
+
+class SentenceEvidence(NamedTuple):
     value: float  # with every rule
     without: dict[str, float]  # rule -> value with that rule switched off
     changes: list[Change]
 
 
 def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
-    found = changes(valences)
+    lower = [t.lower() for t in valences.tokens]
+    if vocabulary().triggers.isdisjoint(lower) and not any(v < 0 for v in valences.valences):
+        # Nothing to re-weigh (most sentences): the evidence is VADER's compound, unrounded.
+        return SentenceEvidence(evidence(valences, ()), _NOTHING, ())
+    found = changes(valences, lower)
     value = evidence(valences, found)
     rules_used = {c.rule for c in found}
     if any(v < 0 for v in valences.valences) or any(c.after < 0 for c in found):

@@ -20,8 +20,8 @@ scores as praise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 MEMO_KEY = "vader.sentence_scores"
 VALENCES_MEMO_KEY = "vader.token_valences"
@@ -30,19 +30,18 @@ VALENCES_MEMO_KEY = "vader.token_valences"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
-@dataclass(frozen=True)
-class Valences:
+class Valences(NamedTuple):
     """VADER's reading of one text before it is summed into a compound.
 
     ``tokens`` are VADER's words and emoticons (punctuation stripped, case
     kept); ``valences`` the valence of each after VADER's rules (boosters,
     negation, caps, "but"); ``emphasis`` what "!" and "?" add to the sum;
     ``text`` the text as VADER scored it (apostrophes straightened, emoji
-    spelt out).
+    spelt out). Shared through the document memo: treat as read-only.
     """
 
-    tokens: tuple[str, ...]
-    valences: tuple[float, ...]
+    tokens: list[str]
+    valences: list[float]
     emphasis: float
     text: str
 
@@ -54,12 +53,19 @@ def _analyzer():
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=1)
+def _emoji_characters() -> frozenset[str]:
+    # VADER looks emoji up one character at a time, so only one-character keys can match.
+    return frozenset(key for key in _analyzer().emojis if len(key) == 1)
+
+
 def token_valences(text: str) -> Valences:
     """VADER's per-token valences for ``text`` (the body of ``polarity_scores`` up to the sum)."""
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
     vader = _analyzer()
-    text = _spell_out_emoji(straighten(text), vader.emojis)
+    text = straighten(text)
+    text = text.strip() if _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, vader.emojis)
     sentitext = SentiText(text)
     words = sentitext.words_and_emoticons
     sentiments: list[float] = []
@@ -72,13 +78,11 @@ def token_valences(text: str) -> Valences:
         sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
     sentiments = vader._but_check(words, sentiments)
     emphasis = vader._punctuation_emphasis(text) if sentiments else 0.0
-    return Valences(tuple(words), tuple(float(v) for v in sentiments), emphasis, text)
+    return Valences(words, sentiments, emphasis, text)
 
 
 def _spell_out_emoji(text: str, emojis: dict[str, str]) -> str:
     """VADER's own emoji step: each emoji replaced by its description, space-separated."""
-    if not any(ch in emojis for ch in text):
-        return text.strip()
     out, previous_space = [], True
     for ch in text:
         if ch in emojis:
@@ -94,7 +98,7 @@ def _spell_out_emoji(text: str, emojis: dict[str, str]) -> str:
 
 def scores_of(valences: Valences) -> dict[str, float]:
     """VADER's neg/neu/pos/compound from its token valences."""
-    return _analyzer().score_valence(list(valences.valences), valences.text)
+    return _analyzer().score_valence(valences.valences, valences.text)
 
 
 def polarity(text: str) -> dict[str, float]:

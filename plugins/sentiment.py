@@ -126,7 +126,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textkit import Analyzer, Result, Sentence, Skip, hookimpl
 
@@ -186,8 +186,7 @@ def _sentence_irony(document) -> list[float] | None:
     return None
 
 
-@dataclass(frozen=True)
-class Scored:
+class Scored(NamedTuple):
     sentence: Sentence
     scores: dict
     evidence: words.SentenceEvidence
@@ -270,7 +269,7 @@ def _record(s: Scored) -> dict:
         "neg": s.scores["neg"],
         "label": label(s.compound),
         "evidence": round(s.evidence.value, 4),
-        "evidence_by": sorted(s.evidence.without),
+        "evidence_by": sorted(s.evidence.without) if s.evidence.without else [],
         "adjusted": round(s.counted.adjusted, 4),
         "adjusted_by": s.counted.adjusted_by,
         "weight": s.counted.weight,
@@ -329,7 +328,7 @@ def analyze(document, config) -> Result:
         "excluded": excluded,
         "thresholds": {"positive": POSITIVE, "negative": NEGATIVE},
         "prior_sentences": PRIOR_SENTENCES,
-        "score_parts": doc.explain([s.part for s in counted]),
+        "score_parts": doc.explain([s.part for s in counted], [s.counted for s in counted]),
         "method": METHOD,
     }
     return Result(
