@@ -504,3 +504,21 @@ def test_analyzer_discounts_praise_marked_ironic(monkeypatch):
     assert data["sentences"][0]["adjusted"] == pytest.approx(LOVE * 0.1, abs=1e-4)
     assert data["sentences"][1]["adjusted"] == pytest.approx(HATE_EVIDENCE, abs=1e-4)
     assert data["score_parts"]["ironic_praise"] == pytest.approx(-LOVE * 0.9 / 4, abs=1e-4)
+
+
+def test_cli_reads_a_complaint_as_negative_and_says_why(cli, tmp_path):
+    review = tmp_path / "review.txt"
+    text = (
+        "I loved the first week. The screen is nice. However, it broke after a month. "
+        "Overall, a terrible waste of money.\n"
+    )
+    review.write_text(text, encoding="utf-8")
+    done = cli("analyze", review, "-f", "json", "--only", "sentiment")
+    assert done.returncode == 0, done.stderr
+    (section,) = json.loads(done.stdout)["sections"]
+    assert section["id"] == "sentiment" and section["status"] == "ok"
+    # Hand-checked in test_closing_turn_outweighs_early_praise: -0.15535, rounded to 4 places.
+    assert section["metrics"]["compound"] == pytest.approx(-0.15535, abs=1e-4)
+    assert section["data"]["label"] == "negative"
+    assert section["data"]["score_parts"]["discourse"] < 0 and section["data"]["score_parts"]["negative_weight"] < 0
+    assert review.read_text(encoding="utf-8") == text  # input untouched
