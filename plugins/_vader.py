@@ -54,6 +54,13 @@ def _analyzer():
 
 
 @lru_cache(maxsize=1)
+def _vader_parts():
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText  # heavy: load on first use only
+
+    return BOOSTER_DICT, SentiText
+
+
+@lru_cache(maxsize=1)
 def _emoji_characters() -> frozenset[str]:
     # VADER looks emoji up one character at a time, so only one-character keys can match.
     return frozenset(key for key in _analyzer().emojis if len(key) == 1)
@@ -61,9 +68,8 @@ def _emoji_characters() -> frozenset[str]:
 
 def token_valences(text: str) -> Valences:
     """VADER's per-token valences for ``text`` (the body of ``polarity_scores`` up to the sum)."""
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
-
     vader = _analyzer()
+    boosters, SentiText = _vader_parts()
     text = straighten(text)
     text = text.strip() if _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, vader.emojis)
     sentitext = SentiText(text)
@@ -72,7 +78,7 @@ def token_valences(text: str) -> Valences:
     for i, item in enumerate(words):
         lower = item.lower()
         # Boosters and "kind of" modify a neighbour and carry no valence themselves.
-        if lower in BOOSTER_DICT or (lower == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"):
+        if lower in boosters or (lower == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"):
             sentiments.append(0)
             continue
         sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
