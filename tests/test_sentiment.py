@@ -8,10 +8,14 @@ In VADER's lexicon "love" is 3.2 and "hate" -2.7, so
 VADER multiplies a word negated by "not"/"n't" in the three words before it
 by -0.74, and in a sentence with "but" the words before it by 0.5.
 
-The document compound is the sum of the adjusted sentence compounds divided
-by (sentences + 2); a sentence is adjusted x0.6 when it is positive with a
-hedge cue or negative with "but", and by -0.2 when it is neutral with a
-negation.
+The document compound is built from each sentence's *evidence*: VADER's
+token valences with negative ones x1.5 (and the review-vocabulary rules),
+normalised like a compound; so "I hate this." has evidence
+-4.05 / sqrt(4.05**2 + 15) = -0.7227. The evidence is adjusted x0.6 when
+positive with a hedge cue or negative with "but", and by -0.2 when neutral
+with a negation; the document compound is sum(weight x adjusted) /
+(sum(weights) + 2), a sentence opening with "However", "But", "Overall" ...
+weighing 1.5, any other 1.
 """
 
 from __future__ import annotations
@@ -36,6 +40,9 @@ HATE = round(-2.7 / math.sqrt(2.7**2 + 15), 4)  # -0.5719
 NOT_LOVE = round(-2.368 / math.sqrt(2.368**2 + 15), 4)  # -0.5216
 NOT_HATE = round(1.998 / math.sqrt(1.998**2 + 15), 4)  # 0.4585
 HATE_BUT = round(-1.35 / math.sqrt(1.35**2 + 15), 4)  # -0.3291
+# The same sentences' evidence, negative valences x1.5:
+HATE_EVIDENCE = round(-4.05 / math.sqrt(4.05**2 + 15), 4)  # -0.7227
+HATE_BUT_EVIDENCE = round(-2.025 / math.sqrt(2.025**2 + 15), 4)  # -0.4633
 TWO = "I love this. I hate this."  # sentences at 0..12 and 13..25
 CHROME = TWO + "\n\nShare.\n\nLeave A Reply"
 
@@ -72,13 +79,13 @@ def test_curly_apostrophe_negation_is_understood():
 
 def test_vader_runs_once_per_sentence_however_often_asked(monkeypatch):
     calls = Counter()
-    real = _vader.polarity
+    real = _vader.token_valences
 
     def counting(text):
         calls[text] += 1
         return real(text)
 
-    monkeypatch.setattr(_vader, "polarity", counting)
+    monkeypatch.setattr(_vader, "token_valences", counting)
     document = Document(TWO)
     first = _vader.sentence_scores(document)
     second = _vader.sentence_scores(document)
@@ -89,13 +96,13 @@ def test_vader_runs_once_per_sentence_however_often_asked(monkeypatch):
 
 def test_sentiment_and_irony_share_the_scores(monkeypatch):
     calls = Counter()
-    real = _vader.polarity
+    real = _vader.token_valences
 
     def counting(text):
         calls[text] += 1
         return real(text)
 
-    monkeypatch.setattr(_vader, "polarity", counting)
+    monkeypatch.setattr(_vader, "token_valences", counting)
     report = analyze_text(TWO, only=["sentiment", "irony"])
     assert report["sentiment"].status == "ok"
     # irony may score single words too; each sentence was scored once only.
@@ -164,8 +171,8 @@ def test_adjust(compound, cues, expected, by):
 def test_two_sentences_metrics():
     result = _run(TWO)
     m = result.metrics
-    # No cue in either sentence: (0.6369 - 0.5719) / (2 + 2) = 0.01625
-    assert m["compound"] == pytest.approx((LOVE + HATE) / 4, abs=1e-4)
+    # No cue in either sentence; "hate" weighs x1.5: (0.6369 - 0.7227) / (2 + 2) = -0.02145
+    assert m["compound"] == pytest.approx((LOVE + HATE_EVIDENCE) / 4, abs=1e-4)
     assert m["mean_compound"] == pytest.approx((LOVE + HATE) / 2)  # 0.0325
     assert (m["positive_share"], m["neutral_share"], m["negative_share"]) == (0.5, 0.0, 0.5)
     assert m["sentences"] == 2
@@ -178,16 +185,19 @@ def test_two_sentences_metrics():
 
 def test_two_sentences_data_and_label():
     data = _run(TWO).data
-    assert data["label"] == "neutral"  # 0.0163 is below 0.05
+    assert data["label"] == "neutral"  # -0.0215 is above -0.05
     assert data["arc"] == [LOVE, HATE]
+    same = {"adjusted_by": [], "weight": 1.0, "opener": None, "irony": None}
     assert data["sentences"] == [
         {"index": 0, "start": 0, "end": 12, "compound": LOVE, "pos": 0.677, "neu": 0.323, "neg": 0.0, "label": "positive",
-         "adjusted": LOVE, "adjusted_by": []},
+         "evidence": LOVE, "evidence_by": [], "adjusted": LOVE, **same},
         {"index": 1, "start": 13, "end": 25, "compound": HATE, "pos": 0.0, "neu": 0.351, "neg": 0.649, "label": "negative",
-         "adjusted": HATE, "adjusted_by": []},
+         "evidence": HATE_EVIDENCE, "evidence_by": ["negative_weight"], "adjusted": HATE_EVIDENCE, **same},
     ]
     assert data["prior_sentences"] == 2
-    assert "/ (sentences + 2)" in data["method"]
+    # Without the x1.5 the score would be (0.6369 - 0.5719) / 4 = +0.01625.
+    assert data["score_parts"] == {"negative_weight": pytest.approx((HATE_EVIDENCE - HATE) / 4, abs=1e-4)}
+    assert "negative words x1.5" in data["method"]
     # window 5 over two values: both positions see both sentences
     assert data["smoothed_arc"] == [round((LOVE + HATE) / 2, 4)] * 2
     assert data["excluded"] == []
@@ -233,17 +243,16 @@ def test_wordless_sentence_is_excluded_but_indices_stay_aligned():
 
 
 def test_hedged_document_score():
-    text = "I would love this. It does not work. I hate this but it works."
+    text = "I would love this. It is not on the list. I hate this but it works."
     result = _run(text)
     m, data = result.metrics, result.data
     assert data["arc"] == [LOVE, 0.0, HATE_BUT]  # the arc stays VADER's
-    assert [(s["adjusted"], s["adjusted_by"]) for s in data["sentences"]] == [
-        (round(LOVE * 0.6, 4), ["modal"]),
-        (-0.2, ["negation"]),
-        (round(HATE_BUT * 0.6, 4), ["but"]),
-    ]
-    # (0.38214 - 0.2 - 0.19746) / (3 + 2) = -0.003064: neutral, where the plain mean is +0.1026
-    assert m["compound"] == pytest.approx((LOVE * 0.6 - 0.2 + HATE_BUT * 0.6) / 5, abs=1e-4)
+    assert [s["adjusted_by"] for s in data["sentences"]] == [["modal"], ["negation"], ["but"]]
+    assert [s["adjusted"] for s in data["sentences"]] == pytest.approx(
+        [LOVE * 0.6, -0.2, HATE_BUT_EVIDENCE * 0.6], abs=1e-4
+    )
+    # (0.38214 - 0.2 - 0.27798) / (3 + 2) = -0.01917: neutral, where the plain mean is +0.1026
+    assert m["compound"] == pytest.approx((LOVE * 0.6 - 0.2 + HATE_BUT_EVIDENCE * 0.6) / 5, abs=1e-4)
     assert m["mean_compound"] == pytest.approx((LOVE + HATE_BUT) / 3, abs=1e-4)
     assert data["label"] == "neutral"
     # The shares and findings still read VADER's sentence scores.
@@ -266,7 +275,7 @@ def test_short_texts_are_pulled_towards_neutral_and_compound_stays_in_range():
     assert m["sentences"] == 50
     assert m["compound"] == pytest.approx(c * 50 / 52, abs=1e-4)
     assert -1 < m["compound"] < 1
-    assert _run("I hate this. " * 10).metrics["compound"] == pytest.approx(HATE * 10 / 12, abs=1e-4)
+    assert _run("I hate this. " * 10).metrics["compound"] == pytest.approx(HATE_EVIDENCE * 10 / 12, abs=1e-4)
 
 
 def test_neutral_text_has_no_extreme_findings():
@@ -332,11 +341,17 @@ def test_article(no_network):
     assert m["sentences"] == 27 == len(data["arc"]) == len(data["smoothed_arc"]) == len(data["sentences"])
     assert [e["index"] for e in data["excluded"]] == [27, 28, 29]
     assert m["mean_compound"] == pytest.approx(sum(data["arc"]) / 27, abs=1e-4)
-    adjusted = [s["adjusted"] for s in data["sentences"]]
-    assert m["compound"] == pytest.approx(sum(adjusted) / (27 + 2), abs=1e-3)
+    weighted = sum(s["weight"] * s["adjusted"] for s in data["sentences"])
+    assert m["compound"] == pytest.approx(weighted / (sum(s["weight"] for s in data["sentences"]) + 2), abs=1e-3)
     changed = [s for s in data["sentences"] if s["adjusted_by"]]
-    assert changed and all(s["adjusted"] != s["compound"] for s in changed)
-    assert all(s["adjusted"] == s["compound"] for s in data["sentences"] if not s["adjusted_by"])
+    assert changed and all(s["adjusted"] != s["evidence"] for s in changed)
+    assert all(s["adjusted"] == s["evidence"] for s in data["sentences"] if not s["adjusted_by"])
+    # Evidence differs from VADER's compound exactly where a word rule applied.
+    assert all((s["evidence"] != s["compound"]) == bool(s["evidence_by"]) for s in data["sentences"])
+    assert set(data["score_parts"]) <= {
+        "review_words", "like_preposition", "story_words", "minor_complaint", "negative_weight",
+        "hedges", "ironic_praise", "discourse",
+    }
     assert m["positive_share"] + m["neutral_share"] + m["negative_share"] == pytest.approx(1.0, abs=1e-3)
     assert [s["index"] for s in data["sentences"]] == list(range(27))
     kinds = Counter(f.kind for f in result.findings)
@@ -351,3 +366,159 @@ def test_article(no_network):
 
 def test_importing_the_module_does_not_load_vader(modules_after):
     assert modules_after("import textkit.plugins.sentiment", ("vaderSentiment", "pysbd")) == []
+
+
+# --- the document score for long text ---------------------------------------
+
+from textkit.plugins import _sentiment_document as doc_score  # noqa: E402
+from textkit.plugins import _sentiment_words as evidence_rules  # noqa: E402
+from textkit.plugins import sentiment as sentiment_module  # noqa: E402
+
+
+def _evidence(text: str) -> evidence_rules.SentenceEvidence:
+    return evidence_rules.sentence_evidence(_vader.token_valences(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I love this.", "It was GREAT!!! but the end :( was bad", "I ❤️ this 😀!", "kind of good", "", "!!!", "not bad at all"],
+)
+def test_token_valences_give_vaders_own_scores(text):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    assert _vader.polarity(text) == SentimentIntensityAnalyzer().polarity_scores(text)
+
+
+def test_negative_words_weigh_one_and_a_half():
+    # "happy" +2.7 and "hate" -2.7: VADER sums to 0; with hate x1.5 the sum is -1.35.
+    assert _vader.polarity("Happy people hate mondays.")["compound"] == 0.0
+    e = _evidence("Happy people hate mondays.")
+    assert e.value == pytest.approx(-1.35 / math.sqrt(1.35**2 + 15), abs=1e-4)  # -0.3291
+    assert e.without == {"negative_weight": 0.0}
+    assert _evidence("I hate this.").value == pytest.approx(HATE_EVIDENCE, abs=1e-4)
+    assert _evidence("I love this.").value == pytest.approx(LOVE, abs=1e-4)  # praise is not scaled
+
+
+@pytest.mark.parametrize(
+    "text, vader_sum, ours_sum, rule",
+    [
+        # phrase "stopped working" -2.0 replaces "stopped" -0.9; x1.5
+        ("It stopped working after a week.", -0.9, -3.0, "review_words"),
+        # "junk" is not in VADER's lexicon: -2.2, x1.5
+        ("Junk.", 0.0, -3.3, "review_words"),
+        # a negated review word flips as in VADER: -1.8 x -0.74
+        ("It is not flimsy.", 0.0, 1.332, "review_words"),
+        # "like" after "sounds" is a preposition: no praise
+        ("It sounds like a toy.", 1.5, 0.0, "like_preposition"),
+        # "war" -2.9 names the story: x0.3, then x1.5
+        ("A story of war.", -2.9, -1.305, "story_words"),
+        # "complaint" -1.2 after "only": x0.3, then x1.5
+        ("My only complaint is the color.", -1.2, -0.54, "minor_complaint"),
+    ],
+)
+def test_review_word_rules(text, vader_sum, ours_sum, rule):
+    def norm(x):
+        return x / math.sqrt(x * x + 15) if x else 0.0
+
+    assert _vader.polarity(text)["compound"] == pytest.approx(norm(vader_sum), abs=1e-4)
+    e = _evidence(text)
+    assert e.value == pytest.approx(norm(ours_sum), abs=1e-4)
+    assert rule in e.without and e.without[rule] != e.value
+
+
+def test_a_turn_to_complaint_reads_negative():
+    # VADER: great 3.1 x0.5 (before "but"), mess -1.5 and bored -1.1 x1.5 (after):
+    # sum -2.35, compound -0.5187. Evidence: 1.55 + 1.5 * (-3.9) = -4.3 -> -0.7430;
+    # negative with "but": x0.6 -> -0.4458; one sentence plus 2 neutral: -0.1486.
+    result = _run("The acting is great, but the plot is a mess and I was bored.")
+    assert result.data["arc"] == [-0.5187]
+    assert result.metrics["compound"] == pytest.approx(-4.3 / math.sqrt(4.3**2 + 15) * 0.6 / 3, abs=1e-4)
+    assert result.data["label"] == "negative"
+
+
+def test_closing_turn_outweighs_early_praise():
+    # 1: "I loved the first week." loved 2.9 -> 0.5996
+    # 2: "The screen is nice." nice 1.8 -> 0.4216
+    # 3: "However, it broke after a month." broke -1.8 x1.5 = -2.7 -> -0.5719, weight 1.5
+    # 4: "Overall, a terrible waste of money." (-2.1 - 1.8) x1.5 = -5.85 -> -0.8338, weight 1.5
+    text = "I loved the first week. The screen is nice. However, it broke after a month. Overall, a terrible waste of money."
+    result = _run(text)
+    data = result.data
+    assert [s["opener"] for s in data["sentences"]] == [None, None, "however", "overall"]
+    assert [s["weight"] for s in data["sentences"]] == [1.0, 1.0, 1.5, 1.5]
+    loved, nice, broke, waste = (x / math.sqrt(x * x + 15) for x in (2.9, 1.8, -2.7, -5.85))
+    expected = (loved + nice + 1.5 * broke + 1.5 * waste) / (5 + 2)  # -0.1553
+    assert result.metrics["compound"] == pytest.approx(expected, abs=1e-4)
+    assert data["label"] == "negative"
+    # Equal weights would give (0.5996 + 0.4216 - 0.5719 - 0.8338) / 6 = -0.0641.
+    assert data["score_parts"]["discourse"] == pytest.approx(expected - (loved + nice + broke + waste) / 6, abs=1e-4)
+
+
+def test_turn_openers():
+    assert doc_score.turn_opener(("However", "it", "broke")) == "however"
+    assert doc_score.turn_opener(("In", "the", "end", "it")) == "in the end"
+    assert doc_score.turn_opener(("It", "broke")) is None
+    assert doc_score.turn_opener(()) is None
+
+
+# --- ironic praise ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, irony, expected",
+    [
+        (0.6, None, 0.6),  # no irony evidence
+        (0.6, 0.4, 0.6),  # below IRONY_LEVEL 0.5: taken at face value
+        (0.6, 0.5, 0.3),  # x(1 - 0.5)
+        (0.6, 0.9, 0.06),  # x(1 - 0.9)
+        (-0.6, 0.9, -0.6),  # complaints are not discounted
+        (0.0, 1.0, 0.0),
+    ],
+)
+def test_ironic_discount(value, irony, expected):
+    assert doc_score.ironic_discount(value, irony) == pytest.approx(expected)
+
+
+def test_document_score_takes_hand_given_irony():
+    praise = doc_score.SentenceInput(0.8)
+    complaint = doc_score.SentenceInput(-0.4)
+    plain = [praise, praise, complaint]
+    assert doc_score.document_score(plain) == pytest.approx((0.8 + 0.8 - 0.4) / 5)  # +0.24
+    ironic = [doc_score.SentenceInput(0.8, irony=0.9), doc_score.SentenceInput(0.8, irony=0.2), complaint]
+    # The first praise counts 0.8 x 0.1 = 0.08: (0.08 + 0.8 - 0.4) / 5 = +0.096
+    assert doc_score.document_score(ironic) == pytest.approx((0.08 + 0.8 - 0.4) / 5)
+    assert doc_score.explain(ironic)["ironic_praise"] == pytest.approx((0.08 - 0.8) / 5)  # -0.144
+    assert doc_score.sentence_part(ironic[0]).adjusted_by == ["ironic_praise"]
+
+
+def test_no_irony_evidence_is_wired_yet():
+    # The wiring point: until the irony package's sentence_irony is connected, nothing is discounted.
+    assert sentiment_module._sentence_irony(Document(TWO)) is None
+
+
+def test_analyzer_discounts_praise_marked_ironic(monkeypatch):
+    monkeypatch.setattr(sentiment_module, "_sentence_irony", lambda document: [0.9, 0.0])
+    data = _run(TWO).data
+    assert [s["irony"] for s in data["sentences"]] == [0.9, 0.0]
+    assert data["sentences"][0]["adjusted_by"] == ["ironic_praise"]
+    assert data["sentences"][0]["adjusted"] == pytest.approx(LOVE * 0.1, abs=1e-4)
+    assert data["sentences"][1]["adjusted"] == pytest.approx(HATE_EVIDENCE, abs=1e-4)
+    assert data["score_parts"]["ironic_praise"] == pytest.approx(-LOVE * 0.9 / 4, abs=1e-4)
+
+
+def test_cli_reads_a_complaint_as_negative_and_says_why(cli, tmp_path):
+    review = tmp_path / "review.txt"
+    text = (
+        "I loved the first week. The screen is nice. However, it broke after a month. "
+        "Overall, a terrible waste of money.\n"
+    )
+    review.write_text(text, encoding="utf-8")
+    done = cli("analyze", review, "-f", "json", "--only", "sentiment")
+    assert done.returncode == 0, done.stderr
+    (section,) = json.loads(done.stdout)["sections"]
+    assert section["id"] == "sentiment" and section["status"] == "ok"
+    # Hand-checked in test_closing_turn_outweighs_early_praise: -0.15535, rounded to 4 places.
+    assert section["metrics"]["compound"] == pytest.approx(-0.15535, abs=1e-4)
+    assert section["data"]["label"] == "negative"
+    assert section["data"]["score_parts"]["discourse"] < 0 and section["data"]["score_parts"]["negative_weight"] < 0
+    assert review.read_text(encoding="utf-8") == text  # input untouched

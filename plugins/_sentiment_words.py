@@ -1,0 +1,180 @@
+"""Sentence evidence for the document score: VADER's token valences, re-weighed for reviews.
+
+VADER's compound for a sentence sums the valences of its words. For the
+*document* score of a long text the sentiment analyzer re-weighs those
+valences first; each rule is one named step so that the analyzer can say how
+much each moved the score (run with a rule switched off, see
+:func:`sentence_evidence`):
+
+``review_words``     words and phrases reviews use as verdicts that VADER's
+                     social-media lexicon does not rate ("junk", "flimsy",
+                     "stopped working", "don't buy", "gripping"), from
+                     ``data/sentiment_reviews.json``; a negation in the three
+                     tokens before flips a word as VADER does (x -0.74).
+``like_preposition`` "like" counts as praise only after a subject or auxiliary
+                     ("I like", "didn't like"), not in "like a rock" or
+                     "avoid it like the plague".
+``story_words``      negative words that in a review usually name the subject
+                     of a book or film ("war", "murder", "victims") count x0.3.
+``minor_complaint``  "my only complaint", "one small problem" count x0.3.
+``negative_weight``  every negative valence counts x1.5 (SO-CAL, Taboada et al.
+                     2011: people notice negative expressions more, and
+                     lexicon methods without this lean positive).
+
+The sum then gets VADER's "!"/"?" emphasis and is normalised as VADER does
+(x / sqrt(x**2 + 15)), so the evidence is in -1..1 like a compound.
+
+Everything here is linear in the number of tokens: a phrase is looked up by
+its first token and compared over at most its own length.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from . import _vader
+
+NEGATIVE_WEIGHT = 1.5  # Taboada et al. 2011
+NEGATION_SCALAR = -0.74  # VADER's N_SCALAR
+NEGATION_REACH = 3  # tokens before a word that can negate it, as in VADER
+NORMALISATION = 15  # VADER's alpha
+RULES = ("review_words", "like_preposition", "story_words", "minor_complaint", "negative_weight")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    words: dict[str, float]
+    phrases: dict[str, list[tuple[tuple[str, ...], float]]]  # by first token
+    story_words: frozenset[str]
+    story_factor: float
+    minor_words: frozenset[str]
+    minor_markers: frozenset[str]
+    minor_factor: float
+    like_after: frozenset[str]
+    triggers: frozenset[str]  # every lower-case token some rule other than negative_weight looks at
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    raw = json.loads(resources.files("textkit.plugins").joinpath("data/sentiment_reviews.json").read_text("utf-8"))
+    phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for phrase, valence in raw["review_phrases"]["valences"].items():
+        tokens = tuple(phrase.split())
+        phrases.setdefault(tokens[0], []).append((tokens, valence))
+    words = raw["review_words"]["valences"]
+    story = frozenset(raw["story_words"]["words"])
+    minor = frozenset(raw["minor_complaints"]["words"])
+    return Vocabulary(
+        words=words,
+        phrases=phrases,
+        story_words=story,
+        story_factor=raw["story_words"]["factor"],
+        minor_words=minor,
+        minor_markers=frozenset(raw["minor_complaints"]["markers"]),
+        minor_factor=raw["minor_complaints"]["factor"],
+        like_after=frozenset(raw["like_verbs"]["before"]),
+        triggers=frozenset(words) | frozenset(phrases) | story | minor | {"like"},
+    )
+
+
+class Change(NamedTuple):
+    """One token's valence changed by one rule (for the explanation and for switching rules off)."""
+
+    rule: str
+    token: int
+    word: str
+    before: float
+    after: float
+
+
+def _negated(lower: list[str], i: int, negations: frozenset[str]) -> bool:
+    return any(w in negations or "n't" in w for w in lower[max(0, i - NEGATION_REACH) : i])
+
+
+def changes(valences: _vader.Valences, lower: list[str] | None = None) -> list[Change]:
+    """The token-level changes of every rule except ``negative_weight`` (which applies to the sum)."""
+    vocab = vocabulary()
+    negations = _vader.negations()
+    if lower is None:
+        lower = [t.lower() for t in valences.tokens]
+    current = list(valences.valences)
+    out: list[Change] = []
+
+    def change(rule: str, i: int, value: float) -> None:
+        out.append(Change(rule, i, valences.tokens[i], current[i], value))
+        current[i] = value
+
+    i = 0
+    while i < len(lower):
+        for phrase, valence in vocab.phrases.get(lower[i], ()):
+            n = len(phrase)
+            if tuple(lower[i : i + n]) == phrase:
+                for j in range(i, i + n - 1):
+                    if current[j]:
+                        change("review_words", j, 0.0)
+                change("review_words", i + n - 1, valence)
+                i += n - 1
+                break
+        i += 1
+    for i, word in enumerate(lower):
+        value = current[i]
+        if value == 0 and word in vocab.words and not any(c.token == i for c in out):
+            valence = vocab.words[word]
+            change("review_words", i, valence * NEGATION_SCALAR if _negated(lower, i, negations) else valence)
+        elif value > 0 and word == "like" and (i == 0 or lower[i - 1] not in vocab.like_after):
+            change("like_preposition", i, 0.0)
+        elif value < 0 and word in vocab.story_words:
+            change("story_words", i, value * vocab.story_factor)
+        elif value < 0 and word in vocab.minor_words and any(
+            w in vocab.minor_markers for w in lower[max(0, i - NEGATION_REACH) : i]
+        ):
+            change("minor_complaint", i, value * vocab.minor_factor)
+    return out
+
+
+def normalise(total: float) -> float:
+    """VADER's normalisation of a valence sum into -1..1."""
+    return total / math.sqrt(total * total + NORMALISATION)
+
+
+def evidence(valences: _vader.Valences, found: list[Change], off: frozenset[str] = frozenset()) -> float:
+    """The sentence's evidence in -1..1 with the rules in ``off`` switched off."""
+    values = list(valences.valences) if found else valences.valences
+    for c in found:
+        if c.rule not in off:
+            values[c.token] = c.after
+    weight = 1.0 if "negative_weight" in off else NEGATIVE_WEIGHT
+    total = sum(v * weight if v < 0 else v for v in values)
+    if total > 0:
+        total += valences.emphasis
+    elif total < 0:
+        total -= valences.emphasis
+    return normalise(total) if total else 0.0
+
+
+_NOTHING: dict[str, float] = {}  # shared, never written
+
+
+class SentenceEvidence(NamedTuple):
+    value: float  # with every rule
+    without: dict[str, float]  # rule -> value with that rule switched off
+    changes: list[Change]
+
+
+def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
+    lower = [t.lower() for t in valences.tokens]
+    if vocabulary().triggers.isdisjoint(lower) and not any(v < 0 for v in valences.valences):
+        # Nothing to re-weigh (most sentences): the evidence is VADER's compound, unrounded.
+        return SentenceEvidence(evidence(valences, ()), _NOTHING, ())
+    found = changes(valences, lower)
+    value = evidence(valences, found)
+    rules_used = {c.rule for c in found}
+    if any(v < 0 for v in valences.valences) or any(c.after < 0 for c in found):
+        rules_used.add("negative_weight")
+    without = {rule: evidence(valences, found, frozenset({rule})) for rule in RULES if rule in rules_used}
+    return SentenceEvidence(value, without, found)
