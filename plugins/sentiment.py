@@ -174,16 +174,16 @@ def hedge_cues(text: str) -> list[str]:
     return [cue for cue, present in found.items() if present]
 
 
-def _sentence_irony(document) -> list[float] | None:
-    """Per-sentence irony probability (0..1, aligned with ``document.sentences``), or None.
+def _sentence_irony(document) -> list[float]:
+    """Per-sentence irony probability (0..1, aligned with ``document.sentences``).
 
-    THE WIRING POINT for ironic praise. None means "no irony evidence
-    available": the document score then discounts nothing. Once the irony
-    package exposes ``textkit.plugins.irony.sentence_irony(document)``
-    (memoised in the document, so the irony analyzer and this one share one
-    computation and neither reads the other's section), this returns it.
+    The irony package computes it once per document (document memo), so the
+    irony analyzer and this one share one computation and neither reads the
+    other's section; it works whether or not the irony analyzer runs.
     """
-    return None
+    from textkit.plugins.irony import sentence_irony
+
+    return sentence_irony(document)
 
 
 class Scored(NamedTuple):

@@ -91,7 +91,8 @@ def test_vader_runs_once_per_sentence_however_often_asked(monkeypatch):
     second = _vader.sentence_scores(document)
     analyze(document, Config())
     assert first is second
-    assert calls == Counter({"I love this.": 1, "I hate this.": 1})
+    # The irony evidence (run by the sentiment analyzer for ironic praise) looks up single words; sentences run once.
+    assert {text: n for text, n in calls.items() if " " in text} == {"I love this.": 1, "I hate this.": 1}
 
 
 def test_sentiment_and_irony_share_the_scores(monkeypatch):
@@ -491,9 +492,14 @@ def test_document_score_takes_hand_given_irony():
     assert doc_score.sentence_part(ironic[0]).adjusted_by == ["ironic_praise"]
 
 
-def test_no_irony_evidence_is_wired_yet():
-    # The wiring point: until the irony package's sentence_irony is connected, nothing is discounted.
-    assert sentiment_module._sentence_irony(Document(TWO)) is None
+def test_irony_evidence_comes_from_the_shared_per_sentence_scores():
+    from textkit.plugins.irony import sentence_irony
+
+    document = Document("Oh great, the train is late again. The meeting is on Tuesday at ten.")
+    scores = sentiment_module._sentence_irony(document)
+    assert len(scores) == len(document.sentences) == 2
+    assert scores is sentence_irony(document)  # one computation per document, shared through the memo
+    assert scores[0] > scores[1]  # "Oh great" in a bad situation reads as ironic; the plain date does not
 
 
 def test_analyzer_discounts_praise_marked_ironic(monkeypatch):
