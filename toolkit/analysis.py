@@ -173,7 +173,7 @@ def analyze_paths(
     others go on. Nothing is kept between documents, so memory stays flat
     however many there are. ``cache`` (a :class:`textkit.cache.ReportCache`)
     reuses the reports of documents analyzed before with the same settings.
-    ``jobs`` > 1 analyzes on that many worker
+    ``jobs`` > 1 (without a cache) analyzes on that many worker
     processes (see :mod:`textkit.parallel`); the reports come in the same
     order, each with a snapshot of its document's metadata and text.
     ``scheduler`` ("tcp://host:8786") analyzes on that Dask cluster instead
@@ -193,7 +193,9 @@ def analyze_paths(
         return
     plugins = options.setdefault("plugins", None) or default_plugins()
     options["plugins"] = plugins
-    if jobs > 1:
+    # A cached run stays in this process: most documents are hits that need no
+    # analyzer, and the hit and miss counts are kept here.
+    if jobs > 1 and options.get("cache") is None:
         from .parallel import analyze_in_pool, can_fork
 
         paths = [str(p) for p in paths]

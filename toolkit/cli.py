@@ -108,7 +108,7 @@ def analyze(
     color: str = typer.Option("auto", "--color", help="auto (on a terminal), always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: Optional[int] = typer.Option(
-        None, "--jobs", "-j", min=1, help="Worker processes for many documents (default: the machine's cores; 1: none)."
+        None, "--jobs", "-j", min=1, help="Worker processes for many documents (default: the machine's cores; 1: none; a --cache run uses one)."
     ),
     scheduler: Optional[str] = typer.Option(
         None, "--scheduler", help="Analyze on this Dask cluster, e.g. tcp://host:8786 (needs textkit[dask])."
