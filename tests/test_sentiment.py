@@ -169,7 +169,13 @@ def test_adjust(compound, cues, expected, by):
 # --- the analyzer on small texts -------------------------------------------
 
 
-def test_two_sentences_metrics():
+@pytest.fixture
+def no_irony(monkeypatch):
+    """The arithmetic without the ironic-praise rule (tested on its own below)."""
+    monkeypatch.setattr(sentiment_module, "_sentence_irony", lambda document: [0.0] * len(document.sentences))
+
+
+def test_two_sentences_metrics(no_irony):
     result = _run(TWO)
     m = result.metrics
     # No cue in either sentence; "hate" weighs x1.5: (0.6369 - 0.7227) / (2 + 2) = -0.02145
@@ -184,11 +190,11 @@ def test_two_sentences_metrics():
     assert all(isinstance(v, (int, float)) and math.isfinite(v) for v in m.values())
 
 
-def test_two_sentences_data_and_label():
+def test_two_sentences_data_and_label(no_irony):
     data = _run(TWO).data
     assert data["label"] == "neutral"  # -0.0215 is above -0.05
     assert data["arc"] == [LOVE, HATE]
-    same = {"adjusted_by": [], "weight": 1.0, "opener": None, "irony": None}
+    same = {"adjusted_by": [], "weight": 1.0, "opener": None, "irony": 0.0}
     assert data["sentences"] == [
         {"index": 0, "start": 0, "end": 12, "compound": LOVE, "pos": 0.677, "neu": 0.323, "neg": 0.0, "label": "positive",
          "evidence": LOVE, "evidence_by": [], "adjusted": LOVE, **same},
@@ -490,6 +496,14 @@ def test_document_score_takes_hand_given_irony():
     assert doc_score.document_score(ironic) == pytest.approx((0.08 + 0.8 - 0.4) / 5)
     assert doc_score.explain(ironic)["ironic_praise"] == pytest.approx((0.08 - 0.8) / 5)  # -0.144
     assert doc_score.sentence_part(ironic[0]).adjusted_by == ["ironic_praise"]
+
+
+def test_praise_right_before_a_complaint_is_discounted_by_the_real_irony_evidence():
+    # "I love this." next to "I hate this." reads as ironic praise to the irony model
+    # (sentence score 0.70 >= 0.5), so its evidence counts x(1 - 0.70) and the document turns negative.
+    data = _run(TWO).data
+    assert data["sentences"][0]["irony"] >= 0.5 and data["sentences"][0]["adjusted_by"] == ["ironic_praise"]
+    assert data["label"] == "negative"
 
 
 def test_irony_evidence_comes_from_the_shared_per_sentence_scores():
