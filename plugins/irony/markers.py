@@ -84,14 +84,19 @@ def is_question(text: str) -> bool:
     return "?" in body[len(body.rstrip("!?")) :]
 
 
-def find_explicit(document, sentences, lex: Lexicon) -> list[Marker]:
+def _listed_words(document, sentences, listed: frozenset[str], family: str, what: str) -> list[Marker]:
+    """A marker of ``family`` for every word of ``sentences`` whose key is in ``listed``."""
     keys = word_keys(document)
-    markers = [
-        Marker("explicit", w.start, w.end, f"explicit irony vocabulary: {quoted(w.text)}")
+    return [
+        Marker(family, w.start, w.end, f"{what}: {quoted(w.text)}")
         for s in sentences
         for w in document.words_of(s)
-        if keys[w.index] in lex.explicit
+        if keys[w.index] in listed
     ]
+
+
+def find_explicit(document, sentences, lex: Lexicon) -> list[Marker]:
+    markers = _listed_words(document, sentences, lex.explicit, "explicit", "explicit irony vocabulary")
     markers += [
         Marker("explicit", m.start(), m.end(), f"explicit irony marker: {quoted(m.group())}")
         for m in scan(lex.explicit_phrases, document)
@@ -176,26 +181,8 @@ def find_asides(document, sentences, lex: Lexicon) -> list[Marker]:
     return markers
 
 
-def _sentence_index(document, offset: int) -> int:
-    sentence = document.sentence_at(offset)
-    return sentence.index if sentence is not None else 0
-
-
-def _sentence_span(document, first: int, last: int) -> str:
-    n = _sentence_index(document, last) - _sentence_index(document, first) + 1
-    return "in one sentence" if n == 1 else f"within {n} sentences"
-
-
-
-
 def find_hyperbole(document, sentences, lex: Lexicon) -> list[Marker]:
-    keys = word_keys(document)
-    markers = [
-        Marker("hyperbole", w.start, w.end, f"intensifier or extreme word: {quoted(w.text)}")
-        for s in sentences
-        for w in document.words_of(s)
-        if keys[w.index] in lex.hyperbole
-    ]
+    markers = _listed_words(document, sentences, lex.hyperbole, "hyperbole", "intensifier or extreme word")
     for pattern in (lex.hyperbole_phrases, _SUPERLATIVE_EVER):
         markers += [
             Marker("hyperbole", m.start(), m.end(), f"extreme phrase: {quoted(m.group())}")
