@@ -38,7 +38,7 @@ Skipped when the document has no prose sentences.
 
 from __future__ import annotations
 
-from textkit import Analyzer, Result, Skip, hookimpl
+from textkit import Analyzer, Result, Skip, hookimpl, require_script
 
 from ._entity_mentions import Mention, find_mentions
 from ._entity_merge import Entity, merge_mentions
@@ -72,6 +72,7 @@ def entity_result(document, mentions: list[Mention]) -> Result:
 
 
 def analyze(document, config) -> Result:
+    require_script(document.text, what="entities (English capitalisation and word lists)")
     if not document.prose_sentences:
         raise Skip("no prose sentences")
     return entity_result(document, find_mentions(document))

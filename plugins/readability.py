@@ -129,7 +129,7 @@ import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textkit import Analyzer, Result, Skip, hookimpl
+from textkit import Analyzer, Result, Skip, hookimpl, require_script
 
 from . import _syllables
 from ._wordlists import dale_chall_easy_words
@@ -416,6 +416,7 @@ def _settings(config) -> tuple[dict, list[str]]:
 
 
 def analyze(document, config) -> Result:
+    require_script(document.text, what="readability (English formulas and syllables)")
     prose = document.prose_sentences
     if not prose:
         raise Skip("no prose sentences")

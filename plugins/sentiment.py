@@ -128,7 +128,7 @@ import re
 import statistics
 from typing import NamedTuple
 
-from textkit import Analyzer, Result, Sentence, Skip, hookimpl
+from textkit import Analyzer, Result, Sentence, Skip, hookimpl, require_script
 
 from . import _sentiment_document as doc
 from . import _sentiment_words as words
@@ -279,6 +279,7 @@ def _record(s: Scored) -> dict:
 
 
 def analyze(document, config) -> Result:
+    require_script(document.text, what="sentiment (an English lexicon)")
     if not document.sentences:
         raise Skip("no sentences")
     settings, warnings = _settings(config)

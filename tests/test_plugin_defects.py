@@ -271,3 +271,32 @@ def test_plugins_listing_imports_no_plugin_module(modules_after):
     loaded = modules_after(code, ["textkit.plugins.irony", "textkit.plugins.entities", "textkit.plugins.readability",
                                   "textkit.formats.html", "textkit.document", "rich.console"])
     assert loaded == []
+
+
+MISSPELT = """
+from textkit import Analyzer, Result, hookimpl
+
+
+def analyze(document, config):
+    return Result(metrics={"n": 1})
+
+
+@hookimpl
+def register_analyzer(register):  # the hook is register_analyzers
+    register(Analyzer("typo", "Typo", analyze))
+"""
+
+
+def test_a_misspelt_hook_name_is_a_plugin_error_naming_it(cli, tmp_path):
+    path = write(tmp_path, "tk_typo.py", MISSPELT)
+    listed = cli("plugins", "--check", "-p", path, "-f", "json")
+    record = next(r for r in json.loads(listed.stdout) if r["name"] == "tk_typo")
+    assert record["error"]["type"] == "PluginValidationError"
+    assert record["error"]["message"].startswith("unknown hook register_analyzer (textkit's hooks: register_analyzers,")
+    done = cli("analyze", "-p", path, "-f", "json", "-", input="One two three.")
+    assert done.returncode == 3, done.stderr  # the other analyzers still report; the broken plugin is named
+    assert "tk_typo" in done.stderr and "register_analyzer" in done.stderr
+    sections = {s["id"]: s for s in json.loads(done.stdout)["sections"]}
+    assert set(sections) == {"readability", "sentiment", "irony", "entities", "tk_typo"}
+    assert sections["tk_typo"]["status"] == "error" and "register_analyzer" in sections["tk_typo"]["error"]["message"]
+    assert all(s["status"] == "ok" for name, s in sections.items() if name != "tk_typo")

@@ -1,5 +1,7 @@
 """Script detection, for analyzers that read Latin-script languages only."""
 
+import json
+
 import pytest
 
 from textkit import Skip
@@ -47,3 +49,22 @@ def test_a_skip_from_the_helper_becomes_a_skipped_section_with_its_reason():
     assert section.status == "skipped"
     assert section.warnings == ["the text is mostly in Han script (100% of letters); the counter reads Latin-script languages only"]
     assert run_analyzer(counter, PluginInfo("t", "1"), Document("Fine English."), Config()).metrics == {"letters": 13}
+
+
+def test_the_built_in_analyzers_skip_a_chinese_text_with_a_reason(cli, tmp_path):
+    # 60 Chinese sentences used to come out as one sentence of grade 35 with status ok.
+    path = tmp_path / "zh.txt"
+    path.write_text("今天天气很好，我们去公园散步。" * 60, encoding="utf-8")
+    done = cli("analyze", str(path), "-f", "json")
+    assert done.returncode == 0, done.stderr
+    sections = {s["id"]: s for s in json.loads(done.stdout)["sections"]}
+    assert set(sections) == {"readability", "sentiment", "irony", "entities"}
+    for section in sections.values():
+        assert section["status"] == "skipped"
+        assert section["skip_reason"].startswith("the text is mostly in Han script (100% of letters)")
+
+
+def test_english_with_a_few_foreign_words_is_still_analyzed(cli):
+    done = cli("analyze", "-", "-f", "json", input="The café in Zürich sells 世界 tea. People like it a lot.")
+    assert done.returncode == 0, done.stderr
+    assert all(s["status"] == "ok" for s in json.loads(done.stdout)["sections"])

@@ -278,6 +278,17 @@ def load_plugins(
                 pm.register(module, name=record.name)
             except Exception as exc:  # a malformed hookimpl, a name clash
                 record.error = _error(exc)
+                return
+            # pluggy keeps a hook it has no spec for without a word: a misspelt
+            # "register_analyzer" would leave the plugin silently doing nothing.
+            unknown = sorted(caller.name for caller in pm.get_hookcallers(module) or [] if caller.spec is None)
+            if unknown:
+                pm.unregister(module)
+                known = ", ".join(sorted(name for name in dir(hookspecs) if name.startswith("register_")))
+                record.error = {
+                    "type": "PluginValidationError",
+                    "message": f"unknown hook {', '.join(unknown)} (textkit's hooks: {known})",
+                }
 
     from . import formats as core_formats
     from . import loaders as core_loaders

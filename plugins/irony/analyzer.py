@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from textkit import Result, Skip
+from textkit import Result, Skip, require_script
 
 from .features import FEATURES, feature_values
 from .markers import FAMILIES, Marker, find_markers
@@ -47,6 +47,7 @@ def _option(config, name: str, default: Any) -> Any:
 
 
 def analyze(document, config) -> Result:
+    require_script(document.text, what="irony (English markers and cues)")
     sentences = document.prose_sentences
     if not sentences:
         raise Skip("no prose sentences")

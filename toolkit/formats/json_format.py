@@ -11,7 +11,7 @@ def render(report, options=None) -> str:
 
 def render_corpus(corpus, options=None) -> str:
     """Several documents: ``{"schema_version", "tool", "summary", "documents": [report, ...]}``."""
-    return json.dumps(corpus.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return corpus.to_json() + "\n"  # one report held as a dict at a time, not all of them
 
 
 def render_line(report, options=None) -> str:
