@@ -146,6 +146,9 @@ def test_github_errors_put_failed_gates_first():
     assert [e.split("title=textkit gate echo.")[1].split("::")[0] for e in errors] == [f"m{n}" for n in range(10)]
     annotations = ci.github_annotations(corpus.reports, ci.corpus_failures(corpus))
     assert annotations.total["error"] == 13 and dict(annotations.left_out) == {"error": 3}
+    # The Markdown summary counts the same without building the commands.
+    assert ci.annotation_totals(corpus.reports, ci.corpus_failures(corpus)) == annotations.total
+    assert ci.not_annotated(annotations.total) == ci.not_annotated(annotations) == "3 errors"
     assert lines[-1].startswith("textkit: not annotated (GitHub shows at most 10 of each level per step): 3 errors;")
 
 

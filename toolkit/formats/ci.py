@@ -222,10 +222,32 @@ def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Fai
     return out
 
 
-def not_annotated(annotations: Annotations) -> str:
-    """"3 errors, 42 notices" for the levels that had more than GitHub shows; "" when none."""
+def annotation_totals(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = ()) -> Counter:
+    """level -> how many annotations :func:`github_annotations` would have, counted without building them.
+
+    The Markdown summary needs only these counts, for every report of a corpus.
+    """
+    totals: Counter = Counter(error=len(list(failures)))
+    for report in reports:
+        totals["error"] += sum(1 for g in report.get("gates", []) if not g["passed"])
+        for section in report["sections"]:
+            totals["error"] += section["status"] == ERROR
+            totals["notice" if section["status"] == SKIPPED else "warning"] += len(section["warnings"])
+            for finding in section["findings"]:
+                totals[GITHUB_LEVELS[finding.get("severity", "info")]] += 1
+    return totals
+
+
+def not_annotated(annotations: Annotations | Counter) -> str:
+    """"3 errors, 42 notices" for the levels that had more than GitHub shows; "" when none.
+
+    Takes the :class:`Annotations` of a run or the totals of :func:`annotation_totals`.
+    """
+    totals = annotations.total if isinstance(annotations, Annotations) else annotations
     return ", ".join(
-        f"{n} {level}{'s' if n != 1 else ''}" for level in ("error", "warning", "notice") if (n := annotations.left_out[level])
+        f"{n} {level}{'s' if n != 1 else ''}"
+        for level in ("error", "warning", "notice")
+        if (n := totals[level] - MAX_ANNOTATIONS_PER_LEVEL) > 0
     )
 
 

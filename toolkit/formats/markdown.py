@@ -78,7 +78,7 @@ def render(report, options=None) -> str:
 
 def _not_annotated(reports, failures=()) -> list[str]:
     """A line saying, per level, how many annotations GitHub would not show (-f github); none if all fit."""
-    counts = ci.not_annotated(ci.github_annotations(reports, failures))
+    counts = ci.not_annotated(ci.annotation_totals(reports, failures))
     if not counts:
         return []
     return [
