@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import os
 import shutil
 import subprocess
@@ -110,3 +112,23 @@ def modules_after():
         return eval(out.strip())  # a list of the given names, printed by the probe above
 
     return check
+
+
+_TIMINGS = re.compile(r'"elapsed_ms": ?[0-9.e+-]+')
+
+
+def without_timings(text: str) -> str:
+    """JSON text with every section's elapsed_ms set to 0: runs of the same input differ only there."""
+    return _TIMINGS.sub('"elapsed_ms": 0', text)
+
+
+def write_mixed_corpus(folder: Path, documents: int, first: int, step: int) -> Path:
+    """``documents`` growing excerpts of the example article (doc0.txt …), then one whose text trips the
+    fixture plugin tkfix_raises_on_marker ("EXPLODE") and an empty file (an input error)."""
+    sentences = (ROOT / "examples" / "article.txt").read_text(encoding="utf-8").split(". ")
+    for i in range(documents):
+        (folder / f"doc{i}.txt").write_text(". ".join(sentences[: first + step * i]) + ".", encoding="utf-8")
+    (folder / f"doc{documents}.txt").write_text("It went well. Then EXPLODE happened.", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+

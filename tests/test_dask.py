@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
+from conftest import without_timings, write_mixed_corpus
 
 pytest.importorskip("dask.bag", reason="the dask extra is not installed")
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
@@ -16,23 +16,11 @@ import textkit.dask  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-ARTICLE = (ROOT / "examples" / "article.txt").read_text(encoding="utf-8")
-TIMINGS = re.compile(r'"elapsed_ms": ?[0-9.e+-]+')
-
-
-def _without_timings(text: str) -> str:
-    return TIMINGS.sub('"elapsed_ms": 0', text)
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("dask-corpus")
-    sentences = ARTICLE.split(". ")
-    for i in range(4):
-        (folder / f"doc{i}.txt").write_text(". ".join(sentences[: 2 + 5 * i]) + ".", encoding="utf-8")
-    (folder / "doc4.txt").write_text("It went well. Then EXPLODE happened.", encoding="utf-8")
-    (folder / "empty.txt").write_text("", encoding="utf-8")
-    return folder
+    return write_mixed_corpus(tmp_path_factory.mktemp("dask-corpus"), 4, first=2, step=5)
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +41,7 @@ def test_cli_on_the_cluster_writes_what_one_job_writes(cli, corpus, cluster, fmt
     local = cli(*args, "-j", "1", pythonpath=[FIXTURES])
     remote = cli(*args, "--scheduler", cluster.scheduler_address, pythonpath=[FIXTURES])
     assert remote.returncode == local.returncode == 2  # the empty file
-    assert _without_timings(remote.stdout) == _without_timings(local.stdout)
+    assert without_timings(remote.stdout) == without_timings(local.stdout)
     assert remote.stderr == local.stderr
     if fmt == "jsonl":
         reports = [json.loads(line) for line in remote.stdout.splitlines()]
@@ -70,7 +58,7 @@ def test_bag_of_report_dicts(corpus, cluster):
     assert got[-1] == {"source": paths[-1], "error": {"type": "InputError", "message": got[-1]["error"]["message"]}}
     assert "empty" in got[-1]["error"]["message"]
     for (_, report), remote in zip(textkit.analyze_paths(paths[:-1], only=["readability"]), got):
-        assert _without_timings(json.dumps(remote)) == _without_timings(json.dumps(report.to_dict()))
+        assert without_timings(json.dumps(remote)) == without_timings(json.dumps(report.to_dict()))
 
 
 def test_an_unreachable_scheduler_is_a_usage_error(cli, corpus):

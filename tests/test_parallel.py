@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import without_timings, write_mixed_corpus
 
 import textkit
 from textkit.parallel import DocumentSnapshot, default_jobs
@@ -19,25 +19,14 @@ from textkit.parallel import DocumentSnapshot, default_jobs
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLE = (ROOT / "examples" / "article.txt").read_text(encoding="utf-8")
-TIMINGS = re.compile(r'"elapsed_ms": ?[0-9.e+-]+')
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the pool forks its workers")
-
-
-def _without_timings(text: str) -> str:
-    return TIMINGS.sub('"elapsed_ms": 0', text)
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """Six documents of different lengths, one unreadable, one that trips the marker plugin."""
-    folder = tmp_path_factory.mktemp("corpus")
-    sentences = ARTICLE.split(". ")
-    for i in range(5):
-        (folder / f"doc{i}.txt").write_text(". ".join(sentences[: 3 + 4 * i]) + ".", encoding="utf-8")
-    (folder / "doc5.txt").write_text("It went well. Then EXPLODE happened.", encoding="utf-8")
-    (folder / "empty.txt").write_text("", encoding="utf-8")
-    return folder
+    return write_mixed_corpus(tmp_path_factory.mktemp("corpus"), 5, first=3, step=4)
 
 
 def test_library_reports_come_in_input_order_and_equal_one_core(corpus):
@@ -50,7 +39,7 @@ def test_library_reports_come_in_input_order_and_equal_one_core(corpus):
             assert type(b) is type(a) and str(b) == str(a)  # the empty file, in its place
             continue
         assert isinstance(b.document, DocumentSnapshot)
-        assert _without_timings(json.dumps(b.to_dict())) == _without_timings(json.dumps(a.to_dict()))
+        assert without_timings(json.dumps(b.to_dict())) == without_timings(json.dumps(a.to_dict()))
         assert b.document.counts() == a.document.counts() and b.document.text == a.document.text
 
 
@@ -61,7 +50,7 @@ def test_cli_output_is_byte_identical_to_one_job(cli, corpus, fmt):
     two = cli(*args, "-j", "2", pythonpath=[FIXTURES])
     # The empty file is an input error (exit 2) and the marker's section failed on doc5 only.
     assert one.returncode == two.returncode == 2
-    assert _without_timings(two.stdout) == _without_timings(one.stdout)
+    assert without_timings(two.stdout) == without_timings(one.stdout)
     assert two.stderr == one.stderr
     assert "doc5.txt: section 'marker' failed: RuntimeError: boom on this document" in two.stderr
     assert "doc4.txt: section" not in two.stderr
