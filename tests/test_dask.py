@@ -14,7 +14,6 @@ distributed = pytest.importorskip("distributed", reason="the dask extra is not i
 import textkit  # noqa: E402
 import textkit.dask  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
