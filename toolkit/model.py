@@ -24,7 +24,9 @@ FINDINGS = "findings"
 SEVERITIES = ("info", "warning", "error")
 
 
-@dataclass(frozen=True)
+# Slots: a document holds a Word per word, built in the segmenter's hot loop
+# (see segment._words) and kept for the whole run.
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the document: ``text == document.text[start:end]``."""
 

@@ -15,6 +15,10 @@ rewrites changes only an abbreviation followed by a period, so an
 abbreviation whose "abbr." appears nowhere in the text cannot change it; the
 replacer is given only the abbreviations that do appear. The result is the
 same, character for character.
+
+Third, pysbd locates each sentence it found by searching the whole text from
+its start for every sentence, which is quadratic when sentences repeat ("Yes.
+Yes. Yes."); here each is looked for from where the previous one ended.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from functools import lru_cache
 # a few thousand at most, so the cache never evicts in practice and stays bounded.
 _CACHE_SIZE = 8192
 _WORD_BEFORE_PERIOD = re.compile(r"(?<!\S)([a-z]+)\.")
+_SPACES = re.compile(r"\s*")
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -119,6 +124,23 @@ def segmenter():
             module.re = stand_in
     from pysbd.lang.english import English
 
-    fast = pysbd.Segmenter(language="en", clean=False)
+    from pysbd.utils import TextSpan
+
+    class Segmenter(pysbd.Segmenter):
+        def sentences_with_char_spans(self, sentences):
+            # pysbd's takes, for each sentence, the first occurrence of it (and the
+            # whitespace after) that ends past the previous one, scanning from 0.
+            text, spans, prior_end = self.original_text, [], 0
+            for sentence in sentences:
+                found = text.find(sentence, prior_end)
+                if found == -1:
+                    continue  # rewritten by pysbd: pysbd drops it too
+                end = _SPACES.match(text, found + len(sentence)).end()
+                if end > prior_end:
+                    spans.append(TextSpan(text[found:end], found, end))
+                    prior_end = end
+            return spans
+
+    fast = Segmenter(language="en", clean=False)
     fast.language_module = type("English", (English,), {"AbbreviationReplacer": _narrowed_replacer(English)})
     return fast

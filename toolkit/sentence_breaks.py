@@ -27,10 +27,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Word (two letters or more, or a number of three digits or more: a list
-# item's number has at most two), closing mark before the stop ("analysis”."), the stop, closing
-# quotation mark(s) after it ("ice cream.” Most", "this.'” Then"), the space to cut.
-_CANDIDATE = re.compile(r"\b([A-Za-z]{2,}|\d{3,})([”’\"')\]]?)([.!?])((?:['’]?[”\"])?)(\s+)(?=[“\"]?[A-Z])")
+# The stop, closing quotation mark(s) after it ("ice cream.” Most", "this.'” Then"),
+# the space to cut, a capital next. The word before the stop (two letters or
+# more, or a number of three digits or more: a list item's number has at most
+# two), maybe with a closing mark between ("analysis”."), is checked by
+# _word_before: a pattern starting at the word would be tried at every word of
+# the text, one starting at the stop only where there is one.
+_CANDIDATE = re.compile(r"([.!?])((?:['’]?[”\"])?)(\s+)(?=[“\"]?[A-Z])")
+_CLOSERS_BEFORE_STOP = "”’\"')]"
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ROMAN = re.compile(r"[ivxlcdm]+")
 # What pysbd protects: brackets, guillemets and single quotation marks. A
 # mark is found by one character class (a fast scan) and told opener or
@@ -94,6 +99,26 @@ def _pair_mark(text: str, at: int) -> tuple[int | None, bool]:
     return 3, False  # "’" or "'" closing: "the ‘plan’ failed", "'no way.'"
 
 
+def _word_before(text: str, stop: int, start: int) -> tuple[str, str] | None:
+    """(word, closing mark) ending just before the stop at ``stop``, as
+    ``\\b([A-Za-z]{2,}|\\d{3,})([”’"')\\]]?)`` would match them starting at or after ``start``."""
+    before = text[stop - 1] if stop - 1 >= start and text[stop - 1] in _CLOSERS_BEFORE_STOP else ""
+    word_end = word_start = stop - len(before)
+    if word_end - 1 >= start and text[word_end - 1] in _ASCII_LETTERS:
+        while word_start > start and text[word_start - 1] in _ASCII_LETTERS:
+            word_start -= 1
+        shortest = 2
+    else:
+        while word_start > start and text[word_start - 1].isdecimal():
+            word_start -= 1
+        shortest = 3
+    if word_end - word_start < shortest:
+        return None
+    if word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
+        return None  # no word boundary: "éte.", "3rd.", "ab123."
+    return text[word_start:word_end], before
+
+
 def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] cut at sure sentence ends, as (start, end) pieces without the whitespace between."""
     abbreviations = _abbreviations()
@@ -103,8 +128,12 @@ def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     mark_ahead = next(marks, None)
     piece_start = start
     for match in _CANDIDATE.finditer(text, start, end):
-        word, before, mark, after, space = match.group(1, 2, 3, 4, 5)
-        cut = match.start(5)
+        found = _word_before(text, match.start(), start)
+        if found is None:
+            continue
+        word, before = found
+        mark, after, space = match.group(1, 2, 3)
+        cut = match.start(3)
         while mark_ahead is not None and mark_ahead.start() < cut:
             kind, opens = _pair_mark(text, mark_ahead.start())
             if kind is not None:
@@ -117,7 +146,7 @@ def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if any(depths) or (mark == "." and not before and (word in abbreviations or _ROMAN.fullmatch(word))):
             continue
         pieces.append((piece_start, cut))
-        piece_start = match.end(5)
+        piece_start = match.end(3)
     pieces.append((piece_start, end))
     return [p for p in pieces if p[0] < p[1]]
 
