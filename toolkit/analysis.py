@@ -70,7 +70,8 @@ def run_analyzer(
         section.metrics = dict(result.metrics)
         section.findings = list(result.findings)
         section.data = result.data
-        section.warnings = list(result.warnings)
+        # Sentences bounded on hostile text (see textkit.segment) bound every figure built on them.
+        section.warnings = list(result.warnings) + [f"segmentation: {w}" for w in document.segmentation_warnings]
         section.display = list(result.display)
     section.elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
     for line in printed.getvalue().splitlines():

@@ -56,6 +56,13 @@ class Document:
         return segment(self.text)
 
     @property
+    def segmentation_warnings(self) -> tuple[str, ...]:
+        """What a reader should know about the sentences found (empty for ordinary text);
+        nothing before the document is segmented."""
+        done = self.__dict__.get("segmentation")
+        return done.warnings if done is not None else ()
+
+    @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return self.segmentation.paragraphs
 

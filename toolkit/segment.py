@@ -48,6 +48,7 @@ from itertools import pairwise
 
 from .model import Span
 from .pysbd_fast import segmenter
+from .sentence_breaks import NOT_PLAIN as _MAY_END_SENTENCE
 from .sentence_breaks import is_plain, sure_cuts
 
 # Paragraphs are separated by one or more blank lines.
@@ -76,8 +77,9 @@ _LIST_MARKER = re.compile(r"(?:[-*•‣◦·–]|\d{1,2}[.)]|[a-z][)]|\([a-z0-9
 # An item of a list written on one line, at the start of a piece of pysbd output:
 # "1.)", "1)", "1.", "a.", "• 9.", "⁃10.".
 _INLINE_ITEM = re.compile(r"[•⁃]?\s*(?:\d{1,2}\.?\)|\d{1,2}\.|[a-z][.)])\s")
-# A piece of pysbd output ends a sentence when it ends like this.
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+# A piece of pysbd output ends a sentence when it ends in one of ".!?…",
+# maybe followed by closing marks (see _ends_closed).
+_CLOSERS = "\"”’')]"
 # Words that, capitalised after an initialism such as "U.S.", start a new
 # sentence: pronouns, determiners, conjunctions, sentence adverbs. Names and
 # nouns ("U.S. Army", "U.S. Open") are not among them.
@@ -109,7 +111,8 @@ _LEADING_CLOSERS = re.compile(r"[”’\")\]]+(?=\s)")
 # certain sentence end found past _CHUNK_MIN (see _chunks).
 _CHUNK_MIN, _CHUNK_MAX = 1000, 2000
 # pysbd's allowance per document (see _PysbdBudget).
-_PYSBD_BASE_SENTENCES, _PYSBD_CHARS_PER_SENTENCE = 1000, 50
+_PYSBD_BASE_MARKS, _PYSBD_CHARS_PER_MARK = 1000, 50
+_PYSBD_MARKS = re.compile(r"[.!?…。．！？)\]•⁃‣◦]")
 _SURE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])")
 
 # Leftovers of a web page copied along with an article ("Share.", "Leave A
@@ -269,20 +272,25 @@ def _chunks(flat: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 class _PysbdBudget:
-    """How many more sentences pysbd may find in this document.
+    """How much more text pysbd may see in this document, counted in the marks
+    that make its work: sentence punctuation, closing brackets, bullets.
 
-    pysbd's cost grows with the sentences it finds (~30 µs each), and text
-    where nearly every character may end a sentence ("![a![a", "<!--a<!--a")
-    makes hundreds of thousands of them per MB. Ordinary prose needs at most
-    one per 50 characters even when every sentence is ambiguous; past that
-    allowance a piece stays as textkit's own sure cuts left it, and the
-    document says so. Counted in sentences, not time, so that the same text
-    always gets the same sentences.
+    pysbd's cost grows with the sentences it finds and the abbreviations it
+    rewrites (20-40 µs each), and text where nearly every character may end a
+    sentence ("![a![a", "U.S. U.S.", "<!--a<!--a") has hundreds of thousands
+    per MB. Ordinary prose shows pysbd far fewer than one per 50 characters,
+    since only its ambiguous pieces go there; past that allowance a piece
+    stays as textkit's own sure cuts left it, and the document says so.
+    Counted in marks, not time, so that the same text always gets the same
+    sentences.
     """
 
     def __init__(self, text: str) -> None:
-        self.left = _PYSBD_BASE_SENTENCES + len(text) // _PYSBD_CHARS_PER_SENTENCE
+        self.left = _PYSBD_BASE_MARKS + len(text) // _PYSBD_CHARS_PER_MARK
         self.refused_at: int | None = None
+
+    def charge(self, text: str, start: int, end: int) -> None:
+        self.left -= len(_PYSBD_MARKS.findall(text, start, end))
 
     def refuse(self, at: int) -> None:
         if self.refused_at is None:
@@ -293,7 +301,7 @@ class _PysbdBudget:
             return ()
         return (
             f"sentence boundaries from character {self.refused_at:,} on are only the sure ones: the text has "
-            f"more possible sentence ends than prose (over one per {_PYSBD_CHARS_PER_SENTENCE} characters)",
+            f"more possible sentence ends than prose (over one per {_PYSBD_CHARS_PER_MARK} characters)",
         )
 
 
@@ -305,18 +313,22 @@ def _sentence_spans(text: str, flat: str, start: int, end: int, budget: _PysbdBu
     """
     spans = []
     for block_start, block_end in _line_blocks(text, start, end):
+        if not _MAY_END_SENTENCE.search(flat, block_start, block_end):
+            spans.append((block_start, block_end))  # a headline, a list item: nothing to cut
+            continue
         pieces = []
         asked_pysbd = False
         for piece in sure_cuts(flat, block_start, block_end):
             if is_plain(flat, *piece):
                 pieces.append(piece)
-            elif budget.left > 0:
-                asked_pysbd = True
-                for chunk in _chunks(flat, *piece):
+                continue
+            for chunk in _chunks(flat, *piece):
+                if budget.left > 0:
+                    asked_pysbd = True
                     pieces += _pysbd_spans(text, flat, *chunk, budget)
-            else:
-                budget.refuse(piece[0])
-                pieces.append(piece)
+                else:
+                    budget.refuse(chunk[0])
+                    pieces.append(chunk)
         # Sure cuts and plain pieces need no joining (each ends closed, the next
         # starts with a capital after a space); only pysbd's output may.
         if asked_pysbd:
@@ -339,9 +351,8 @@ def _pysbd_spans(
     cursor = block_start
     # pysbd ends a sentence at every line break; inside a block a line break
     # is only wrapping, so it sees a space there (same length: offsets hold).
-    found_pieces = segmenter().segment(flat[block_start:block_end])
-    budget.left -= len(found_pieces)
-    for piece in found_pieces:
+    budget.charge(flat, block_start, block_end)
+    for piece in segmenter().segment(flat[block_start:block_end]):
         piece = piece.strip()
         if not piece:
             continue
@@ -382,7 +393,7 @@ def _join_pieces(flat: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             # "“Why?” she asked": a quotation's end followed by a lower-case word.
             after_quotation = piece[:1].islower() and flat[last_end - 1] in _CLOSING_QUOTES
             no_words = not any(c.isalnum() for c in piece)  # a stray closing quote
-            unclosed = not _ENDS_SENTENCE.search(flat[last_start:last_end])
+            unclosed = not _ends_closed(flat, last_start, last_end)
             # "1) The first item 2) The second item": pysbd's cut between inline list items stands.
             next_item = unclosed and _INLINE_ITEM.match(piece) and _INLINE_ITEM.match(flat, last_start, last_end)
             if inside_token or after_quotation or no_words or (unclosed and not next_item):
@@ -403,6 +414,15 @@ def _may_cut_after_initialism(flat: str, start: int, end: int) -> bool:
         if period - 1 >= start and _is_letter(flat[period - 1]) and not (period >= 2 and _is_letter(flat[period - 2])):
             return True
     return False
+
+
+def _ends_closed(flat: str, start: int, end: int) -> bool:
+    """Whether flat[start:end] ends in closing punctuation, maybe followed by closing marks.
+    Only its end is read: a joined piece grows, and a search through it whole
+    each time would be quadratic ("?)?)?)")."""
+    while end > start and flat[end - 1] in _CLOSERS:
+        end -= 1
+    return end > start and flat[end - 1] in ".!?…"
 
 
 def _split_after_initialisms(flat: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -442,7 +462,7 @@ def _split_quotations(flat: str, start: int, end: int, budget: _PysbdBudget) -> 
     spans = []
     for (_, previous_end), (piece_start, _) in pairwise(pieces):
         opens_sentence = blanked[piece_start].isupper() or blanked[piece_start].isdigit()
-        if not opens_sentence or not _ENDS_SENTENCE.search(blanked, 0, previous_end):
+        if not opens_sentence or not _ends_closed(blanked, 0, previous_end):
             continue
         cut = origin + piece_start
         while cut > start and flat[cut - 1] in _OPENING_QUOTES:

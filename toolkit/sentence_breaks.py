@@ -48,7 +48,7 @@ _KINDS = 4
 # Anything that may make pysbd cut inside a piece (or not where it ends):
 # sentence punctuation before the end, list markers and bullets, brackets,
 # pysbd's own placeholder characters.
-_NOT_PLAIN = re.compile(r"[.!?…。．！？)\]•⁃‣◦∯♨☏☺☹☃☄☇☈☉ȸȹ\r\n]")
+NOT_PLAIN = re.compile(r"[.!?…。．！？)\]•⁃‣◦∯♨☏☺☹☃☄☇☈☉ȸȹ\r\n]")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _END = re.compile(r"[.!?…]+[\"”’')\]]*$")
 
@@ -156,7 +156,7 @@ def is_plain(text: str, start: int, end: int) -> bool:
     commas, quotes and dashes, and at most closing punctuation at its end."""
     ending = _END.search(text, start, end)
     body_end = ending.start() if ending else end
-    for match in _NOT_PLAIN.finditer(text, start, body_end):
+    for match in NOT_PLAIN.finditer(text, start, body_end):
         char, at = match.group(), match.start()
         if char == "." and _never_an_end(text, at, start):
             continue
