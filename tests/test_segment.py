@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from textkit import Document
+from textkit import Document, analyze_text
 from textkit.segment import segment, split_paragraphs, tokenize_words
 
 ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
@@ -128,10 +128,38 @@ def test_long_paragraph_is_split_the_same_as_short_ones():
 
 
 def test_many_tiny_sentences_in_one_paragraph():
+    text = "a. " * 900  # 900 possible ends: within pysbd's allowance (1,000 + one per 50 characters)
+    seg = segment(text)
+    assert len(seg.sentences) == 900
+    assert all(s.text == "a." for s in seg.sentences)
+    assert seg.warnings == ()
+
+
+def test_pysbd_allowance_ends_with_a_warning_and_sure_cuts_only():
+    # 3,000 possible ends in 9,000 characters; the allowance is 1,000 + 9,000 // 50 = 1,180.
+    # The block goes to pysbd in chunks cut at the last space before 2,000
+    # characters: 0..1997 and 1998..3995 (666 ends each, 1,332 in all), and
+    # the allowance is spent; the chunks from 3,996 on stay whole.
     text = "a. " * 3000
     seg = segment(text)
-    assert len(seg.sentences) == 3000
-    assert all(s.text == "a." for s in seg.sentences)
+    assert seg.warnings == (
+        "sentence boundaries from character 3,996 on are only the sure ones: the text has more possible "
+        "sentence ends than prose (over one per 50 characters)",
+    )
+    assert [s.text for s in seg.sentences[:1332]] == ["a."] * 1332
+    assert [(s.start, s.end) for s in seg.sentences[1332:]] == [(3996, 5993), (5994, 7991), (7992, 8999)]
+    assert len(seg.words) == 3000
+
+
+def test_ordinary_prose_stays_within_the_pysbd_allowance():
+    article = ARTICLE.read_text(encoding="utf-8")
+    assert segment(article * 20).warnings == ()
+
+
+def test_the_pysbd_warning_reaches_every_section():
+    report = analyze_text("Dr. A. B. " * 2000)
+    warned = [s for s in report.sections if any(w.startswith("segmentation: sentence boundaries") for w in s.warnings)]
+    assert [s.id for s in warned] == [s.id for s in report.sections if s.status == "ok"] != []
 
 
 # pysbd with compiled patterns and narrowed abbreviations must say exactly what pysbd says.
