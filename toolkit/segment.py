@@ -131,6 +131,8 @@ _CHROME_PHRASES = frozenset(
 )
 _CHROME = frozenset(p.strip() for p in _CHROME_PHRASES if p.strip())
 _CHROME_WORDS = frozenset(" ".join(_CHROME).split())
+_CHROME_MAX_PARAGRAPHS = 40
+_NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,7 @@ _SET_START, _SET_END, _SET_TEXT = Span.start.__set__, Span.end.__set__, Span.tex
 _SET_WORD_INDEX, _SET_WORD_SENTENCE = Word.index.__set__, Word.sentence.__set__
 _SET_SENTENCE_INDEX, _SET_PARAGRAPH = Sentence.index.__set__, Sentence.paragraph.__set__
 _SET_FIRST_WORD, _SET_END_WORD = Sentence.first_word.__set__, Sentence.end_word.__set__
+_SET_PARAGRAPH_INDEX, _SET_BOILERPLATE = Paragraph.index.__set__, Paragraph.boilerplate.__set__
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,13 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         spans.append((cursor, match.start()))
         cursor = match.end()
     spans.append((cursor, len(text)))
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+    stripped = []
+    for start, end in spans:
+        paragraph = text[start:end]
+        if paragraph.strip():
+            start += len(paragraph) - len(paragraph.lstrip())
+            stripped.append((start, start + len(paragraph.strip())))
+    return stripped
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -193,7 +202,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_chrome(paragraph: str) -> bool:
-    words = re.sub(r"[^\w\s]", " ", paragraph.lower()).split()
+    words = _NOT_WORD_OR_SPACE.sub(" ", paragraph.lower()).split()
     if not words or len(words) > 5:
         return False
     return " ".join(words) in _CHROME or all(w in _CHROME_WORDS for w in words)
@@ -202,7 +211,9 @@ def _is_chrome(paragraph: str) -> bool:
 def _trailing_chrome(text: str, paragraphs: list[tuple[int, int]]) -> int:
     """Index of the first paragraph of the trailing run of web-page chrome."""
     first = len(paragraphs)
-    while first > 1 and _is_chrome(text[paragraphs[first - 1][0] : paragraphs[first - 1][1]]):
+    # A page's footer is a few lines; a long run of one-word paragraphs is the text itself.
+    last_possible = max(1, len(paragraphs) - _CHROME_MAX_PARAGRAPHS)
+    while first > last_possible and _is_chrome(text[paragraphs[first - 1][0] : paragraphs[first - 1][1]]):
         first -= 1
     return first
 
@@ -486,7 +497,7 @@ def segment(text: str) -> Segmentation:
     words: list[Word] = []
     add_sentence, add_word = sentences.append, words.append
     word_spans = _WORD.finditer
-    # Words and sentences are built through their slots' setters: a frozen
+    # Paragraphs, sentences and words are built through their slots' setters: a frozen
     # dataclass's __init__ sets each field by name through object.__setattr__,
     # three times slower, and a document has a Word per word. Equal numbers
     # share one int object (a word's index and its sentence's first_word, a
@@ -494,10 +505,18 @@ def segment(text: str) -> Segmentation:
     # quarter less memory.
     n_words = n_sentences = 0
     for p_index, (p_start, p_end) in enumerate(paragraph_spans):
-        paragraphs.append(
-            Paragraph(p_start, p_end, text[p_start:p_end], p_index, boilerplate=p_index >= chrome_from)
-        )
-        for s_start, s_end in _sentence_spans(text, flat, p_start, p_end, budget):
+        paragraph = _new_object(Paragraph)
+        _SET_START(paragraph, p_start)
+        _SET_END(paragraph, p_end)
+        _SET_TEXT(paragraph, text[p_start:p_end])
+        _SET_PARAGRAPH_INDEX(paragraph, p_index)
+        _SET_BOILERPLATE(paragraph, p_index >= chrome_from)
+        paragraphs.append(paragraph)
+        if _MAY_END_SENTENCE.search(text, p_start, p_end):  # a line break or sentence punctuation
+            sentence_spans = _sentence_spans(text, flat, p_start, p_end, budget)
+        else:
+            sentence_spans = ((p_start, p_end),)  # one line, one sentence
+        for s_start, s_end in sentence_spans:
             first_word = n_words
             for match in word_spans(text, s_start, s_end):
                 word = _new_object(Word)
