@@ -16,7 +16,12 @@ abbreviation whose "abbr." appears nowhere in the text cannot change it; the
 replacer is given only the abbreviations that do appear. The result is the
 same, character for character.
 
-Third, pysbd locates each sentence it found by searching the whole text from
+Third, a few of pysbd's patterns try an alternation of lookbehinds at every
+character (list items, quotations) although a match needs a character most
+pieces lack (a digit, a bracket, "“"); those calls first look for that
+character, and without it give what the pattern would: no match.
+
+Fourth, pysbd locates each sentence it found by searching the whole text from
 its start for every sentence, which is quadratic when sentences repeat ("Yes.
 Yes. Yes."); here each is looked for from where the previous one ended.
 """
@@ -39,6 +44,15 @@ def _compiled(pattern, flags: int) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
+# pattern -> a pattern that finds something wherever the first can match (see segmenter()).
+_PRECHECKS: dict[str, str] = {}
+
+
+def _cannot_match(pattern, string: str, flags: int) -> bool:
+    check = _PRECHECKS.get(pattern) if isinstance(pattern, str) else None
+    return check is not None and _compiled(check, flags).search(string) is None
+
+
 class _CompiledOnce:
     """The part of the ``re`` module pysbd uses, with compiled patterns reused."""
 
@@ -51,6 +65,8 @@ class _CompiledOnce:
 
     @staticmethod
     def sub(pattern, repl, string, count=0, flags=0):
+        if _cannot_match(pattern, string, flags):
+            return string
         return _compiled(pattern, flags).sub(repl, string, count)
 
     @staticmethod
@@ -71,6 +87,8 @@ class _CompiledOnce:
 
     @staticmethod
     def findall(pattern, string, flags=0):
+        if _cannot_match(pattern, string, flags):
+            return []
         return _compiled(pattern, flags).findall(string)
 
     @staticmethod
@@ -124,7 +142,22 @@ def segmenter():
             module.re = stand_in
     from pysbd.lang.english import English
 
+    from pysbd.between_punctuation import BetweenPunctuation
+    from pysbd.lists_item_replacer import ListItemReplacer as Lists
     from pysbd.utils import TextSpan
+
+    # What every match of these needs (read from each pattern: each of its alternatives has it).
+    letter_then_period = r"\.(?:(?<=\s[a-z]\.)|(?<=^[a-z]\.))"  # "(?<=^|\A|\s)[a-z](?=\.)"
+    _PRECHECKS.update({
+        Lists.NUMBERED_LIST_REGEX_1: r"\d\.[\s)]", Lists.NUMBERED_LIST_REGEX_2: r"\d\.[\s)]",
+        Lists.NUMBERED_LIST_PARENS_REGEX: r"\d\)\s",
+        Lists.ALPHABETICAL_LIST_WITH_PARENS: r"\)", Lists.EXTRACT_ALPHABETICAL_LIST_LETTERS_REGEX: r"\)",
+        Lists.ROMAN_NUMERALS_IN_PARENTHESES: r"\(",
+        Lists.ALPHABETICAL_LIST_WITH_PERIODS: letter_then_period,
+        Lists.ALPHABETICAL_LIST_LETTERS_AND_PERIODS_REGEX: letter_then_period,
+        BetweenPunctuation.BETWEEN_QUOTE_SLANTED_REGEX_2: "“",
+        BetweenPunctuation.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX: "‘",
+    })  # fmt: skip
 
     class Segmenter(pysbd.Segmenter):
         def sentences_with_char_spans(self, sentences):
