@@ -5,7 +5,8 @@
 
 For each hostile shape (ordinary prose, one giant line, one giant word, a
 million one-word sentences, runs of punctuation and quotes, "(a" nesting,
-"no no no" echoes, all caps, mixed scripts) at each size, every analyzer runs
+"no no no" echoes, all caps, mixed scripts, one-word lines and paragraphs,
+a possible sentence end every few characters) at each size, every analyzer runs
 alone in a fresh process on a document already segmented (its own cost),
 then "core" (building and segmenting the document only) and "total" (core
 and every analyzer). Each run prints CPU seconds and peak extra
@@ -52,6 +53,13 @@ SHAPES = {
     "all_caps": PROSE.upper(),
     "mixed_scripts": "Hello мир 世界 مرحبا שלום नमस्ते こんにちは 😀 ",
     "one_char_lines": "a\n",
+    "one_word_paras": "a\n\n",
+    # Possible sentence ends at every few characters: what makes pysbd slow.
+    "initialisms": "U.S. ",
+    "titles": "Mr. A. ",
+    "dialogue": "“Hi!” he said. ",
+    "bang_bracket": "![a",
+    "closers": "?)",
 }
 MARKUP_SHAPES = {  # (loader, unit)
     "md_star": ("markdown", "*a"),

@@ -44,13 +44,9 @@ def _compiled(pattern, flags: int) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-# pattern -> a pattern that finds something wherever the first can match (see segmenter()).
-_PRECHECKS: dict[str, str] = {}
-
-
-def _cannot_match(pattern, string: str, flags: int) -> bool:
-    check = _PRECHECKS.get(pattern) if isinstance(pattern, str) else None
-    return check is not None and _compiled(check, flags).search(string) is None
+# pattern -> a compiled pattern that finds something wherever the first can match
+# (whatever the flags it is called with); filled by segmenter().
+_PRECHECKS: dict[str, re.Pattern] = {}
 
 
 class _CompiledOnce:
@@ -65,7 +61,8 @@ class _CompiledOnce:
 
     @staticmethod
     def sub(pattern, repl, string, count=0, flags=0):
-        if _cannot_match(pattern, string, flags):
+        check = _PRECHECKS.get(pattern)
+        if check is not None and check.search(string) is None:
             return string
         return _compiled(pattern, flags).sub(repl, string, count)
 
@@ -87,7 +84,8 @@ class _CompiledOnce:
 
     @staticmethod
     def findall(pattern, string, flags=0):
-        if _cannot_match(pattern, string, flags):
+        check = _PRECHECKS.get(pattern)
+        if check is not None and check.search(string) is None:
             return []
         return _compiled(pattern, flags).findall(string)
 
@@ -147,8 +145,9 @@ def segmenter():
     from pysbd.utils import TextSpan
 
     # What every match of these needs (read from each pattern: each of its alternatives has it).
+    # Case-insensitive: a superset of what the patterns match with or without re.IGNORECASE.
     letter_then_period = r"\.(?:(?<=\s[a-z]\.)|(?<=^[a-z]\.))"  # "(?<=^|\A|\s)[a-z](?=\.)"
-    _PRECHECKS.update({
+    needs = {
         Lists.NUMBERED_LIST_REGEX_1: r"\d\.[\s)]", Lists.NUMBERED_LIST_REGEX_2: r"\d\.[\s)]",
         Lists.NUMBERED_LIST_PARENS_REGEX: r"\d\)\s",
         Lists.ALPHABETICAL_LIST_WITH_PARENS: r"\)", Lists.EXTRACT_ALPHABETICAL_LIST_LETTERS_REGEX: r"\)",
@@ -157,7 +156,8 @@ def segmenter():
         Lists.ALPHABETICAL_LIST_LETTERS_AND_PERIODS_REGEX: letter_then_period,
         BetweenPunctuation.BETWEEN_QUOTE_SLANTED_REGEX_2: "“",
         BetweenPunctuation.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX: "‘",
-    })  # fmt: skip
+    }  # fmt: skip
+    _PRECHECKS.update({pattern: re.compile(check, re.IGNORECASE) for pattern, check in needs.items()})
 
     class Segmenter(pysbd.Segmenter):
         def sentences_with_char_spans(self, sentences):
