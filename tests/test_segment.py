@@ -117,6 +117,12 @@ def test_segmenter_survives_long_unpunctuated_input():
     assert seg.sentences[0].start == 0 and seg.sentences[-1].end == len(text)
 
 
+def test_trailing_chrome_is_looked_for_in_the_last_40_paragraphs_only():
+    # A footer is a few lines; 50 one-word paragraphs ("a" is a chrome word) are the text itself.
+    doc = Document("The vote passed.\n\n" + "a\n\n" * 50)
+    assert [p.boilerplate for p in doc.paragraphs] == [False] * 11 + [True] * 40
+
+
 def test_long_paragraph_is_split_the_same_as_short_ones():
     # One 30,000-character paragraph goes to pysbd in pieces; the cuts must not move any boundary.
     article = ARTICLE.read_text(encoding="utf-8")
@@ -170,6 +176,11 @@ PYSBD_TEXTS = [
     "I is a letter. This is it. Is it? No. 5 is next; art. 3 and pp. 10 - 12. St. Louis is on 5th st. near here.",
     "1) The first item 2) The second item. a. one b. two c. three. Were Jane and co. at the party? Yes.",
     "He said 'It is great.' She left (see fig. 3). The Mass. office closed in Sept. It reopened.",
+    # Repeated sentences: located one after the other, not by scanning from the start each time.
+    "Yes. No. Yes. No. Yes. Yes. “Why?” “Why?” he said. he said. (a) x (a) x. 1. 2. 1. 2.",
+    # List, quotation and parenthesis patterns, with and without the character each needs.
+    "See (iv) Then the end. a. b. c. The (b) one ‘a. b.’ he said. “c. d.” 12) Next 3. Last.",
+    "No digits here. No brackets either. Nor quotes. Just words.",
 ]
 
 
