@@ -134,26 +134,26 @@ def test_long_paragraph_is_split_the_same_as_short_ones():
 
 
 def test_many_tiny_sentences_in_one_paragraph():
-    text = "a. " * 900  # 900 possible ends: within pysbd's allowance (1,000 + one per 50 characters)
+    text = "a. " * 400  # 400 possible ends: within pysbd's allowance (500 + one per 60 characters)
     seg = segment(text)
-    assert len(seg.sentences) == 900
+    assert len(seg.sentences) == 400
     assert all(s.text == "a." for s in seg.sentences)
     assert seg.warnings == ()
 
 
 def test_pysbd_allowance_ends_with_a_warning_and_sure_cuts_only():
-    # 3,000 possible ends in 9,000 characters; the allowance is 1,000 + 9,000 // 50 = 1,180.
+    # 3,000 possible ends in 9,000 characters; the allowance is 500 + 9,000 // 60 = 650.
     # The block goes to pysbd in chunks cut at the last space before 2,000
-    # characters: 0..1997 and 1998..3995 (666 ends each, 1,332 in all), and
-    # the allowance is spent; the chunks from 3,996 on stay whole.
+    # characters: 0..1997 has 666 ends, which spends the allowance; the
+    # chunks from 1,998 on stay whole.
     text = "a. " * 3000
     seg = segment(text)
     assert seg.warnings == (
-        "sentence boundaries from character 3,996 on are only the sure ones: the text has more possible "
-        "sentence ends than prose (over one per 50 characters)",
+        "sentence boundaries from character 1,998 on are only the sure ones: the text has more possible "
+        "sentence ends than prose (over one per 60 characters)",
     )
-    assert [s.text for s in seg.sentences[:1332]] == ["a."] * 1332
-    assert [(s.start, s.end) for s in seg.sentences[1332:]] == [(3996, 5993), (5994, 7991), (7992, 8999)]
+    assert [s.text for s in seg.sentences[:666]] == ["a."] * 666
+    assert [(s.start, s.end) for s in seg.sentences[666:]] == [(1998, 3995), (3996, 5993), (5994, 7991), (7992, 8999)]
     assert len(seg.words) == 3000
 
 
