@@ -138,9 +138,8 @@ def segmenter():
     for name, module in list(sys.modules.items()):
         if (name == "pysbd" or name.startswith("pysbd.")) and getattr(module, "re", None) is re:
             module.re = stand_in
-    from pysbd.lang.english import English
-
     from pysbd.between_punctuation import BetweenPunctuation
+    from pysbd.lang.english import English
     from pysbd.lists_item_replacer import ListItemReplacer as Lists
     from pysbd.utils import TextSpan
 
@@ -156,6 +155,11 @@ def segmenter():
         Lists.ALPHABETICAL_LIST_LETTERS_AND_PERIODS_REGEX: letter_then_period,
         BetweenPunctuation.BETWEEN_QUOTE_SLANTED_REGEX_2: "“",
         BetweenPunctuation.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX: "‘",
+        English.NUMBERED_REFERENCE_REGEX: r"[.∯][\[\d]",
+        # As AbbreviationReplacer.replace_abbreviation_as_sentence_boundary builds it.
+        r"(U∯S|U\.S|U∯K|E∯U|E\.U|U∯S∯A|U\.S\.A|I|i.v|I.V)∯({})".format(
+            "|".join(r"(?=\s{}\s)".format(word) for word in English.AbbreviationReplacer.SENTENCE_STARTERS)
+        ): "∯",
     }  # fmt: skip
     _PRECHECKS.update({pattern: re.compile(check, re.IGNORECASE) for pattern, check in needs.items()})
 
