@@ -71,6 +71,7 @@ _WORD = re.compile(
 _CLOSED_LINE = re.compile(r"[.!?…:;][\"”’')\]]*$")
 _HEADLINE_MAX_WORDS = 12
 _NON_SPACE = re.compile(r"\S")
+_SPACE_RUN = re.compile(r"\s+")
 _SHORT_LIST_MIN_LINES, _SHORT_LIST_MAX_WORDS = 3, 4
 # A list item's marker at the start of a line. Numbers stop at two digits so
 # that a wrapped line starting with a year ("2019. Then...") is not an item.
@@ -374,11 +375,10 @@ def _pysbd_spans(
         if found == -1:
             # pysbd rewrote the piece (it can touch whitespace); fall back to
             # a whitespace-insensitive search so offsets stay exact.
-            pattern = r"\s+".join(re.escape(tok) for tok in piece.split())
-            match = re.compile(pattern).search(flat, cursor, block_end)
-            if match is None:
+            located = _find_spaced(flat, piece.split(), cursor, block_end)
+            if located is None:
                 continue
-            found, found_end = match.start(), match.end()
+            found, found_end = located
         else:
             found_end = found + len(piece)
         spans.append((found, found_end))
@@ -386,6 +386,23 @@ def _pysbd_spans(
     if cursor < block_end and text[cursor:block_end].strip():
         spans.append(_strip(text, cursor, block_end))
     return spans
+
+
+def _find_spaced(flat: str, tokens: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """Where ``tokens`` stand in flat[start:end], separated by any whitespace: the first
+    match of ``\\s+``.join(escaped tokens), without compiling a pattern per piece."""
+    at = flat.find(tokens[0], start, end)
+    while at != -1:
+        position = at + len(tokens[0])
+        for token in tokens[1:]:
+            space = _SPACE_RUN.match(flat, position, end)
+            if space is None or not flat.startswith(token, space.end(), end):
+                break
+            position = space.end() + len(token)
+        else:
+            return at, position
+        at = flat.find(tokens[0], at + 1, end)
+    return None
 
 
 def _join_pieces(flat: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
