@@ -333,21 +333,21 @@ def _sentence_spans(text: str, flat: str, start: int, end: int, budget: _PysbdBu
             yield block  # a headline, a list item: nothing to cut
             continue
         pieces = []
-        asked_pysbd = False
+        ambiguous = False
         for piece in sure_cuts(flat, block_start, block_end):
             if is_plain(flat, *piece):
                 pieces.append(piece)
                 continue
+            ambiguous = True
             for chunk in _chunks(flat, *piece):
                 if budget.left > 0:
-                    asked_pysbd = True
                     pieces += _pysbd_spans(text, flat, *chunk, budget)
                 else:
                     budget.refuse(chunk[0])
                     pieces.append(chunk)
         # Sure cuts and plain pieces need no joining (each ends closed, the next
-        # starts with a capital after a space); only pysbd's output may.
-        if asked_pysbd:
+        # starts with a capital after a space); pysbd's output and chunks may.
+        if ambiguous:
             pieces = _join_pieces(flat, pieces)
         # Most blocks hold no quotation mark and no initialism: one scan each
         # instead of one per sentence.
