@@ -327,6 +327,9 @@ def _sentence_spans(text: str, flat: str, start: int, end: int, budget: _PysbdBu
     ``flat`` is ``text`` with line breaks as spaces (same offsets), which is
     what pysbd is given and so what its pieces are found in.
     """
+    if not _MAY_END_SENTENCE.search(flat, start, end):
+        yield from _line_blocks(text, start, end)  # lines without punctuation: each block is a sentence
+        return
     for block in _line_blocks(text, start, end):
         block_start, block_end = block
         if not _MAY_END_SENTENCE.search(flat, block_start, block_end):
