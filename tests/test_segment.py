@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,18 @@ def test_a_paragraph_of_many_short_lines_segments_in_linear_time():
     # scan of the rest of the paragraph at every line break took minutes here.
     text = "\n".join(f"Item number {i} of a long list" for i in range(20_000))
     assert len(segment(text).sentences) == 20_000
+
+
+def test_the_pysbd_warning_on_the_command_line(cli, tmp_path):
+    # 6,000 possible ends in 20,000 characters: the allowance (500 + 333) is spent by the first two
+    # 2,000-character chunks (about 600 ends each), so the sure cuts alone go on from character 4,000.
+    path = tmp_path / "dense.txt"
+    path.write_text("Dr. A. B. " * 2000, encoding="utf-8")
+    done = cli("analyze", str(path), "-f", "json", "--only", "readability")
+    assert done.returncode == 0, done.stderr
+    (section,) = json.loads(done.stdout)["sections"]
+    assert section["status"] == "ok"
+    assert (
+        "segmentation: sentence boundaries from character 4,000 on are only the sure ones: the text has more "
+        "possible sentence ends than prose (over one per 60 characters)"
+    ) in section["warnings"]
