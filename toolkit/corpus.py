@@ -9,9 +9,11 @@ from __future__ import annotations
 import fnmatch
 import glob
 import json
+import marshal
 import os
-import tempfile
 import stat
+import struct
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -149,14 +151,9 @@ class CorpusSummary:
         self.rows.append({"source": source, "status": "input error", "error": message, "words": 0, "headline": {}})
 
     def _add_counts(self, section) -> None:
-        for key in section.display:
-            value = section.data.get(key)
-            if not isinstance(value, list) or not all(
-                isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("count"), int) for r in value
-            ):
-                continue
+        for key, records in count_tables(section).items():
             table = self._counts.setdefault(f"{section.id}.{key}", {})
-            for record in value:
+            for record in records:
                 entry = table.setdefault(record["name"], {"name": record["name"], "count": 0, "documents": 0})
                 entry["count"] += record["count"]
                 entry["documents"] += 1
@@ -193,34 +190,82 @@ class CorpusSummary:
         }
 
 
+def count_tables(section) -> dict[str, list[dict[str, Any]]]:
+    """A section's displayed tables of ``{name, count}`` records, by data key: what the summary adds up.
+
+    A section restored from the cache has them at hand (its data need not be decoded).
+    """
+    known = getattr(section, "count_tables", None)
+    return known() if callable(known) else tables_of_counts(section.display, section.data)
+
+
+def tables_of_counts(display: Iterable[str], data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    tables = {}
+    for key in display:
+        value = data.get(key)
+        if isinstance(value, list) and all(
+            isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("count"), int) for r in value
+        ):
+            tables[key] = value
+    return tables
+
+
 class ReportSpool:
-    """The reports of a run, kept as compact JSON in a temporary file rather than as dicts in memory.
+    """The reports of a run, kept compact in a temporary file rather than as dicts in memory.
 
     A report's dict takes 10-20 times the memory of its JSON (2.5 MiB for a
     3 KB document), so holding every report of a corpus for ``-f json`` grew
-    without bound. Iterating decodes one report at a time; it can be repeated.
+    without bound. Each report is kept in ``marshal`` form as its values
+    would come back from JSON (lists, string keys), its sections apart: a
+    report reused from the cache (see :mod:`textkit.cache`) brings them as it
+    stored them, so they are not decoded and encoded again. Iterating decodes
+    one report at a time; it can be repeated.
     """
+
+    _LENGTHS = struct.Struct("<II")
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # removed by the OS however the run ends
         self._count = 0
 
     def append(self, report: dict[str, Any]) -> None:
+        """Keep a report given as a dict (``Report.to_dict()``)."""
+        plain = _plain(report)
+        sections = plain["sections"]
+        plain["sections"] = []
+        self._write(marshal.dumps(plain), marshal.dumps(sections))
+
+    def append_report(self, report) -> None:
+        """Keep a :class:`textkit.Report`."""
+        from .cache import sections_bytes
+
+        self._write(marshal.dumps(_plain(report.to_dict(sections=False))), sections_bytes(report))
+
+    def _write(self, head: bytes, sections: bytes) -> None:
         self._file.seek(0, os.SEEK_END)
-        self._file.write(json.dumps(report, ensure_ascii=True, allow_nan=False).encode("ascii") + b"\n")
+        self._file.write(self._LENGTHS.pack(len(head), len(sections)) + head + sections)
         self._count += 1
 
     def __len__(self) -> int:
         return self._count
 
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        self._file.seek(0)
+        read, size = self._file.read, self._LENGTHS.size
+        for _ in range(self._count):
+            head_length, sections_length = self._LENGTHS.unpack(read(size))
+            report = marshal.loads(read(head_length))
+            report["sections"] = marshal.loads(read(sections_length))  # in its place: the key order stays
+            yield report
+
     def json_lines(self) -> Iterator[str]:
         """Each report as one line of compact JSON."""
-        self._file.seek(0)
-        for line in self._file:
-            yield line.decode("ascii").rstrip("\n")
+        return (json.dumps(report, ensure_ascii=True, allow_nan=False) for report in self)
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (json.loads(line) for line in self.json_lines())
+
+def _plain(value: Any) -> Any:
+    """``value`` as JSON gives it back; NaN and infinities are refused, as in every textkit output."""
+    return json.loads(json.dumps(value, ensure_ascii=False, allow_nan=False))
 
 
 @dataclass
@@ -249,11 +294,7 @@ class Corpus:
     def to_json(self) -> str:
         """``json.dumps(self.to_dict(), indent=2)`` without ever holding more than one report as a dict."""
         head = json.dumps(self._head(), ensure_ascii=False, indent=2, allow_nan=False)
-        if isinstance(self.reports, ReportSpool):
-            lines = self.reports.json_lines()
-            documents = (json.dumps(json.loads(line), ensure_ascii=False, indent=2) for line in lines)
-        else:
-            documents = (json.dumps(r, ensure_ascii=False, indent=2, allow_nan=False) for r in self.reports)
+        documents = (json.dumps(r, ensure_ascii=False, indent=2, allow_nan=False) for r in self.reports)
         body = ",\n".join("    " + d.replace("\n", "\n    ") for d in documents)
         return head[:-2] + (f',\n  "documents": [\n{body}\n  ]\n}}' if body else ',\n  "documents": []\n}')
 
