@@ -36,6 +36,7 @@ import os
 import sys
 import tempfile
 import threading
+import zlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 
 DEFAULT_FOLDER = ".textkit-cache"
 DEFAULT_MAX_MB = 500.0
-_LAYOUT = "3"  # bump when an entry's layout changes: old entries then simply miss
+_LAYOUT = "4"  # bump when an entry's layout changes: old entries then simply miss
 _ENTRIES = "entries"
 _SUFFIX = ".report"
 _MB = 1024 * 1024
@@ -70,7 +71,7 @@ class CacheInfo:
 class ReportCache:
     """Reports kept in ``folder`` and reused while nothing that shapes them has changed."""
 
-    def __init__(self, folder: str | os.PathLike[str] = DEFAULT_FOLDER, max_mb: float = DEFAULT_MAX_MB) -> None:
+    def __init__(self, folder: str | os.PathLike[str] = DEFAULT_FOLDER, max_mb: float = DEFAULT_MAX_MB, *, json_text: bool = False) -> None:
         if max_mb <= 0:
             raise UsageError(f"the cache's size bound must be positive, not {max_mb} MB")
         self.folder = Path(folder)
@@ -82,6 +83,9 @@ class ReportCache:
         self.write_error: str | None = None  # the first entry that could not be written, if any
         self._size: int | None = None  # bytes in the folder as this process believes, counted on first write
         self._settings: tuple = ()  # (the run's options, the settings part of the key): the same for all its documents
+        # Also keep each report's sections as indented JSON (compressed), as -f json writes them: that
+        # JSON is costlier to write than everything else a hit does, and the same on every run.
+        self.json_text = json_text
 
     @property
     def entries(self) -> Path:
@@ -154,9 +158,11 @@ class ReportCache:
             self.hits += 1
             return report
         self.misses += 1
-        report = analyze_document(load(), **options)
-        self.store(key, report)
-        return report
+        document = load()
+        entry = _entry(analyze_document(document, **options), self.json_text)
+        self._write(key, entry)
+        # The report as a hit would give it (values as JSON gives them back), its sections' bytes at hand.
+        return _restore(entry, identity, lambda: document)
 
     def load(self, key: str, document: Document) -> Report | None:
         """The report stored under ``key``, for ``document``; None when missing or damaged."""
@@ -180,7 +186,10 @@ class ReportCache:
 
     def store(self, key: str, report: Report) -> None:
         """Keep ``report`` under ``key`` (atomically); a folder that cannot be written is noted, not fatal."""
-        body = marshal.dumps(_entry(report))
+        self._write(key, _entry(report, self.json_text))
+
+    def _write(self, key: str, entry: tuple) -> None:
+        body = marshal.dumps(entry)
         data = hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
         try:
             self._prepare()
@@ -278,13 +287,21 @@ def plain_sections(report: Report) -> list[dict[str, Any]]:
 def sections_bytes(report: Report) -> bytes:
     """:func:`plain_sections` in marshal form: for a report from the cache, its stored bytes as they are."""
     stored = report.unread_sections() if isinstance(report, _CachedReport) else None
-    return stored if stored is not None else marshal.dumps(plain_sections(report))
+    return stored.raw if stored is not None else marshal.dumps(plain_sections(report))
 
 
-def _entry(report: Report) -> tuple[dict[str, Any], bytes]:
+def sections_json(report: Report) -> bytes:
+    """The sections as ``json.dumps(..., indent=2, ensure_ascii=False)`` writes them, UTF-8 and
+    zlib-compressed, if the cache kept that; else empty."""
+    stored = report.unread_sections() if isinstance(report, _CachedReport) else None
+    return stored.json_text if stored is not None else b""
+
+
+def _entry(report: Report, json_text: bool = False) -> tuple[dict[str, Any], bytes, bytes]:
     from .corpus import count_tables
 
     sections = plain_sections(report)
+    text = json.dumps(sections, ensure_ascii=False, indent=2).encode("utf-8") if json_text else b""
     head = {
         "tool_version": report.tool_version,
         "plugins": [p.to_dict() for p in report.plugins],
@@ -295,17 +312,17 @@ def _entry(report: Report) -> tuple[dict[str, Any], bytes]:
             for s, section in zip(sections, report.sections)
         ],
     }
-    return head, marshal.dumps(sections)
+    return head, marshal.dumps(sections), zlib.compress(text, 1) if text else b""
 
 
 _FULL = ("findings", "data")  # what only the full sections hold
 
 
-def _restore(entry: tuple[dict[str, Any], bytes], identity: dict[str, Any], load: Callable[[], Document]) -> Report:
-    head, full = entry
+def _restore(entry: tuple[dict[str, Any], bytes, bytes], identity: dict[str, Any], load: Callable[[], Document]) -> Report:
+    head, full, json_text = entry
     document = _CachedDocument(identity, {k: int(v) for k, v in head["counts"].items()}, load)
     document.load_warnings = head["load_warnings"]
-    stored = _StoredSections(full)
+    stored = _StoredSections(full, json_text)
     sections = []
     for index, s in enumerate(head["sections"]):
         section = _CachedSection.__new__(_CachedSection)
@@ -323,8 +340,9 @@ def _restore(entry: tuple[dict[str, Any], bytes], identity: dict[str, Any], load
 class _StoredSections:
     """A cached report's full sections, as stored: decoded once, when a finding or some data is first read."""
 
-    def __init__(self, raw: bytes) -> None:
+    def __init__(self, raw: bytes, json_text: bytes = b"") -> None:
         self.raw = raw
+        self.json_text = json_text  # zlib-compressed indented JSON, or empty
 
     @cached_property
     def decoded(self) -> list[dict[str, Any]]:
@@ -373,16 +391,16 @@ class _CachedSection(Section):
 class _CachedReport(Report):
     """A report restored from the cache; while nothing read its findings or data, they stay encoded."""
 
-    def unread_sections(self) -> bytes | None:
-        """The stored bytes of the full sections, if they still are what the sections hold."""
+    def unread_sections(self) -> _StoredSections | None:
+        """The stored full sections, if they still are what the sections hold."""
         stored, sections = self.__dict__.get("_stored", (None, None))
         if stored is None or self.sections is not sections or not all(s.untouched() for s in sections):
             return None
-        return stored.raw
+        return stored
 
     def _section_dicts(self) -> list[dict[str, Any]]:
-        raw = self.unread_sections()
-        return marshal.loads(raw) if raw is not None else super()._section_dicts()
+        stored = self.unread_sections()
+        return marshal.loads(stored.raw) if stored is not None else super()._section_dicts()
 
 
 class _CachedDocument(Document):

@@ -14,6 +14,7 @@ import os
 import stat
 import struct
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -222,7 +223,7 @@ class ReportSpool:
     one report at a time; it can be repeated.
     """
 
-    _LENGTHS = struct.Struct("<II")
+    _LENGTHS = struct.Struct("<III")
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # removed by the OS however the run ends
@@ -233,34 +234,54 @@ class ReportSpool:
         plain = _plain(report)
         sections = plain["sections"]
         plain["sections"] = []
-        self._write(marshal.dumps(plain), marshal.dumps(sections))
+        self._write(marshal.dumps(plain), marshal.dumps(sections), b"")
 
     def append_report(self, report) -> None:
         """Keep a :class:`textkit.Report`."""
-        from .cache import sections_bytes
+        from .cache import sections_bytes, sections_json
 
-        self._write(marshal.dumps(_plain(report.to_dict(sections=False))), sections_bytes(report))
+        head = marshal.dumps(_plain(report.to_dict(sections=False)))
+        self._write(head, sections_bytes(report), sections_json(report))
 
-    def _write(self, head: bytes, sections: bytes) -> None:
+    def _write(self, head: bytes, sections: bytes, text: bytes) -> None:
         self._file.seek(0, os.SEEK_END)
-        self._file.write(self._LENGTHS.pack(len(head), len(sections)) + head + sections)
+        self._file.write(self._LENGTHS.pack(len(head), len(sections), len(text)) + head + sections + text)
         self._count += 1
 
     def __len__(self) -> int:
         return self._count
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def _records(self) -> Iterator[tuple[bytes, bytes, bytes]]:
         self._file.seek(0)
         read, size = self._file.read, self._LENGTHS.size
         for _ in range(self._count):
-            head_length, sections_length = self._LENGTHS.unpack(read(size))
-            report = marshal.loads(read(head_length))
-            report["sections"] = marshal.loads(read(sections_length))  # in its place: the key order stays
+            head, sections, text = self._LENGTHS.unpack(read(size))
+            yield read(head), read(sections), read(text)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for head, sections, _ in self._records():
+            report = marshal.loads(head)
+            report["sections"] = marshal.loads(sections)  # in its place: the key order stays
             yield report
 
-    def json_lines(self) -> Iterator[str]:
-        """Each report as one line of compact JSON."""
-        return (json.dumps(report, ensure_ascii=True, allow_nan=False) for report in self)
+    def indented(self) -> Iterator[str]:
+        """Each report as ``json.dumps(report, ensure_ascii=False, indent=2)`` writes it.
+
+        Sections the cache kept as indented JSON are put in as they are: at
+        that size, indenting JSON is most of what writing ``-f json`` costs.
+        """
+        for head, sections, text in self._records():
+            report = marshal.loads(head)
+            if text:
+                outer = json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False)
+                # The empty list stands where the sections go; one level deeper, each of their lines is indented once more.
+                before, marker, after = outer.partition('\n  "sections": [],\n')
+                if marker:
+                    inner = zlib.decompress(text).decode("utf-8").replace("\n", "\n  ")
+                    yield f'{before}\n  "sections": {inner},\n{after}'
+                    continue
+            report["sections"] = marshal.loads(sections)
+            yield json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def _plain(value: Any) -> Any:
@@ -294,7 +315,10 @@ class Corpus:
     def to_json(self) -> str:
         """``json.dumps(self.to_dict(), indent=2)`` without ever holding more than one report as a dict."""
         head = json.dumps(self._head(), ensure_ascii=False, indent=2, allow_nan=False)
-        documents = (json.dumps(r, ensure_ascii=False, indent=2, allow_nan=False) for r in self.reports)
+        if isinstance(self.reports, ReportSpool):
+            documents = self.reports.indented()
+        else:
+            documents = (json.dumps(r, ensure_ascii=False, indent=2, allow_nan=False) for r in self.reports)
         body = ",\n".join("    " + d.replace("\n", "\n    ") for d in documents)
         return head[:-2] + (f',\n  "documents": [\n{body}\n  ]\n}}' if body else ',\n  "documents": []\n}')
 
