@@ -22,11 +22,11 @@ _SKIP_CONTAINERS = {"table_open": "table_close"}
 # dense run ("*a" or "![a" repeated, or 1-character lines) costs it 5-15 s per MB.
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
 _COSTS = {"\n": 20, "*": 12, "_": 12, "~": 12, "[": 17, "![": 30, "`": 8, "<": 4, "&": 3, "\\": 3}
-# A document that would take longer than this (s per MB of it) is read as plain text instead:
-# the bound of textkit's loading and analysis is 2 s per MB, and ordinary Markdown (this
-# project's docs) estimates at 0.6.
-MAX_SECONDS_PER_MB = 1.5
-_SMALL = 0.05  # seconds that any document may take, however small
+# A document estimated to take longer than this (s per MB of it) is read as plain text instead:
+# textkit's bound is 2 s per MB. Ordinary Markdown (this project's docs) estimates at 0.6 s per MB;
+# a whole file of changelog lines or of table rows at 1.5-1.7, of table-of-contents links at 2.0.
+MAX_SECONDS_PER_MB = 2.0
+_SMALL = 0.01  # seconds that any document may take, however small
 
 
 def parse_cost(source: str) -> float:
