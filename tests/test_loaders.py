@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -196,3 +198,44 @@ def test_unclosed_html_tags_and_comments_are_text_at_their_own_positions():
     from textkit.sourcemap import SourceMap
 
     assert SourceMap(extracted).to_source(start) == source.index("<b")
+
+
+# -- Markdown too dense for markdown-it in the time bound: plain text, with a warning ---------------
+
+
+@pytest.mark.parametrize("unit", ["*a", "![a", "[a", "a\n"])
+def test_markup_too_dense_to_parse_in_time_is_read_as_plain_text(unit):
+    source = "---\ntitle: front matter\n---\n" + unit * 5000
+    extracted = markdown.extract(source)
+    assert extracted.text.rstrip("\n") == (unit * 5000).rstrip("\n")  # front matter left out; the rest as written
+    assert Document(extracted.text, extracted=extracted).position(0) == (4, 1)
+    (warning,) = extracted.warnings
+    assert warning.startswith("Markdown markup too dense to parse in time") and "read as plain text" in warning
+
+
+def test_ordinary_markdown_is_parsed_without_a_warning():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert markdown.parse_cost(readme) < markdown.MAX_SECONDS_PER_MB * len(readme) / 1e6 / 2  # far from the bound
+    extracted = markdown.extract(readme)
+    assert extracted.warnings == [] and "```" not in extracted.text and "](" not in extracted.text
+    assert markdown.extract(MARKDOWN).warnings == []
+    # A small document never falls back, however dense: the bound is per MB, with a floor.
+    small = markdown.extract("*a" * 50)
+    assert small.warnings == [] and "*" not in small.text  # parsed: the emphasis markers are markup
+
+
+def test_parse_cost_is_a_linear_estimate():
+    assert markdown.parse_cost("![a" * 20_000) == pytest.approx(2 * markdown.parse_cost("![a" * 10_000))
+    assert markdown.parse_cost("plain words " * 1000) < 0.002
+
+
+def test_dense_markdown_end_to_end_warns_and_still_reports(tmp_path):
+    from conftest import run_textkit
+
+    page = tmp_path / "dense.md"
+    page.write_text("# Title\n\n" + "![a" * 20_000 + "\n", encoding="utf-8")
+    for _ in range(2):  # the second run reuses the cached report, and still says how the file was read
+        done = run_textkit("analyze", str(page), "--only", "readability", "-f", "json", f"--cache={tmp_path / 'cache'}")
+        assert done.returncode == 0, done.stderr
+        assert f"textkit: warning: {page}: Markdown markup too dense to parse in time" in done.stderr
+        assert json.loads(done.stdout)["document"]["counts"]["characters"] == len("# Title\n\n" + "![a" * 20_000)  # markup kept

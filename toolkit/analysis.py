@@ -16,7 +16,7 @@ from .document import Document
 from .errors import InputError, Interrupted
 from .escape import stderr_line
 from .isolation import DEFAULT_TIME_BUDGET, captured_output, guarded, non_finite
-from .loading import DEFAULT_MAX_BYTES, load_path
+from .loading import DEFAULT_MAX_BYTES, load_path, read_bytes, source_name
 from .model import ERROR, OK, SKIPPED, Analyzer, InvalidResult, PluginInfo, Result, Section, Skip, check_result
 from .plugin_manager import PluginRecord, Plugins, load_plugins
 from .report import Report
@@ -207,12 +207,15 @@ def analyze_paths(
             )
             return
     cache = options.pop("cache", None)
-    analyze = cache.analyze if cache is not None else analyze_document
     for path in paths:
         try:
             loader = plugins.loader_for(str(path), input_format)
-            document = load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader)
+            if cache is not None:  # a hit needs the bytes, not a loaded document
+                data = read_bytes(path, max_bytes)
+                report = cache.analyze_bytes(data, source_name(path), encoding=encoding, loader=loader, **options)
+            else:
+                report = analyze_document(load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader), **options)
         except InputError as exc:
             yield str(path), exc
             continue
-        yield str(path), analyze(document, **options)
+        yield str(path), report

@@ -11,12 +11,19 @@ are computed on every run from the (reused) metrics.
 Entries are one file each, written to a temporary file and renamed, so runs
 sharing the folder (parallel CI jobs, a pre-commit hook and an editor) never
 see half an entry. Each file starts with the SHA-256 of the rest: a damaged
-or truncated entry is a miss, and is replaced. The rest is the report in
-``marshal`` form, which reads about twice as fast as JSON (reading is most
-of what a hit costs); marshal builds plain values only and never runs code,
-and its layout is per Python version, which is therefore part of the key. The folder is bounded
-(``max_mb``): when it grows past that, the least recently used entries go
-first until it is back under 90% of the bound.
+or truncated entry is a miss, and is replaced. The rest is in ``marshal``
+form (about twice as fast to read as JSON; it builds plain values only and
+never runs code, and its layout is per Python version, which is therefore
+part of the key): a small head with what gates and the corpus summary read
+(each section's status, metrics, warnings, counted tables), and the sections
+in full as bytes of their own. A hit decodes the head only; the full
+sections are decoded when something reads a finding or a section's data, and
+a corpus format that needs every report gets those bytes as they are (see
+:class:`textkit.corpus.ReportSpool`). A hit does not extract prose from
+markup or segment the text either: the document's text is built when
+something reads it. The folder is bounded (``max_mb``): when it grows past
+that, the least recently used entries go first until it is back under 90%
+of the bound.
 """
 
 from __future__ import annotations
@@ -28,18 +35,24 @@ import marshal
 import os
 import sys
 import tempfile
+import threading
+import zlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .document import Document, _CallableDict
 from .errors import UsageError
 from .model import Finding, PluginInfo, Section
 from .report import Report
 
+if TYPE_CHECKING:
+    from .model import Loader
+
 DEFAULT_FOLDER = ".textkit-cache"
 DEFAULT_MAX_MB = 500.0
-_LAYOUT = "2"  # bump when an entry's layout changes: old entries then simply miss
+_LAYOUT = "4"  # bump when an entry's layout changes: old entries then simply miss
 _ENTRIES = "entries"
 _SUFFIX = ".report"
 _MB = 1024 * 1024
@@ -55,24 +68,10 @@ class CacheInfo:
         return {"folder": self.folder, "entries": self.entries, "size_bytes": self.size_bytes}
 
 
-class _CountedDocument(Document):
-    """A document restored with a cached report: its counts are known, so nothing is segmented to show them.
-
-    Anything else (a format that highlights the text, say) still segments on
-    first use, as a fresh document would.
-    """
-
-    _known_counts: dict[str, int]
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return _CallableDict(self._known_counts)
-
-
 class ReportCache:
     """Reports kept in ``folder`` and reused while nothing that shapes them has changed."""
 
-    def __init__(self, folder: str | os.PathLike[str] = DEFAULT_FOLDER, max_mb: float = DEFAULT_MAX_MB) -> None:
+    def __init__(self, folder: str | os.PathLike[str] = DEFAULT_FOLDER, max_mb: float = DEFAULT_MAX_MB, *, json_text: bool = False) -> None:
         if max_mb <= 0:
             raise UsageError(f"the cache's size bound must be positive, not {max_mb} MB")
         self.folder = Path(folder)
@@ -84,6 +83,9 @@ class ReportCache:
         self.write_error: str | None = None  # the first entry that could not be written, if any
         self._size: int | None = None  # bytes in the folder as this process believes, counted on first write
         self._settings: tuple = ()  # (the run's options, the settings part of the key): the same for all its documents
+        # Also keep each report's sections as indented JSON (compressed), as -f json writes them: that
+        # JSON is costlier to write than everything else a hit does, and the same on every run.
+        self.json_text = json_text
 
     @property
     def entries(self) -> Path:
@@ -93,6 +95,9 @@ class ReportCache:
 
     def key(self, document: Document, *, plugins, config=None, only: Iterable[str] = (), disable: Iterable[str] = ()) -> str:
         """The entry name for ``document`` analyzed with these plugins and settings."""
+        return self._key(_identity(document), plugins, config, only, disable)
+
+    def _key(self, identity: dict[str, Any], plugins, config, only: Iterable[str], disable: Iterable[str]) -> str:
         import textkit
 
         only, disable = sorted(only), sorted(disable)
@@ -111,7 +116,7 @@ class ReportCache:
             }
             settings = json.dumps(ingredients, sort_keys=True, default=repr, ensure_ascii=False)
             self._settings = memo = (plugins, config, run, settings)  # holding plugins and config keeps `is` sound
-        document_part = json.dumps([document.sha256, document.size_bytes, document.encoding, document.input_format])
+        document_part = json.dumps([identity[k] for k in ("sha256", "size_bytes", "encoding", "format")])
         return hashlib.sha256(f"{memo[3]}\n{document_part}".encode("utf-8")).hexdigest()
 
     # -- analysis -----------------------------------------------------------------------
@@ -121,31 +126,56 @@ class ReportCache:
 
         ``options`` are those of :func:`textkit.analysis.analyze_document`.
         """
+        return self._analyze(_identity(document), lambda: document, options)
+
+    def analyze_bytes(self, data: bytes, name: str, *, encoding: str | None = None, loader: Loader | None = None, **options) -> Report:
+        """:meth:`analyze` for a file's bytes, read as :func:`textkit.loading.load_bytes` reads them.
+
+        A hit costs the decoding and the checks that refuse a file (empty,
+        binary), not the prose extraction (Markdown, HTML) or anything else.
+        Raises :class:`textkit.InputError` as loading would.
+        """
+        from .loading import check_text, decode_unchecked, input_format, load_bytes
+
+        text, used = decode_unchecked(data, name, encoding)
+        check_text(text, name)
+        identity = {
+            "source": name, "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data), "encoding": used,
+            "format": input_format(loader),
+        }  # fmt: skip
+        load = lambda: load_bytes(data, name, encoding=encoding, loader=loader, decoded=(text, used))  # noqa: E731
+        return self._analyze(identity, load, options)
+
+    def _analyze(self, identity: dict[str, Any], load: Callable[[], Document], options: dict[str, Any]) -> Report:
         from .analysis import analyze_document, default_plugins
 
         options["plugins"] = options.get("plugins") or default_plugins()
-        key = self.key(
-            document, plugins=options["plugins"], config=options.get("config"),
-            only=options.get("only") or (), disable=options.get("disable") or (),
-        )  # fmt: skip
-        report = self.load(key, document)
+        key = self._key(
+            identity, options["plugins"], options.get("config"), options.get("only") or (), options.get("disable") or ()
+        )
+        report = self._load(key, identity, load)
         if report is not None:
             self.hits += 1
             return report
         self.misses += 1
-        report = analyze_document(document, **options)
-        self.store(key, report)
-        return report
+        document = load()
+        entry = _entry(analyze_document(document, **options), self.json_text)
+        self._write(key, entry)
+        # The report as a hit would give it (values as JSON gives them back), its sections' bytes at hand.
+        return _restore(entry, identity, lambda: document)
 
     def load(self, key: str, document: Document) -> Report | None:
         """The report stored under ``key``, for ``document``; None when missing or damaged."""
+        return self._load(key, _identity(document), lambda: document)
+
+    def _load(self, key: str, identity: dict[str, Any], load: Callable[[], Document]) -> Report | None:
         path = self.entries / f"{key}{_SUFFIX}"
         try:
             raw = path.read_bytes()
             checksum, _, body = raw.partition(b"\n")
             if hashlib.sha256(body).hexdigest().encode("ascii") != checksum:
                 return None
-            report = _restore(marshal.loads(body), document)
+            report = _restore(marshal.loads(body), identity, load)
         except FileNotFoundError:
             return None
         except Exception:  # a damaged entry, whatever the damage: a miss, replaced by the next store
@@ -156,7 +186,10 @@ class ReportCache:
 
     def store(self, key: str, report: Report) -> None:
         """Keep ``report`` under ``key`` (atomically); a folder that cannot be written is noted, not fatal."""
-        body = marshal.dumps(_entry(report))
+        self._write(key, _entry(report, self.json_text))
+
+    def _write(self, key: str, entry: tuple) -> None:
+        body = marshal.dumps(entry)
         data = hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
         try:
             self._prepare()
@@ -237,27 +270,170 @@ class ReportCache:
         return removed
 
 
-def _entry(report: Report) -> dict[str, Any]:
-    whole = report.to_dict()
+
+def _identity(document: Document) -> dict[str, Any]:
+    """What the key and a restored report need to know of a document (its metadata without counts)."""
     return {
+        "source": document.source, "sha256": document.sha256, "size_bytes": document.size_bytes,
+        "encoding": document.encoding, "format": document.input_format,
+    }  # fmt: skip
+
+
+def plain_sections(report: Report) -> list[dict[str, Any]]:
+    """The report's sections as JSON gives them back (lists, string keys), whatever the plugins returned."""
+    return json.loads(json.dumps(report._section_dicts(), ensure_ascii=False, allow_nan=False))
+
+
+def sections_bytes(report: Report) -> bytes:
+    """:func:`plain_sections` in marshal form: for a report from the cache, its stored bytes as they are."""
+    stored = report.unread_sections() if isinstance(report, _CachedReport) else None
+    return stored.raw if stored is not None else marshal.dumps(plain_sections(report))
+
+
+def sections_json(report: Report) -> bytes:
+    """The sections as ``json.dumps(..., indent=2, ensure_ascii=False)`` writes them, UTF-8 and
+    zlib-compressed, if the cache kept that; else empty."""
+    stored = report.unread_sections() if isinstance(report, _CachedReport) else None
+    return stored.json_text if stored is not None else b""
+
+
+def _entry(report: Report, json_text: bool = False) -> tuple[dict[str, Any], bytes, bytes]:
+    from .corpus import count_tables
+
+    sections = plain_sections(report)
+    text = json.dumps(sections, ensure_ascii=False, indent=2).encode("utf-8") if json_text else b""
+    head = {
         "tool_version": report.tool_version,
-        "plugins": whole["tool"]["plugins"],
+        "plugins": [p.to_dict() for p in report.plugins],
         "counts": dict(report.document.counts),
-        "sections": whole["sections"],
+        "load_warnings": list(getattr(report.document, "load_warnings", ())),
+        "sections": [
+            {**{k: v for k, v in s.items() if k not in _FULL}, "count_tables": count_tables(section)}
+            for s, section in zip(sections, report.sections)
+        ],
     }
+    return head, marshal.dumps(sections), zlib.compress(text, 1) if text else b""
 
 
-def _restore(entry: dict[str, Any], document: Document) -> Report:
-    restored = _CountedDocument.__new__(_CountedDocument)
-    restored.__dict__.update(document.__dict__)
-    restored._known_counts = {k: int(v) for k, v in entry["counts"].items()}
-    sections = [
-        Section(
-            id=s["id"], title=s["title"], plugin=PluginInfo(**s["plugin"]), status=s["status"],
-            metrics=s["metrics"], findings=[Finding(**f) for f in s["findings"]], data=s["data"],
+_FULL = ("findings", "data")  # what only the full sections hold
+
+
+def _restore(entry: tuple[dict[str, Any], bytes, bytes], identity: dict[str, Any], load: Callable[[], Document]) -> Report:
+    head, full, json_text = entry
+    document = _CachedDocument(identity, {k: int(v) for k, v in head["counts"].items()}, load)
+    document.load_warnings = head["load_warnings"]
+    stored = _StoredSections(full, json_text)
+    sections = []
+    for index, s in enumerate(head["sections"]):
+        section = _CachedSection.__new__(_CachedSection)
+        section.__dict__.update(
+            id=s["id"], title=s["title"], plugin=PluginInfo(**s["plugin"]), status=s["status"], metrics=s["metrics"],
             warnings=s["warnings"], display=s["display"], error=s["error"], elapsed_ms=s["elapsed_ms"],
-            skip_reason=s.get("skip_reason"),
+            skip_reason=s.get("skip_reason"), _stored=stored, _index=index, _count_tables=s["count_tables"],
         )  # fmt: skip
-        for s in entry["sections"]
-    ]
-    return Report(restored, sections, entry["tool_version"], [PluginInfo(**p) for p in entry["plugins"]])
+        sections.append(section)
+    report = _CachedReport(document, sections, head["tool_version"], [PluginInfo(**p) for p in head["plugins"]])
+    report._stored = (stored, sections)
+    return report
+
+
+class _StoredSections:
+    """A cached report's full sections, as stored: decoded once, when a finding or some data is first read."""
+
+    def __init__(self, raw: bytes, json_text: bytes = b"") -> None:
+        self.raw = raw
+        self.json_text = json_text  # zlib-compressed indented JSON, or empty
+
+    @cached_property
+    def decoded(self) -> list[dict[str, Any]]:
+        return marshal.loads(self.raw)
+
+
+class _CachedSection(Section):
+    """A section restored from the cache: its findings and data are decoded on first use."""
+
+    def _full(self) -> dict[str, Any]:
+        return self.__dict__["_stored"].decoded[self.__dict__["_index"]]
+
+    @property
+    def findings(self) -> list[Finding]:
+        if "_findings" not in self.__dict__:
+            self.__dict__["_findings"] = [Finding(**f) for f in self._full()["findings"]]
+        return self.__dict__["_findings"]
+
+    @findings.setter
+    def findings(self, value: list[Finding]) -> None:
+        self.__dict__["_findings"] = value
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if "_data" not in self.__dict__:
+            self.__dict__["_data"] = self._full()["data"]
+        return self.__dict__["_data"]
+
+    @data.setter
+    def data(self, value: dict[str, Any]) -> None:
+        self.__dict__["_data"] = value
+
+    def count_tables(self) -> dict[str, list[dict[str, Any]]]:
+        """The displayed name/count tables, kept in the entry's head (see textkit.corpus.count_tables)."""
+        known = self.__dict__.get("_count_tables")
+        if known is None or "_data" in self.__dict__:
+            from .corpus import tables_of_counts
+
+            return tables_of_counts(self.display, self.data)
+        return known
+
+    def untouched(self) -> bool:
+        return "_findings" not in self.__dict__ and "_data" not in self.__dict__
+
+
+class _CachedReport(Report):
+    """A report restored from the cache; while nothing read its findings or data, they stay encoded."""
+
+    def unread_sections(self) -> _StoredSections | None:
+        """The stored full sections, if they still are what the sections hold."""
+        stored, sections = self.__dict__.get("_stored", (None, None))
+        if stored is None or self.sections is not sections or not all(s.untouched() for s in sections):
+            return None
+        return stored
+
+    def _section_dicts(self) -> list[dict[str, Any]]:
+        stored = self.unread_sections()
+        return marshal.loads(stored.raw) if stored is not None else super()._section_dicts()
+
+
+class _CachedDocument(Document):
+    """The document of a cached report: metadata and counts are known; the text is loaded when read.
+
+    Loading (decoding, extracting prose from markup) and segmenting happen on
+    first use, as for a fresh document, only when a format needs the text.
+    """
+
+    def __init__(self, identity: dict[str, Any], counts: dict[str, int], load: Callable[[], Document]) -> None:
+        self.source, self.sha256 = identity["source"], identity["sha256"]
+        self.size_bytes, self.encoding, self.input_format = identity["size_bytes"], identity["encoding"], identity["format"]
+        self._known_counts = counts
+        self._load = load
+        self._memo = {}
+        self._memo_lock = threading.RLock()
+
+    @cached_property
+    def _loaded(self) -> Document:
+        return self._load()
+
+    @property
+    def text(self) -> str:
+        return self._loaded.text
+
+    @property
+    def _source_map(self):
+        return self._loaded._source_map
+
+    @property
+    def _source_text(self) -> str:
+        return self._loaded._source_text
+
+    @property
+    def counts(self) -> _CallableDict:
+        return _CallableDict(self._known_counts)

@@ -199,7 +199,7 @@ def analyze(
     if cache is not None:
         from .cache import DEFAULT_FOLDER, ReportCache
 
-        report_cache = ReportCache(cache or DEFAULT_FOLDER, cache_max_mb)
+        report_cache = ReportCache(cache or DEFAULT_FOLDER, cache_max_mb, json_text=format == "json")
     single = len(paths) == 1 and inputs == paths
     terminal = not output and sys.stdout.isatty()
     width = min(os.get_terminal_size().columns, 120) if terminal else 100

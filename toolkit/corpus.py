@@ -9,9 +9,12 @@ from __future__ import annotations
 import fnmatch
 import glob
 import json
+import marshal
 import os
-import tempfile
 import stat
+import struct
+import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -149,14 +152,9 @@ class CorpusSummary:
         self.rows.append({"source": source, "status": "input error", "error": message, "words": 0, "headline": {}})
 
     def _add_counts(self, section) -> None:
-        for key in section.display:
-            value = section.data.get(key)
-            if not isinstance(value, list) or not all(
-                isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("count"), int) for r in value
-            ):
-                continue
+        for key, records in count_tables(section).items():
             table = self._counts.setdefault(f"{section.id}.{key}", {})
-            for record in value:
+            for record in records:
                 entry = table.setdefault(record["name"], {"name": record["name"], "count": 0, "documents": 0})
                 entry["count"] += record["count"]
                 entry["documents"] += 1
@@ -193,34 +191,102 @@ class CorpusSummary:
         }
 
 
+def count_tables(section) -> dict[str, list[dict[str, Any]]]:
+    """A section's displayed tables of ``{name, count}`` records, by data key: what the summary adds up.
+
+    A section restored from the cache has them at hand (its data need not be decoded).
+    """
+    known = getattr(section, "count_tables", None)
+    return known() if callable(known) else tables_of_counts(section.display, section.data)
+
+
+def tables_of_counts(display: Iterable[str], data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    tables = {}
+    for key in display:
+        value = data.get(key)
+        if isinstance(value, list) and all(
+            isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("count"), int) for r in value
+        ):
+            tables[key] = value
+    return tables
+
+
 class ReportSpool:
-    """The reports of a run, kept as compact JSON in a temporary file rather than as dicts in memory.
+    """The reports of a run, kept compact in a temporary file rather than as dicts in memory.
 
     A report's dict takes 10-20 times the memory of its JSON (2.5 MiB for a
     3 KB document), so holding every report of a corpus for ``-f json`` grew
-    without bound. Iterating decodes one report at a time; it can be repeated.
+    without bound. Each report is kept in ``marshal`` form as its values
+    would come back from JSON (lists, string keys), its sections apart: a
+    report reused from the cache (see :mod:`textkit.cache`) brings them as it
+    stored them, so they are not decoded and encoded again. Iterating decodes
+    one report at a time; it can be repeated.
     """
+
+    _LENGTHS = struct.Struct("<III")
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # removed by the OS however the run ends
         self._count = 0
 
     def append(self, report: dict[str, Any]) -> None:
+        """Keep a report given as a dict (``Report.to_dict()``)."""
+        plain = _plain(report)
+        sections = plain["sections"]
+        plain["sections"] = []
+        self._write(marshal.dumps(plain), marshal.dumps(sections), b"")
+
+    def append_report(self, report) -> None:
+        """Keep a :class:`textkit.Report`."""
+        from .cache import sections_bytes, sections_json
+
+        head = marshal.dumps(_plain(report.to_dict(sections=False)))
+        self._write(head, sections_bytes(report), sections_json(report))
+
+    def _write(self, head: bytes, sections: bytes, text: bytes) -> None:
         self._file.seek(0, os.SEEK_END)
-        self._file.write(json.dumps(report, ensure_ascii=True, allow_nan=False).encode("ascii") + b"\n")
+        self._file.write(self._LENGTHS.pack(len(head), len(sections), len(text)) + head + sections + text)
         self._count += 1
 
     def __len__(self) -> int:
         return self._count
 
-    def json_lines(self) -> Iterator[str]:
-        """Each report as one line of compact JSON."""
+    def _records(self) -> Iterator[tuple[bytes, bytes, bytes]]:
         self._file.seek(0)
-        for line in self._file:
-            yield line.decode("ascii").rstrip("\n")
+        read, size = self._file.read, self._LENGTHS.size
+        for _ in range(self._count):
+            head, sections, text = self._LENGTHS.unpack(read(size))
+            yield read(head), read(sections), read(text)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (json.loads(line) for line in self.json_lines())
+        for head, sections, _ in self._records():
+            report = marshal.loads(head)
+            report["sections"] = marshal.loads(sections)  # in its place: the key order stays
+            yield report
+
+    def indented(self) -> Iterator[str]:
+        """Each report as ``json.dumps(report, ensure_ascii=False, indent=2)`` writes it.
+
+        Sections the cache kept as indented JSON are put in as they are: at
+        that size, indenting JSON is most of what writing ``-f json`` costs.
+        """
+        for head, sections, text in self._records():
+            report = marshal.loads(head)
+            if text:
+                outer = json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False)
+                # The empty list stands where the sections go; one level deeper, each of their lines is indented once more.
+                before, marker, after = outer.partition('\n  "sections": [],\n')
+                if marker:
+                    inner = zlib.decompress(text).decode("utf-8").replace("\n", "\n  ")
+                    yield f'{before}\n  "sections": {inner},\n{after}'
+                    continue
+            report["sections"] = marshal.loads(sections)
+            yield json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as JSON gives it back; NaN and infinities are refused, as in every textkit output."""
+    return json.loads(json.dumps(value, ensure_ascii=False, allow_nan=False))
 
 
 @dataclass
@@ -250,8 +316,7 @@ class Corpus:
         """``json.dumps(self.to_dict(), indent=2)`` without ever holding more than one report as a dict."""
         head = json.dumps(self._head(), ensure_ascii=False, indent=2, allow_nan=False)
         if isinstance(self.reports, ReportSpool):
-            lines = self.reports.json_lines()
-            documents = (json.dumps(json.loads(line), ensure_ascii=False, indent=2) for line in lines)
+            documents = self.reports.indented()
         else:
             documents = (json.dumps(r, ensure_ascii=False, indent=2, allow_nan=False) for r in self.reports)
         body = ",\n".join("    " + d.replace("\n", "\n    ") for d in documents)

@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import hashlib
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -94,6 +95,12 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     anything else must decode cleanly under a detected encoding or the one
     the caller names, else it is refused rather than analysed as garbage.
     """
+    text, used = decode_unchecked(data, name, encoding)
+    return check_text(text, name), used
+
+
+def decode_unchecked(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """:func:`decode` without :func:`check_text` (empty or binary-looking text is not refused here)."""
     if encoding:
         check_encoding(encoding)
         try:
@@ -104,17 +111,17 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
             raise InputError(f"{name}: cannot decode as {encoding} ({type(exc).__name__})") from None
         if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
             text = text.removeprefix("\ufeff")
-        return _check_text(text, name), encoding
+        return text, encoding
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return _check_text(data.decode(codec), name), codec
+                return data.decode(codec), codec
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: not valid {codec} (byte {exc.start})") from None
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file (contains NUL bytes)")
     try:
-        return _check_text(data.decode("utf-8"), name), "utf-8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
     guessed = _detect(data)
@@ -122,7 +129,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         raise InputError(
             f"{name}: not valid UTF-8 (byte {utf8_error}) and no other encoding fits; name one with --encoding"
         )
-    return _check_text(data.decode(guessed), name), guessed
+    return data.decode(guessed), guessed
 
 
 def _detect(data: bytes) -> str | None:
@@ -169,12 +176,16 @@ def _western_or_central(data: bytes) -> str:
     return "cp1250"
 
 
-def _check_text(text: str, name: str) -> str:
+# Control characters other than whitespace (\t \n \v \f \r) mean this is not prose.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def check_text(text: str, name: str) -> str:
+    """``text`` unless it is empty or looks binary (control characters in its first 64K characters)."""
     if not text.strip():
         raise InputError(f"{name}: is empty (nothing to analyze)")
-    # Control characters other than whitespace mean this is not prose.
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    if controls > max(8, len(text[:65536]) // 100):
+    controls = len(_CONTROLS.findall(text, 0, 65536))
+    if controls > max(8, min(len(text), 65536) // 100):
         raise InputError(f"{name}: looks like a binary file (control characters)")
     return text
 
@@ -191,9 +202,26 @@ def load_path(
     ``loader`` extracts the prose from markup (Markdown, HTML); without one
     the file is plain text.
     """
-    name = "<stdin>" if str(path) == "-" else display_name(str(path))
-    data = read_bytes(path, max_bytes)
-    text, used = decode(data, name, encoding)
+    return load_bytes(read_bytes(path, max_bytes), source_name(path), encoding=encoding, loader=loader)
+
+
+def source_name(path: str | os.PathLike[str]) -> str:
+    """How a path is named in reports and messages (``<stdin>`` for ``-``)."""
+    return "<stdin>" if str(path) == "-" else display_name(str(path))
+
+
+def load_bytes(
+    data: bytes,
+    name: str,
+    *,
+    encoding: str | None = None,
+    loader: Loader | None = None,
+    decoded: tuple[str, str] | None = None,
+) -> Document:
+    """The :class:`Document` of a file's bytes (see :func:`load_path`); ``decoded`` is
+    :func:`decode_unchecked`'s result when the caller already has it."""
+    text, used = decoded or decode_unchecked(data, name, encoding)
+    check_text(text, name)
     extracted = None
     if loader is not None and loader.name != "text":
         try:
@@ -202,12 +230,19 @@ def load_path(
             raise InputError(f"{name}: cannot read as {loader.name} ({type(exc).__name__}: {exc})") from None
         if not extracted.text.strip():
             raise InputError(f"{name}: no prose found in this {loader.name} file")
-    return Document(
+    document = Document(
         extracted.text if extracted else text,
         source=name,
         encoding=used,
         size_bytes=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         extracted=extracted,
-        input_format=loader.name if loader else "text",
+        input_format=input_format(loader),
     )
+    document.load_warnings = list(extracted.warnings) if extracted else []  # the run prints them
+    return document
+
+
+def input_format(loader: Loader | None) -> str:
+    """The name a document read with ``loader`` records as its format."""
+    return loader.name if loader else "text"

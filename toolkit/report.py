@@ -91,8 +91,12 @@ class Report:
             return EXIT_PLUGIN_FAILED
         return EXIT_GATE_FAILED if self.failed_gates else EXIT_OK
 
-    def to_dict(self) -> dict[str, Any]:
-        """The report as the JSON format writes it (see docs/json-report.md)."""
+    def to_dict(self, *, sections: bool = True) -> dict[str, Any]:
+        """The report as the JSON format writes it (see docs/json-report.md).
+
+        ``sections=False`` leaves the sections list empty, for a caller that
+        keeps them apart (the corpus spool).
+        """
         return {
             "schema_version": SCHEMA_VERSION,
             "tool": {
@@ -101,10 +105,13 @@ class Report:
                 "plugins": [p.to_dict() for p in self.plugins],
             },
             "document": dict(self.document.metadata),
-            "sections": [s.to_dict() for s in self.sections],
+            "sections": self._section_dicts() if sections else [],
             "gates": [g.to_dict() for g in self.gates],
             "baseline": {"source": self.baseline, "changes": self.changes} if self.baseline else None,
         }
+
+    def _section_dicts(self) -> list[dict[str, Any]]:
+        return [s.to_dict() for s in self.sections]
 
 
 def json_schema() -> dict[str, Any]:

@@ -75,6 +75,7 @@ def write_reports(
             outcome.input_errors.append(str(result))
             summary.add_failure(path, str(result))
             continue
+        outcome.warnings += [f"{path}: {w}" for w in getattr(result.document, "load_warnings", ())]
         if baseline is not None:
             result.baseline = baseline.path
             result.changes = baseline.changes(result)
@@ -89,7 +90,7 @@ def write_reports(
         else:
             summary.add(result)
             if format.corpus_needs_reports:
-                corpus.reports.append(result.to_dict())
+                corpus.reports.append_report(result)
     if not single and not format.streams and format.render_corpus is not None:
         out.write(format.render_corpus(corpus, render_options))
     if baseline is not None and any(g.change for g in gates) and baseline.mismatch_warning():

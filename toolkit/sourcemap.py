@@ -34,6 +34,8 @@ class Extracted:
     text: str
     source: str
     pieces: list[tuple[int, int, int]] = field(default_factory=list)
+    # What a reader should know about how the text was extracted (markup read as plain text, say).
+    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def identity(cls, text: str) -> "Extracted":

@@ -17,8 +17,30 @@ _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+|\.
 _SKIP_CONTAINERS = {"table_open": "table_close"}
 
 
+# markdown-it-py's cost, in microseconds, per character and per thing it works hardest on (measured
+# on a loaded machine, so with room to spare): lines, list items, and inline delimiters, of which a
+# dense run ("*a" or "![a" repeated, or 1-character lines) costs it 5-15 s per MB.
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
+_COSTS = {"\n": 20, "*": 12, "_": 12, "~": 12, "[": 17, "![": 30, "`": 8, "<": 4, "&": 3, "\\": 3}
+# A document estimated to take longer than this (s per MB of it) is read as plain text instead:
+# textkit's bound is 2 s per MB. Ordinary Markdown (this project's docs) estimates at 0.6 s per MB;
+# a whole file of changelog lines or of table rows at 1.5-1.7, of table-of-contents links at 2.0.
+MAX_SECONDS_PER_MB = 2.0
+_SMALL = 0.01  # seconds that any document may take, however small
+
+
+def parse_cost(source: str) -> float:
+    """The estimated seconds markdown-it takes on ``source``: one linear pass of ``str.count``."""
+    micros = 0.1 * len(source) + 25 * len(_LIST_ITEM.findall(source))
+    micros += sum(weight * source.count(mark) for mark, weight in _COSTS.items())
+    return micros / 1e6
+
+
 def extract(source: str) -> Extracted:
     match = _FRONT_MATTER.match(source)
+    cost = parse_cost(source)
+    if cost > max(_SMALL, MAX_SECONDS_PER_MB * len(source) / 1e6):
+        return _plain(source, match.end() if match else 0, cost)
     # Front matter becomes blank lines, so line numbers of the rest stay true.
     parse_source = re.sub(r"[^\n]", " ", match.group()) + source[match.end() :] if match else source
     tokens = _parse(parse_source)
@@ -38,6 +60,19 @@ def extract(source: str) -> Extracted:
         out.paragraph_break()
         _copy_inline(token, source, starts, out)
     return out.build()
+
+
+def _plain(source: str, start: int, cost: float) -> Extracted:
+    """The source after its front matter, markup and all, with a warning saying why."""
+    out = TextBuilder(source)
+    out.copy(start, len(source))
+    extracted = out.build()
+    per_mb = cost / max(len(source), 1) * 1e6
+    extracted.warnings.append(
+        f"Markdown markup too dense to parse in time (about {per_mb:.0f} s per MB; the bound is "
+        f"{MAX_SECONDS_PER_MB:g}): read as plain text, markup included"
+    )
+    return extracted
 
 
 def _parse(source: str) -> list:
