@@ -18,13 +18,17 @@ from functools import lru_cache
 from textkit import tokenize_words
 from textkit.plugins._wordlists import pronunciations
 
+from . import phrases
 from .echoes import find_echoes
 from .incongruity import find_sentiment_contrast
 from .lexicon import (
+    SO_CALLED,
+    SUPERLATIVE_EVER,
     Lexicon,
     Marker,
     Spans,
     lexicon,
+    listed_positions,
     longest_first,
     norm,
     quoted,
@@ -64,13 +68,6 @@ _QUOTES = (
     # Curly single quotes: the closing one must not be an apostrophe inside a word.
     re.compile(r"(?<!\w)‘([^‘\n]*?)’(?!\w)"),
 )
-# "so-called" is the spoken scare quote; followed by quotes it is one marker, counted there.
-_SO_CALLED = re.compile(r"\bso[-\s]called\b(?!\s*[\"“‘])", re.IGNORECASE)
-_SUPERLATIVE_EVER = re.compile(
-    r"\b(?:best|worst|greatest|biggest|smartest|dumbest|stupidest|finest|coolest|funniest|"
-    r"saddest|most\s+\w+)\s+(?:[\w’'-]+\s+){0,3}?ever\b",
-    re.IGNORECASE,
-)
 _CLOSING = "\"”’')]"
 
 
@@ -84,22 +81,21 @@ def is_question(text: str) -> bool:
     return "?" in body[len(body.rstrip("!?")) :]
 
 
-def _listed_words(document, sentences, listed: frozenset[str], family: str, what: str) -> list[Marker]:
-    """A marker of ``family`` for every word of ``sentences`` whose key is in ``listed``."""
-    keys = word_keys(document)
+def _listed_words(document, lex: Lexicon, listed: frozenset[str], family: str, what: str) -> list[Marker]:
+    """A marker of ``family`` for every prose word whose key is in ``listed``, in document order."""
+    positions = listed_positions(document, lex)
+    words = document.words
     return [
-        Marker(family, w.start, w.end, f"{what}: {quoted(w.text)}")
-        for s in sentences
-        for w in document.words_of(s)
-        if keys[w.index] in listed
+        Marker(family, words[i].start, words[i].end, f"{what}: {quoted(words[i].text)}")
+        for i in sorted(i for key in listed & positions.keys() for i in positions[key])
     ]
 
 
 def find_explicit(document, sentences, lex: Lexicon) -> list[Marker]:
-    markers = _listed_words(document, sentences, lex.explicit, "explicit", "explicit irony vocabulary")
+    markers = _listed_words(document, lex, lex.explicit, "explicit", "explicit irony vocabulary")
     markers += [
         Marker("explicit", m.start(), m.end(), f"explicit irony marker: {quoted(m.group())}")
-        for m in scan(lex.explicit_phrases, document)
+        for m in phrases.find(document, lex.explicit_phrases, lex)
     ]
     return longest_first(markers)
 
@@ -146,7 +142,7 @@ def find_scare_quotes(document, sentences, lex: Lexicon, quotes) -> list[Marker]
     ]
     markers += [
         Marker("scare_quotes", m.start(), m.end(), "'so-called' distances the writer from the term")
-        for m in scan(_SO_CALLED, document)
+        for m in phrases.find(document, SO_CALLED, lex)
     ]
     return markers
 
@@ -182,11 +178,11 @@ def find_asides(document, sentences, lex: Lexicon) -> list[Marker]:
 
 
 def find_hyperbole(document, sentences, lex: Lexicon) -> list[Marker]:
-    markers = _listed_words(document, sentences, lex.hyperbole, "hyperbole", "intensifier or extreme word")
-    for pattern in (lex.hyperbole_phrases, _SUPERLATIVE_EVER):
+    markers = _listed_words(document, lex, lex.hyperbole, "hyperbole", "intensifier or extreme word")
+    for phrase_list in (lex.hyperbole_phrases, SUPERLATIVE_EVER):
         markers += [
             Marker("hyperbole", m.start(), m.end(), f"extreme phrase: {quoted(m.group())}")
-            for m in scan(pattern, document)
+            for m in phrases.find(document, phrase_list, lex)
         ]
     return longest_first(markers)
 
@@ -217,7 +213,7 @@ def find_questions(document, sentences, lex: Lexicon) -> list[Marker]:
             markers.append(
                 Marker("tag_question", sentence.start, sentence.end, "one-word tag question 'Right?'")
             )
-        elif formula := lex.rhetorical_formulas.search(sentence.text):
+        elif formula := lex.rhetorical_formulas.pattern.search(sentence.text):
             markers.append(
                 Marker(
                     "rhetorical_question",
@@ -252,7 +248,7 @@ def find_ironic_praise(document, sentences, lex: Lexicon) -> list[Marker]:
     return longest_first(
         [
             Marker("ironic_praise", m.start(), m.end(), f"ironic praise formula: {quoted(m.group())}")
-            for m in scan(lex.praise_formulas, document)
+            for m in phrases.find(document, lex.praise_formulas, lex)
         ]
     )
 
@@ -262,7 +258,7 @@ def find_understatement(document, sentences, lex: Lexicon) -> list[Marker]:
     return longest_first(
         [
             Marker("understatement", m.start(), m.end(), f"understatement: {quoted(m.group())}")
-            for m in scan(lex.understatement_phrases, document)
+            for m in phrases.find(document, lex.understatement_phrases, lex)
         ]
     )
 
@@ -270,7 +266,7 @@ def find_understatement(document, sentences, lex: Lexicon) -> list[Marker]:
 def find_interjections(document, sentences, lex: Lexicon) -> list[Marker]:
     markers = [
         Marker("interjection", m.start(), m.end(), f"interjection: {quoted(m.group())}")
-        for m in scan(lex.interjection_phrases, document)
+        for m in phrases.find(document, lex.interjection_phrases, lex)
     ]
     keys = word_keys(document)
     for sentence in sentences:
