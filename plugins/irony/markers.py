@@ -13,7 +13,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 
 from textkit import tokenize_words
 from textkit.plugins._wordlists import pronunciations
@@ -30,6 +32,7 @@ from .lexicon import (
     lexicon,
     listed_positions,
     longest_first,
+    prose_word_indices,
     norm,
     quoted,
     scan,
@@ -57,16 +60,17 @@ FAMILIES = (
 TAG_REACH = 60  # characters at the end of a question searched for a tag (", isn't it?")
 MAX_CAPS_LETTERS = 20  # a longer all-caps "word" is no word said for emphasis (and is never spelled out)
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _VOWELS = frozenset("AEIOUY")
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
-_ELLIPSIS_OR_RUN = re.compile(r"[!?]{2,}|\.{3,}|…")
+# Each pattern opens with the character a match starts with, so the regex engine skips to the
+# next such character rather than trying the pattern at every one ("[!?]{2,}|\.{3,}|…" here).
+_ELLIPSIS_OR_RUN = re.compile(r"[!?.…](?:(?<=[!?])[!?]+|(?<=\.)\.\.+|(?<=…))")
 _PARENTHESIS = re.compile(r"\(([^()\n]*)\)")
 _QUOTES = (
     re.compile(r"“([^“”\n]*)”"),
     re.compile(r"\"([^\"\n]*)\""),
     # Curly single quotes: the closing one must not be an apostrophe inside a word.
-    re.compile(r"(?<!\w)‘([^‘\n]*?)’(?!\w)"),
+    re.compile(r"‘(?<!\w‘)([^‘\n]*?)’(?!\w)"),
 )
 _CLOSING = "\"”’')]"
 
@@ -352,31 +356,30 @@ def _defined_acronyms(document) -> frozenset[str]:
 
 def _repeated_caps(document) -> frozenset[str]:
     """All-caps words used 3+ times: a name or an acronym ("SOCO", "PRISM"), not emphasis."""
-    counts: dict[str, int] = {}
-    for w in document.words:
-        if w.text.isupper():
-            counts[w.text] = counts.get(w.text, 0) + 1
+    counts = Counter(t for t in map(attrgetter("text"), document.words) if t.isupper())
     return frozenset(w for w, n in counts.items() if n >= 3)
 
 
 def find_caps(document, sentences, lex: Lexicon) -> list[Marker]:
-    defined = _defined_acronyms(document) | _repeated_caps(document)
+    words = document.words
+    defined = None  # worked out only if some word gets that far
     markers = []
-    for sentence in sentences:
-        for w in document.words_of(sentence):
-            letters = w.text.translate(_APOSTROPHES).replace("'", "").replace("-", "")
-            if not (letters.isalpha() and letters.isupper() and 3 <= len(letters) <= MAX_CAPS_LETTERS):
-                continue
-            if (
-                not _VOWELS & set(letters)
-                or letters in lex.acronyms
-                or w.text in defined
-                or _tagged(document, w)
-            ):
-                continue
-            if _ROMAN.fullmatch(letters) or _shouted_line(document, w.start) or not _is_english_word(letters):
-                continue
-            markers.append(Marker("caps", w.start, w.end, f"all-caps emphasis: {quoted(w.text)}"))
+    for i in prose_word_indices(document):
+        w = words[i]
+        if not w.text.isupper():
+            continue
+        letters = w.text.replace("’", "").replace("‘", "").replace("'", "").replace("-", "")
+        if not (letters.isalpha() and 3 <= len(letters) <= MAX_CAPS_LETTERS):
+            continue
+        if not _VOWELS & set(letters) or letters in lex.acronyms:
+            continue
+        if defined is None:
+            defined = _defined_acronyms(document) | _repeated_caps(document)
+        if w.text in defined or _tagged(document, w):
+            continue
+        if _ROMAN.fullmatch(letters) or _shouted_line(document, w.start) or not _is_english_word(letters):
+            continue
+        markers.append(Marker("caps", w.start, w.end, f"all-caps emphasis: {quoted(w.text)}"))
     return markers
 
 
