@@ -5,13 +5,14 @@ after no letter, digit or "#". ``find`` tries it at those places only, and so fi
 ``pattern.finditer`` finds paragraph by paragraph (``lexicon.scan``), in the same order:
 
 * every prose word whose key is a first word of the list (``lexicon.listed_positions``);
-* every word that is not plain ASCII letters and digits, at its start and after each
-  apostrophe, hyphen or point inside it ("so-called", "what's"; and a word with other
-  letters, which case-insensitive matching may read as ASCII ones: "ſ" matches "s");
+* inside a word of ASCII letters and digits joined by apostrophes, hyphens or points
+  ("so-called", "what's"), every run of letters or digits that is a first word;
+* every word with a letter outside ASCII, at its start and after each mark inside it
+  (case-insensitive matching reads some of those letters as ASCII ones: "ſ" matches "s");
 * every "#" before a word, for the lists holding hashtags ("#sarcasm").
 
-A plain ASCII word that a match starts at is the whole of the match's first word (the match
-ends that word with a space, a comma or a non-letter), so its key is a first word of the list.
+Where a match starts, the text holds the first word's opening run of letters and digits and
+then no further letter or digit: that run, in lower case, is a first word of the list.
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices
 
+_RUN = re.compile(r"[A-Za-z0-9]+")
+
 
 @dataclass(frozen=True)
 class _Places:
-    odd: list[int]  # offsets inside or at the start of words that are not plain ASCII
+    runs: dict[str, list[int]]  # inside ASCII words with marks: offsets of each run of letters, by key
+    foreign: list[int]  # offsets at and inside words with non-ASCII letters
     hashes: list[int]  # offsets of a "#" before a word
     paragraph_starts: list[int]  # the prose paragraphs' bounds, for each search's end
     paragraph_ends: list[int]
@@ -35,19 +39,24 @@ def _places(document) -> _Places:
     def compute() -> _Places:
         text = document.text
         words = document.words
-        odd = []
+        runs: dict[str, list[int]] = {}
+        foreign = []
         for i in prose_word_indices(document):
             word = words[i].text
-            if word.isascii() and word.isalnum():
-                continue
+            if word.isalnum() and word.isascii():
+                continue  # a plain word: found by its key
             start = words[i].start
-            odd.append(start)
-            odd += [start + k for k in range(1, len(word)) if not word[k - 1].isalnum()]
+            if word.isascii():
+                for run in _RUN.finditer(word):
+                    runs.setdefault(run.group().lower(), []).append(start + run.start())
+            else:
+                foreign.append(start)
+                foreign += [start + k for k in range(1, len(word)) if not word[k - 1].isalnum()]
         paragraphs = prose_paragraphs(document)
         hashes = [
             m.start() for p in paragraphs for m in _HASH_BEFORE_WORD.finditer(text, p.start, p.end)
         ]
-        return _Places(odd, hashes, [p.start for p in paragraphs], [p.end for p in paragraphs])
+        return _Places(runs, foreign, hashes, [p.start for p in paragraphs], [p.end for p in paragraphs])
 
     return document.memo("irony.phrase_places", compute)
 
@@ -61,7 +70,8 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     positions = listed_positions(document, lex)
     words = document.words
     starts = [words[i].start for key in phrases.first_words & positions.keys() for i in positions[key]]
-    starts += places.odd
+    starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
+    starts += places.foreign
     if phrases.after_hash:
         starts += places.hashes
     starts.sort()

@@ -24,10 +24,12 @@ tweet is judged by its density of cues. It reaches the report only as the one
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
@@ -131,13 +133,36 @@ def _tag_cues(tag: str) -> list[str]:
 
 def sentence_cues(document) -> list[list[str]]:
     """Per prose sentence (aligned with ``document.prose_sentences``), its cue keys: words,
-    neighbouring pairs and the non-word cues between them, in one pass (memoised per document)."""
+    neighbouring pairs and the non-word cues between them, in one pass (memoised per document).
+
+    What is rare is found first for the whole text at C speed (gaps between words holding a mark
+    that can be a cue, stretched words, words after "#" or "@"), so the pass over the words does
+    little more than look up each distinct word's cue key once."""
 
     def compute() -> list[list[str]]:
         keys = word_keys(document)
         words = document.words
         text = document.text
         names = _names(document, keys)
+        word_start = attrgetter("start")
+
+        def word_at(offset: int) -> int:
+            """The index of the word holding ``offset``, or -1 when it is between words."""
+            i = bisect.bisect_right(words, offset, key=word_start) - 1
+            return i if i >= 0 and offset < words[i].end else -1
+
+        # Gaps between two words of a sentence that may hold a cue ("!", "?", ".", "…", or a
+        # character that may be an emoji; any other gap gives none): by the index of the word after.
+        marked = set()
+        for m in _GAP_MARK.finditer(text):
+            after = bisect.bisect_right(words, m.start(), key=word_start)
+            if 0 < after < len(words) and m.start() >= words[after - 1].end:
+                if words[after - 1].sentence == words[after].sentence:
+                    marked.add(after)
+        stretched = {word_at(m.start()) for m in _ELONGATED.finditer(text)}
+        stretched = {i for i in stretched if i >= 0 and _ELONGATED.search(words[i].text, 0, STRETCH_REACH)}
+        tagged = {m.end() for m in _TAG_MARK.finditer(text)}  # where a word after "#" or "@" starts
+        plain_keys: dict[str, str | None] = {}  # cue key of a word not opening its sentence, by its text
         result = []
         for sentence in document.prose_sentences:
             cues: list[str] = []
@@ -146,24 +171,32 @@ def sentence_cues(document) -> list[list[str]]:
             in_link = False
             for i in range(sentence.first_word, sentence.end_word):
                 word = words[i]
-                gap = text[gap_start : word.start] if word.start > gap_start else ""
-                cues += _gap_cues(gap) if gap else []
+                opens = i == sentence.first_word
+                if opens or in_link or i in marked:
+                    gap = text[gap_start : word.start] if word.start > gap_start else ""
+                    cues += _gap_cues(gap) if gap else []
+                else:
+                    gap = " "  # no cue in it (only its being non-empty and blank matters below)
                 gap_start = word.end
                 if in_link and gap and not gap.isspace() and not any(c.isspace() for c in gap):
                     continue  # the rest of a link ("t", "co" in "http://t.co/x")
                 in_link = False
-                mark = text[word.start - 1] if word.start else ""
-                if mark in "@#" and mark:
-                    cues += _tag_cues(word.text) if mark == "#" else ["<mention>"]
+                if word.start in tagged:
+                    cues += _tag_cues(word.text) if text[word.start - 1] == "#" else ["<mention>"]
                     previous = None
                     continue
                 if keys[i] in _LINK_STARTS and text[word.end : word.end + 1] in (":", "."):
                     cues.append("<link>")
                     in_link, previous = True, None
                     continue
-                if _ELONGATED.search(word.text, 0, STRETCH_REACH):
+                if i in stretched:
                     cues.append("<elongated>")
-                key = _cue_key(word.text, keys[i], i == sentence.first_word, names)
+                if opens:
+                    key = _cue_key(word.text, keys[i], True, names)
+                elif word.text in plain_keys:
+                    key = plain_keys[word.text]
+                else:
+                    key = plain_keys[word.text] = _cue_key(word.text, keys[i], False, names)
                 if key is not None:
                     cues.append(key)
                     if previous is not None:
@@ -175,6 +208,12 @@ def sentence_cues(document) -> list[list[str]]:
         return result
 
     return document.memo("irony.sentence_cues", compute)
+
+
+# A character that can make a gap between words a cue: "!", "?", ".", "…", or any character
+# outside ASCII that is not one of the usual quotation marks and dashes (an emoji is one).
+_GAP_MARK = re.compile(r"[!?.…]|[^\x00-\x7f’‘“”—–]")
+_TAG_MARK = re.compile(r"[#@]")
 
 
 def text_cues(words: list[str]) -> list[str]:
