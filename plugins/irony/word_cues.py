@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
@@ -239,17 +240,15 @@ def cue_score(cues: list[str], words: int, table: dict[str, Any] | None = None) 
     """The word-cue score of a stretch of text: the summed weights of its cues, scaled by length."""
     table = table or cue_table()
     weights = table["weights"]
-    total = sum(weights.get(c, 0.0) for c in cues)
+    total = sum(map(weights.__getitem__, filter(weights.__contains__, cues)))  # a cue without weight adds 0
     return total * length_scale(words, float(table["reference_words"]))
 
 
 def top_cues(cues: list[str], table: dict[str, Any] | None = None, n: int = 5) -> list[dict[str, Any]]:
     """The cues that raised the score most and those that lowered it most, with their summed weight."""
     weights = (table or cue_table())["weights"]
-    totals = Counter()
-    for c in cues:
-        if c in weights:
-            totals[c] += weights[c]
+    # Each cue's weight added once per occurrence, as a running sum would (counted at C speed).
+    totals = {c: sum(repeat(weights[c], k)) for c, k in Counter(filter(weights.__contains__, cues)).items()}
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])
     up = [{"cue": c, "weight": round(w, 4)} for c, w in ranked[:n] if w > 0]
     down = [{"cue": c, "weight": round(w, 4)} for c, w in reversed(ranked[-n:]) if w < 0]
