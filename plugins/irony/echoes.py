@@ -154,10 +154,10 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
                 and words[j + n].sentence == words[j].sentence
             ):
                 n += 1
-            if not (_joined(document, words, i, i + n - 1) and _joined(document, words, j, j + n - 1)):
-                continue  # not one phrase each time
             if sum(k not in lex.stopwords for k in keys[j : j + n]) < 2:
                 continue
+            if not (_joined(document, words, i, i + n - 1) and _joined(document, words, j, j + n - 1)):
+                continue  # not one phrase each time
             first, second = (words[i].start, words[i + n - 1].end), (words[j].start, words[j + n - 1].end)
             if covered_spans.overlaps(*first):
                 continue  # the repeated aside is already an echo
