@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress, islice
-from operator import eq
+from itertools import accumulate, compress, islice
+from operator import eq, not_
 
 from textkit import tokenize_words
 
@@ -129,6 +129,9 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     all_keys = word_keys(document)
     keys = [all_keys[w.index] for w in words]  # by position in ``words``
     openers = {s.first_word for s in sentences}
+    # Prefix counts of content (non-stop) words: a place whose next MAX_PHRASE words hold fewer
+    # than 2 is no echo and echoes nothing (a match repeats its words), so it is only recorded.
+    content = list(accumulate(map(not_, map(lex.stopwords.__contains__, keys)), initial=0))
     # Only the last few earlier places of each word triple are kept: the nearest is the one heard
     # as an echo, and a bounded look-back keeps "no no no ..." linear. A triple said once is
     # never looked for again, so only the repeated ones are walked.
@@ -138,7 +141,8 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     matched_until = -1
     for j in _repeated_trigrams(keys):
         gram = (keys[j], keys[j + 1], keys[j + 2])
-        for i in reversed(seen.get(gram, ())):
+        useful = content[min(j + MAX_PHRASE, len(keys))] - content[j] >= 2
+        for i in reversed(seen.get(gram, ()) if useful else ()):
             if words[j].sentence - words[i].sentence > ECHO_WINDOW:
                 break  # earlier ones are further still
             same_sentence = words[i].sentence == words[j].sentence

@@ -388,29 +388,29 @@ _NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
 
 
 def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
+    keys = word_keys(document)
+    words = document.words
     markers = []
     previous = None
     for sentence in sentences:
-        words = document.words_of(sentence)
-        closed = sentence.text.rstrip().rstrip(_CLOSING)
-        if len(words) == 1 and closed.endswith((".", "!", "…")):
-            word = word_keys(document)[words[0].index]
-            is_answer = word in _ANSWERS and previous is not None and is_question(previous.text)
-            plain = word.isalpha() and len(word) >= 2 and not _tagged(document, words[0])
-            spoken = sentence.text[:1] in "\"“‘'"  # “Stop.” is a line of dialogue
-            if plain and not spoken and word not in lex.interjections and word not in _NUMBERS and not is_answer:
-                markers.append(
-                    Marker(
-                        "emphatic_sentence",
-                        sentence.start,
-                        sentence.end,
-                        f"one-word sentence: {quoted(sentence.text)}",
+        if sentence.end_word - sentence.first_word == 1:
+            closed = sentence.text.rstrip().rstrip(_CLOSING)
+            if closed.endswith((".", "!", "…")):
+                word = keys[sentence.first_word]
+                is_answer = word in _ANSWERS and previous is not None and is_question(previous.text)
+                plain = word.isalpha() and len(word) >= 2 and not _tagged(document, words[sentence.first_word])
+                spoken = sentence.text[:1] in "\"“‘'"  # “Stop.” is a line of dialogue
+                if plain and not spoken and word not in lex.interjections and word not in _NUMBERS and not is_answer:
+                    markers.append(
+                        Marker(
+                            "emphatic_sentence",
+                            sentence.start,
+                            sentence.end,
+                            f"one-word sentence: {quoted(sentence.text)}",
+                        )
                     )
-                )
         previous = sentence
     return markers
-
-
 
 
 def find_markers(document) -> list[Marker]:
