@@ -24,13 +24,12 @@ tweet is judged by its density of cues. It reaches the report only as the one
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any
 
 from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
@@ -136,44 +135,31 @@ def sentence_cues(document) -> list[list[str]]:
     """Per prose sentence (aligned with ``document.prose_sentences``), its cue keys: words,
     neighbouring pairs and the non-word cues between them, in one pass (memoised per document).
 
-    What is rare is found first for the whole text at C speed (gaps between words holding a mark
-    that can be a cue, stretched words, words after "#" or "@"), so the pass over the words does
-    little more than look up each distinct word's cue key once."""
+    The gaps between words are read only in a sentence holding a mark that can be a cue there,
+    and each distinct word's cue key (and whether it is stretched) is worked out once, so the pass
+    over the words does little more than look them up."""
 
     def compute() -> list[list[str]]:
         keys = word_keys(document)
         words = document.words
         text = document.text
         names = _names(document, keys)
-        word_start = attrgetter("start")
-
-        def word_at(offset: int) -> int:
-            """The index of the word holding ``offset``, or -1 when it is between words."""
-            i = bisect.bisect_right(words, offset, key=word_start) - 1
-            return i if i >= 0 and offset < words[i].end else -1
-
-        # Gaps between two words of a sentence that may hold a cue ("!", "?", ".", "…", or a
-        # character that may be an emoji; any other gap gives none): by the index of the word after.
-        marked = set()
-        for m in _GAP_MARK.finditer(text):
-            after = bisect.bisect_right(words, m.start(), key=word_start)
-            if 0 < after < len(words) and m.start() >= words[after - 1].end:
-                if words[after - 1].sentence == words[after].sentence:
-                    marked.add(after)
-        stretched = {word_at(m.start()) for m in _ELONGATED.finditer(text)}
-        stretched = {i for i in stretched if i >= 0 and _ELONGATED.search(words[i].text, 0, STRETCH_REACH)}
         tagged = {m.end() for m in _TAG_MARK.finditer(text)}  # where a word after "#" or "@" starts
-        plain_keys: dict[str, str | None] = {}  # cue key of a word not opening its sentence, by its text
+        known: dict[str, tuple[bool, str | None]] = {}  # (stretched, cue key) of a word not opening its sentence
         result = []
         for sentence in document.prose_sentences:
             cues: list[str] = []
             previous = None
             gap_start = sentence.start
             in_link = False
+            # Any gap between two of its words holding "!", "?", ".", "…" or a possible emoji?
+            marked = sentence.word_count > 1 and _GAP_MARK.search(
+                text, words[sentence.first_word].end, words[sentence.end_word - 1].start
+            )
             for i in range(sentence.first_word, sentence.end_word):
                 word = words[i]
                 opens = i == sentence.first_word
-                if opens or in_link or i in marked:
+                if opens or in_link or marked:
                     gap = text[gap_start : word.start] if word.start > gap_start else ""
                     cues += _gap_cues(gap) if gap else []
                 else:
@@ -190,18 +176,21 @@ def sentence_cues(document) -> list[list[str]]:
                     cues.append("<link>")
                     in_link, previous = True, None
                     continue
-                if i in stretched:
-                    cues.append("<elongated>")
                 if opens:
+                    stretched = _ELONGATED.search(word.text, 0, STRETCH_REACH) is not None
                     key = _cue_key(word.text, keys[i], True, names)
-                elif word.text in plain_keys:
-                    key = plain_keys[word.text]
-                elif word.text in _LOWER_CASE_KEYS:  # its cue key depends on nothing but itself
-                    key = plain_keys[word.text] = _LOWER_CASE_KEYS[word.text]
+                elif word.text in known:
+                    stretched, key = known[word.text]
+                elif word.text in _LOWER_CASE_WORDS:  # nothing but the word itself decides
+                    stretched, key = known[word.text] = _LOWER_CASE_WORDS[word.text]
                 else:
-                    key = plain_keys[word.text] = _cue_key(word.text, keys[i], False, names)
-                    if word.text == keys[i] and len(_LOWER_CASE_KEYS) < 100_000:
-                        _LOWER_CASE_KEYS[word.text] = key
+                    stretched = _ELONGATED.search(word.text, 0, STRETCH_REACH) is not None
+                    key = _cue_key(word.text, keys[i], False, names)
+                    known[word.text] = stretched, key
+                    if word.text == keys[i] and len(_LOWER_CASE_WORDS) < 100_000:
+                        _LOWER_CASE_WORDS[word.text] = stretched, key
+                if stretched:
+                    cues.append("<elongated>")
                 if key is not None:
                     cues.append(key)
                     if previous is not None:
@@ -215,9 +204,9 @@ def sentence_cues(document) -> list[list[str]]:
     return document.memo("irony.sentence_cues", compute)
 
 
-# The cue key of a word written as its key (lower case, straight apostrophes), which needs no
-# context, kept across documents (bounded).
-_LOWER_CASE_KEYS: dict[str, str | None] = {}
+# (stretched, cue key) of a word written as its key (lower case, straight apostrophes), which
+# needs no context, kept across documents (bounded).
+_LOWER_CASE_WORDS: dict[str, tuple[bool, str | None]] = {}
 # A character that can make a gap between words a cue: "!", "?", ".", "…", or any character
 # outside ASCII that is not one of the usual quotation marks and dashes (an emoji is one).
 _GAP_MARK = re.compile(r"[!?.…]|[^\x00-\x7f’‘“”—–]")
@@ -255,7 +244,8 @@ def top_cues(cues: list[str], table: dict[str, Any] | None = None, n: int = 5) -
     """The cues that raised the score most and those that lowered it most, with their summed weight."""
     weights = (table or cue_table())["weights"]
     # Each cue's weight added once per occurrence, as a running sum would (counted at C speed).
-    totals = {c: sum(repeat(weights[c], k)) for c, k in Counter(filter(weights.__contains__, cues)).items()}
+    counts = Counter(filter(weights.__contains__, cues))
+    totals = {c: weights[c] if k == 1 else sum(repeat(weights[c], k)) for c, k in counts.items()}
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])
     up = [{"cue": c, "weight": round(w, 4)} for c, w in ranked[:n] if w > 0]
     down = [{"cue": c, "weight": round(w, 4)} for c, w in reversed(ranked[-n:]) if w < 0]
