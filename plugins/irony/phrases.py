@@ -20,6 +20,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import and_, not_
 
 from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices
 
@@ -41,10 +43,12 @@ def _places(document) -> _Places:
         words = document.words
         runs: dict[str, list[int]] = {}
         foreign = []
-        for i in prose_word_indices(document):
+        prose = prose_word_indices(document)
+        texts = [words[i].text for i in prose]
+        # Only the words that are not plain ASCII letters and digits (a plain word is found by its key).
+        plain = map(and_, map(str.isalnum, texts), map(str.isascii, texts))
+        for i in compress(prose, map(not_, plain)):
             word = words[i].text
-            if word.isalnum() and word.isascii():
-                continue  # a plain word: found by its key
             start = words[i].start
             if word.isascii():
                 for run in _RUN.finditer(word):
