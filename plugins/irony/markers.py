@@ -112,20 +112,23 @@ def _quote_spans(document) -> list[tuple[int, int, int, int]]:
     return sorted(spans)
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def _is_scare_quote(document, start: int, end: int, content: str, lex: Lexicon) -> bool:
-    n_words = len(tokenize_words(content))
-    if not 1 <= n_words <= lex.quote_max_words or content.rstrip()[-1:] in ("?", "!"):
+    quoted_words = tokenize_words(content)
+    if not 1 <= len(quoted_words) <= lex.quote_max_words or content.rstrip()[-1:] in ("?", "!"):
         return False
     if not content.lstrip()[:1].isalpha():
         return False  # ".com", "#tag", "2": a name or a symbol, not a distanced word
-    if all(w[:1].isupper() for w in tokenize_words(content)):
+    if all(w[:1].isupper() for w in quoted_words):
         return False  # “Mandela Day”, “Revolution”: a name or a title
     sentence = document.sentence_at(start)
     if sentence is None:
         return False
     # Word positions by bisection, not by re-reading the sentence: a long sentence full of quotes stays linear.
-    first = bisect.bisect_right(document.words, start, sentence.first_word, sentence.end_word, key=lambda w: w.end)
-    after = bisect.bisect_left(document.words, end, sentence.first_word, sentence.end_word, key=lambda w: w.start)
+    first = bisect.bisect_right(document.words, start, sentence.first_word, sentence.end_word, key=_END)
+    after = bisect.bisect_left(document.words, end, sentence.first_word, sentence.end_word, key=_START)
     if first == sentence.first_word and after == sentence.end_word:
         return False  # the whole sentence is the quotation
     if document.text[max(sentence.start, start - 8) : start].rstrip().endswith(":"):
