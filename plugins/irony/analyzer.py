@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from typing import Any
 
 from textkit import Result, Skip, require_script
@@ -81,7 +82,7 @@ def analyze(document, config) -> Result:
         key=lambda f: (f.start, f.end),
     )
     counts = Counter(m.family for m in markers)
-    cues = [c for cs in sentence_cues(document) for c in cs]
+    cues = list(chain.from_iterable(sentence_cues(document)))
     word_cues = {
         "score": round(values["word_cues"], 4),
         "weight": weights["word_cues"],

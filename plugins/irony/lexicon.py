@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from typing import Any, Iterable, Mapping
 
 
@@ -176,9 +177,9 @@ def listed_positions(document, lex: "Lexicon") -> dict[str, list[int]]:
         keys = word_keys(document)
         wanted = lex.indexed
         found: dict[str, list[int]] = {}
-        for i in prose_word_indices(document):
-            if keys[i] in wanted:
-                found.setdefault(keys[i], []).append(i)
+        prose = prose_word_indices(document)
+        for i in compress(prose, map(wanted.__contains__, map(keys.__getitem__, prose))):
+            found.setdefault(keys[i], []).append(i)
         return found
 
     return document.memo("irony.listed_positions", compute)
