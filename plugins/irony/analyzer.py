@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from itertools import chain
 from typing import Any
 
 from textkit import Result, Skip, require_script
@@ -23,6 +25,10 @@ TOP_CONTRIBUTIONS = 8
 MAX_PASSAGES = 3
 MIN_SENTENCES_FOR_PASSAGES = 5  # in a shorter text the document score already says where the irony is
 MAX_FINDINGS_PER_FAMILY = 50  # findings are for readers; the counts in ``data`` stay complete
+# The option ``details`` adds what the default section leaves out as derivable or no evidence:
+# ``data["features"]`` (every feature's value, weight and contribution), ``method``,
+# ``weights_source``, each marker finding's weight and contribution, and the findings of
+# families the model gives no weight (their counts are in ``data["families"]`` either way).
 
 FEATURE_LABELS = {
     "praise_in_complaint": "praise among negative sentences",
@@ -46,8 +52,13 @@ def _option(config, name: str, default: Any) -> Any:
     return config.for_analyzer("irony").get(name, default) if config is not None else default
 
 
+# A letter outside the Latin ranges of ``textkit.script`` (which counts letters by script).
+_NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uff21-\uff5a](?<=\w)")
+
+
 def analyze(document, config) -> Result:
-    require_script(document.text, what="irony (English markers and cues)")
+    if _NON_LATIN_LETTER.search(document.text):  # else every letter is Latin: nothing to count
+        require_script(document.text, what="irony (English markers and cues)")
     sentences = document.prose_sentences
     if not sentences:
         raise Skip("no prose sentences")
@@ -65,21 +76,48 @@ def analyze(document, config) -> Result:
         if table is weight_table()
         else sentence_scores_with(document, table)
     )
+    details = bool(_option(config, "details", False))
     findings = sorted(
-        _marker_findings(document, markers, weights, n) + _passages(document, scores, threshold, markers),
+        _marker_findings(document, markers, weights, n, details) + _passages(document, scores, threshold, markers),
         key=lambda f: (f.start, f.end),
     )
     counts = Counter(m.family for m in markers)
-    cues = [c for cs in sentence_cues(document) for c in cs]
+    cues = list(chain.from_iterable(sentence_cues(document)))
     word_cues = {
         "score": round(values["word_cues"], 4),
         "weight": weights["word_cues"],
         "contribution": round(parts["word_cues"], 4),
         "cues": len(cues),
-        "strongest": top_cues(cues),
+        "strongest": {c["cue"]: c["weight"] for c in top_cues(cues)},
     }
     if _option(config, "list_cues", False):
         word_cues["occurrences"] = sorted(Counter(cues).items())
+    data = {
+        "contributions": _contribution_rows(values, weights, parts),
+        "top_markers": _top_markers(document, markers, weights),
+        "sentence_scores": [round(s, 4) for s in scores],
+        # Every family, in order (the HTML report colours them by it); the weight and contribution
+        # of those with markers (a family without any contributes 0).
+        "families": {
+            f: {"count": counts[f], "weight": weights[f], "contribution": round(parts[f], 6)}
+            if counts[f] or details
+            else {"count": 0}
+            for f in FAMILIES
+        },
+        "word_cues": word_cues,
+        "intercept": float(table["intercept"]),
+        "log_odds": round(z, 4),
+        "threshold": threshold,
+        "sentences": n,
+        "words": sum(s.word_count for s in sentences),
+    }
+    if details:  # what the rows above and the model file already say, in full
+        data["features"] = {
+            f: {"value": round(values[f], 6), "weight": weights[f], "contribution": round(parts[f], 6)}
+            for f in FEATURES
+        }
+        data["method"] = METHOD
+        data["weights_source"] = table.get("source", "")
     return Result(
         metrics={
             "score": round(sigmoid(z), 4),
@@ -88,43 +126,25 @@ def analyze(document, config) -> Result:
             "ironic_sentences": sum(s >= threshold for s in scores),
         },
         findings=findings,
-        data={
-            "contributions": _contribution_rows(values, weights, parts),
-            "top_markers": _top_markers(document, markers, weights),
-            "sentence_scores": [round(s, 4) for s in scores],
-            "features": {
-                f: {"value": round(values[f], 6), "weight": weights[f], "contribution": round(parts[f], 6)}
-                for f in FEATURES
-            },
-            "families": {
-                f: {"count": counts[f], "weight": weights[f], "contribution": round(parts[f], 6)} for f in FAMILIES
-            },
-            "word_cues": word_cues,
-            "intercept": float(table["intercept"]),
-            "log_odds": round(z, 4),
-            "threshold": threshold,
-            "sentences": n,
-            "words": sum(s.word_count for s in sentences),
-            "method": METHOD,
-            "weights_source": table.get("source", ""),
-        },
+        data=data,
         warnings=["fewer than 5 prose sentences: the score rests on very little text"] if n < 5 else [],
         display=["contributions", "top_markers", "findings", "sentence_scores"],
     )
 
 
-def _marker_findings(document, markers: list[Marker], weights: dict[str, float], n: int) -> list:
+def _marker_findings(document, markers: list[Marker], weights: dict[str, float], n: int, details: bool) -> list:
     shown: Counter = Counter()
     findings = []
     for m in markers:
+        if not (details or weights[m.family]):
+            continue  # the model gives the family no weight: no evidence (still counted in ``families``)
         shown[m.family] += 1
         if shown[m.family] > MAX_FINDINGS_PER_FAMILY:
             continue
-        contribution = round(weights[m.family] / n, 6)  # one marker adds 1/n to its family's density
-        findings.append(
-            document.finding(m.family, m.start, m.end, m.message, weight=weights[m.family],
-                             contribution=contribution, **(m.extra or {}))
-        )
+        extra = dict(m.extra or {})
+        if details:  # the family's weight, and what one marker adds (1/n to its family's density)
+            extra = {"weight": weights[m.family], "contribution": round(weights[m.family] / n, 6), **extra}
+        findings.append(document.finding(m.family, m.start, m.end, m.message, **extra))
     return findings
 
 

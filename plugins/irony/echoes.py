@@ -7,10 +7,13 @@ All three searches are single passes over the words with bounded look-back, so
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import accumulate, compress, islice
+from operator import eq, not_
 
 from textkit import tokenize_words
 
-from .lexicon import Lexicon, Marker, Spans, norm, quoted, word_keys
+from .lexicon import Lexicon, Marker, Spans, norm, prose_word_indices, quoted, word_keys
 
 ECHO_WINDOW = 2  # sentences: a repeat further away is not heard as an echo
 MAX_PHRASE = 12  # words: a repeated phrase is followed no further than this
@@ -61,40 +64,57 @@ def _aside_echoes(document, asides: list[Marker]) -> list[Marker]:
 
 
 def _word_echoes(document, sentences, lex: Lexicon) -> list[Marker]:
+    """A word said again at once ("no, no" aside: only a space between), in one sentence."""
     keys = word_keys(document)
+    words = document.words
+    text = document.text
+    # Where the next word has the same key, found at C speed; the rest looks only there.
+    same_next = compress(range(len(keys) - 1), map(eq, keys, islice(keys, 1, None)))
+    links = [
+        i for i in same_next
+        if words[i].sentence == words[i + 1].sentence and text[words[i].end : words[i + 1].start].isspace()
+    ]
+    prose = {s.index for s in sentences}
     echoes = []
-    for sentence in sentences:
-        words = document.words_of(sentence)
-        i = 0
-        while i < len(words):
-            j = i
-            key = keys[words[i].index]
-            while (
-                j + 1 < len(words)
-                and keys[words[j + 1].index] == key
-                and document.text[words[j].end : words[j + 1].start].isspace()
-            ):
-                j += 1
-            if j > i and key.replace("'", "").isalpha() and key not in lex.stopwords:
-                text = document.text[words[i].start : words[j].end]
-                echoes.append(Marker("echo", words[i].start, words[j].end, f"word repeated: {quoted(text)}"))
-            i = j + 1
+    for run in _runs(links):
+        first, last = run[0], run[-1] + 1
+        key = keys[first]
+        if words[first].sentence in prose and key.replace("'", "").isalpha() and key not in lex.stopwords:
+            body = text[words[first].start : words[last].end]
+            echoes.append(Marker("echo", words[first].start, words[last].end, f"word repeated: {quoted(body)}"))
     return echoes
+
+
+def _runs(links: list[int]) -> list[list[int]]:
+    """Consecutive indices grouped: [1, 2, 5] -> [[1, 2], [5]]."""
+    runs: list[list[int]] = []
+    for i in links:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 _PHRASE_GAP = re.compile(r"[\s,;]+")
 
 
-def _breaks(document, words) -> list[int]:
-    """Prefix counts of the gaps that break a phrase: ``breaks[b] - breaks[a]`` is how many of the
-    gaps after words a..b-1 are not just spaces or commas ("_", "://", a sentence end), so whether
-    words a..b read as one phrase is answered in O(1)."""
-    breaks = [0]
-    for a, b in zip(words, words[1:], strict=False):
-        joined = a.sentence == b.sentence and _PHRASE_GAP.fullmatch(document.text, a.end, b.start)
-        breaks.append(breaks[-1] + (not joined))
-    breaks.append(breaks[-1] + 1)
-    return breaks
+def _joined(document, words, a: int, b: int) -> bool:
+    """Do the words at positions a..b of ``words`` read as one phrase (in one sentence, with only
+    spaces, commas or semicolons between them; not "_", "://" or a sentence end)?"""
+    return all(
+        x.sentence == y.sentence and _PHRASE_GAP.fullmatch(document.text, x.end, y.start)
+        for x, y in zip(words[a:b], words[a + 1 : b + 1], strict=True)
+    )
+
+
+def _repeated_trigrams(keys: list[str]) -> list[int]:
+    """The positions whose three keys from there occur more than once in ``keys``."""
+    grams = list(zip(keys, keys[1:], keys[2:]))
+    counts = Counter(grams)
+    if len(counts) == len(grams):
+        return []
+    return [j for j, gram in enumerate(grams) if counts[gram] > 1]
 
 
 def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, int]]) -> list[Marker]:
@@ -104,23 +124,25 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     A noun phrase that a text repeats from one sentence to the next is ordinary
     cohesion ("the first chamber ... the first chamber"), so that is not an echo.
     """
-    words = [w for s in sentences for w in document.words_of(s)]
+    all_words = document.words
+    words = [all_words[i] for i in prose_word_indices(document)]
     all_keys = word_keys(document)
     keys = [all_keys[w.index] for w in words]  # by position in ``words``
-    breaks = _breaks(document, words)
-    content = [0]  # prefix counts of content (non-stop) words
-    for k in keys:
-        content.append(content[-1] + (k not in lex.stopwords))
     openers = {s.first_word for s in sentences}
+    # Prefix counts of content (non-stop) words: a place whose next MAX_PHRASE words hold fewer
+    # than 2 is no echo and echoes nothing (a match repeats its words), so it is only recorded.
+    content = list(accumulate(map(not_, map(lex.stopwords.__contains__, keys)), initial=0))
     # Only the last few earlier places of each word triple are kept: the nearest is the one heard
-    # as an echo, and a bounded look-back keeps "no no no ..." linear.
+    # as an echo, and a bounded look-back keeps "no no no ..." linear. A triple said once is
+    # never looked for again, so only the repeated ones are walked.
     seen: dict[tuple[str, ...], list[int]] = {}
     covered_spans = Spans(covered)
     echoes = []
     matched_until = -1
-    for j in range(len(words) - 2):
-        gram = tuple(keys[j : j + 3])
-        for i in reversed(seen.get(gram, ())):
+    for j in _repeated_trigrams(keys):
+        gram = (keys[j], keys[j + 1], keys[j + 2])
+        useful = content[min(j + MAX_PHRASE, len(keys))] - content[j] >= 2
+        for i in reversed(seen.get(gram, ()) if useful else ()):
             if words[j].sentence - words[i].sentence > ECHO_WINDOW:
                 break  # earlier ones are further still
             same_sentence = words[i].sentence == words[j].sentence
@@ -136,10 +158,10 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
                 and words[j + n].sentence == words[j].sentence
             ):
                 n += 1
-            if breaks[i + n - 1] != breaks[i] or breaks[j + n - 1] != breaks[j]:
-                continue  # not one phrase each time
-            if content[j + n] - content[j] < 2:
+            if sum(k not in lex.stopwords for k in keys[j : j + n]) < 2:
                 continue
+            if not (_joined(document, words, i, i + n - 1) and _joined(document, words, j, j + n - 1)):
+                continue  # not one phrase each time
             first, second = (words[i].start, words[i + n - 1].end), (words[j].start, words[j + n - 1].end)
             if covered_spans.overlaps(*first):
                 continue  # the repeated aside is already an echo

@@ -6,9 +6,9 @@ The VADER sentence scores are shared with the sentiment analyzer through
 
 from __future__ import annotations
 
-from textkit.plugins._vader import sentence_scores
+from functools import lru_cache
 
-from typing import Any
+from textkit.plugins._vader import sentence_scores
 
 from .lexicon import Lexicon, Marker, Spans, quoted, valence, word_keys
 
@@ -19,38 +19,60 @@ CONTRAST_COMPOUND = 0.5  # a sentence VADER scores this positive reads as plain 
 NEGATION_REACH = 3  # words before a sentiment word that can negate it
 
 
-def _negated(keys: list[str], words, k: int, lex: Lexicon) -> bool:
-    before = [keys[w.index] for w in words[max(0, k - NEGATION_REACH) : k]]
+def _negated(keys: list[str], first_word: int, i: int, lex: Lexicon) -> bool:
+    before = keys[max(first_word, i - NEGATION_REACH) : i]
     return any(b in lex.negators or b.endswith("n't") for b in before)
 
 
-def _rated_words(document, sentence, lex: Lexicon, in_quotes: Spans) -> list[tuple[int, Any, float]]:
+@lru_cache(maxsize=1)
+def _rated_by_vader() -> frozenset[str]:
+    """The words VADER's lexicon gives a valence; any other word's ``valence`` is 0."""
+    from textkit.plugins._vader import _analyzer
+
+    return frozenset(_analyzer().lexicon)
+
+
+@lru_cache(maxsize=65536)
+def _clear_valence(key: str, lex: Lexicon) -> float | None:
+    """The word's valence if it is clearly positive or negative and may carry sentiment, else None."""
+    if not key.isalpha() or key in lex.contrast_ignore:
+        return None
+    v = valence(key)
+    return None if CONTRAST_NEGATIVE < v < CONTRAST_POSITIVE else v
+
+
+def _rated_words(document, sentence, lex: Lexicon, in_quotes: Spans, clear: dict[str, float]):
     """(position, word, valence) of the sentence's clearly positive or negative words that carry
-    the writer's sentiment (the valence is looked up first: most words have none)."""
-    words = document.words_of(sentence)
+    the writer's sentiment (``clear``: the valence of each such key of the text)."""
     keys = word_keys(document)
+    words = document.words
+    first = sentence.first_word
     rated = []
-    for k, w in enumerate(words):
-        key = keys[w.index]
-        if not key.isalpha() or key in lex.contrast_ignore:
+    for i in range(first, sentence.end_word):
+        if keys[i] not in clear:
             continue
-        v = valence(key)
-        if CONTRAST_NEGATIVE < v < CONTRAST_POSITIVE:
-            continue
+        w = words[i]
         # Quoted words are someone else's voice: the contrast must be the writer's.
-        if not _negated(keys, words, k, lex) and not in_quotes.encloses(w.start, w.end):
-            rated.append((k, w, v))
+        if not _negated(keys, first, i, lex) and not in_quotes.encloses(w.start, w.end):
+            rated.append((i - first, w, clear[keys[i]]))
     return rated
 
 
 def find_sentiment_contrast(document, sentences, lex: Lexicon, in_quotes: Spans) -> list[Marker]:
     scores = sentence_scores(document)
+    keys = word_keys(document)
+    candidates = [s for s in sentences if scores[s.index]["compound"] < CONTRAST_COMPOUND]
+    distinct: set[str] = set()
+    for sentence in candidates:
+        distinct.update(keys[sentence.first_word : sentence.end_word])
+    # Each distinct word of the lexicon is rated once (most words have no valence at all).
+    clear = {k: v for k in distinct & _rated_by_vader() if (v := _clear_valence(k, lex)) is not None}
     markers = []
-    for sentence in sentences:
-        compound = scores[sentence.index]["compound"]
-        if compound >= CONTRAST_COMPOUND:
+    for sentence in candidates:
+        if clear.keys().isdisjoint(keys[sentence.first_word : sentence.end_word]):
             continue
-        rated = _rated_words(document, sentence, lex, in_quotes)
+        compound = scores[sentence.index]["compound"]
+        rated = _rated_words(document, sentence, lex, in_quotes, clear)
         negative_at = {r[0]: r for r in rated if r[2] <= CONTRAST_NEGATIVE}
         pairs = [
             (p, negative_at[p[0] + d])

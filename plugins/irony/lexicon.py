@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from typing import Any, Iterable, Mapping
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +30,52 @@ def read_json(name: str) -> dict[str, Any]:
     return json.loads(resources.files("textkit.plugins").joinpath("data", name).read_text(encoding="utf-8"))
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+_LEADING_KEY = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """A pattern that can only match where one of its first words begins (``phrases.find``).
+
+    ``first_words`` are the keys a match may start with (the letters and digits its first word
+    opens with, lower case); ``after_hash`` is set when a match may start at a "#" before a word.
+    """
+
+    pattern: re.Pattern[str]
+    first_words: frozenset[str]
+    after_hash: bool = False
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> Phrases:
     """One regex for a list of phrases: any spacing or comma between words, either apostrophe."""
     parts = []
+    first_words = set()
+    after_hash = False
     for phrase in sorted(phrases, key=len, reverse=True):
         words = phrase.replace(",", " ").split()
         parts.append(r"[\s,]+".join(re.escape(w).replace("'", "['’]") for w in words))
-    return re.compile(r"(?<![\w#])(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+        first = words[0].lower()
+        if first.startswith("#"):
+            after_hash = True
+        elif leading := _LEADING_KEY.match(first):
+            first_words.add(leading.group())
+        else:
+            raise ValueError(f"irony lexicon: a phrase must start with a letter, a digit or '#': {phrase!r}")
+    pattern = re.compile(r"(?<![\w#])(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    return Phrases(pattern, frozenset(first_words), after_hash)
+
+
+# "so-called" is the spoken scare quote; followed by quotes it is one marker, counted there.
+SO_CALLED = Phrases(re.compile(r"\bso[-\s]called\b(?!\s*[\"“‘])", re.IGNORECASE), frozenset({"so"}))
+_SUPERLATIVES = (
+    "best worst greatest biggest smartest dumbest stupidest finest coolest funniest saddest".split()
+)
+SUPERLATIVE_EVER = Phrases(
+    re.compile(
+        r"\b(?:" + "|".join(_SUPERLATIVES) + r"|most\s+\w+)\s+(?:[\w’'-]+\s+){0,3}?ever\b", re.IGNORECASE
+    ),
+    frozenset({*_SUPERLATIVES, "most"}),
+)
 
 
 class Lexicon:
@@ -74,6 +113,15 @@ class Lexicon:
             r"|(?:" + tag_words + r"))\s*\?[!?]*[\"”’')\]]*\s*$",
             re.IGNORECASE,
         )
+        # The words ``listed_positions`` finds in one pass: every listed word and every word a
+        # phrase can start with.
+        phrase_lists = (
+            self.explicit_phrases, self.hyperbole_phrases, self.interjection_phrases, self.praise_formulas,
+            self.understatement_phrases, SO_CALLED, SUPERLATIVE_EVER,
+        )
+        self.indexed = frozenset().union(
+            self.explicit, self.hyperbole, self.interjections, *(p.first_words for p in phrase_lists)
+        )
 
 
 @lru_cache(maxsize=1)
@@ -93,12 +141,48 @@ def valence(word: str) -> float:
 
 
 def norm(word: str) -> str:
-    return word.translate(_APOSTROPHES).lower()
+    return word.replace("’", "'").replace("‘", "'").lower()
 
 
 def word_keys(document) -> list[str]:
     """Every word of the document normalised (lower case, straight apostrophes), by word index."""
-    return document.memo("irony.word_keys", lambda: [norm(w.text) for w in document.words])
+    return document.memo("irony.word_keys", lambda: _keys(document.words))
+
+
+def _keys(words) -> list[str]:
+    # One ``norm`` over all the words joined by line breaks, then split again: no word holds a
+    # line break, and lower-casing a word depends on nothing outside it but a neighbouring
+    # cased letter (final sigma), which a line break is not.
+    joined = "\n".join([w.text for w in words]).replace("’", "'").replace("‘", "'").lower()
+    return joined.split("\n") if words else []
+
+
+def prose_word_indices(document) -> list[int]:
+    """The indices of the words of the prose sentences, in order."""
+
+    def compute() -> list[int]:
+        indices: list[int] = []
+        for sentence in document.prose_sentences:
+            indices += range(sentence.first_word, sentence.end_word)
+        return indices
+
+    return document.memo("irony.prose_words", compute)
+
+
+def listed_positions(document, lex: "Lexicon") -> dict[str, list[int]]:
+    """For each key of ``lex.indexed`` found in the prose, the indices of its words (in order):
+    the one pass over the words that the word lists and the phrase searches share."""
+
+    def compute() -> dict[str, list[int]]:
+        keys = word_keys(document)
+        wanted = lex.indexed
+        found: dict[str, list[int]] = {}
+        prose = prose_word_indices(document)
+        for i in compress(prose, map(wanted.__contains__, map(keys.__getitem__, prose))):
+            found.setdefault(keys[i], []).append(i)
+        return found
+
+    return document.memo("irony.listed_positions", compute)
 
 
 def prose_paragraphs(document):

@@ -13,19 +13,26 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 
 from textkit import tokenize_words
 from textkit.plugins._wordlists import pronunciations
 
+from . import phrases
 from .echoes import find_echoes
 from .incongruity import find_sentiment_contrast
 from .lexicon import (
+    SO_CALLED,
+    SUPERLATIVE_EVER,
     Lexicon,
     Marker,
     Spans,
     lexicon,
+    listed_positions,
     longest_first,
+    prose_word_indices,
     norm,
     quoted,
     scan,
@@ -53,23 +60,17 @@ FAMILIES = (
 TAG_REACH = 60  # characters at the end of a question searched for a tag (", isn't it?")
 MAX_CAPS_LETTERS = 20  # a longer all-caps "word" is no word said for emphasis (and is never spelled out)
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _VOWELS = frozenset("AEIOUY")
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
-_ELLIPSIS_OR_RUN = re.compile(r"[!?]{2,}|\.{3,}|…")
+# Each pattern opens with the character a match starts with, so the regex engine skips to the
+# next such character rather than trying the pattern at every one ("[!?]{2,}|\.{3,}|…" here).
+_ELLIPSIS_OR_RUN = re.compile(r"[!?.…](?:(?<=[!?])[!?]+|(?<=\.)\.\.+|(?<=…))")
 _PARENTHESIS = re.compile(r"\(([^()\n]*)\)")
 _QUOTES = (
     re.compile(r"“([^“”\n]*)”"),
     re.compile(r"\"([^\"\n]*)\""),
     # Curly single quotes: the closing one must not be an apostrophe inside a word.
-    re.compile(r"(?<!\w)‘([^‘\n]*?)’(?!\w)"),
-)
-# "so-called" is the spoken scare quote; followed by quotes it is one marker, counted there.
-_SO_CALLED = re.compile(r"\bso[-\s]called\b(?!\s*[\"“‘])", re.IGNORECASE)
-_SUPERLATIVE_EVER = re.compile(
-    r"\b(?:best|worst|greatest|biggest|smartest|dumbest|stupidest|finest|coolest|funniest|"
-    r"saddest|most\s+\w+)\s+(?:[\w’'-]+\s+){0,3}?ever\b",
-    re.IGNORECASE,
+    re.compile(r"‘(?<!\w‘)([^‘\n]*?)’(?!\w)"),
 )
 _CLOSING = "\"”’')]"
 
@@ -84,22 +85,21 @@ def is_question(text: str) -> bool:
     return "?" in body[len(body.rstrip("!?")) :]
 
 
-def _listed_words(document, sentences, listed: frozenset[str], family: str, what: str) -> list[Marker]:
-    """A marker of ``family`` for every word of ``sentences`` whose key is in ``listed``."""
-    keys = word_keys(document)
+def _listed_words(document, lex: Lexicon, listed: frozenset[str], family: str, what: str) -> list[Marker]:
+    """A marker of ``family`` for every prose word whose key is in ``listed``, in document order."""
+    positions = listed_positions(document, lex)
+    words = document.words
     return [
-        Marker(family, w.start, w.end, f"{what}: {quoted(w.text)}")
-        for s in sentences
-        for w in document.words_of(s)
-        if keys[w.index] in listed
+        Marker(family, words[i].start, words[i].end, f"{what}: {quoted(words[i].text)}")
+        for i in sorted(i for key in listed & positions.keys() for i in positions[key])
     ]
 
 
 def find_explicit(document, sentences, lex: Lexicon) -> list[Marker]:
-    markers = _listed_words(document, sentences, lex.explicit, "explicit", "explicit irony vocabulary")
+    markers = _listed_words(document, lex, lex.explicit, "explicit", "explicit irony vocabulary")
     markers += [
         Marker("explicit", m.start(), m.end(), f"explicit irony marker: {quoted(m.group())}")
-        for m in scan(lex.explicit_phrases, document)
+        for m in phrases.find(document, lex.explicit_phrases, lex)
     ]
     return longest_first(markers)
 
@@ -112,20 +112,23 @@ def _quote_spans(document) -> list[tuple[int, int, int, int]]:
     return sorted(spans)
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def _is_scare_quote(document, start: int, end: int, content: str, lex: Lexicon) -> bool:
-    n_words = len(tokenize_words(content))
-    if not 1 <= n_words <= lex.quote_max_words or content.rstrip()[-1:] in ("?", "!"):
+    quoted_words = tokenize_words(content)
+    if not 1 <= len(quoted_words) <= lex.quote_max_words or content.rstrip()[-1:] in ("?", "!"):
         return False
     if not content.lstrip()[:1].isalpha():
         return False  # ".com", "#tag", "2": a name or a symbol, not a distanced word
-    if all(w[:1].isupper() for w in tokenize_words(content)):
+    if all(w[:1].isupper() for w in quoted_words):
         return False  # “Mandela Day”, “Revolution”: a name or a title
     sentence = document.sentence_at(start)
     if sentence is None:
         return False
     # Word positions by bisection, not by re-reading the sentence: a long sentence full of quotes stays linear.
-    first = bisect.bisect_right(document.words, start, sentence.first_word, sentence.end_word, key=lambda w: w.end)
-    after = bisect.bisect_left(document.words, end, sentence.first_word, sentence.end_word, key=lambda w: w.start)
+    first = bisect.bisect_right(document.words, start, sentence.first_word, sentence.end_word, key=_END)
+    after = bisect.bisect_left(document.words, end, sentence.first_word, sentence.end_word, key=_START)
     if first == sentence.first_word and after == sentence.end_word:
         return False  # the whole sentence is the quotation
     if document.text[max(sentence.start, start - 8) : start].rstrip().endswith(":"):
@@ -146,7 +149,7 @@ def find_scare_quotes(document, sentences, lex: Lexicon, quotes) -> list[Marker]
     ]
     markers += [
         Marker("scare_quotes", m.start(), m.end(), "'so-called' distances the writer from the term")
-        for m in scan(_SO_CALLED, document)
+        for m in phrases.find(document, SO_CALLED, lex)
     ]
     return markers
 
@@ -182,11 +185,11 @@ def find_asides(document, sentences, lex: Lexicon) -> list[Marker]:
 
 
 def find_hyperbole(document, sentences, lex: Lexicon) -> list[Marker]:
-    markers = _listed_words(document, sentences, lex.hyperbole, "hyperbole", "intensifier or extreme word")
-    for pattern in (lex.hyperbole_phrases, _SUPERLATIVE_EVER):
+    markers = _listed_words(document, lex, lex.hyperbole, "hyperbole", "intensifier or extreme word")
+    for phrase_list in (lex.hyperbole_phrases, SUPERLATIVE_EVER):
         markers += [
             Marker("hyperbole", m.start(), m.end(), f"extreme phrase: {quoted(m.group())}")
-            for m in scan(pattern, document)
+            for m in phrases.find(document, phrase_list, lex)
         ]
     return longest_first(markers)
 
@@ -217,7 +220,7 @@ def find_questions(document, sentences, lex: Lexicon) -> list[Marker]:
             markers.append(
                 Marker("tag_question", sentence.start, sentence.end, "one-word tag question 'Right?'")
             )
-        elif formula := lex.rhetorical_formulas.search(sentence.text):
+        elif formula := lex.rhetorical_formulas.pattern.search(sentence.text):
             markers.append(
                 Marker(
                     "rhetorical_question",
@@ -252,7 +255,7 @@ def find_ironic_praise(document, sentences, lex: Lexicon) -> list[Marker]:
     return longest_first(
         [
             Marker("ironic_praise", m.start(), m.end(), f"ironic praise formula: {quoted(m.group())}")
-            for m in scan(lex.praise_formulas, document)
+            for m in phrases.find(document, lex.praise_formulas, lex)
         ]
     )
 
@@ -262,7 +265,7 @@ def find_understatement(document, sentences, lex: Lexicon) -> list[Marker]:
     return longest_first(
         [
             Marker("understatement", m.start(), m.end(), f"understatement: {quoted(m.group())}")
-            for m in scan(lex.understatement_phrases, document)
+            for m in phrases.find(document, lex.understatement_phrases, lex)
         ]
     )
 
@@ -270,7 +273,7 @@ def find_understatement(document, sentences, lex: Lexicon) -> list[Marker]:
 def find_interjections(document, sentences, lex: Lexicon) -> list[Marker]:
     markers = [
         Marker("interjection", m.start(), m.end(), f"interjection: {quoted(m.group())}")
-        for m in scan(lex.interjection_phrases, document)
+        for m in phrases.find(document, lex.interjection_phrases, lex)
     ]
     keys = word_keys(document)
     for sentence in sentences:
@@ -356,31 +359,30 @@ def _defined_acronyms(document) -> frozenset[str]:
 
 def _repeated_caps(document) -> frozenset[str]:
     """All-caps words used 3+ times: a name or an acronym ("SOCO", "PRISM"), not emphasis."""
-    counts: dict[str, int] = {}
-    for w in document.words:
-        if w.text.isupper():
-            counts[w.text] = counts.get(w.text, 0) + 1
+    counts = Counter(t for t in map(attrgetter("text"), document.words) if t.isupper())
     return frozenset(w for w, n in counts.items() if n >= 3)
 
 
 def find_caps(document, sentences, lex: Lexicon) -> list[Marker]:
-    defined = _defined_acronyms(document) | _repeated_caps(document)
+    words = document.words
+    defined = None  # worked out only if some word gets that far
     markers = []
-    for sentence in sentences:
-        for w in document.words_of(sentence):
-            letters = w.text.translate(_APOSTROPHES).replace("'", "").replace("-", "")
-            if not (letters.isalpha() and letters.isupper() and 3 <= len(letters) <= MAX_CAPS_LETTERS):
-                continue
-            if (
-                not _VOWELS & set(letters)
-                or letters in lex.acronyms
-                or w.text in defined
-                or _tagged(document, w)
-            ):
-                continue
-            if _ROMAN.fullmatch(letters) or _shouted_line(document, w.start) or not _is_english_word(letters):
-                continue
-            markers.append(Marker("caps", w.start, w.end, f"all-caps emphasis: {quoted(w.text)}"))
+    for i in prose_word_indices(document):
+        w = words[i]
+        if not w.text.isupper():
+            continue
+        letters = w.text.replace("’", "").replace("‘", "").replace("'", "").replace("-", "")
+        if not (letters.isalpha() and 3 <= len(letters) <= MAX_CAPS_LETTERS):
+            continue
+        if not _VOWELS & set(letters) or letters in lex.acronyms:
+            continue
+        if defined is None:
+            defined = _defined_acronyms(document) | _repeated_caps(document)
+        if w.text in defined or _tagged(document, w):
+            continue
+        if _ROMAN.fullmatch(letters) or _shouted_line(document, w.start) or not _is_english_word(letters):
+            continue
+        markers.append(Marker("caps", w.start, w.end, f"all-caps emphasis: {quoted(w.text)}"))
     return markers
 
 
@@ -389,29 +391,29 @@ _NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
 
 
 def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
+    keys = word_keys(document)
+    words = document.words
     markers = []
     previous = None
     for sentence in sentences:
-        words = document.words_of(sentence)
-        closed = sentence.text.rstrip().rstrip(_CLOSING)
-        if len(words) == 1 and closed.endswith((".", "!", "…")):
-            word = word_keys(document)[words[0].index]
-            is_answer = word in _ANSWERS and previous is not None and is_question(previous.text)
-            plain = word.isalpha() and len(word) >= 2 and not _tagged(document, words[0])
-            spoken = sentence.text[:1] in "\"“‘'"  # “Stop.” is a line of dialogue
-            if plain and not spoken and word not in lex.interjections and word not in _NUMBERS and not is_answer:
-                markers.append(
-                    Marker(
-                        "emphatic_sentence",
-                        sentence.start,
-                        sentence.end,
-                        f"one-word sentence: {quoted(sentence.text)}",
+        if sentence.end_word - sentence.first_word == 1:
+            closed = sentence.text.rstrip().rstrip(_CLOSING)
+            if closed.endswith((".", "!", "…")):
+                word = keys[sentence.first_word]
+                is_answer = word in _ANSWERS and previous is not None and is_question(previous.text)
+                plain = word.isalpha() and len(word) >= 2 and not _tagged(document, words[sentence.first_word])
+                spoken = sentence.text[:1] in "\"“‘'"  # “Stop.” is a line of dialogue
+                if plain and not spoken and word not in lex.interjections and word not in _NUMBERS and not is_answer:
+                    markers.append(
+                        Marker(
+                            "emphatic_sentence",
+                            sentence.start,
+                            sentence.end,
+                            f"one-word sentence: {quoted(sentence.text)}",
+                        )
                     )
-                )
         previous = sentence
     return markers
-
-
 
 
 def find_markers(document) -> list[Marker]:

@@ -28,6 +28,8 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any
 
 from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
@@ -108,11 +110,11 @@ def _gap_cues(gap: str) -> list[str]:
 def _names(document, keys: list[str]) -> frozenset[str]:
     """Words the document writes with a capital inside a sentence ("said Bush"): names, whatever
     the dictionary says; one pass over the words."""
-    words = document.words
+    texts = [w.text for w in document.words]
     openers = {s.first_word for s in document.sentences}
-    return frozenset(
-        keys[i] for i, w in enumerate(words) if i not in openers and w.text[:1].isupper() and not w.text.isupper()
-    )
+    # The words opening with a capital, picked out at C speed (every word has a first character).
+    capitalised = compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts)))
+    return frozenset(keys[i] for i in capitalised if i not in openers and not texts[i].isupper())
 
 
 _LINK_STARTS = frozenset({"http", "https", "www"})
@@ -131,39 +133,64 @@ def _tag_cues(tag: str) -> list[str]:
 
 def sentence_cues(document) -> list[list[str]]:
     """Per prose sentence (aligned with ``document.prose_sentences``), its cue keys: words,
-    neighbouring pairs and the non-word cues between them, in one pass (memoised per document)."""
+    neighbouring pairs and the non-word cues between them, in one pass (memoised per document).
+
+    The gaps between words are read only in a sentence holding a mark that can be a cue there,
+    and each distinct word's cue key (and whether it is stretched) is worked out once, so the pass
+    over the words does little more than look them up."""
 
     def compute() -> list[list[str]]:
         keys = word_keys(document)
         words = document.words
         text = document.text
         names = _names(document, keys)
+        tagged = {m.end() for m in _TAG_MARK.finditer(text)}  # where a word after "#" or "@" starts
+        known: dict[str, tuple[bool, str | None]] = {}  # (stretched, cue key) of a word not opening its sentence
         result = []
         for sentence in document.prose_sentences:
             cues: list[str] = []
             previous = None
             gap_start = sentence.start
             in_link = False
+            # Any gap between two of its words holding "!", "?", ".", "…" or a possible emoji?
+            marked = sentence.word_count > 1 and _GAP_MARK.search(
+                text, words[sentence.first_word].end, words[sentence.end_word - 1].start
+            )
             for i in range(sentence.first_word, sentence.end_word):
                 word = words[i]
-                gap = text[gap_start : word.start] if word.start > gap_start else ""
-                cues += _gap_cues(gap) if gap else []
+                opens = i == sentence.first_word
+                if opens or in_link or marked:
+                    gap = text[gap_start : word.start] if word.start > gap_start else ""
+                    cues += _gap_cues(gap) if gap else []
+                else:
+                    gap = " "  # no cue in it (only its being non-empty and blank matters below)
                 gap_start = word.end
                 if in_link and gap and not gap.isspace() and not any(c.isspace() for c in gap):
                     continue  # the rest of a link ("t", "co" in "http://t.co/x")
                 in_link = False
-                mark = text[word.start - 1] if word.start else ""
-                if mark in "@#" and mark:
-                    cues += _tag_cues(word.text) if mark == "#" else ["<mention>"]
+                if word.start in tagged:
+                    cues += _tag_cues(word.text) if text[word.start - 1] == "#" else ["<mention>"]
                     previous = None
                     continue
                 if keys[i] in _LINK_STARTS and text[word.end : word.end + 1] in (":", "."):
                     cues.append("<link>")
                     in_link, previous = True, None
                     continue
-                if _ELONGATED.search(word.text, 0, STRETCH_REACH):
+                if opens:
+                    stretched = _ELONGATED.search(word.text, 0, STRETCH_REACH) is not None
+                    key = _cue_key(word.text, keys[i], True, names)
+                elif word.text in known:
+                    stretched, key = known[word.text]
+                elif word.text in _LOWER_CASE_WORDS:  # nothing but the word itself decides
+                    stretched, key = known[word.text] = _LOWER_CASE_WORDS[word.text]
+                else:
+                    stretched = _ELONGATED.search(word.text, 0, STRETCH_REACH) is not None
+                    key = _cue_key(word.text, keys[i], False, names)
+                    known[word.text] = stretched, key
+                    if word.text == keys[i] and len(_LOWER_CASE_WORDS) < 100_000:
+                        _LOWER_CASE_WORDS[word.text] = stretched, key
+                if stretched:
                     cues.append("<elongated>")
-                key = _cue_key(word.text, keys[i], i == sentence.first_word, names)
                 if key is not None:
                     cues.append(key)
                     if previous is not None:
@@ -175,6 +202,15 @@ def sentence_cues(document) -> list[list[str]]:
         return result
 
     return document.memo("irony.sentence_cues", compute)
+
+
+# (stretched, cue key) of a word written as its key (lower case, straight apostrophes), which
+# needs no context, kept across documents (bounded).
+_LOWER_CASE_WORDS: dict[str, tuple[bool, str | None]] = {}
+# A character that can make a gap between words a cue: "!", "?", ".", "…", or any character
+# outside ASCII that is not one of the usual quotation marks and dashes (an emoji is one).
+_GAP_MARK = re.compile(r"[!?.…]|[^\x00-\x7f’‘“”—–]")
+_TAG_MARK = re.compile(r"[#@]")
 
 
 def text_cues(words: list[str]) -> list[str]:
@@ -200,17 +236,16 @@ def cue_score(cues: list[str], words: int, table: dict[str, Any] | None = None) 
     """The word-cue score of a stretch of text: the summed weights of its cues, scaled by length."""
     table = table or cue_table()
     weights = table["weights"]
-    total = sum(weights.get(c, 0.0) for c in cues)
+    total = sum(map(weights.__getitem__, filter(weights.__contains__, cues)))  # a cue without weight adds 0
     return total * length_scale(words, float(table["reference_words"]))
 
 
 def top_cues(cues: list[str], table: dict[str, Any] | None = None, n: int = 5) -> list[dict[str, Any]]:
     """The cues that raised the score most and those that lowered it most, with their summed weight."""
     weights = (table or cue_table())["weights"]
-    totals = Counter()
-    for c in cues:
-        if c in weights:
-            totals[c] += weights[c]
+    # Each cue's weight added once per occurrence, as a running sum would (counted at C speed).
+    counts = Counter(filter(weights.__contains__, cues))
+    totals = {c: weights[c] if k == 1 else sum(repeat(weights[c], k)) for c, k in counts.items()}
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])
     up = [{"cue": c, "weight": round(w, 4)} for c, w in ranked[:n] if w > 0]
     down = [{"cue": c, "weight": round(w, 4)} for c, w in reversed(ranked[-n:]) if w < 0]

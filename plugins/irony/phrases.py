@@ -1,0 +1,95 @@
+"""Phrase search in the prose, asked only where a phrase can start instead of at every character.
+
+A phrase pattern (``lexicon.Phrases``) matches only where one of its first words begins,
+after no letter, digit or "#". ``find`` tries it at those places only, and so finds what
+``pattern.finditer`` finds paragraph by paragraph (``lexicon.scan``), in the same order:
+
+* every prose word whose key is a first word of the list (``lexicon.listed_positions``);
+* inside a word of ASCII letters and digits joined by apostrophes, hyphens or points
+  ("so-called", "what's"), every run of letters or digits that is a first word;
+* every word with a letter outside ASCII, at its start and after each mark inside it
+  (case-insensitive matching reads some of those letters as ASCII ones: "ſ" matches "s");
+* every "#" before a word, for the lists holding hashtags ("#sarcasm").
+
+Where a match starts, the text holds the first word's opening run of letters and digits and
+then no further letter or digit: that run, in lower case, is a first word of the list.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from itertools import compress
+from operator import and_, not_
+
+from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices
+
+_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class _Places:
+    runs: dict[str, list[int]]  # inside ASCII words with marks: offsets of each run of letters, by key
+    foreign: list[int]  # offsets at and inside words with non-ASCII letters
+    hashes: list[int]  # offsets of a "#" before a word
+    paragraph_starts: list[int]  # the prose paragraphs' bounds, for each search's end
+    paragraph_ends: list[int]
+
+
+def _places(document) -> _Places:
+    def compute() -> _Places:
+        text = document.text
+        words = document.words
+        runs: dict[str, list[int]] = {}
+        foreign = []
+        prose = prose_word_indices(document)
+        texts = [words[i].text for i in prose]
+        # Only the words that are not plain ASCII letters and digits (a plain word is found by its key).
+        plain = map(and_, map(str.isalnum, texts), map(str.isascii, texts))
+        for i in compress(prose, map(not_, plain)):
+            word = words[i].text
+            start = words[i].start
+            if word.isascii():
+                for run in _RUN.finditer(word):
+                    runs.setdefault(run.group().lower(), []).append(start + run.start())
+            else:
+                foreign.append(start)
+                foreign += [start + k for k in range(1, len(word)) if not word[k - 1].isalnum()]
+        paragraphs = prose_paragraphs(document)
+        hashes = [
+            m.start() for p in paragraphs for m in _HASH_BEFORE_WORD.finditer(text, p.start, p.end)
+        ]
+        return _Places(runs, foreign, hashes, [p.start for p in paragraphs], [p.end for p in paragraphs])
+
+    return document.memo("irony.phrase_places", compute)
+
+
+_HASH_BEFORE_WORD = re.compile(r"#(?=\w)")
+
+
+def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
+    """The matches of ``phrases.pattern`` in the prose paragraphs, as ``lexicon.scan`` yields them."""
+    places = _places(document)
+    positions = listed_positions(document, lex)
+    words = document.words
+    starts = [words[i].start for key in phrases.first_words & positions.keys() for i in positions[key]]
+    starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
+    starts += places.foreign
+    if phrases.after_hash:
+        starts += places.hashes
+    starts.sort()
+    text = document.text
+    found = []
+    searched_to = -1  # like finditer, a match starts no earlier than the previous one's end
+    for start in starts:
+        if start < searched_to:
+            continue
+        k = bisect.bisect_right(places.paragraph_starts, start) - 1
+        if k < 0 or start >= places.paragraph_ends[k]:
+            continue
+        match = phrases.pattern.match(text, start, places.paragraph_ends[k])
+        if match:
+            found.append(match)
+            searched_to = match.end()
+    return found
