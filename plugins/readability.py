@@ -104,22 +104,26 @@ Data
                  "complex_words", "difficult_words", "letters", "characters",
                  "estimated_syllable_words", "sentences_without_words"},   # ints
       "boilerplate_sentences": int,   # chrome sentences left out
-      "sentences": [                  # one per counted prose sentence, in order
-        {"index": int,                # position in document.sentences
-         "start": int, "end": int,    # offsets in document.text
-         "words": int, "syllables": int, "polysyllables": int,
-         "grade": float}              # Flesch–Kincaid grade of the sentence alone
-      ],
-      "sentence_grades": [float],     # those grades alone, in order (drawn as a sparkline)
+      "sentences": {                  # one column per field, one entry per counted prose sentence, in order
+        "index": [int],               # position in document.sentences
+        "start": [int], "end": [int], # offsets in document.text
+        "words": [int], "syllables": [int], "polysyllables": [int]
+      },
+      "sentence_grades": [float],     # Flesch–Kincaid grade of each sentence alone (drawn as a sparkline)
       "consensus": {"method": "median",
                     "grades": {"flesch_kincaid_grade": float, "gunning_fog": float,
                                "smog_index": float, "coleman_liau_index": float,
                                "automated_readability_index": float,
                                "dale_chall_grade": float}},
       "settings": {"words_per_minute": float, "long_sentence_words": int,
-                   "hard_sentences": int},
-      "definitions": {name: str}      # one line per count and formula above
+                   "hard_sentences": int}
     }
+
+``data["sentences"]`` is columns (``pandas.DataFrame(data["sentences"])``
+makes the table) and holds no grade: that is ``sentence_grades``. The
+one-line definition of each count and formula, in the report until schema
+2.0, is ``DEFINITIONS`` in this module (the report carries results, not
+documentation).
 """
 
 from __future__ import annotations
@@ -208,16 +212,9 @@ class SentenceStats:
     def grade(self) -> float:
         return flesch_kincaid(self.words, 1, self.syllables)
 
-    def to_dict(self) -> dict:
-        return {
-            "index": self.index,
-            "start": self.start,
-            "end": self.end,
-            "words": self.words,
-            "syllables": self.syllables,
-            "polysyllables": self.polysyllables,
-            "grade": round(self.grade, 2),
-        }
+
+# The columns of data["sentences"], one list each (see the module docstring).
+SENTENCE_COLUMNS = ("index", "start", "end", "words", "syllables", "polysyllables")
 
 
 # --- formulas -------------------------------------------------------------
@@ -376,10 +373,12 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 
 def sentence_stats(document, sentence) -> SentenceStats:
     words = document.words_of(sentence)
-    totals = [0] * 7
-    for position, word in enumerate(words):
-        for i, value in enumerate(_word_stats(word.text, position == 0)):
-            totals[i] += value
+    if words:
+        # The first word opens the sentence (a capital there says nothing); the columns are summed in C.
+        per_word = [_word_stats(words[0].text, True), *[_word_stats(w.text, False) for w in words[1:]]]
+        totals = map(sum, zip(*per_word))
+    else:
+        totals = [0] * 7
     syllables, polysyllables, complex_words, difficult, letters, characters, guessed = totals
     return SentenceStats(
         sentence.index, sentence.start, sentence.end, len(words), syllables,
@@ -457,14 +456,13 @@ def analyze(document, config) -> Result:
             "sentences_without_words": len(all_stats) - len(stats),
         },
         "boilerplate_sentences": len(document.sentences) - len(prose),
-        "sentences": [s.to_dict() for s in stats],
+        "sentences": {column: [getattr(s, column) for s in stats] for column in SENTENCE_COLUMNS},
         "sentence_grades": [round(s.grade, 2) for s in stats],
         "consensus": {
             "method": "median",
             "grades": {name: round(values[name], 2) for name in (*_GRADE_LEVELS, "dale_chall_grade")},
         },
         "settings": settings,
-        "definitions": dict(DEFINITIONS),
     }
     findings = _long_sentences(document, stats, settings["long_sentence_words"])
     findings += _hard_sentences(document, stats, settings["hard_sentences"])

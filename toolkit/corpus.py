@@ -247,13 +247,14 @@ class Corpus:
         return {**self._head(), "documents": list(self.reports)}
 
     def to_json(self) -> str:
-        """``json.dumps(self.to_dict(), indent=2)`` without ever holding more than one report as a dict."""
-        head = json.dumps(self._head(), ensure_ascii=False, indent=2, allow_nan=False)
+        """``to_dict()`` as ``-f json`` lays out a report, without ever holding more than one report as a dict."""
+        from .formats.json_format import dumps
+
+        head = dumps(self._head())
         if isinstance(self.reports, ReportSpool):
-            lines = self.reports.json_lines()
-            documents = (json.dumps(json.loads(line), ensure_ascii=False, indent=2) for line in lines)
+            documents = (dumps(json.loads(line)) for line in self.reports.json_lines())
         else:
-            documents = (json.dumps(r, ensure_ascii=False, indent=2, allow_nan=False) for r in self.reports)
+            documents = (dumps(r) for r in self.reports)
         body = ",\n".join("    " + d.replace("\n", "\n    ") for d in documents)
         return head[:-2] + (f',\n  "documents": [\n{body}\n  ]\n}}' if body else ',\n  "documents": []\n}')
 
