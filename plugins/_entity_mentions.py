@@ -358,8 +358,9 @@ def _is_headline(pieces: list[_Piece]) -> bool:
     """A sentence in capitals: case tells nothing about names there."""
     words = 0
     for piece in pieces:  # stops at the first word with a lowercase letter: most sentences at once
-        if sum(c.isalpha() for c in piece.text) >= 2:
-            if piece.text.upper() != piece.text:
+        text = piece.text
+        if len(text) >= 2 and (text.isalpha() or sum(c.isalpha() for c in text) >= 2):
+            if text.upper() != text:
                 return False
             words += 1
     return words >= 2
@@ -770,6 +771,8 @@ def _headline_mentions(document, pieces: list[_Piece], known: dict[str, str]) ->
 
 def _table_row_label(pieces: list[_Piece]) -> list[_Piece]:
     """The words that open a row of figures, or [] if this is not such a row."""
+    if len(pieces) <= _MIN_TABLE_FIGURES:  # a label and the figures: most sentences are not that short
+        return []
     n = 0
     while n < len(pieces) and not pieces[n].text[:1].isdigit():
         if n == _MAX_TABLE_LABEL_WORDS or not _is_gap(pieces[n].gap_after):

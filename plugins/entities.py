@@ -48,7 +48,7 @@ from textkit import Analyzer, Result, Skip, hookimpl, require_script
 from ._entity_mentions import Mention, find_mentions
 from ._entity_merge import Entity, merge_mentions
 
-__all__ = ["Entity", "Mention", "analyze", "entity_result", "find_mentions", "merge_mentions"]
+__all__ = ["Entity", "Mention", "analyze", "entity_result", "find_mentions", "mention_spans", "merge_mentions"]
 
 
 def entity_result(document, mentions: list[Mention]) -> Result:
@@ -76,6 +76,22 @@ def entity_result(document, mentions: list[Mention]) -> Result:
         data={"entities": [e.to_dict() for e in entities]},
         display=["entities"],
     )
+
+
+def mention_spans(section) -> list[tuple[int, int, str, str | None]]:
+    """Every mention of a section (or Result) as ``(start, end, entity name, type)``, in text order.
+
+    The findings hold one entity each, its other mentions in ``data["others"]``;
+    this unfolds them again, with each entity's type from the entities table.
+    """
+    types = {row["name"]: row["type"] for row in section.data.get("entities", [])}
+    spans = []
+    for finding in section.findings:
+        name = finding.data.get("entity", finding.text)
+        others = finding.data.get("others", [])
+        spans.append((finding.start, finding.end, name, types.get(name)))
+        spans += [(others[i], others[i + 1], name, types.get(name)) for i in range(0, len(others) - 1, 2)]
+    return sorted(spans)
 
 
 def analyze(document, config) -> Result:

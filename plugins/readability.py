@@ -194,7 +194,7 @@ class Counts:
     characters: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one per sentence: not frozen, which would make each slower to build
 class SentenceStats:
     index: int
     start: int
@@ -373,7 +373,9 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 
 def sentence_stats(document, sentence) -> SentenceStats:
     words = document.words_of(sentence)
-    if words:
+    if len(words) == 1:  # a heading, "Yes.": nothing to add up
+        totals = _word_stats(words[0].text, True)
+    elif words:
         # The first word opens the sentence (a capital there says nothing); the columns are summed in C.
         per_word = [_word_stats(words[0].text, True), *[_word_stats(w.text, False) for w in words[1:]]]
         totals = map(sum, zip(*per_word))

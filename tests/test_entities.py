@@ -19,6 +19,7 @@ from textkit.plugins.entities import (
     analyze,
     entity_result,
     find_mentions,
+    mention_spans,
     merge_mentions,
 )
 
@@ -44,12 +45,7 @@ def entity_of(finding) -> str:
 
 def mentions(result) -> list:
     """Every mention, from the one finding per entity, as (start, end, entity) in text order."""
-    spans = []
-    for f in result.findings:
-        others = f.data["others"]
-        spans.append((f.start, f.end, entity_of(f)))
-        spans += [(others[i], others[i + 1], entity_of(f)) for i in range(0, len(others), 2)]
-    return sorted(spans)
+    return [(start, end, name) for start, end, name, _ in mention_spans(result)]
 
 
 def mention_texts(document, result) -> list[str]:
@@ -159,6 +155,9 @@ def test_article_findings_are_one_per_entity_at_its_first_mention(article):
     assert document.text[post.data["others"][0] : post.data["others"][1]] == "SCMP"
     starts = [f.start for f in result.findings]
     assert starts == sorted(starts)
+    spans = mention_spans(result)  # unfolded again: every mention with its entity's type
+    assert spans[:2] == [(71, 79, "DeepSeek", "organisation"), (84, 90, "Huawei", "organisation")]
+    assert len(spans) == 50 and all(document.text[a:b] in table[name]["aliases"] for a, b, name, _ in spans)
 
 
 def test_article_section_through_the_core():

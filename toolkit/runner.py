@@ -65,7 +65,9 @@ def write_reports(
     outcome = Outcome()
     summary = CorpusSummary()
     corpus = Corpus(summary, _version())
-    for path, result in analyze_paths(paths, plugins=plugins, **analysis_options):
+    # JSON Lines needs no more of a report than its JSON, metrics and status: workers encode it.
+    encoded = not single and getattr(format.render, "target", None) == "textkit.formats.json_format.render_line"
+    for path, result in analyze_paths(paths, plugins=plugins, encoded=encoded, **analysis_options):
         outcome.documents += 1
         if on_document:
             on_document(path)

@@ -33,7 +33,20 @@ def render_corpus(corpus, options=None) -> str:
 
 
 def render_line(report, options=None) -> str:
-    return _compact(report.to_dict()) + "\n"
+    encoded = getattr(report, "encoded_sections", None)
+    if encoded is None:
+        return _compact(report.to_dict()) + "\n"
+    # Sections a worker process encoded already (textkit.parallel): spliced in
+    # where they belong, the same bytes as encoding the whole report here. No
+    # string value can hold '"sections":null' unescaped, so the first one is the key's.
+    outline = report.to_dict()
+    outline["sections"] = None
+    return _compact(outline).replace('"sections":null', '"sections":' + encoded, 1) + "\n"
+
+
+def encode_sections(report) -> str:
+    """The report's ``sections`` as ``render_line`` writes them."""
+    return _compact([section.to_dict() for section in report.sections])
 
 
 def dumps(value: Any, depth: int = 0) -> str:
