@@ -238,24 +238,27 @@ def _pieces(document, sentence) -> list[_Piece]:
     text = document.text
     words = document.words_of(sentence)
     pieces: list[_Piece] = []
+    append = pieces.append
+    last = None
     previous_end = sentence.start
-    for i, word in enumerate(words):
+    initial = True  # the first word opens the sentence
+    for word in words:
         start, end, core = word.start, word.end, word.text
         gap_before = text[previous_end:start]
-        if pieces and pieces[-1].gap_after is not None:
-            pieces[-1].gap_after = gap_before
+        if last is not None:
+            if last.gap_after is not None:
+                last.gap_after = gap_before
+            # One space, by far the most common gap, starts nothing afresh.
+            initial = gap_before != " " and _starts_afresh(gap_before)
         previous_end = end
-        # One space, by far the most common gap, starts nothing afresh.
-        initial = i == 0 or (gap_before != " " and _starts_afresh(gap_before))
         possessive = core[-2:] in _POSSESSIVE_ENDINGS
         if possessive and len(core) > 2:
             end -= 2
             core = core[:-2]
         if _HYPHENS.isdisjoint(core):
-            piece = _Piece(start, end, core, initial)
             # A possessive ends a name: "Apple’s or Google’s".
-            piece.gap_after = None if possessive else ""
-            pieces.append(piece)
+            last = _Piece(start, end, core, initial, None if possessive else "")
+            append(last)
             continue
         word_pieces = _split_word(text, start, end)
         word_pieces[0].initial = initial
@@ -264,6 +267,7 @@ def _pieces(document, sentence) -> list[_Piece]:
             piece.gap_after = None
         word_pieces[-1].gap_after = None if possessive else ""
         pieces.extend(word_pieces)
+        last = pieces[-1]
     if pieces:
         pieces[-1].gap_after = None
     return pieces

@@ -377,7 +377,9 @@ def sentence_stats(document, sentence) -> SentenceStats:
         totals = _word_stats(words[0].text, True)
     elif words:
         # The first word opens the sentence (a capital there says nothing); the columns are summed in C.
-        per_word = [_word_stats(words[0].text, True), *[_word_stats(w.text, False) for w in words[1:]]]
+        known = _INNER_WORDS.get
+        per_word = [_word_stats(words[0].text, True)]
+        per_word += [known(w.text) or _word_stats(w.text, False) for w in words[1:]]
         totals = map(sum, zip(*per_word))
     else:
         totals = [0] * 7
@@ -388,11 +390,26 @@ def sentence_stats(document, sentence) -> SentenceStats:
     )  # fmt: skip
 
 
+# _word_stats of words inside a sentence, looked up in a plain dict first (most
+# words of a text are inside one, and a dict lookup costs less than the cache's).
+_INNER_WORDS: dict[str, tuple[int, ...]] = {}
+_MAX_INNER_WORDS = 1 << 16
+
+
 @lru_cache(maxsize=1 << 16)
 def _word_stats(text: str, opens: bool) -> tuple[int, ...]:
     """What a word adds to its sentence's counts. Words repeat (a news article
     has about half as many distinct words as words, a corpus far fewer), so
-    each is classified once per process; the cache is bounded."""
+    each is classified once per process; the caches are bounded."""
+    stats = _classify(text, opens)
+    if not opens:
+        if len(_INNER_WORDS) >= _MAX_INNER_WORDS:
+            _INNER_WORDS.clear()
+        _INNER_WORDS[text] = stats
+    return stats
+
+
+def _classify(text: str, opens: bool) -> tuple[int, ...]:
     return (
         _syllables.syllables(text),
         int(is_polysyllable(text)),
