@@ -207,10 +207,7 @@ class SentenceStats:
     letters: int
     characters: int
     guessed: int
-
-    @property
-    def grade(self) -> float:
-        return flesch_kincaid(self.words, 1, self.syllables)
+    grade: float  # Flesch–Kincaid grade of the sentence alone (0.0 for a sentence without words)
 
 
 # The columns of data["sentences"], one list each (see the module docstring).
@@ -371,8 +368,9 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 # --- the analyzer ---------------------------------------------------------
 
 
-def sentence_stats(document, sentence) -> SentenceStats:
-    words = document.words_of(sentence)
+def sentence_stats(document, sentence, all_words=None) -> SentenceStats:
+    """The counts of one sentence (``all_words``: ``document.words``, when the caller has it at hand)."""
+    words = (all_words or document.words)[sentence.first_word : sentence.end_word]
     if len(words) == 1:  # a heading, "Yes.": nothing to add up
         totals = _word_stats(words[0].text, True)
     elif words:
@@ -384,9 +382,10 @@ def sentence_stats(document, sentence) -> SentenceStats:
     else:
         totals = [0] * 7
     syllables, polysyllables, complex_words, difficult, letters, characters, guessed = totals
+    grade = flesch_kincaid(len(words), 1, syllables) if words else 0.0
     return SentenceStats(
         sentence.index, sentence.start, sentence.end, len(words), syllables,
-        polysyllables, complex_words, difficult, letters, characters, guessed,
+        polysyllables, complex_words, difficult, letters, characters, guessed, grade,
     )  # fmt: skip
 
 
@@ -438,7 +437,8 @@ def analyze(document, config) -> Result:
     prose = document.prose_sentences
     if not prose:
         raise Skip("no prose sentences")
-    all_stats = [sentence_stats(document, s) for s in prose]
+    all_words = document.words
+    all_stats = [sentence_stats(document, s, all_words) for s in prose]
     stats = [s for s in all_stats if s.words]
     if not stats:
         raise Skip("no words in the prose")
