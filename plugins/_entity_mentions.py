@@ -432,6 +432,8 @@ def _is_gap(gap: str | None) -> bool:
 
 
 def _sentence_mentions(document, pieces: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
+    if not any(p.capitalised or p.glued for p in pieces):  # every name starts with one of those
+        return []
     label = _table_row_label(pieces)
     if label and all(p.capitalised for p in label):  # "Karlsruhe 17 8 4 5 30 20 28"
         return [_mention(document, label, None)]
