@@ -8,6 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The last commit before issue 9's work (faster corpus runs) began.
 BEFORE_ISSUE_9 = "7f178bc"
+# main before the readability, entities, report-size and --jobs work of issue 9's second round.
+MAIN_BEFORE_PERF = "21e2e74"
 
 
 def export_revision(revision: str, into: Path) -> Path:

@@ -43,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _revision import BEFORE_ISSUE_9, export_revision  # noqa: E402
+from _revision import BEFORE_ISSUE_9, MAIN_BEFORE_PERF, export_revision  # noqa: E402
 from evaluation.common import find_gold_data  # noqa: E402
 
 
@@ -120,6 +120,29 @@ def naive_script_cpu(texts: list[str]) -> float:
     return (time.process_time() - started) / len(texts)
 
 
+STAGES_PROBE = """
+import json, sys
+sys.path.insert(0, sys.argv[2])
+from bench_issue9 import textkit_cpu
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+stages, sizes = textkit_cpu(texts)
+print(json.dumps({"stages": stages, "sizes": sizes}))
+"""
+
+
+def textkit_cpu_at(texts_file: Path, pythonpath: Path | None) -> tuple[dict[str, float], list[float]]:
+    """:func:`textkit_cpu` in a fresh process, of this checkout or of an exported revision."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if pythonpath:
+        env["PYTHONPATH"] = str(pythonpath)
+    done = subprocess.run(
+        [sys.executable, "-c", STAGES_PROBE, str(texts_file), str(ROOT / "benchmarks")],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    out = json.loads(done.stdout)
+    return out["stages"], out["sizes"]
+
+
 def textkit_cpu(texts: list[str]) -> tuple[dict[str, float], list[float]]:
     """CPU per document of each stage (segmentation, each analyzer, JSON), and report/article size ratios."""
     from textkit import Config, Document
@@ -182,6 +205,47 @@ def run_cli(folder: Path, out: Path, *extra: str) -> tuple[float, float]:
     return float(elapsed), float(peak)
 
 
+PARENT_PROBE = """
+import resource, runpy, sys
+import textkit.runner
+
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)  # this process and its threads, not the workers
+    return usage.ru_utime + usage.ru_stime
+
+write_reports, spent = textkit.runner.write_reports, []
+
+def timed(*args, **kwargs):  # the run itself: start-up and plugin loading left out
+    started = cpu()
+    try:
+        return write_reports(*args, **kwargs)
+    finally:
+        spent.append(cpu() - started)
+
+textkit.runner.write_reports = timed
+sys.argv = ["textkit", "analyze", sys.argv[1], "-f", "jsonl", "-q", "-j", "2", "-o", sys.argv[2]]
+try:
+    runpy.run_module("textkit", run_name="__main__")
+except SystemExit:
+    pass
+print(sum(spent))
+"""
+
+
+def parent_cpu_per_document(folder: Path, n: int, pythonpath: Path | None) -> float:
+    """CPU seconds the parent of ``--jobs 2`` spends per document while the run goes on:
+    what limits scaling (the workers' CPU is not counted)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if pythonpath:
+        env["PYTHONPATH"] = str(pythonpath)
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run(
+            [sys.executable, "-c", PARENT_PROBE, str(folder), str(Path(tmp) / "out.jsonl")],
+            capture_output=True, text=True, env=env, check=True, cwd=ROOT.parent,
+        )  # fmt: skip
+    return float(done.stdout) / n
+
+
 def line(label: str, value: str, target: str, met: bool | None) -> None:
     mark = "" if met is None else ("OK" if met else "MISSED")
     print(f"  {label:<58} {value:>14}   target {target:<12} {mark}")
@@ -193,6 +257,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--corpus-documents", type=int, default=200, help="documents for the --jobs and Dask runs")
     parser.add_argument("--previous", default=BEFORE_ISSUE_9, help="git revision to compare segmentation with")
+    parser.add_argument("--main", default=MAIN_BEFORE_PERF, help="git revision to compare analyzers, JSON and the parent with")
     parser.add_argument("--skip-cores", action="store_true", help="skip the --jobs and Dask runs")
     parser.add_argument("--dask", action="store_true", help="also run on a two-process Dask LocalCluster")
     args = parser.parse_args()
@@ -217,17 +282,28 @@ def main() -> None:
         for name, ours, pysbd, total in sentence_accuracy():
             line(f"{name}: textkit vs pysbd alone (of {total})", f"{ours} vs {pysbd}", ">= pysbd", ours >= pysbd)
 
-        print("\nPer document (CPU, warm)")
+        print(f"\nPer document (CPU, warm; {args.main} measured in the same run)")
+        main_rev = export_revision(args.main, tmp / "main") if args.main != args.previous else previous
         naive = naive_script_cpu(texts)
-        stages, sizes = textkit_cpu(texts)
+        stages, sizes = textkit_cpu_at(texts_file, None)
+        main_stages, main_sizes = textkit_cpu_at(texts_file, main_rev)
         total = sum(stages.values())
         for stage, seconds in stages.items():
-            print(f"    {stage:<16} {seconds * 1000:7.2f} ms")
-        print(f"    {'textkit total':<16} {total * 1000:7.2f} ms   naive script {naive * 1000:.2f} ms")
+            was = main_stages.get(stage)
+            was_text = f"   {args.main} {was * 1000:7.2f} ms ({was / seconds:.2f}x)" if was and seconds else ""
+            print(f"    {stage:<20} {seconds * 1000:7.2f} ms{was_text}")
+        print(f"    {'textkit total':<20} {total * 1000:7.2f} ms   {args.main} {sum(main_stages.values()) * 1000:.2f} ms; "
+              f"naive script {naive * 1000:.2f} ms")
         line("textkit / naive script", f"{total / naive:.2f}x", "<= 1.0x", total <= naive)
         line("  stretch", f"{total / naive:.2f}x", "<= 0.5x", total <= naive / 2)
+        for stage, target in (("readability", 2.0), ("entities", 1.5), ("JSON Lines encoding", 0.5)):
+            ms = stages.get(stage, 0.0) * 1000
+            line(f"{stage} per document", f"{ms:.2f} ms", f"<= {target} ms", ms <= target)
         line("JSON report size / article size, median", f"{statistics.median(sizes):.1f}x", "<= 10x", statistics.median(sizes) <= 10)
-        print(f"    largest {max(sizes):.1f}x")
+        print(f"    largest {max(sizes):.1f}x; {args.main}: median {statistics.median(main_sizes):.1f}x")
+        article = ROOT / "examples" / "article.txt"
+        ratio = _article_report_ratio(article)
+        line(f"JSON report size / article size, {article.name}", f"{ratio:.1f}x", "<= 10x", ratio <= 10)
 
         if not args.skip_cores:
             folder = tmp / "corpus"
@@ -242,6 +318,10 @@ def main() -> None:
             print(f"    --jobs 1: {one:.1f} s ({n / one:.1f} documents/s), peak {one_peak:.0f} MiB; "
                   f"--jobs 2: {two:.1f} s ({n / two:.1f} documents/s), largest process peak {two_peak:.0f} MiB")
             line("throughput --jobs 2 / --jobs 1", f"{one / two:.2f}x", ">= 1.8x", one / two >= 1.8)
+            parent_now = parent_cpu_per_document(folder, n, None)
+            parent_main = parent_cpu_per_document(folder, n, main_rev)
+            print(f"    CPU of the parent process of --jobs 2 per document: now {parent_now * 1000:.2f} ms, "
+                  f"{args.main} {parent_main * 1000:.2f} ms ({parent_main / parent_now:.2f}x less now)")
             line("peak resident memory of a worker", f"{two_peak:.0f} MiB", "< 150 MiB", two_peak < 150)
             line("--jobs 2 output == --jobs 1 output (timings aside)", str(same), "True", same)
             if args.dask:
@@ -249,6 +329,15 @@ def main() -> None:
 
     print("\nStart-up (benchmarks/bench_startup.py, 5 runs each)")
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_startup.py"), "--runs", "5"], check=True)
+
+
+def _article_report_ratio(article: Path) -> float:
+    """Size of ``textkit analyze ARTICLE -f json`` over the article's, in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-m", "textkit", "analyze", str(article), "-f", "json", "-q"],
+        capture_output=True, check=False, cwd=ROOT,
+    )  # fmt: skip
+    return len(done.stdout) / article.stat().st_size
 
 
 def _without_timings(path: Path) -> str:

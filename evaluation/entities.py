@@ -1,7 +1,8 @@
 """Entities: mention spans, types and alias merging against CoNLL-2003 (with AIDA links) and WNUT-17.
 
 Runs ``textkit.analyze_text(text, only=["entities"])`` on each document, the
-same code path as the CLI, and compares the ``mention`` findings (offsets)
+same code path as the CLI, and compares the mentions (the ``entity``
+findings' offsets, unfolded by ``mention_spans``)
 and the ``data.entities`` rows with the gold annotations:
 
 - Untyped span F1: a predicted mention counts when its (start, end) equals a
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from textkit import analyze_text
+from textkit.plugins.entities import mention_spans
 
 from .common import Evaluation, main
 
@@ -116,9 +118,9 @@ def predict(text: str) -> Prediction:
     rows: dict[str, set[tuple[int, int]]] = {}
     if section.status != "ok":  # skipped: no prose, so no names
         return Prediction(spans, rows)
-    for finding in section.findings:
-        spans[(finding.start, finding.end)] = finding.data.get("type")
-        rows.setdefault(finding.data["entity"], set()).add((finding.start, finding.end))
+    for start, end, name, type_ in mention_spans(section):
+        spans[(start, end)] = type_
+        rows.setdefault(name, set()).add((start, end))
     counts = {row["name"]: row["count"] for row in section.data["entities"]}
     assert all(counts[name] == len(found) for name, found in rows.items()), "row counts disagree with findings"
     return Prediction(spans, rows, {row["name"]: row["type"] for row in section.data["entities"]})

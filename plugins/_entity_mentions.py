@@ -85,8 +85,9 @@ from dataclasses import dataclass, field, replace
 
 from ._entity_lexicon import Lexicon, lexicon
 
-_POSSESSIVE = re.compile(r"[’'][sS]$")
+_POSSESSIVE_ENDINGS = frozenset(["’s", "’S", "'s", "'S"])
 _HYPHEN = re.compile(r"[\-\u2010\u2011]")
+_HYPHENS = frozenset("-\u2010\u2011")
 _DIGIT = re.compile(r"\d")
 _OPENING_QUOTES = "“‘«\"'"
 # A line that ends in one of these is done: the next line starts afresh ("Scorers :").
@@ -130,24 +131,60 @@ class Mention:
     type: str | None = None
 
 
-@dataclass
 class _Piece:
-    """A word, or the part of one, that can be (part of) a name."""
+    """A word, or the part of one, that can be (part of) a name.
 
-    start: int
-    end: int
-    text: str
-    initial: bool = False  # first word of a sentence, a quotation, or after a colon
-    gap_after: str | None = None  # text up to the next piece; None: the name cannot go on
-    joins_previous: bool = True  # False for "TikTok" cut from "byTikTok": a new name starts
-    parts: list[_Piece] = field(default_factory=list)  # a capitalised hyphenated word's parts
+    A plain class with slots, not a dataclass: one is made for every word of
+    the document, so making one must cost little.
+    """
 
-    def __post_init__(self) -> None:
+    __slots__ = ("start", "end", "text", "initial", "gap_after", "joins_previous", "parts", "capitalised", "glued")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        initial: bool = False,  # first word of a sentence, a quotation, or after a colon
+        gap_after: str | None = None,  # text up to the next piece; None: the name cannot go on
+        joins_previous: bool = True,  # False for "TikTok" cut from "byTikTok": a new name starts
+        parts: list[_Piece] | None = None,  # a capitalised hyphenated word's parts, else None
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.initial = initial
+        self.gap_after = gap_after
+        self.joins_previous = joins_previous
+        self.parts = parts
         # Asked of every piece several times over (the text never changes), so worked out once.
+        shape = _SHAPES.get(text)
+        if shape is None:
+            shape = _shape(text)
+        self.capitalised, self.glued = shape
+
+
+# A word's shape, by its spelling: words repeat, so each is looked at once (bounded).
+_SHAPES: dict[str, tuple[bool, bool]] = {}
+_MAX_SHAPES = 1 << 16
+
+
+def _shape(text: str) -> tuple[bool, bool]:
+    """(capitalised, glued) of a piece's text."""
+    first = text[:1]
+    shape = (
         # "W224" and "G7" are codes, not words of a name.
-        self.capitalised = self.text[:1].isupper() and _DIGIT.search(self.text) is None
+        first.isupper() and _DIGIT.search(text) is None,
         # A lowercase start with a capital inside: "byTikTok", "iPhone".
-        self.glued = self.text[:1].islower() and not self.text.islower()
+        first.islower() and not text.islower(),
+    )
+    if len(_SHAPES) >= _MAX_SHAPES:
+        _SHAPES.clear()
+    _SHAPES[text] = shape
+    return shape
+
+    def __repr__(self) -> str:
+        return f"_Piece({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass
@@ -201,24 +238,36 @@ def _pieces(document, sentence) -> list[_Piece]:
     text = document.text
     words = document.words_of(sentence)
     pieces: list[_Piece] = []
+    append = pieces.append
+    last = None
     previous_end = sentence.start
-    for i, word in enumerate(words):
-        gap_before = text[previous_end : word.start]
-        if pieces and pieces[-1].gap_after is not None:
-            pieces[-1].gap_after = gap_before
-        previous_end = word.end
-        initial = i == 0 or _starts_afresh(gap_before)
-        end = word.end
-        possessive = _POSSESSIVE.search(word.text)
-        if possessive and possessive.start() > 0:
-            end = word.start + possessive.start()
-        word_pieces = _split_word(text, word.start, end)
+    initial = True  # the first word opens the sentence
+    for word in words:
+        start, end, core = word.start, word.end, word.text
+        gap_before = text[previous_end:start]
+        if last is not None:
+            if last.gap_after is not None:
+                last.gap_after = gap_before
+            # One space, by far the most common gap, starts nothing afresh.
+            initial = gap_before != " " and _starts_afresh(gap_before)
+        previous_end = end
+        possessive = core[-2:] in _POSSESSIVE_ENDINGS
+        if possessive and len(core) > 2:
+            end -= 2
+            core = core[:-2]
+        if _HYPHENS.isdisjoint(core):
+            # A possessive ends a name: "Apple’s or Google’s".
+            last = _Piece(start, end, core, initial, None if possessive else "")
+            append(last)
+            continue
+        word_pieces = _split_word(text, start, end)
         word_pieces[0].initial = initial
         # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
         for piece in word_pieces[:-1]:
             piece.gap_after = None
         word_pieces[-1].gap_after = None if possessive else ""
         pieces.extend(word_pieces)
+        last = pieces[-1]
     if pieces:
         pieces[-1].gap_after = None
     return pieces
@@ -237,7 +286,7 @@ def _starts_afresh(gap: str) -> bool:
 
 def _split_word(text: str, start: int, end: int) -> list[_Piece]:
     core = text[start:end]
-    if _HYPHEN.search(core) is None:
+    if _HYPHENS.isdisjoint(core):
         return [_Piece(start, end, core)]
     bounds = []
     cursor = 0
@@ -313,8 +362,9 @@ def _is_headline(pieces: list[_Piece]) -> bool:
     """A sentence in capitals: case tells nothing about names there."""
     words = 0
     for piece in pieces:  # stops at the first word with a lowercase letter: most sentences at once
-        if sum(c.isalpha() for c in piece.text) >= 2:
-            if piece.text.upper() != piece.text:
+        text = piece.text
+        if len(text) >= 2 and (text.isalpha() or sum(c.isalpha() for c in text) >= 2):
+            if text.upper() != text:
                 return False
             words += 1
     return words >= 2
@@ -382,6 +432,8 @@ def _is_gap(gap: str | None) -> bool:
 
 
 def _sentence_mentions(document, pieces: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
+    if not any(p.capitalised or p.glued for p in pieces):  # every name starts with one of those
+        return []
     label = _table_row_label(pieces)
     if label and all(p.capitalised for p in label):  # "Karlsruhe 17 8 4 5 30 20 28"
         return [_mention(document, label, None)]
@@ -725,6 +777,8 @@ def _headline_mentions(document, pieces: list[_Piece], known: dict[str, str]) ->
 
 def _table_row_label(pieces: list[_Piece]) -> list[_Piece]:
     """The words that open a row of figures, or [] if this is not such a row."""
+    if len(pieces) <= _MIN_TABLE_FIGURES:  # a label and the figures: most sentences are not that short
+        return []
     n = 0
     while n < len(pieces) and not pieces[n].text[:1].isdigit():
         if n == _MAX_TABLE_LABEL_WORDS or not _is_gap(pieces[n].gap_after):

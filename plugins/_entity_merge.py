@@ -160,30 +160,47 @@ def _join_acronyms(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Le
 def _join_short_names(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon) -> None:
     places = lex.places_and_nationalities
     full_names = [k for k in groups if " " in k and k not in places]
+    # Every rule below relates a name to full names that share its first or last
+    # word, so only those are tried: one pass, not every name against every name.
+    by_first: dict[str, list[int]] = {}
+    by_last: dict[str, list[int]] = {}
+    for i, full in enumerate(full_names):
+        words = full.split()
+        by_first.setdefault(words[0], []).append(i)
+        by_last.setdefault(words[-1], []).append(i)
     for key in groups:
-        clubs = [f for f in full_names if _is_club_of(key, f, lex)]
-        if len({joined.find(f) for f in clubs}) == 1:  # "Bochum" = "VfL Bochum", a place too
-            joined.union(key, clubs[0])
-            continue
-        if key in places:
-            continue
-        if " " in key or _ACRONYM.match(key):  # "British Airways" = "British Airways Plc"
-            fits = [f for f in full_names if _is_company_of(key, f, lex)]
-            if len({joined.find(f) for f in fits}) == 1:
-                joined.union(key, fits[0])
-            continue
-        fits = [
-            f
-            for f in full_names
-            if _is_surname_of(key, f, lex)
-            or _is_given_name_of(key, f, lex)
-            or _is_company_of(key, f, lex)
-            or _is_head_of(key, f, lex)
-        ]
-        if len({joined.find(f) for f in fits}) > 1:
-            fits = _introduced_before(key, fits, groups)
+        words = key.split()
+        near = sorted({*by_first.get(words[0], ()), *by_last.get(words[-1], ())})
+        candidates = [full_names[i] for i in near]  # in the order of full_names, as before
+        _join_short_name(key, candidates, groups, joined, lex)
+
+
+def _join_short_name(
+    key: str, full_names: list[str], groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon
+) -> None:
+    clubs = [f for f in full_names if _is_club_of(key, f, lex)]
+    if len({joined.find(f) for f in clubs}) == 1:  # "Bochum" = "VfL Bochum", a place too
+        joined.union(key, clubs[0])
+        return
+    if key in lex.places_and_nationalities:
+        return
+    if " " in key or _ACRONYM.match(key):  # "British Airways" = "British Airways Plc"
+        fits = [f for f in full_names if _is_company_of(key, f, lex)]
         if len({joined.find(f) for f in fits}) == 1:
             joined.union(key, fits[0])
+        return
+    fits = [
+        f
+        for f in full_names
+        if _is_surname_of(key, f, lex)
+        or _is_given_name_of(key, f, lex)
+        or _is_company_of(key, f, lex)
+        or _is_head_of(key, f, lex)
+    ]
+    if len({joined.find(f) for f in fits}) > 1:
+        fits = _introduced_before(key, fits, groups)
+    if len({joined.find(f) for f in fits}) == 1:
+        joined.union(key, fits[0])
 
 
 def _introduced_before(short: str, fits: list[str], groups: dict[str, list[Mention]]) -> list[str]:

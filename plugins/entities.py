@@ -21,11 +21,16 @@ Result
 metrics
     ``distinct``: number of entity rows; ``mentions``: total mentions.
 findings
-    One per mention, kind ``mention``, message "mention of NAME", data
-    ``{"entity": NAME, "type": TYPE}``. The span is the name itself: for
-    "China’s" it is "China" (the possessive is not part of the name), for
-    "byTikTok" it is "TikTok", for "DeepSeek-inspired" it is "DeepSeek", for
-    "President Trump" it is "Trump".
+    One per entity, kind ``entity``, at its first mention, message "NAME: N
+    mentions", data ``{"others": [start, end, start, end, ...]}``: the
+    spans of its other mentions in text order, flat, two offsets each; and
+    ``"entity": NAME`` when the first mention is spelt otherwise than the
+    entity's name (so the entity is ``data.get("entity", text)``; its type is
+    in the entities table). A span is the name itself: for "China’s" it is "China" (the
+    possessive is not part of the name), for "byTikTok" it is "TikTok", for
+    "DeepSeek-inspired" it is "DeepSeek", for "President Trump" it is
+    "Trump". (Before schema 1.4 there was one finding per mention, kind
+    ``mention``.)
 data
     ``{"entities": [{"name": str, "count": int, "aliases": [str, ...],
     "type": "person" | "organisation" | "place" | "nationality" | null},
@@ -43,7 +48,7 @@ from textkit import Analyzer, Result, Skip, hookimpl, require_script
 from ._entity_mentions import Mention, find_mentions
 from ._entity_merge import Entity, merge_mentions
 
-__all__ = ["Entity", "Mention", "analyze", "entity_result", "find_mentions", "merge_mentions"]
+__all__ = ["Entity", "Mention", "analyze", "entity_result", "find_mentions", "mention_spans", "merge_mentions"]
 
 
 def entity_result(document, mentions: list[Mention]) -> Result:
@@ -51,24 +56,42 @@ def entity_result(document, mentions: list[Mention]) -> Result:
     entities = merge_mentions(mentions)
     findings = []
     for entity in entities:
-        for mention in entity.mentions:
-            findings.append(
-                document.finding(
-                    "mention",
-                    mention.start,
-                    mention.end,
-                    f"mention of {entity.name}",
-                    entity=entity.name,
-                    type=entity.type,
-                )
+        first = entity.mentions[0]  # mentions are in text order
+        data = {"others": [offset for m in entity.mentions[1:] for offset in (m.start, m.end)]}
+        if first.text != entity.name:  # "SCMP" first, "South China Morning Post" later
+            data["entity"] = entity.name
+        findings.append(
+            document.finding(
+                "entity",
+                first.start,
+                first.end,
+                f"{entity.name}: {entity.count} mention{'' if entity.count == 1 else 's'}",
+                **data,
             )
+        )
     findings.sort(key=lambda f: (f.start, f.end))
     return Result(
-        metrics={"distinct": len(entities), "mentions": len(findings)},
+        metrics={"distinct": len(entities), "mentions": sum(e.count for e in entities)},
         findings=findings,
         data={"entities": [e.to_dict() for e in entities]},
         display=["entities"],
     )
+
+
+def mention_spans(section) -> list[tuple[int, int, str, str | None]]:
+    """Every mention of a section (or Result) as ``(start, end, entity name, type)``, in text order.
+
+    The findings hold one entity each, its other mentions in ``data["others"]``;
+    this unfolds them again, with each entity's type from the entities table.
+    """
+    types = {row["name"]: row["type"] for row in section.data.get("entities", [])}
+    spans = []
+    for finding in section.findings:
+        name = finding.data.get("entity", finding.text)
+        others = finding.data.get("others", [])
+        spans.append((finding.start, finding.end, name, types.get(name)))
+        spans += [(others[i], others[i + 1], name, types.get(name)) for i in range(0, len(others) - 1, 2)]
+    return sorted(spans)
 
 
 def analyze(document, config) -> Result:

@@ -104,22 +104,26 @@ Data
                  "complex_words", "difficult_words", "letters", "characters",
                  "estimated_syllable_words", "sentences_without_words"},   # ints
       "boilerplate_sentences": int,   # chrome sentences left out
-      "sentences": [                  # one per counted prose sentence, in order
-        {"index": int,                # position in document.sentences
-         "start": int, "end": int,    # offsets in document.text
-         "words": int, "syllables": int, "polysyllables": int,
-         "grade": float}              # Flesch–Kincaid grade of the sentence alone
-      ],
-      "sentence_grades": [float],     # those grades alone, in order (drawn as a sparkline)
+      "sentences": {                  # one column per field, one entry per counted prose sentence, in order
+        "index": [int],               # position in document.sentences
+        "start": [int], "end": [int], # offsets in document.text
+        "words": [int], "syllables": [int], "polysyllables": [int]
+      },
+      "sentence_grades": [float],     # Flesch–Kincaid grade of each sentence alone (drawn as a sparkline)
       "consensus": {"method": "median",
                     "grades": {"flesch_kincaid_grade": float, "gunning_fog": float,
                                "smog_index": float, "coleman_liau_index": float,
                                "automated_readability_index": float,
                                "dale_chall_grade": float}},
       "settings": {"words_per_minute": float, "long_sentence_words": int,
-                   "hard_sentences": int},
-      "definitions": {name: str}      # one line per count and formula above
+                   "hard_sentences": int}
     }
+
+``data["sentences"]`` is columns (``pandas.DataFrame(data["sentences"])``
+makes the table) and holds no grade: that is ``sentence_grades``. The
+one-line definition of each count and formula, in the report until schema
+2.0, is ``DEFINITIONS`` in this module (the report carries results, not
+documentation).
 """
 
 from __future__ import annotations
@@ -190,7 +194,7 @@ class Counts:
     characters: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one per sentence: not frozen, which would make each slower to build
 class SentenceStats:
     index: int
     start: int
@@ -203,21 +207,11 @@ class SentenceStats:
     letters: int
     characters: int
     guessed: int
+    grade: float  # Flesch–Kincaid grade of the sentence alone (0.0 for a sentence without words)
 
-    @property
-    def grade(self) -> float:
-        return flesch_kincaid(self.words, 1, self.syllables)
 
-    def to_dict(self) -> dict:
-        return {
-            "index": self.index,
-            "start": self.start,
-            "end": self.end,
-            "words": self.words,
-            "syllables": self.syllables,
-            "polysyllables": self.polysyllables,
-            "grade": round(self.grade, 2),
-        }
+# The columns of data["sentences"], one list each (see the module docstring).
+SENTENCE_COLUMNS = ("index", "start", "end", "words", "syllables", "polysyllables")
 
 
 # --- formulas -------------------------------------------------------------
@@ -374,24 +368,47 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 # --- the analyzer ---------------------------------------------------------
 
 
-def sentence_stats(document, sentence) -> SentenceStats:
-    words = document.words_of(sentence)
-    totals = [0] * 7
-    for position, word in enumerate(words):
-        for i, value in enumerate(_word_stats(word.text, position == 0)):
-            totals[i] += value
+def sentence_stats(document, sentence, all_words=None) -> SentenceStats:
+    """The counts of one sentence (``all_words``: ``document.words``, when the caller has it at hand)."""
+    words = (all_words or document.words)[sentence.first_word : sentence.end_word]
+    if len(words) == 1:  # a heading, "Yes.": nothing to add up
+        totals = _word_stats(words[0].text, True)
+    elif words:
+        # The first word opens the sentence (a capital there says nothing); the columns are summed in C.
+        known = _INNER_WORDS.get
+        per_word = [_word_stats(words[0].text, True)]
+        per_word += [known(w.text) or _word_stats(w.text, False) for w in words[1:]]
+        totals = map(sum, zip(*per_word))
+    else:
+        totals = [0] * 7
     syllables, polysyllables, complex_words, difficult, letters, characters, guessed = totals
+    grade = flesch_kincaid(len(words), 1, syllables) if words else 0.0
     return SentenceStats(
         sentence.index, sentence.start, sentence.end, len(words), syllables,
-        polysyllables, complex_words, difficult, letters, characters, guessed,
+        polysyllables, complex_words, difficult, letters, characters, guessed, grade,
     )  # fmt: skip
+
+
+# _word_stats of words inside a sentence, looked up in a plain dict first (most
+# words of a text are inside one, and a dict lookup costs less than the cache's).
+_INNER_WORDS: dict[str, tuple[int, ...]] = {}
+_MAX_INNER_WORDS = 1 << 16
 
 
 @lru_cache(maxsize=1 << 16)
 def _word_stats(text: str, opens: bool) -> tuple[int, ...]:
     """What a word adds to its sentence's counts. Words repeat (a news article
     has about half as many distinct words as words, a corpus far fewer), so
-    each is classified once per process; the cache is bounded."""
+    each is classified once per process; the caches are bounded."""
+    stats = _classify(text, opens)
+    if not opens:
+        if len(_INNER_WORDS) >= _MAX_INNER_WORDS:
+            _INNER_WORDS.clear()
+        _INNER_WORDS[text] = stats
+    return stats
+
+
+def _classify(text: str, opens: bool) -> tuple[int, ...]:
     return (
         _syllables.syllables(text),
         int(is_polysyllable(text)),
@@ -420,7 +437,8 @@ def analyze(document, config) -> Result:
     prose = document.prose_sentences
     if not prose:
         raise Skip("no prose sentences")
-    all_stats = [sentence_stats(document, s) for s in prose]
+    all_words = document.words
+    all_stats = [sentence_stats(document, s, all_words) for s in prose]
     stats = [s for s in all_stats if s.words]
     if not stats:
         raise Skip("no words in the prose")
@@ -457,14 +475,13 @@ def analyze(document, config) -> Result:
             "sentences_without_words": len(all_stats) - len(stats),
         },
         "boilerplate_sentences": len(document.sentences) - len(prose),
-        "sentences": [s.to_dict() for s in stats],
+        "sentences": {column: [getattr(s, column) for s in stats] for column in SENTENCE_COLUMNS},
         "sentence_grades": [round(s.grade, 2) for s in stats],
         "consensus": {
             "method": "median",
             "grades": {name: round(values[name], 2) for name in (*_GRADE_LEVELS, "dale_chall_grade")},
         },
         "settings": settings,
-        "definitions": dict(DEFINITIONS),
     }
     findings = _long_sentences(document, stats, settings["long_sentence_words"])
     findings += _hard_sentences(document, stats, settings["hard_sentences"])

@@ -179,4 +179,9 @@ def test_a_corpus_keeps_its_reports_on_disk_and_writes_the_same_json():
         corpus.summary.add(report)
         corpus.reports.append(report.to_dict())
     assert len(corpus.reports) == 2 and [r["document"]["counts"]["words"] for r in corpus.reports] == [4, 3]
-    assert corpus.to_json() == json_module.dumps(corpus.to_dict(), ensure_ascii=False, indent=2, allow_nan=False)
+    from textkit.formats.json_format import dumps
+
+    written = corpus.to_json()
+    assert json_module.loads(written) == corpus.to_dict()
+    for report in corpus.reports:  # each laid out as -f json lays out one report, indented under "documents"
+        assert "\n    " + dumps(report).replace("\n", "\n    ") in written

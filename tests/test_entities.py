@@ -19,6 +19,7 @@ from textkit.plugins.entities import (
     analyze,
     entity_result,
     find_mentions,
+    mention_spans,
     merge_mentions,
 )
 
@@ -36,6 +37,19 @@ def rows(result) -> dict[str, dict]:
 
 def counts(result) -> dict[str, int]:
     return {row["name"]: row["count"] for row in result.data["entities"]}
+
+
+def entity_of(finding) -> str:
+    return finding.data.get("entity", finding.text)
+
+
+def mentions(result) -> list:
+    """Every mention, from the one finding per entity, as (start, end, entity) in text order."""
+    return [(start, end, name) for start, end, name, _ in mention_spans(result)]
+
+
+def mention_texts(document, result) -> list[str]:
+    return [document.text[start:end] for start, end, _ in mentions(result)]
 
 
 # --- the example article ---------------------------------------------------------
@@ -101,7 +115,7 @@ def test_article_has_no_sentence_openers_chrome_or_common_acronyms(article):
 def test_article_trump_is_a_person_named_without_his_title(article):
     document, result = article
     assert rows(result)["Trump"] == {"name": "Trump", "count": 1, "aliases": ["Trump"], "type": "person"}
-    [finding] = [f for f in result.findings if f.data["entity"] == "Trump"]
+    [finding] = [f for f in result.findings if entity_of(f) == "Trump"]
     assert document.text[finding.start - len("President ") : finding.end] == "President Trump"
 
 
@@ -116,19 +130,34 @@ def test_article_types(article):
     assert table["App Store"]["type"] is None
 
 
-def test_article_findings_are_the_mentions(article):
+def test_article_findings_are_one_per_entity_at_its_first_mention(article):
     document, result = article
     table = rows(result)
-    assert len(result.findings) == result.metrics["mentions"] == sum(r["count"] for r in table.values())
+    assert len(result.findings) == result.metrics["distinct"] == len(table) == 19
+    assert len(mentions(result)) == result.metrics["mentions"] == sum(r["count"] for r in table.values()) == 50
     for finding in result.findings:
-        name = finding.data["entity"]
-        assert finding.kind == "mention"
-        assert finding.message == f"mention of {name}"
+        name = entity_of(finding)
+        count = table[name]["count"]
+        assert finding.kind == "entity"
+        assert finding.message == f"{name}: {count} mention{'' if count == 1 else 's'}"
         assert document.text[finding.start : finding.end] == finding.text
         assert finding.text in table[name]["aliases"]
-        assert finding.data == {"entity": name, "type": table[name]["type"]}
+        assert len(finding.data["others"]) == 2 * (count - 1)
+    # DeepSeek, counted by hand in examples/article.txt: first at 71, then 7 more.
+    [deepseek] = [f for f in result.findings if entity_of(f) == "DeepSeek"]
+    assert (deepseek.start, deepseek.end, deepseek.message) == (71, 79, "DeepSeek: 8 mentions")
+    assert deepseek.data == {"others": [474, 482, 1121, 1129, 1301, 1309, 1364, 1372, 2036, 2044, 2288, 2296, 2419, 2427]}
+    others = deepseek.data["others"]
+    assert {document.text[a:b] for a, b in zip(others[::2], others[1::2])} == {"DeepSeek"}
+    # The full name comes before "SCMP": spelt as the entity's name, so no "entity" key.
+    [post] = [f for f in result.findings if entity_of(f) == "South China Morning Post"]
+    assert post.text == "South China Morning Post" and "entity" not in post.data
+    assert document.text[post.data["others"][0] : post.data["others"][1]] == "SCMP"
     starts = [f.start for f in result.findings]
     assert starts == sorted(starts)
+    spans = mention_spans(result)  # unfolded again: every mention with its entity's type
+    assert spans[:2] == [(71, 79, "DeepSeek", "organisation"), (84, 90, "Huawei", "organisation")]
+    assert len(spans) == 50 and all(document.text[a:b] in table[name]["aliases"] for a, b, name, _ in spans)
 
 
 def test_article_section_through_the_core():
@@ -145,7 +174,7 @@ def test_article_section_through_the_core():
 def test_possessive_counts_the_name_and_the_span_leaves_the_s_out():
     document, result = run("China’s exports rose while China's imports fell. Analysts watched China.")
     assert rows(result)["China"] == {"name": "China", "count": 3, "aliases": ["China"], "type": "place"}
-    assert [f.text for f in result.findings] == ["China", "China", "China"]
+    assert mention_texts(document, result) == ["China", "China", "China"]
     assert result.findings[0].start == 0 and result.findings[0].end == 5
 
 
@@ -250,6 +279,10 @@ def test_dateline_with_agency_is_a_place_but_an_acronym_and_its_expansion_is_not
         "aliases": ["NATO", "North Atlantic Treaty Organization"],
         "type": "organisation",
     }
+    # "NATO" comes first: its finding names the entity it belongs to.
+    nato = result.findings[0]
+    assert (nato.text, nato.start, nato.end) == ("NATO", 0, 4)
+    assert nato.data == {"others": [6, 40], "entity": "North Atlantic Treaty Organization"}
 
 
 def test_hyphenated_title_is_dropped_and_makes_a_person():
@@ -409,7 +442,8 @@ def test_schedule_in_capitals_names_the_teams_of_a_table_in_capitals():
     text = "WEEKLY STANDINGS\nNY HAWKS 10 4 0 300 200\nRIVER CITY 9 5 0 250 210\nNEXT GAMES\nNY HAWKS AT RIVER CITY"
     _, result = run(text)
     assert counts(result) == {"NY HAWKS": 2, "RIVER CITY": 2}
-    assert [f.text for f in result.findings] == ["NY HAWKS", "RIVER CITY", "NY HAWKS", "RIVER CITY"]
+    assert [f.text for f in result.findings] == ["NY HAWKS", "RIVER CITY"]
+    assert mention_texts(Document(text), result) == ["NY HAWKS", "RIVER CITY", "NY HAWKS", "RIVER CITY"]
     # Without the table nothing says what the capitals name.
     assert counts(run("NEXT GAMES\nNY HAWKS AT RIVER CITY")[1]) == {}
 
@@ -562,7 +596,8 @@ def test_merge_and_result_accept_mentions_from_another_recogniser():
     ]
     result = entity_result(document, given)
     assert result.metrics == {"distinct": 2, "mentions": 3}
-    assert [f.text for f in result.findings] == ["Acme", "Bob", "Acme"]
+    assert [f.text for f in result.findings] == ["Acme", "Bob"]
+    assert mentions(result) == [(0, 4, "Acme"), (11, 14, "Bob"), (16, 20, "Acme")]
 
 
 def test_registers_the_entities_analyzer():

@@ -155,7 +155,9 @@ def test_cli_input_format_option(tmp_path):
         capture_output=True, text=True,
     )
     assert run.returncode == 0, run.stderr
-    assert '"format": "html"' in run.stdout and '"line": 7' in run.stdout
+    report = json.loads(run.stdout)
+    assert report["document"]["format"] == "html"
+    assert 7 in [f["line"] for s in report["sections"] for f in s["findings"]]
     bad = subprocess.run(
         [sys.executable, "-m", "textkit", "analyze", str(path), "--input-format", "pdf"], capture_output=True, text=True
     )

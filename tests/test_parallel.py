@@ -43,6 +43,28 @@ def test_library_reports_come_in_input_order_and_equal_one_core(corpus):
         assert b.document.counts() == a.document.counts() and b.document.text == a.document.text
 
 
+def test_encoded_reports_carry_their_json_and_write_the_same_lines(corpus):
+    from textkit.formats.json_format import render_line
+
+    paths = sorted(str(p) for p in corpus.iterdir())
+    one = list(textkit.analyze_paths(paths, jobs=1))
+    two = list(textkit.analyze_paths(paths, jobs=2, encoded=True))
+    assert [p for p, _ in two] == paths
+    reports = 0
+    for (_, a), (_, b) in zip(one, two):
+        if isinstance(a, textkit.InputError):
+            assert str(b) == str(a)
+            continue
+        reports += 1
+        # What the parent gets: the sections' JSON as text, their metrics and status, no findings or text.
+        assert isinstance(b.encoded_sections, str) and b.document.text == ""
+        assert all(s.findings == [] and s.data == {} for s in b.sections)
+        assert [(s.id, s.status, s.metrics) for s in b.sections] == [(s.id, s.status, s.metrics) for s in a.sections]
+        assert without_timings(render_line(b)) == without_timings(render_line(a))
+        assert json.loads(b.encoded_sections)[0]["findings"] == [f.to_dict() for f in a.sections[0].findings]
+    assert reports == 6
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "text", "markdown"])
 def test_cli_output_is_byte_identical_to_one_job(cli, corpus, fmt):
     args = ["analyze", corpus, "-f", fmt, "-p", "tkfix_raises_on_marker", "--color", "never"]

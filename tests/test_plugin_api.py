@@ -106,7 +106,7 @@ def test_skip_reason_has_its_own_field(style_plugin):
     section = report["style"]
     assert (section.status, section.skip_reason) == ("skipped", "fewer than 3 words")
     assert section.to_dict()["skip_reason"] == "fewer than 3 words"
-    assert report.to_dict()["schema_version"] == "1.3"
+    assert report.to_dict()["schema_version"] == "2.0"
 
 
 # --- severity -------------------------------------------------------------------------------------
@@ -238,8 +238,8 @@ def test_to_frame_and_findings_frame(tmp_path):
     assert frame.loc[0, "entities.mentions"] == 2 and frame.loc[2, "words"] == 3
     report = analyze_text("Paris is big. Paris is old.", only=["entities"])
     findings = report.findings_frame()
-    assert list(findings["text"]) == ["Paris", "Paris"]
-    assert list(findings[["section", "kind", "severity", "line", "column"]].iloc[1]) == ["entities", "mention", "info", 1, 15]
+    assert list(findings["text"]) == ["Paris"]  # one finding per entity, at its first mention
+    assert list(findings[["section", "kind", "severity", "line", "column"]].iloc[0]) == ["entities", "entity", "info", 1, 1]
 
 
 def test_the_csv_format_writes_the_to_frame_table(tmp_path, cli):

@@ -20,6 +20,7 @@ import json
 
 import pytest
 from textkit import analyze_text
+from textkit.plugins.entities import mention_spans
 
 from evaluation.common import find_gold_data
 
@@ -47,10 +48,9 @@ def _entities(text: str) -> tuple[dict, dict]:
     """textkit's mention spans -> type, and entity name -> its mention spans."""
     section = analyze_text(text, only=["entities"])["entities"]
     spans, rows = {}, {}
-    for finding in section.findings:
-        span = (finding.start, finding.end)
-        spans[span] = finding.data["type"]
-        rows.setdefault(finding.data["entity"], set()).add(span)
+    for start, end, name, type_ in mention_spans(section):
+        spans[(start, end)] = type_
+        rows.setdefault(name, set()).add((start, end))
     return spans, rows
 
 

@@ -133,9 +133,13 @@ def test_flesch_on_a_tiny_text_counted_by_hand():
     assert m["syllables_per_word"] == 1.091
     assert m["reading_time_seconds"] == round(60 * 11 / 238, 1)
     # Per sentence: 6 words / 6 syllables -> 0.39*6 + 11.8 - 15.59 = -1.45
-    assert result.data["sentences"][0] == {
-        "index": 0, "start": 0, "end": 23, "words": 6, "syllables": 6, "polysyllables": 0, "grade": -1.45,
+    # Second: 5 words / 6 syllables -> 0.39*5 + 11.8*6/5 - 15.59 = 0.52
+    assert result.data["sentences"] == {
+        "index": [0, 1], "start": [0, 24], "end": [23, 43], "words": [6, 5], "syllables": [6, 6],
+        "polysyllables": [0, 0],
     }  # fmt: skip
+    assert result.data["sentence_grades"] == [-1.45, 0.52]
+    assert "definitions" not in result.data  # documentation lives in the module (DEFINITIONS)
     assert any("only 11 words" in w for w in result.warnings)
     assert any("SMOG" in w for w in result.warnings)
 
@@ -218,8 +222,11 @@ def test_article_counts_come_from_the_shared_segmentation():
     assert result.metrics["sentences"] == len(prose) == 27
     assert result.metrics["words"] == sum(len(document.words_of(s)) for s in prose) == 499
     assert result.data["boilerplate_sentences"] == 3  # Share. / Leave A Reply / Exit mobile version
-    assert [s["index"] for s in result.data["sentences"]] == [s.index for s in prose]
-    assert sum(s["syllables"] for s in result.data["sentences"]) == result.metrics["syllables"]
+    sentences = result.data["sentences"]
+    assert sentences["index"] == [s.index for s in prose]
+    assert (sentences["start"], sentences["end"]) == ([s.start for s in prose], [s.end for s in prose])
+    assert sum(sentences["syllables"]) == result.metrics["syllables"]
+    assert sum(sentences["words"]) == result.metrics["words"]
     json.dumps(result.data, allow_nan=False)
 
 
@@ -283,6 +290,7 @@ def test_analysis_makes_no_network_access(no_network):
     _wordlists.dale_chall_easy_words.cache_clear()
     _syllables._count.cache_clear()
     readability._word_stats.cache_clear()
+    readability._INNER_WORDS.clear()
     result = analyze(_article(), Config())
     assert result.metrics["words"] == 499
     assert _wordlists._cmu_table.cache_info().currsize == 1

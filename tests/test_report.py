@@ -57,6 +57,44 @@ def test_json_format_is_exactly_to_dict(article_report):
     assert json.loads(rendered) == json.loads(json.dumps(article_report.to_dict()))
 
 
+def test_json_format_writes_one_finding_per_line_under_an_indented_outline(article_report):
+    rendered = load_plugins().formats["json"][0].render(article_report, RenderOptions())
+    lines = rendered.splitlines()
+    assert lines[:2] == ["{", '  "schema_version": "2.0",']
+    assert '  "sections": [' in lines and '      "findings": [' in lines
+    finding_lines = [line for line in lines if line.startswith('        {"kind":')]
+    assert len(finding_lines) == sum(len(s.findings) for s in article_report.sections)
+    first_entity = next(line for line in finding_lines if '"kind":"entity"' in line)
+    # Hand-checked in examples/article.txt: DeepSeek at 71..79, 7 more mentions.
+    assert json.loads(first_entity.rstrip(",")) == {
+        "kind": "entity", "message": "DeepSeek: 8 mentions", "start": 71, "end": 79, "line": 1, "column": 72,
+        "end_line": 1, "end_column": 80, "text": "DeepSeek", "severity": "info",
+        "data": {"others": [474, 482, 1121, 1129, 1301, 1309, 1364, 1372, 2036, 2044, 2288, 2296, 2419, 2427]},
+    }  # fmt: skip
+    line = load_plugins().formats["jsonl"][0].render(article_report, RenderOptions())
+    assert line.count("\n") == 1 and line.startswith('{"schema_version":"2.0","tool":{"name":"textkit",')
+    assert json.loads(line) == json.loads(rendered)
+
+
+def test_json_layout_keeps_every_value():
+    from textkit.formats.json_format import dumps
+
+    value = {"a": [1, {"b": [2, 3]}, []], "c": {}, 1: "x", "deep": {"x": {"y": {"z": {"w": [{"v": None}]}}}}}
+    assert json.loads(dumps(value)) == json.loads(json.dumps(value))
+    assert dumps({"flat": {"a": 1, "b": "c"}, "n": [1, 2]}) == '{\n  "flat": {"a":1,"b":"c"},\n  "n": [1,2]\n}'
+    with pytest.raises(ValueError):
+        dumps({"x": [float("nan")]})
+
+
+def test_entities_and_readability_sections_of_the_article_are_small(article_report):
+    """Issue 9: the report of a news article at most 10x its size; these two sections within 6 KB each."""
+    from textkit.formats.json_format import dumps
+
+    for section_id in ("entities", "readability"):
+        written = dumps({"sections": [article_report[section_id].to_dict()]})
+        assert len(written.encode()) <= 6000, (section_id, len(written.encode()))
+
+
 def test_every_finding_points_at_its_text(article_report):
     text = article_report.document.text
     for section in article_report.sections:

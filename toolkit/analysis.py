@@ -166,6 +166,7 @@ def analyze_paths(
     jobs: int = 1,
     scheduler: str | None = None,
     scheduler_plugins: tuple[Iterable[str], Iterable[str]] = ((), ()),
+    encoded: bool = False,
     **options,
 ) -> Iterator[tuple[str, Report | InputError]]:
     """Analyze each path in turn, yielding ``(path, report)`` as each finishes.
@@ -180,6 +181,9 @@ def analyze_paths(
     ``scheduler`` ("tcp://host:8786") analyzes on that Dask cluster instead
     (see :mod:`textkit.dask`), whose workers load the built-in plugins and
     ``scheduler_plugins`` (the -p names to load, the names to block).
+    ``encoded`` is for a caller that writes JSON Lines and reads no more of
+    each report than its sections' metrics and status: worker processes then
+    send each report's sections as JSON text (see :mod:`textkit.parallel`).
     """
     if scheduler:
         from .dask import stream_reports
@@ -203,8 +207,9 @@ def analyze_paths(
         # Standard input belongs to this process: a run that reads it stays here.
         if len(paths) > 1 and "-" not in paths and can_fork():
             yield from analyze_in_pool(
-                paths, min(jobs, len(paths)), encoding=encoding, max_bytes=max_bytes, input_format=input_format, **options
-            )
+                paths, min(jobs, len(paths)), encoded=encoded,
+                encoding=encoding, max_bytes=max_bytes, input_format=input_format, **options,
+            )  # fmt: skip
             return
     cache = options.pop("cache", None)
     for path in paths:

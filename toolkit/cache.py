@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .document import Document, _CallableDict
 from .errors import UsageError
+from .formats import json_format
 from .model import Finding, PluginInfo, Section
 from .report import Report
 
@@ -291,7 +292,7 @@ def sections_bytes(report: Report) -> bytes:
 
 
 def sections_json(report: Report) -> bytes:
-    """The sections as ``json.dumps(..., indent=2, ensure_ascii=False)`` writes them, UTF-8 and
+    """The sections as ``-f json`` lays them out inside a report, UTF-8 and
     zlib-compressed, if the cache kept that; else empty."""
     stored = report.unread_sections() if isinstance(report, _CachedReport) else None
     return stored.json_text if stored is not None else b""
@@ -301,7 +302,7 @@ def _entry(report: Report, json_text: bool = False) -> tuple[dict[str, Any], byt
     from .corpus import count_tables
 
     sections = plain_sections(report)
-    text = json.dumps(sections, ensure_ascii=False, indent=2).encode("utf-8") if json_text else b""
+    text = json_format.dumps(sections, 1).encode("utf-8") if json_text else b""
     head = {
         "tool_version": report.tool_version,
         "plugins": [p.to_dict() for p in report.plugins],

@@ -265,23 +265,23 @@ class ReportSpool:
             yield report
 
     def indented(self) -> Iterator[str]:
-        """Each report as ``json.dumps(report, ensure_ascii=False, indent=2)`` writes it.
+        """Each report as ``-f json`` lays it out (:func:`textkit.formats.json_format.dumps`).
 
-        Sections the cache kept as indented JSON are put in as they are: at
-        that size, indenting JSON is most of what writing ``-f json`` costs.
+        Sections the cache kept already laid out are put in as they are: at
+        that size, laying out JSON is most of what writing ``-f json`` costs.
         """
+        from .formats.json_format import dumps
+
         for head, sections, text in self._records():
             report = marshal.loads(head)
             if text:
-                outer = json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False)
-                # The empty list stands where the sections go; one level deeper, each of their lines is indented once more.
-                before, marker, after = outer.partition('\n  "sections": [],\n')
+                # The empty list stands where the sections go.
+                before, marker, after = dumps(report).partition('\n  "sections": [],\n')
                 if marker:
-                    inner = zlib.decompress(text).decode("utf-8").replace("\n", "\n  ")
-                    yield f'{before}\n  "sections": {inner},\n{after}'
+                    yield f'{before}\n  "sections": {zlib.decompress(text).decode("utf-8")},\n{after}'
                     continue
             report["sections"] = marshal.loads(sections)
-            yield json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False)
+            yield dumps(report)
 
 
 def _plain(value: Any) -> Any:
@@ -313,12 +313,14 @@ class Corpus:
         return {**self._head(), "documents": list(self.reports)}
 
     def to_json(self) -> str:
-        """``json.dumps(self.to_dict(), indent=2)`` without ever holding more than one report as a dict."""
-        head = json.dumps(self._head(), ensure_ascii=False, indent=2, allow_nan=False)
+        """``to_dict()`` as ``-f json`` lays out a report, without ever holding more than one report as a dict."""
+        from .formats.json_format import dumps
+
+        head = dumps(self._head())
         if isinstance(self.reports, ReportSpool):
             documents = self.reports.indented()
         else:
-            documents = (json.dumps(r, ensure_ascii=False, indent=2, allow_nan=False) for r in self.reports)
+            documents = (dumps(r) for r in self.reports)
         body = ",\n".join("    " + d.replace("\n", "\n    ") for d in documents)
         return head[:-2] + (f',\n  "documents": [\n{body}\n  ]\n}}' if body else ',\n  "documents": []\n}')
 

@@ -11,6 +11,13 @@ without ``fork`` the run falls back to one process. A report comes back with
 a :class:`DocumentSnapshot` in place of its Document: what formats, gates and
 the corpus summary read of it, without the segmentation (which would cost
 more to send than to make).
+
+A run that writes JSON Lines asks for *encoded* reports: each worker
+encodes its report's sections as JSON itself and sends that text, with the
+sections' metrics and status (what gates and the run's messages read) but
+without their findings and data, which the parent would only have unpickled
+to encode again. The parent then does little more per document than write
+a line, which is what lets several workers keep busy.
 """
 
 from __future__ import annotations
@@ -50,10 +57,14 @@ def can_fork() -> bool:
 
 
 class DocumentSnapshot:
-    """The parts of a Document a report's readers use, small enough to send between processes."""
+    """The parts of a Document a report's readers use, small enough to send between processes.
 
-    def __init__(self, document) -> None:
-        self.text = document.text
+    Without ``text`` (an encoded report's, whose text is in its JSON already),
+    ``text`` is empty.
+    """
+
+    def __init__(self, document, text: bool = True) -> None:
+        self.text = document.text if text else ""
         self.source = document.source
         self.sha256 = document.sha256
         self.size_bytes = document.size_bytes
@@ -86,12 +97,19 @@ def _ignore_interrupt() -> None:
             signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
-def _analyze_one(path: str):
+def _analyze_one(path: str, encoded: bool = False):
     from .analysis import analyze_paths
 
     (_, result), = analyze_paths([path], **_RUN)
-    if not isinstance(result, InputError):
-        result.document = DocumentSnapshot(result.document)
+    if isinstance(result, InputError):
+        return path, result
+    if encoded:
+        from .formats.json_format import encode_sections
+
+        result.encoded_sections = encode_sections(result)
+        for section in result.sections:
+            section.findings, section.data = [], {}
+    result.document = DocumentSnapshot(result.document, text=not encoded)
     return path, result
 
 
@@ -133,10 +151,14 @@ def _result(pending: deque, workers: set[int]):
         return value
 
 
-def analyze_in_pool(paths: Iterable[str], jobs: int, **options) -> Iterator[tuple[str, Any]]:
+def analyze_in_pool(paths: Iterable[str], jobs: int, encoded: bool = False, **options) -> Iterator[tuple[str, Any]]:
     """Like :func:`textkit.analyze_paths` (same options), on ``jobs`` worker processes.
 
-    Yields ``(path, report or InputError)`` in input order. An exception other
+    Yields ``(path, report or InputError)`` in input order. With ``encoded``,
+    each report holds its sections as JSON text (``report.encoded_sections``,
+    which ``textkit.formats.json_format.render_line`` writes as is) and its
+    sections keep their metrics, status, warnings and error but not their
+    findings and data (see the module docstring). An exception other
     than an unreadable input is raised here, as it would be on one core. When
     the caller stops early (an error, Ctrl-C, closing the generator), the
     workers are ended before this returns: none is left behind.
@@ -152,7 +174,7 @@ def analyze_in_pool(paths: Iterable[str], jobs: int, **options) -> Iterator[tupl
         pending: deque = deque()
         window = jobs * _WINDOW_PER_WORKER
         for path in paths:
-            pending.append((str(path), pool.apply_async(_analyze_one, (str(path),))))
+            pending.append((str(path), pool.apply_async(_analyze_one, (str(path), encoded))))
             if len(pending) >= window:
                 yield _result(pending, workers)
         while pending:

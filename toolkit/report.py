@@ -11,7 +11,7 @@ from .model import ERROR, OK, PluginInfo, Section
 
 # Bump the major part when a key is removed or changes meaning; the minor part
 # when keys are added. Consumers should check the major part only.
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "2.0"
 
 
 @dataclass

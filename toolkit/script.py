@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from functools import lru_cache
 
 from .model import Skip
 
@@ -28,6 +29,8 @@ _RANGES = sorted([
 _STARTS = [r[0] for r in _RANGES]
 # Enough letters to tell; reading more would only cost time on a long document.
 SAMPLE_CHARS = 200_000
+_ASCII = bytes(range(128))
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 
 
 def _script_of(ch: str) -> str:
@@ -40,15 +43,25 @@ def _script_of(ch: str) -> str:
 
 def script_shares(text: str) -> dict[str, float]:
     """Share of letters in each script, largest first, from the first SAMPLE_CHARS characters."""
-    counts: Counter[str] = Counter()
-    for ch in text[:SAMPLE_CHARS]:
-        if ch.isalpha():
-            counts[ch] += 1
+    return dict(_shares(text))
+
+
+# Every built-in analyzer asks about the same document text: worked out once per text.
+@lru_cache(maxsize=1)
+def _shares(text: str) -> tuple[tuple[str, float], ...]:
+    # Most prose is mostly ASCII: its letters are counted in C (bytes.translate),
+    # and only the other characters one by one.
+    encoded = text[:SAMPLE_CHARS].encode("utf-8", "surrogatepass")
+    ascii_letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
+    others = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    counts = {ch: n for ch, n in Counter(others).items() if ch.isalpha()}
+    if ascii_letters:
+        counts["a"] = ascii_letters  # stands for every ASCII letter: all Latin
     by_script: Counter[str] = Counter()
     for ch, n in counts.items():  # each distinct letter looked up once
         by_script[_script_of(ch)] += n
     total = sum(by_script.values())
-    return {script: n / total for script, n in by_script.most_common()} if total else {}
+    return tuple((script, n / total) for script, n in by_script.most_common()) if total else ()
 
 
 def dominant_script(text: str) -> str | None:

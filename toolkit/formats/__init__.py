@@ -19,6 +19,7 @@ def _lazy(module: str, function: str) -> Callable[..., Any]:
 
     call.__name__ = call.__qualname__ = function
     call.__doc__ = f"textkit.formats.{module}.{function}, imported on first use."
+    call.target = f"textkit.formats.{module}.{function}"  # which function this is (the runner asks)
     return call
 
 

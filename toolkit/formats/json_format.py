@@ -1,12 +1,30 @@
-"""The JSON formats: one report is exactly ``Report.to_dict()``; JSON Lines is one report per line."""
+"""The JSON formats: one report is exactly ``Report.to_dict()``; JSON Lines is one report per line.
+
+``-f json`` is laid out for people and for ``diff``: the report's outline
+(top-level keys, sections, a section's keys, its findings list and data
+keys) is indented, and everything below that outline — a finding, a data
+value, a list of numbers — is written on one line. Indenting every level
+would make the report several times larger than the text it describes (a
+finding took 14 lines); one line per finding keeps it small and still reads
+and diffs one finding at a time. JSON Lines is written as compactly as JSON
+allows: it is for programs.
+"""
 
 from __future__ import annotations
 
 import json
+from typing import Any
+
+# Containers this deep (the report is depth 0, a section 2, a finding 4) go on one line.
+_ONE_LINE_DEPTH = 4
+_INDENT = "  "
+
+_line = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+_compact = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
 def render(report, options=None) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return dumps(report.to_dict()) + "\n"
 
 
 def render_corpus(corpus, options=None) -> str:
@@ -15,4 +33,52 @@ def render_corpus(corpus, options=None) -> str:
 
 
 def render_line(report, options=None) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, allow_nan=False) + "\n"
+    encoded = getattr(report, "encoded_sections", None)
+    if encoded is None:
+        return _compact(report.to_dict()) + "\n"
+    # Sections a worker process encoded already (textkit.parallel): spliced in
+    # where they belong, the same bytes as encoding the whole report here. No
+    # string value can hold '"sections":null' unescaped, so the first one is the key's.
+    outline = report.to_dict()
+    outline["sections"] = None
+    return _compact(outline).replace('"sections":null', '"sections":' + encoded, 1) + "\n"
+
+
+def encode_sections(report) -> str:
+    """The report's ``sections`` as ``render_line`` writes them."""
+    return _compact([section.to_dict() for section in report.sections])
+
+
+def dumps(value: Any, depth: int = 0) -> str:
+    """``value`` as JSON, its outline indented and each container below it on one line.
+
+    ``json.loads(dumps(v)) == v``, as for ``json.dumps``; NaN and infinities
+    are refused (ValueError).
+    """
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, (list, tuple)):
+        items = None
+    else:
+        return _line(value)
+    if not value or depth >= _ONE_LINE_DEPTH or _flat(value):
+        return _line(value)
+    inner = _INDENT * (depth + 1)
+    if items is not None:
+        body = [f"{inner}{_key(k)}: {dumps(v, depth + 1)}" for k, v in items]
+        opener, closer = "{", "}"
+    else:
+        body = [inner + dumps(v, depth + 1) for v in value]
+        opener, closer = "[", "]"
+    return opener + "\n" + ",\n".join(body) + "\n" + _INDENT * depth + closer
+
+
+def _key(key: Any) -> str:
+    # As json.dumps writes a key that is not a string: True as "true", 1 as "1".
+    return _line(key if isinstance(key, str) else _line(key))
+
+
+def _flat(value: dict | list | tuple) -> bool:
+    """Holds no container: a record of plain values or a list of numbers fits one line."""
+    values = value.values() if isinstance(value, dict) else value
+    return not any(isinstance(v, (dict, list, tuple)) for v in values)
