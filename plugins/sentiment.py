@@ -147,7 +147,7 @@ METHOD = (
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-_MODAL = re.compile(r"(?:would|could|should|might)(?:n't|nt|'ve)?")
+_MODALS = frozenset(f"{verb}{ending}" for verb in ("would", "could", "should", "might") for ending in ("", "n't", "nt", "'ve"))
 
 
 def label(compound: float) -> str:
@@ -162,11 +162,11 @@ def label(compound: float) -> str:
 def hedge_cues(text: str) -> list[str]:
     """The cues in a sentence that make VADER's reading of it too strong, in a fixed order."""
     straight = _vader.straighten(text)
-    found_words = [w.lower() for w in _TOKEN.findall(straight)]
-    negations = _vader.negations()
+    found_words = {w.lower() for w in _TOKEN.findall(straight)}
     found = {
-        "negation": any(w in negations or "n't" in w for w in found_words),
-        "modal": any(_MODAL.fullmatch(w) for w in found_words),
+        # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
+        "negation": not _vader.negations().isdisjoint(found_words) or "n't" in straight.lower(),
+        "modal": not _MODALS.isdisjoint(found_words),
         "if": "if" in found_words,
         "question": "?" in straight,
         "but": "but" in found_words,

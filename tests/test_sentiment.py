@@ -388,7 +388,16 @@ def _evidence(text: str) -> evidence_rules.SentenceEvidence:
 
 @pytest.mark.parametrize(
     "text",
-    ["I love this.", "It was GREAT!!! but the end :( was bad", "I ❤️ this 😀!", "kind of good", "", "!!!", "not bad at all"],
+    [
+        "I love this.", "It was GREAT!!! but the end :( was bad", "I ❤️ this 😀!", "kind of good", "", "!!!",
+        "not bad at all",
+        # Each of VADER's word rules, which textkit's faster loop re-states (see _vader.token_valences):
+        "no good at all, no problems", "no joy or love", "at least it is good", "the least good thing",
+        "very least fun", "never so happy", "without doubt good", "it is the bomb", "that is the shit",
+        "sort of nice", "kind of a sad sort of thing", "I am VERY HAPPY but you are sad", "not very good",
+        "it isn't really that bad", "GOOD good", "yeah right, great", "good but bad but good",
+        "a b c d e f nice", "He is extremely, incredibly, BADLY hurt", "no", "no no no", "least", "but",
+    ],
 )
 def test_token_valences_give_vaders_own_scores(text):
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
