@@ -53,6 +53,7 @@ SETS = (
     ("amazonReviewSnippets", "Amazon snippets", 0.565),
 )
 MIN_SENTENCES = 3
+DETAILS = textkit.Config({"sentiment": {"sentence_details": True}})  # the per-sentence records in data
 DOCUMENT_TARGET = ">= 0.80"
 PRIORS = (0, 1, 2, 3, 4)  # neutral sentences added to a review: the candidates of the cross-validation
 
@@ -127,7 +128,7 @@ def plain_vader():
 
 def score_review(review: Review) -> dict:
     """textkit end-to-end on the joined review: compound, mean_compound and the adjusted sentence scores."""
-    section = textkit.analyze_text(review.text, only=["sentiment"])["sentiment"]
+    section = textkit.analyze_text(review.text, only=["sentiment"], config=DETAILS)["sentiment"]
     if section.status != "ok":
         raise RuntimeError(f"review {review.id}: sentiment section {section.status}")
     return {

@@ -39,11 +39,28 @@ from typing import NamedTuple
 
 from . import _vader
 
-NEGATIVE_WEIGHT = 1.5  # Taboada et al. 2011
+NEGATIVE_WEIGHT = 1.25  # Taboada et al. 2011 use 1.5; 1.25 chosen by leave-one-domain-out CV (docs/quality.md)
 NEGATION_SCALAR = -0.74  # VADER's N_SCALAR
 NEGATION_REACH = 3  # tokens before a word that can negate it, as in VADER
 NORMALISATION = 15  # VADER's alpha
-RULES = ("review_words", "like_preposition", "story_words", "minor_complaint", "negative_weight")
+CONCESSION_FACTOR = 0.5  # VADER's own weight for the words before "but"
+IRREALIS_FACTOR = 0.0  # SO-CAL blocks sentiment in irrealis contexts
+RULES = (
+    "review_words", "like_preposition", "story_words", "minor_complaint", "concession", "irrealis",
+    "negative_weight",
+)
+# A concession ("although it is small, ...") grants a point the writer then outweighs.
+CONCESSION_MARKERS = {
+    ("although",), ("though",), ("despite",), ("even", "though"), ("even", "if"), ("in", "spite", "of"),
+    ("to", "be", "fair"),
+}
+# Praise that is wished for, expected or owed, not found ("I wanted to love it", "it should have been great").
+IRREALIS_MARKERS = {
+    ("should", "have"), ("should've",), ("would", "have"), ("would've",), ("could", "have"), ("could've",),
+    ("wanted", "to"), ("hoped",), ("hoping",), ("expected",), ("expecting",), ("supposed", "to"), ("wish",),
+    ("if", "only"), ("tried", "to"),
+}
+_CLAUSE_END = frozenset(",;:.!?")
 
 
 @dataclass(frozen=True)
@@ -78,7 +95,7 @@ def vocabulary() -> Vocabulary:
         minor_markers=frozenset(raw["minor_complaints"]["markers"]),
         minor_factor=raw["minor_complaints"]["factor"],
         like_after=frozenset(raw["like_verbs"]["before"]),
-        triggers=frozenset(words) | frozenset(phrases) | story | minor | {"like"},
+        triggers=frozenset(words) | frozenset(phrases) | story | minor | {"like"} | _MARKER_STARTS,
     )
 
 
@@ -131,9 +148,60 @@ def changes(valences: _vader.Valences, lower: list[str] | None = None) -> list[C
         elif value < 0 and word in vocab.story_words:
             change("story_words", i, value * vocab.story_factor)
         elif value < 0 and word in vocab.minor_words and any(
-            w in vocab.minor_markers for w in lower[max(0, i - NEGATION_REACH) : i]
+            w in vocab.minor_markers for w in lower[max(0, i - NEGATION_REACH) : i + NEGATION_REACH + 1]
         ):
             change("minor_complaint", i, value * vocab.minor_factor)
+    if not _MARKER_STARTS.isdisjoint(lower):
+        raw = valences.text.split()
+        for rule, first, last in clause_scopes(lower, raw):
+            for j in range(first, last + 1):
+                value = current[j]
+                if rule == "concession" and value:
+                    change(rule, j, value * CONCESSION_FACTOR)
+                elif rule == "irrealis" and value > 0:
+                    change(rule, j, value * IRREALIS_FACTOR)
+    return out
+
+
+_MARKER_STARTS = frozenset(m[0] for m in CONCESSION_MARKERS | IRREALIS_MARKERS)
+
+
+def clause_scopes(lower: list[str], raw: list[str]) -> list[tuple[str, int, int]]:
+    """``(rule, first, last)`` token spans governed by a concession or irrealis marker.
+
+    A span runs from the marker (whose own words can carry valence: "to be
+    fair", "hoped") to the end of its clause: the
+    first word followed by , ; : . ! or ?, else the end of the sentence. ``raw``
+    are the sentence's whitespace-separated words before VADER strips their
+    punctuation (one per token). Linear: each marker's span stops at the next
+    clause end, and a new span starts only after the last one ended.
+    """
+    out = []
+    i, n = 0, len(lower)
+    while i < n:
+        if lower[i] not in _MARKER_STARTS:
+            i += 1
+            continue
+        found = None
+        for rule, markers in (("concession", CONCESSION_MARKERS), ("irrealis", IRREALIS_MARKERS)):
+            for size in (3, 2, 1):
+                if i + size <= n and tuple(lower[i : i + size]) in markers:
+                    found = (rule, size)
+                    break
+            if found:
+                break
+        if found is None:
+            i += 1
+            continue
+        rule, size = found
+        end = i + size - 1
+        if raw[end][-1:] not in _CLAUSE_END:  # "..., though." governs nothing after it
+            end += 1
+            while end < n - 1 and raw[end][-1:] not in _CLAUSE_END:
+                end += 1
+        end = min(end, n - 1)
+        out.append((rule, i, end))
+        i = end + 1
     return out
 
 

@@ -124,11 +124,13 @@ Data
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 import statistics
 from typing import NamedTuple
 
-from textkit import Analyzer, Result, Sentence, Skip, hookimpl, require_script
+from textkit import Analyzer, Result, Sentence, Setting, Skip, hookimpl, require_script
 
 from . import _sentiment_document as doc
 from . import _sentiment_words as words
@@ -137,13 +139,28 @@ from ._sentiment_document import NEGATIVE, POSITIVE, PRIOR_SENTENCES, adjust
 
 ID = "sentiment"
 
-DEFAULTS = {"top": 3, "smoothing_window": 5}
+DEFAULTS = {"top": 3, "smoothing_window": 5, "max_sentence_records": 2000}
+SETTINGS = (
+    Setting("top", int, 3, "How many most positive and most negative sentences to list as findings."),
+    Setting("smoothing_window", int, 5, "Sentences in the centred moving average of the arc (made odd)."),
+    Setting(
+        "sentence_details",
+        bool,
+        False,
+        "Per-sentence records in data also carry VADER's scores and the document-score evidence "
+        "(evidence, adjusted, weight, opener, irony and the rules that changed them).",
+    ),
+    Setting(
+        "max_sentence_records",
+        int,
+        2000,
+        "At most this many per-sentence records (and excluded sentences) in data; the metrics, arc and "
+        "findings still cover every sentence.",
+    ),
+)
 METHOD = (
-    "VADER (vaderSentiment) compound per sentence; document compound from VADER's word valences with "
-    "negative words x1.5, review vocabulary, 'like' as a preposition, story words and minor complaints "
-    "x0.3, hedged praise x0.6, ironic praise discounted, sentences opening with a turn ('But', "
-    "'However', 'Overall') x1.5 weight, and 2 neutral sentences added; over the author's sentences "
-    "(web-page chrome and wordless sentences excluded); thresholds +/-0.05"
+    f"VADER per sentence; document compound from its word valences re-weighed (negative words x{words.NEGATIVE_WEIGHT:g}, "
+    "review vocabulary, hedges, turns: see score_parts), 2 neutral sentences added"
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
@@ -209,10 +226,12 @@ def _scored(sentence: Sentence, scores: dict, valences: _vader.Valences, irony: 
 def rolling_mean(values: list[float], window: int) -> list[float]:
     """Centred moving average; the window shrinks at the ends instead of padding."""
     half = window // 2
+    running = [0.0, *itertools.accumulate(values)]  # prefix sums: linear whatever the window
+    n = len(values)
     out = []
-    for i in range(len(values)):
-        around = values[max(0, i - half) : i + half + 1]
-        out.append(sum(around) / len(around))
+    for i in range(n):
+        first, last = max(0, i - half), min(n, i + half + 1)
+        out.append((running[last] - running[first]) / (last - first))
     return out
 
 
@@ -224,9 +243,14 @@ def _exclusion(document, sentence) -> str | None:
     return None
 
 
-def _settings(config) -> tuple[dict[str, int], list[str]]:
+def _settings(config) -> tuple[dict, list[str]]:
     options = config.for_analyzer(ID) if config is not None else {}
     settings, warnings = {}, []
+    details = options.get("sentence_details", False)
+    if not isinstance(details, bool):
+        warnings.append(f"sentiment option sentence_details={details!r} is not true or false; using false")
+        details = False
+    settings["sentence_details"] = details
     for name, default in DEFAULTS.items():
         value = options.get(name, default)
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
@@ -238,20 +262,25 @@ def _settings(config) -> tuple[dict[str, int], list[str]]:
     return settings, warnings
 
 
-def _extremes(document, counted: list[Scored], top: int) -> list:
-    positive = sorted((s for s in counted if s.compound >= POSITIVE), key=lambda s: (-s.compound, s.sentence.index))
-    negative = sorted((s for s in counted if s.compound <= NEGATIVE), key=lambda s: (s.compound, s.sentence.index))
+def _extremes(document, arc: list[float], indices: list[int], top: int) -> list:
+    """The ``top`` most positive and most negative sentences as findings (ties: the earlier sentence)."""
+    positive = [k for k, c in enumerate(arc) if c >= POSITIVE]
+    negative = [k for k, c in enumerate(arc) if c <= NEGATIVE]
     findings = []
-    for kind, adjective, chosen in (("most_positive", "positive", positive), ("most_negative", "negative", negative)):
-        for rank, s in enumerate(chosen[:top], start=1):
+    for kind, adjective, chosen, key in (
+        ("most_positive", "positive", positive, lambda k: (-arc[k], k)),
+        ("most_negative", "negative", negative, lambda k: (arc[k], k)),
+    ):
+        for rank, k in enumerate(heapq.nsmallest(top, chosen, key=key), start=1):
+            sentence = document.sentences[indices[k]]
             findings.append(
                 document.finding(
                     kind,
-                    s.sentence.start,
-                    s.sentence.end,
-                    f"compound {s.compound:+.4f}, rank {rank} of {len(chosen)} {adjective} sentences",
-                    index=s.sentence.index,
-                    compound=s.compound,
+                    sentence.start,
+                    sentence.end,
+                    f"compound {arc[k]:+.4f}, rank {rank} of {len(chosen)} {adjective} sentences",
+                    index=sentence.index,
+                    compound=arc[k],
                     rank=rank,
                 )
             )
@@ -274,7 +303,7 @@ def _record(s: Scored) -> dict:
         "adjusted_by": s.counted.adjusted_by,
         "weight": s.counted.weight,
         "opener": s.part.opener,
-        "irony": s.part.irony,
+        "irony": None if s.part.irony is None else round(s.part.irony, 4),
     }
 
 
@@ -283,40 +312,61 @@ def analyze(document, config) -> Result:
     if not document.sentences:
         raise Skip("no sentences")
     settings, warnings = _settings(config)
+    limit, details = settings["max_sentence_records"], settings["sentence_details"]
     scores = _vader.sentence_scores(document)
     valences = _vader.sentence_valences(document)
     irony = _sentence_irony(document)
-    counted: list[Scored] = []
-    excluded = []
+    # One pass, keeping a few numbers per sentence: the records kept in data are capped (``limit``).
+    explanation = doc.Explanation()
+    arc: list[float] = []
+    indices: list[int] = []  # position in document.sentences of each arc entry
+    positive_sum = negative_sum = 0.0
+    offsets: list[int] = []  # start, end of each counted sentence, flat
+    records: list[dict] = []
+    excluded: list[dict] = []
+    excluded_count = 0
     for sentence, score, valence in zip(document.sentences, scores, valences):
         reason = _exclusion(document, sentence)
-        if reason is None:
-            counted.append(_scored(sentence, score, valence, None if irony is None else irony[sentence.index]))
-        else:
-            excluded.append(
-                {
-                    "index": sentence.index,
-                    "start": sentence.start,
-                    "end": sentence.end,
-                    "compound": score["compound"],
-                    "reason": reason,
-                }
-            )
-    if not counted:
+        if reason is not None:
+            excluded_count += 1
+            if len(excluded) < limit:
+                record = {"index": sentence.index, "reason": reason}
+                if details:
+                    record.update(start=sentence.start, end=sentence.end, compound=score["compound"])
+                excluded.append(record)
+            continue
+        scored = _scored(sentence, score, valence, None if irony is None else irony[sentence.index])
+        explanation.add(scored.part, scored.counted)
+        arc.append(scored.compound)
+        indices.append(sentence.index)
+        positive_sum += score["pos"]
+        negative_sum += score["neg"]
+        if len(indices) <= limit:  # indices already holds this sentence
+            offsets += (sentence.start, sentence.end)
+            if details:
+                records.append(_record(scored))
+    if not arc:
         raise Skip("no sentences with words outside web-page chrome")
+    if len(arc) > limit or excluded_count > limit:
+        warnings.append(
+            f"data lists the offsets{' and records' if details else ''} of the first {min(limit, len(arc)):,} of "
+            f"{len(arc):,} counted sentences"
+            + (f" and the first {limit:,} of {excluded_count:,} excluded ones" if excluded_count > limit else "")
+            + " (setting sentiment.max_sentence_records); the metrics, arc and findings cover every sentence"
+        )
 
-    n = len(counted)
-    arc = [s.compound for s in counted]
-    labels = [label(c) for c in arc]
+    n = len(arc)
+    positives = sum(1 for c in arc if c >= POSITIVE)
+    negatives = sum(1 for c in arc if c <= NEGATIVE)
     metrics = {
-        "compound": round(doc.score([s.counted for s in counted]), 4),
+        "compound": round(explanation.compound, 4),
         "mean_compound": round(statistics.fmean(arc), 4),
-        "positive_share": round(labels.count("positive") / n, 4),
-        "neutral_share": round(labels.count("neutral") / n, 4),
-        "negative_share": round(labels.count("negative") / n, 4),
+        "positive_share": round(positives / n, 4),
+        "neutral_share": round((n - positives - negatives) / n, 4),
+        "negative_share": round(negatives / n, 4),
         "sentences": n,
-        "mean_positive": round(statistics.fmean(s.scores["pos"] for s in counted), 4),
-        "mean_negative": round(statistics.fmean(s.scores["neg"] for s in counted), 4),
+        "mean_positive": round(positive_sum / n, 4),
+        "mean_negative": round(negative_sum / n, 4),
         "spread": round(statistics.pstdev(arc), 4),
     }
     data = {
@@ -325,16 +375,17 @@ def analyze(document, config) -> Result:
         "arc": arc,
         "smoothed_arc": [round(v, 4) for v in rolling_mean(arc, settings["smoothing_window"])],
         "smoothing_window": settings["smoothing_window"],
-        "sentences": [_record(s) for s in counted],
+        "offsets": offsets,
         "excluded": excluded,
-        "thresholds": {"positive": POSITIVE, "negative": NEGATIVE},
-        "prior_sentences": PRIOR_SENTENCES,
-        "score_parts": doc.explain([s.part for s in counted], [s.counted for s in counted]),
+        "score_parts": explanation.parts(),
         "method": METHOD,
     }
+    if details:  # constants and per-sentence detail: behind the setting, to keep the default report small
+        data.update(thresholds={"positive": POSITIVE, "negative": NEGATIVE}, prior_sentences=PRIOR_SENTENCES)
+        data["sentences"] = records
     return Result(
         metrics=metrics,
-        findings=_extremes(document, counted, settings["top"]),
+        findings=_extremes(document, arc, indices, settings["top"]),
         data=data,
         warnings=warnings,
         display=["arc", "smoothed_arc", "findings"],
@@ -350,5 +401,6 @@ def register_analyzers(register):
             analyze=analyze,
             description="VADER sentiment per sentence: a document score for long text (negative words x1.5, review vocabulary, hedges, turns), shares, the arc along the text, and the most positive and negative sentences",
             order=20,
+            settings=SETTINGS,
         )
     )
