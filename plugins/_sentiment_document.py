@@ -141,6 +141,17 @@ def _touched(s: SentenceInput) -> list[str]:
     return touched
 
 
+def rule_deltas(s: SentenceInput, part: Counted) -> list[tuple[str, float, float]]:
+    """(rule, change of weight x adjusted, change of weight) when each rule touching ``s`` is switched off."""
+    if not (s.without or s.cues or s.opener is not None or s.irony is not None):
+        return []
+    out = []
+    for rule in _touched(s):
+        other = sentence_part(s, frozenset((rule,)))
+        out.append((rule, other.weight * other.adjusted - part.weight * part.adjusted, other.weight - part.weight))
+    return out
+
+
 class Explanation:
     """How far each rule moved the compound, gathered one sentence at a time (see :func:`explain`).
 
@@ -154,17 +165,13 @@ class Explanation:
         self.delta_numerator: dict[str, float] = {}
         self.delta_weights: dict[str, float] = {}
 
-    def add(self, s: SentenceInput, part: Counted) -> None:
+    def add(self, s: SentenceInput, part: Counted, deltas: Sequence[tuple[str, float, float]] | None = None) -> None:
+        """Count one sentence; ``deltas`` (from :func:`rule_deltas`) may be passed when already known."""
         self.numerator += part.weight * part.adjusted
         self.weights += part.weight
-        if not (s.without or s.cues or s.opener is not None or s.irony is not None):
-            return
-        for rule in _touched(s):
-            other = sentence_part(s, frozenset((rule,)))
-            self.delta_numerator[rule] = (
-                self.delta_numerator.get(rule, 0.0) + other.weight * other.adjusted - part.weight * part.adjusted
-            )
-            self.delta_weights[rule] = self.delta_weights.get(rule, 0.0) + other.weight - part.weight
+        for rule, numerator, weight in rule_deltas(s, part) if deltas is None else deltas:
+            self.delta_numerator[rule] = self.delta_numerator.get(rule, 0.0) + numerator
+            self.delta_weights[rule] = self.delta_weights.get(rule, 0.0) + weight
 
     @property
     def compound(self) -> float:

@@ -163,6 +163,8 @@ METHOD = (
     "review vocabulary, hedges, turns: see score_parts), 2 neutral sentences added"
 )
 
+_REPEATS_UP_TO = 80  # characters: shorter sentences are looked up among the ones already read,
+_DISTINCT_KEPT = 10_000  # of which at most this many are kept (memory stays bounded on distinct ones)
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _MODALS = frozenset(f"{verb}{ending}" for verb in ("would", "could", "should", "might") for ending in ("", "n't", "nt", "'ve"))
 
@@ -215,12 +217,21 @@ class Scored(NamedTuple):
         return self.scores["compound"]
 
 
-def _scored(sentence: Sentence, scores: dict, valences: _vader.Valences, irony: float | None) -> Scored:
+class Reading(NamedTuple):
+    """What the document score makes of one sentence's words (the same for a repeated sentence)."""
+
+    evidence: words.SentenceEvidence
+    part: doc.SentenceInput
+    counted: doc.Counted
+    deltas: list  # doc.rule_deltas(part, counted)
+
+
+def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Reading:
     evidence = words.sentence_evidence(valences)
-    part = doc.SentenceInput(
-        evidence.value, hedge_cues(sentence.text), doc.turn_opener(valences.tokens), irony, evidence.without
-    )
-    return Scored(sentence, scores, evidence, part, doc.sentence_part(part))
+    part = doc.SentenceInput(evidence.value, hedge_cues(text), doc.turn_opener(valences.tokens), irony, evidence.without)
+    counted = doc.sentence_part(part)
+    return Reading(evidence, part, counted, doc.rule_deltas(part, counted))
+
 
 
 def rolling_mean(values: list[float], window: int) -> list[float]:
@@ -241,6 +252,21 @@ def _exclusion(document, sentence) -> str | None:
     if sentence.word_count == 0:
         return "no_words"
     return None
+
+
+def scoring_material(document) -> list[tuple[_vader.Valences, list[str], str | None, float | None]]:
+    """What the document score reads of each counted sentence: VADER's valences, hedge cues, turn opener, irony.
+
+    For evaluation: lets ``evaluation/sentiment_reviews.py`` score a document
+    again under other weights without segmenting it or running VADER again.
+    """
+    valences = _vader.sentence_valences(document)
+    irony = _sentence_irony(document)
+    return [
+        (valences[s.index], hedge_cues(s.text), doc.turn_opener(valences[s.index].tokens), None if irony is None else irony[s.index])
+        for s in document.sentences
+        if _exclusion(document, s) is None
+    ]
 
 
 def _settings(config) -> tuple[dict, list[str]]:
@@ -321,30 +347,41 @@ def analyze(document, config) -> Result:
     arc: list[float] = []
     indices: list[int] = []  # position in document.sentences of each arc entry
     positive_sum = negative_sum = 0.0
+    readings: dict[tuple[int, float | None], Reading] = {}  # by (id of the shared valences, irony)
     offsets: list[int] = []  # start, end of each counted sentence, flat
     records: list[dict] = []
     excluded: list[dict] = []
     excluded_count = 0
-    for sentence, score, valence in zip(document.sentences, scores, valences):
-        reason = _exclusion(document, sentence)
-        if reason is not None:
-            excluded_count += 1
-            if len(excluded) < limit:
-                record = {"index": sentence.index, "reason": reason}
+    with _vader.bulk():
+        for sentence, score, valence in zip(document.sentences, scores, valences):
+            reason = _exclusion(document, sentence)
+            if reason is not None:
+                excluded_count += 1
+                if len(excluded) < limit:
+                    record = {"index": sentence.index, "reason": reason}
+                    if details:
+                        record.update(start=sentence.start, end=sentence.end, compound=score["compound"])
+                    excluded.append(record)
+                continue
+            ironic = None if irony is None else irony[sentence.index]
+            if len(sentence.text) > _REPEATS_UP_TO:
+                reading = _reading(sentence.text, valence, ironic)
+            else:  # a repeated short sentence (same shared valences, same irony) is read once
+                key = (id(valence), ironic)
+                reading = readings.get(key)
+                if reading is None:
+                    reading = _reading(sentence.text, valence, ironic)
+                    if len(readings) < _DISTINCT_KEPT:
+                        readings[key] = reading
+            explanation.add(reading.part, reading.counted, reading.deltas)
+            arc.append(score["compound"])
+            indices.append(sentence.index)
+            positive_sum += score["pos"]
+            negative_sum += score["neg"]
+            if len(indices) <= limit:  # indices already holds this sentence
+                offsets += (sentence.start, sentence.end)
                 if details:
-                    record.update(start=sentence.start, end=sentence.end, compound=score["compound"])
-                excluded.append(record)
-            continue
-        scored = _scored(sentence, score, valence, None if irony is None else irony[sentence.index])
-        explanation.add(scored.part, scored.counted)
-        arc.append(scored.compound)
-        indices.append(sentence.index)
-        positive_sum += score["pos"]
-        negative_sum += score["neg"]
-        if len(indices) <= limit:  # indices already holds this sentence
-            offsets += (sentence.start, sentence.end)
-            if details:
-                records.append(_record(scored))
+                    records.append(_record(Scored(sentence, score, reading.evidence, reading.part, reading.counted)))
     if not arc:
         raise Skip("no sentences with words outside web-page chrome")
     if len(arc) > limit or excluded_count > limit:
