@@ -5,7 +5,8 @@ the counted sentences, where for each sentence
 
 1. *evidence* is VADER's token valences re-weighed for long text
    (:mod:`textkit.plugins._sentiment_words`: review vocabulary, "like" as a
-   preposition, story words, minor complaints, negative words x1.5);
+   preposition, story words, minor complaints, concessions, irrealis, negative
+   words x1.25);
 2. *hedges* damp it as before: positive evidence in a sentence with a
    negation, modal, "if", "?" or "but" x0.6, negative evidence with "but"
    x0.6, neutral evidence with a negation -0.2 (``adjust``);

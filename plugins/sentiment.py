@@ -16,11 +16,19 @@ per-sentence *evidence* (:mod:`textkit.plugins._sentiment_words`): VADER's
 token valences re-weighed for long text, because on whole reviews VADER's
 reading leans positive (most complaints about a product are called praise):
 
-* negative valences count x1.5 (SO-CAL, Taboada et al. 2011);
-* review vocabulary VADER does not rate ("junk", "flimsy", "stopped working",
-  "don't buy", "gripping"; ``data/sentiment_reviews.json``), "like" as a
-  preposition not as praise, story words ("war", "murder") x0.3, minor
-  complaints ("my only complaint") x0.3;
+* negative valences count x1.25 (SO-CAL, Taboada et al. 2011, use x1.5; with
+  the review vocabulary below x1.25 was chosen by leave-one-domain-out
+  cross-validation on product reviews);
+* review vocabulary VADER does not rate or misreads ("junk", "flimsy",
+  "stopped working", "don't buy", "don't waste", "at best", "highly
+  recommend", "tech support" as a name; ``data/sentiment_reviews.json``),
+  "like" as a preposition not as praise, story words ("war", "murder") x0.3,
+  minor complaints ("my only complaint", "the flaws are minor") x0.3;
+* a concession ("although", "though", "despite", "even if", "to be fair" to
+  the end of its clause) counts x0.5, as VADER counts the words before "but";
+* praise in an irrealis clause ("I wanted to love it", "it should have been
+  great", "I hoped", "supposed to", "tried to like") does not count (SO-CAL's
+  irrealis blocking);
 * hedged praise damped as before (a positive sentence with a negation, modal,
   "if", "?" or "but" x0.6; a negative one with "but" x0.6; a neutral one with a
   negation -0.2: Potts 2010; the irrealis contexts of SO-CAL);
@@ -34,12 +42,15 @@ reading leans positive (most complaints about a product are called praise):
 ``data["score_parts"]`` says how far each rule moved the compound (the compound
 minus the compound with that rule off); ``mean_compound`` is the plain mean of
 VADER's sentence compounds, for comparison. The factors come from the
-literature (x1.5) or were chosen on VADER's sentence ratings (hedges, prior);
-the review vocabulary was written by hand. Measured on 8,000 product reviews
-and VADER's rated Amazon reviews: docs/quality.md, ``python -m evaluation
---only sentiment``. Tried and dropped because the data did not support them:
-more weight on a review's closing sentences, weighting sentences by length or
-intensity, leaving neutral sentences out of the denominator.
+literature or were chosen on VADER's sentence ratings (hedges, prior), the
+negative weight by cross-validation across review domains; the review
+vocabulary was written by hand. Measured on 8,000 product reviews and VADER's
+rated Amazon reviews: docs/quality.md, ``python -m evaluation --only
+sentiment``. Tried and dropped because the data did not support them: more
+weight on a review's closing sentences, weighting sentences by length or
+intensity, leaving neutral sentences out of the denominator, SO-CAL's
+negation as a shift instead of VADER's flip, damping negative words in
+sentences without a first- or second-person word (plot summary).
 
 Counted sentences
 -----------------
@@ -47,9 +58,16 @@ Only the author's sentences count: trailing web-page chrome ("Share.",
 "Leave A Reply", i.e. sentences of paragraphs with ``boilerplate=True``) is
 left out, as are sentences without a single word (a "* * *" divider), which
 VADER can only call neutral. Both are listed under ``data["excluded"]`` with
-their reason and compound. Every per-sentence record carries ``index``, the
-sentence's position in ``document.sentences``, so the arc can be lined up
-with the document. The section is skipped when no sentence counts.
+their ``index`` (position in ``document.sentences``) and reason, so the arc
+can be lined up with the document. The section is skipped when no sentence
+counts.
+
+Long texts
+----------
+Each sentence is read once, and a sentence that repeats an earlier one word
+for word shares that reading. ``data`` keeps at most ``max_sentence_records``
+(2,000) offsets, records and excluded sentences, with a warning when a text
+has more; the metrics, arc and findings always cover every sentence.
 
 Metrics
 -------
@@ -75,10 +93,12 @@ highest / lowest compound, only among sentences that are positive (>= 0.05)
 
 Config
 ------
-``config.for_analyzer("sentiment")``: ``top`` (3) and ``smoothing_window``
-(5, an odd number of sentences; an even one is raised to the next odd). An
-option that is not a positive integer is replaced by its default, with a
-warning.
+Declared settings (``textkit config``; ``--set sentiment.top=5``): ``top``
+(3), ``smoothing_window`` (5, an odd number of sentences; an even one is
+raised to the next odd), ``sentence_details`` (false: per-sentence records in
+``data["sentences"]``, for debugging a score) and ``max_sentence_records``
+(2,000). An integer option that is not positive is replaced by its default,
+with a warning.
 
 Data
 ----
@@ -91,6 +111,23 @@ Data
                                   # sentences; near the ends the window is cut short
                                   # (mean of the sentences that exist), same length
       "smoothing_window": int,
+      "offsets": [int],           # start, end of each counted sentence in document.text,
+                                  # flat (2 per "arc" entry), the first max_sentence_records
+      "excluded": [               # sentences of the document left out of every number above
+        {"index": int,            # position in document.sentences
+         "reason": "boilerplate" | "no_words"}
+      ],
+      "score_parts": {str: float},  # rule -> how far it moved compound (compound minus
+                                  # compound without the rule); rules that moved nothing
+                                  # are left out
+      "method": str               # one line: how the numbers were made
+    }
+
+With ``sentence_details`` the excluded records also carry ``start``, ``end``
+and ``compound``, and ``data`` adds::
+
+      "thresholds": {"positive": 0.05, "negative": -0.05},
+      "prior_sentences": 2,       # neutral sentences added in the document score
       "sentences": [              # one per counted sentence, same order as "arc"
         {"index": int,            # position in document.sentences
          "start": int, "end": int,  # offsets in document.text
@@ -99,25 +136,14 @@ Data
          "evidence": float,       # VADER's valences re-weighed (see Document score), -1..1
          "evidence_by": [str],    # the word rules that changed it: "review_words",
                                   # "like_preposition", "story_words", "minor_complaint",
-                                  # "negative_weight"; [] when unchanged
+                                  # "concession", "irrealis", "negative_weight"; [] when unchanged
          "adjusted": float,       # evidence after hedges and the ironic-praise discount
          "adjusted_by": [str],    # what changed it: "negation", "modal", "if",
                                   # "question", "but", "ironic_praise"; [] when unchanged
          "weight": float,         # 1.5 when the sentence opens with a turn, else 1
          "opener": str | null,    # that turn ("however", "in the end")
-         "irony": float | null}   # irony probability, when irony evidence is available
-      ],
-      "excluded": [               # sentences of the document left out of every number above
-        {"index": int, "start": int, "end": int, "compound": float,
-         "reason": "boilerplate" | "no_words"}
-      ],
-      "thresholds": {"positive": 0.05, "negative": -0.05},
-      "prior_sentences": 2,       # neutral sentences added in the document score
-      "score_parts": {str: float},  # rule -> how far it moved compound (compound minus
-                                  # compound without the rule); rules that moved nothing
-                                  # are left out
-      "method": str               # one line: how the numbers were made
-    }
+         "irony": float | null}   # irony probability (4 places), when irony evidence is available
+      ]
 
 ``display`` shows ``arc`` and ``smoothed_arc`` as sparklines.
 """
