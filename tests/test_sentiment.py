@@ -609,3 +609,31 @@ def test_settings_are_declared():
 def test_rolling_mean_is_linear_in_a_huge_window():
     values = [1.0, 0.0, -1.0, 0.5]
     assert rolling_mean(values, 10**9) == pytest.approx([0.125] * 4)
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        # from the marker to the word that ends its clause (, ; : . ! ?), else to the end
+        ("Although it is small, it works well.", [("concession", 0, 3)]),
+        ("It works, even though it is slow", [("concession", 2, 6)]),
+        ("Good, though.", [("concession", 1, 1)]),  # a closing "though" governs only itself
+        ("I wanted to love it; I did not.", [("irrealis", 1, 4)]),
+        ("It should have been great, and it is.", [("irrealis", 1, 4)]),
+        ("To be fair, the price is low.", [("concession", 0, 2)]),
+    ],
+)
+def test_clause_scopes(text, spans):
+    from textkit.plugins._sentiment_words import clause_scopes
+
+    valences = _vader.token_valences(text)
+    assert clause_scopes([t.lower() for t in valences.tokens], valences.text.split()) == spans
+
+
+def test_clause_scopes_are_linear_on_a_run_of_markers():
+    from textkit.plugins._sentiment_words import clause_scopes
+
+    words = ["although"] * 50_000
+    assert clause_scopes(words, words) == [("concession", 0, 49_999)]  # one span: no clause ends
+    words = ["although,"] * 50_000
+    assert len(clause_scopes(["although"] * 50_000, words)) == 50_000
