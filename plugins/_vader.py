@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import heapq
 import string
 from functools import lru_cache
 from typing import NamedTuple
@@ -99,7 +100,7 @@ def token_valences(text: str) -> Valences:
         else:
             sentiments.append(_valence(lexicon, words, lowered, i, is_cap_diff))
     if "but" in lowered:
-        sentiments = vader._but_check(words, sentiments)
+        sentiments = _but_check(lowered.index("but"), sentiments)
     emphasis = vader._punctuation_emphasis(text) if sentiments else 0.0
     return Valences(words, sentiments, emphasis, text)
 
@@ -132,6 +133,32 @@ def _valence(lexicon: dict[str, float], words: list[str], lowered: list[str], i:
             if start_i == 2:
                 valence = _special_idioms_check(valence, lowered, i)
     return _least_check(valence, lexicon, lowered, i)
+
+
+def _but_check(but: int, sentiments: list[float]) -> list[float]:
+    """VADER's ``_but_check``: words before the first "but" x0.5, after it x1.5, in linear time.
+
+    VADER walks the list and, for each value, changes the *first* position
+    holding an equal value (``list.index``), which is quadratic on a long
+    sentence and, when values repeat, changes another word than the one
+    read. This gives the same list: the first position holding each value is
+    found in a heap per value, with positions that since changed value
+    skipped when they reach the top.
+    """
+    current = list(sentiments)
+    holding: dict[float, list[int]] = {}  # value -> heap of positions that held it when pushed
+    for k, value in enumerate(sentiments):  # position k still holds its original value when read
+        heap = holding.setdefault(value, [])
+        heapq.heappush(heap, k)
+        while current[heap[0]] != value:
+            heapq.heappop(heap)
+        first = heap[0]
+        if first == but:
+            continue
+        changed = value * 0.5 if first < but else value * 1.5
+        current[first] = changed
+        heapq.heappush(holding.setdefault(changed, []), first)
+    return current
 
 
 def _negated(word: str) -> bool:
