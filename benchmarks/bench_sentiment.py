@@ -15,17 +15,18 @@ analyzer) is done first and not counted, and so are the irony sentence scores
 
 Both are measured for this checkout and for ``--previous`` (its toolkit/ and
 plugins/ exported and imported in a separate process), side by side in one
-run; the ratio column is now / previous. Texts: examples/article.txt (~650
-words), the same ten times, a short review, and with ``--data`` the first 100
-OneStopEnglish articles (mean per article).
+run; the ratio column is now / previous. Texts: examples/article.txt (~500
+words), a short review, and with ``--data`` the first 100 OneStopEnglish
+articles (mean per article) and ten others joined into one text.
 
 ``--equivalence`` checks that ``textkit.plugins._vader.polarity`` (textkit's
 faster VADER loop) equals ``SentimentIntensityAnalyzer().polarity_scores`` of
 the straightened text on every sentence of VADER's own rated sets
 (sentiment_vader/ in the data folder) and prints the count.
 
-Hostile shapes are timed at two sizes; a linear analyzer takes about twice as
-long for twice the text (``x2`` column).
+Hostile shapes (those of ``bench_hostile.py``) are run at ``--hostile-mb``
+each, in a fresh process: CPU and peak extra memory of VADER and the section,
+per MB, next to the bound for all of textkit.
 """
 
 from __future__ import annotations
@@ -33,11 +34,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,30 +122,34 @@ def equivalence(data: Path) -> tuple[int, int]:
     return checked, differ
 
 
-def shapes(scale: int) -> dict[str, str]:
-    """Hostile inputs of about ``scale`` x 100 KB each."""
-    n = scale * 100_000
-    return {
-        '"Yes. " repeated': ("Yes. " * (n // 5)),
-        "one giant line of words": (("good bad not but like junk " * (n // 27)).strip()),
-        "runs of punctuation": ("Great!!!!!!!!!!???????? " * (n // 24)),
-        "one run of !": ("!" * n),
-        "review repeated": (REVIEW * (n // len(REVIEW))),
-    }
+HOSTILE_PROBE = """
+import json, resource, sys, time
+from textkit import Config, Document, Skip
+from textkit.plugins import _vader
+import textkit.plugins.sentiment as sentiment
+unit, size = sys.argv[1], int(sys.argv[2])
+text = (unit * (size // len(unit.encode("utf-8")) + 1)).encode("utf-8")[:size].decode("utf-8", "ignore")
+sentiment.analyze(Document("Warm up. I love it."), Config())
+sentiment._sentence_irony = lambda document: None  # irony's shared sentence scores: another analyzer's cost
+document = Document(text)
+document.sentences  # segmentation: the core's cost
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+base = peak()
+started = time.process_time()
+_vader.sentence_scores(document)
+try:
+    sentiment.analyze(document, Config())
+except Skip:
+    pass
+print(json.dumps({"cpu": time.process_time() - started, "mib": peak() - base, "sentences": len(document.sentences)}))
+"""
 
 
-def hostile_seconds(text: str) -> float:
-    from textkit import Config, Document, Skip
-    from textkit.plugins.sentiment import analyze
-
-    document = Document(text)
-    document.sentences
-    started = time.process_time()
-    try:
-        analyze(document, Config())
-    except Skip:
-        pass
-    return time.process_time() - started
+def hostile(unit: str, size: int) -> dict:
+    """VADER and the sentiment section on ``size`` bytes of ``unit`` repeated, in a fresh process."""
+    done = subprocess.run([sys.executable, "-c", HOSTILE_PROBE, unit, str(size)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
 
 
 def main() -> None:
@@ -156,13 +159,16 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=None, help="the shared data folder (default: found beside the checkout)")
     parser.add_argument("--equivalence", action="store_true", help="check textkit's VADER against vaderSentiment")
     parser.add_argument("--no-hostile", action="store_true")
+    parser.add_argument("--hostile-mb", type=float, default=1.0, help="size of each hostile shape in MB (default 1)")
     args = parser.parse_args()
     data = args.data or find_gold_data()
 
-    texts = {"article": [ARTICLE], "article x10": ["\n\n".join([ARTICLE] * 10)], "review": [REVIEW]}
+    texts = {"article": [ARTICLE], "review": [REVIEW]}
     if data and (data / "readability_onestopenglish").is_dir():
-        news = sorted((data / "readability_onestopenglish").glob("*/*.txt"))[:100]
-        texts["OneStopEnglish (mean of 100)"] = [p.read_text(encoding="utf-8", errors="replace") for p in news]
+        news = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((data / "readability_onestopenglish").glob("*/*.txt"))]
+        texts["OneStopEnglish (mean of 100)"] = news[:100]
+        # Ten different articles in one text (a repeated text would share its repeated sentences' readings).
+        texts["10 OneStopEnglish articles joined"] = ["\n\n".join(news[100:110])]
     with tempfile.TemporaryDirectory() as tmp:
         before = measure(texts, args.repeat, export_revision(args.previous, Path(tmp) / "previous"))
     now = measure(texts, args.repeat, None)
@@ -182,12 +188,18 @@ def main() -> None:
         print(f"\nVADER equivalence: {checked:,} of VADER's rated sentences checked, {differ} differ (must be 0)")
 
     if not args.no_hostile:
-        print(f"\n{'hostile shape':<28} {'KiB':>6} {'section s':>10} {'2x text s':>10} {'x2':>5}")
-        small, large = shapes(1), shapes(2)
-        for name in small:
-            one, two = hostile_seconds(small[name]), hostile_seconds(large[name])
-            print(f"{name:<28} {len(small[name]) / 1024:6.0f} {one:10.2f} {two:10.2f} {two / max(one, 1e-9):5.2f}")
+        from bench_hostile import CPU_PER_MB, MIB_PER_MB, SHAPES
 
+        size = int(args.hostile_mb * 1_000_000)
+        print(
+            f"\nhostile shapes, {size:,} bytes each: VADER and the sentiment section (irony's shared sentence "
+            f"scores and segmentation not counted); bound {CPU_PER_MB:g} s and {MIB_PER_MB:g} MiB per MB for all of textkit"
+        )
+        print(f"{'shape':<16} {'sentences':>10} {'cpu s':>7} {'s/MB':>6} {'MiB':>6} {'MiB/MB':>7}")
+        for name, unit in SHAPES.items():
+            r = hostile(unit, size)
+            mb = size / 1_000_000
+            print(f"{name:<16} {r['sentences']:>10,} {r['cpu']:7.2f} {r['cpu'] / mb:6.2f} {r['mib']:6.0f} {r['mib'] / mb:7.0f}")
 
 if __name__ == "__main__":
     main()
