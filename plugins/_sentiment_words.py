@@ -86,7 +86,7 @@ class Vocabulary:
     minor_markers: frozenset[str]
     minor_factor: float
     like_after: frozenset[str]
-    triggers: frozenset[str]  # every lower-case token some rule other than negative_weight looks at
+    triggers: frozenset[str]  # every lower-case token a word rule looks at (the clause markers aside)
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +108,7 @@ def vocabulary() -> Vocabulary:
         minor_markers=frozenset(raw["minor_complaints"]["markers"]),
         minor_factor=raw["minor_complaints"]["factor"],
         like_after=frozenset(raw["like_verbs"]["before"]),
-        triggers=frozenset(words) | frozenset(phrases) | story | minor | {"like"} | _MARKER_STARTS,
+        triggers=frozenset(words) | frozenset(phrases) | story | minor | {"like"},
     )
 
 
@@ -249,7 +249,11 @@ class SentenceEvidence(NamedTuple):
 
 def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
     lower = [t.lower() for t in valences.tokens]
-    if vocabulary().triggers.isdisjoint(lower) and not any(v < 0 for v in valences.valences):
+    if (
+        vocabulary().triggers.isdisjoint(lower)
+        and not any(v < 0 for v in valences.valences)
+        and (_MARKER_STARTS.isdisjoint(lower) or not any(valences.valences) or not clause_scopes(lower, valences.text.split()))
+    ):
         # Nothing to re-weigh (most sentences): the evidence is VADER's compound, unrounded.
         return SentenceEvidence(evidence(valences, ()), _NOTHING, ())
     found = changes(valences, lower)
