@@ -5,7 +5,8 @@ the counted sentences, where for each sentence
 
 1. *evidence* is VADER's token valences re-weighed for long text
    (:mod:`textkit.plugins._sentiment_words`: review vocabulary, "like" as a
-   preposition, story words, minor complaints, negative words x1.5);
+   preposition, story words, minor complaints, concessions, irrealis, negative
+   words x1.25);
 2. *hedges* damp it as before: positive evidence in a sentence with a
    negation, modal, "if", "?" or "but" x0.6, negative evidence with "but"
    x0.6, neutral evidence with a negation -0.2 (``adjust``);
@@ -141,6 +142,55 @@ def _touched(s: SentenceInput) -> list[str]:
     return touched
 
 
+def rule_deltas(s: SentenceInput, part: Counted) -> list[tuple[str, float, float]]:
+    """(rule, change of weight x adjusted, change of weight) when each rule touching ``s`` is switched off."""
+    if not (s.without or s.cues or s.opener is not None or s.irony is not None):
+        return []
+    out = []
+    for rule in _touched(s):
+        other = sentence_part(s, frozenset((rule,)))
+        out.append((rule, other.weight * other.adjusted - part.weight * part.adjusted, other.weight - part.weight))
+    return out
+
+
+class Explanation:
+    """How far each rule moved the compound, gathered one sentence at a time (see :func:`explain`).
+
+    Holds a few sums, not the sentences, so a document of a million sentences
+    is explained in constant memory.
+    """
+
+    def __init__(self) -> None:
+        self.numerator = 0.0
+        self.weights = 0.0
+        self.delta_numerator: dict[str, float] = {}
+        self.delta_weights: dict[str, float] = {}
+
+    def add(self, s: SentenceInput, part: Counted, deltas: Sequence[tuple[str, float, float]] | None = None) -> None:
+        """Count one sentence; ``deltas`` (from :func:`rule_deltas`) may be passed when already known."""
+        self.numerator += part.weight * part.adjusted
+        self.weights += part.weight
+        for rule, numerator, weight in rule_deltas(s, part) if deltas is None else deltas:
+            self.delta_numerator[rule] = self.delta_numerator.get(rule, 0.0) + numerator
+            self.delta_weights[rule] = self.delta_weights.get(rule, 0.0) + weight
+
+    @property
+    def compound(self) -> float:
+        return self.numerator / (self.weights + PRIOR_SENTENCES)
+
+    def parts(self) -> dict[str, float]:
+        full = self.compound
+        out = {}
+        for rule in RULES:
+            if rule in self.delta_numerator:
+                without = (self.numerator + self.delta_numerator[rule]) / (
+                    self.weights + self.delta_weights[rule] + PRIOR_SENTENCES
+                )
+                if abs(full - without) >= 5e-5:
+                    out[rule] = round(full - without, 4)
+        return out
+
+
 def explain(sentences: Sequence[SentenceInput], parts: Sequence[Counted] | None = None) -> dict[str, float]:
     """How far each rule moved the compound: compound minus the compound without that rule.
 
@@ -149,24 +199,7 @@ def explain(sentences: Sequence[SentenceInput], parts: Sequence[Counted] | None 
     negative weight already moved). Linear: each sentence is scored again
     only for the rules that touch it.
     """
-    if parts is None:
-        parts = [sentence_part(s) for s in sentences]
-    numerator = sum(p.weight * p.adjusted for p in parts)
-    weights = sum(p.weight for p in parts)
-    full = numerator / (weights + PRIOR_SENTENCES)
-    delta_numerator: dict[str, float] = {}
-    delta_weights: dict[str, float] = {}
-    for s, part in zip(sentences, parts):
-        if not (s.without or s.cues or s.opener is not None or s.irony is not None):
-            continue
-        for rule in _touched(s):
-            other = sentence_part(s, frozenset((rule,)))
-            delta_numerator[rule] = delta_numerator.get(rule, 0.0) + other.weight * other.adjusted - part.weight * part.adjusted
-            delta_weights[rule] = delta_weights.get(rule, 0.0) + other.weight - part.weight
-    out = {}
-    for rule in RULES:
-        if rule in delta_numerator:
-            without = (numerator + delta_numerator[rule]) / (weights + delta_weights[rule] + PRIOR_SENTENCES)
-            if abs(full - without) >= 5e-5:
-                out[rule] = round(full - without, 4)
-    return out
+    explanation = Explanation()
+    for s, part in zip(sentences, parts if parts is not None else [sentence_part(s) for s in sentences]):
+        explanation.add(s, part)
+    return explanation.parts()

@@ -20,6 +20,10 @@ scores as praise.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import heapq
+import string
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -54,37 +58,185 @@ def _analyzer():
 
 
 @lru_cache(maxsize=1)
-def _vader_parts():
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText  # heavy: load on first use only
-
-    return BOOSTER_DICT, SentiText
-
-
-@lru_cache(maxsize=1)
 def _emoji_characters() -> frozenset[str]:
     # VADER looks emoji up one character at a time, so only one-character keys can match.
     return frozenset(key for key in _analyzer().emojis if len(key) == 1)
 
 
+@lru_cache(maxsize=1)
+def _rules():
+    from vaderSentiment import vaderSentiment as v  # heavy: load on first use only
+
+    return v.BOOSTER_DICT, v.SPECIAL_CASES, frozenset(v.NEGATE), v.N_SCALAR, v.C_INCR, v.scalar_inc_dec
+
+
 def token_valences(text: str) -> Valences:
-    """VADER's per-token valences for ``text`` (the body of ``polarity_scores`` up to the sum)."""
+    """VADER's per-token valences for ``text`` (the body of ``polarity_scores`` up to the sum).
+
+    The same steps as vaderSentiment 3.3.2's ``polarity_scores`` (its tokens,
+    its lexicon and constants, its rules in its order), written so that a
+    sentence is lower-cased once: VADER's own ``sentiment_valence`` lower-cases
+    the whole sentence again in its negation and idiom checks for every lexicon
+    word, which makes a long sentence quadratic. A word outside the lexicon gets
+    valence 0 whatever surrounds it, as in VADER. The result equals
+    ``SentimentIntensityAnalyzer().polarity_scores`` on all 18,513 of VADER's
+    rated sentences (``benchmarks/bench_sentiment.py --equivalence``; a test
+    checks a sample).
+    """
     vader = _analyzer()
-    boosters, SentiText = _vader_parts()
+    boosters = _rules()[0]
+    lexicon = vader.lexicon
     text = straighten(text)
     text = text.strip() if _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, vader.emojis)
-    sentitext = SentiText(text)
-    words = sentitext.words_and_emoticons
+    words = _words_and_emoticons(text)
+    lowered = [w.lower() for w in words]
+    is_cap_diff = _cap_differential(words)
     sentiments: list[float] = []
-    for i, item in enumerate(words):
-        lower = item.lower()
+    last = len(words) - 1
+    for i, lower in enumerate(lowered):
         # Boosters and "kind of" modify a neighbour and carry no valence themselves.
-        if lower in boosters or (lower == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"):
+        if lower not in lexicon or lower in boosters or (lower == "kind" and i < last and lowered[i + 1] == "of"):
             sentiments.append(0)
-            continue
-        sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
-    sentiments = vader._but_check(words, sentiments)
+        else:
+            sentiments.append(_valence(lexicon, words, lowered, i, is_cap_diff))
+    if "but" in lowered:
+        sentiments = _but_check(lowered.index("but"), sentiments)
     emphasis = vader._punctuation_emphasis(text) if sentiments else 0.0
     return Valences(words, sentiments, emphasis, text)
+
+
+def _valence(lexicon: dict[str, float], words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
+    """``SentimentIntensityAnalyzer.sentiment_valence`` for the lexicon word ``words[i]``."""
+    _, _, _, n_scalar, c_incr, scalar_inc_dec = _rules()
+    lower = lowered[i]
+    valence = lexicon[lower]
+    # "no" before another lexicon word negates it instead of counting itself.
+    if lower == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
+        valence = 0.0
+    if (
+        (i > 0 and lowered[i - 1] == "no")
+        or (i > 1 and lowered[i - 2] == "no")
+        or (i > 2 and lowered[i - 3] == "no" and lowered[i - 1] in ("or", "nor"))
+    ):
+        valence = lexicon[lower] * n_scalar
+    if words[i].isupper() and is_cap_diff:
+        valence = valence + c_incr if valence > 0 else valence - c_incr
+    for start_i in range(3):
+        before = i - (start_i + 1)
+        if i > start_i and lowered[before] not in lexicon:
+            scalar = scalar_inc_dec(words[before], valence, is_cap_diff)
+            if start_i == 1 and scalar != 0:
+                scalar = scalar * 0.95
+            if start_i == 2 and scalar != 0:
+                scalar = scalar * 0.9
+            valence = _negation_check(valence + scalar, lowered, start_i, i)
+            if start_i == 2:
+                valence = _special_idioms_check(valence, lowered, i)
+    return _least_check(valence, lexicon, lowered, i)
+
+
+def _but_check(but: int, sentiments: list[float]) -> list[float]:
+    """VADER's ``_but_check``: words before the first "but" x0.5, after it x1.5, in linear time.
+
+    VADER walks the list and, for each value, changes the *first* position
+    holding an equal value (``list.index``), which is quadratic on a long
+    sentence and, when values repeat, changes another word than the one
+    read. This gives the same list: the first position holding each value is
+    found in a heap per value, with positions that since changed value
+    skipped when they reach the top.
+    """
+    current = list(sentiments)
+    holding: dict[float, list[int]] = {}  # value -> heap of positions that held it when pushed
+    for k, value in enumerate(sentiments):  # position k still holds its original value when read
+        heap = holding.setdefault(value, [])
+        heapq.heappush(heap, k)
+        while current[heap[0]] != value:
+            heapq.heappop(heap)
+        first = heap[0]
+        if first == but:
+            continue
+        changed = value * 0.5 if first < but else value * 1.5
+        current[first] = changed
+        heapq.heappush(holding.setdefault(changed, []), first)
+    return current
+
+
+def _negated(word: str) -> bool:
+    return word in _rules()[2] or "n't" in word
+
+
+def _negation_check(valence: float, lowered: list[str], start_i: int, i: int) -> float:
+    """VADER's ``_negation_check``."""
+    n_scalar = _rules()[3]
+    if start_i == 0:
+        if _negated(lowered[i - 1]):
+            valence = valence * n_scalar
+    elif start_i == 1:
+        if lowered[i - 2] == "never" and lowered[i - 1] in ("so", "this"):
+            valence = valence * 1.25
+        elif lowered[i - 2] == "without" and lowered[i - 1] == "doubt":
+            pass
+        elif _negated(lowered[i - 2]):
+            valence = valence * n_scalar
+    else:
+        if (lowered[i - 3] == "never" and lowered[i - 2] in ("so", "this")) or lowered[i - 1] in ("so", "this"):
+            valence = valence * 1.25
+        elif lowered[i - 3] == "without" and (lowered[i - 2] == "doubt" or lowered[i - 1] == "doubt"):
+            pass
+        elif _negated(lowered[i - 3]):
+            valence = valence * n_scalar
+    return valence
+
+
+def _special_idioms_check(valence: float, lowered: list[str], i: int) -> float:
+    """VADER's ``_special_idioms_check`` (called only for i >= 3)."""
+    boosters, special_cases = _rules()[:2]
+    three, two, one, zero = lowered[i - 3], lowered[i - 2], lowered[i - 1], lowered[i]
+    for sequence in (f"{one} {zero}", f"{two} {one} {zero}", f"{two} {one}", f"{three} {two} {one}", f"{three} {two}"):
+        if sequence in special_cases:
+            valence = special_cases[sequence]
+            break
+    if len(lowered) - 1 > i:
+        sequence = f"{zero} {lowered[i + 1]}"
+        if sequence in special_cases:
+            valence = special_cases[sequence]
+    if len(lowered) - 1 > i + 1:
+        sequence = f"{zero} {lowered[i + 1]} {lowered[i + 2]}"
+        if sequence in special_cases:
+            valence = special_cases[sequence]
+    for n_gram in (f"{three} {two} {one}", f"{three} {two}", f"{two} {one}"):
+        if n_gram in boosters:
+            valence = valence + boosters[n_gram]
+    return valence
+
+
+def _least_check(valence: float, lexicon: dict[str, float], lowered: list[str], i: int) -> float:
+    """VADER's ``_least_check``: "least" before a word negates it, except "at least" and "very least"."""
+    if i > 1 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":
+        if lowered[i - 2] != "at" and lowered[i - 2] != "very":
+            valence = valence * _rules()[3]
+    elif i > 0 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":
+        valence = valence * _rules()[3]
+    return valence
+
+
+_PUNCTUATION = string.punctuation
+
+
+def _words_and_emoticons(text: str) -> list[str]:
+    """``SentiText(text).words_and_emoticons``: words with surrounding punctuation stripped unless
+    that leaves two characters or fewer (an emoticon such as ":)")."""
+    out = []
+    for token in text.split():
+        stripped = token.strip(_PUNCTUATION)
+        out.append(token if len(stripped) <= 2 else stripped)
+    return out
+
+
+def _cap_differential(words: list[str]) -> bool:
+    """``SentiText(text).is_cap_diff``: some but not all words are in capitals."""
+    capitals = sum(1 for w in words if w.isupper())
+    return 0 < len(words) - capitals < len(words)
 
 
 def _spell_out_emoji(text: str, emojis: dict[str, str]) -> str:
@@ -112,14 +264,63 @@ def polarity(text: str) -> dict[str, float]:
     return scores_of(token_valences(text))
 
 
+@contextlib.contextmanager
+def bulk():
+    """No cyclic garbage collection while one record per sentence is built.
+
+    The records hold no reference cycles, but on a text of a hundred thousand
+    sentences Python's collector would otherwise walk the growing pile of
+    live records again and again (about 40 % of the time measured). It is
+    switched back on afterwards, and left alone if it was already off.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def sentence_valences(document) -> list[Valences]:
-    """One :class:`Valences` per ``document.sentences`` entry, in order."""
-    return document.memo(VALENCES_MEMO_KEY, lambda: [token_valences(s.text) for s in document.sentences])
+    """One :class:`Valences` per ``document.sentences`` entry, in order.
+
+    A sentence that repeats an earlier one word for word ("Yes.", "Share.",
+    a refrain) shares its object instead of being scored again: on a text of
+    a million one-word sentences that is most of the work and of the memory.
+    """
+
+    def compute() -> list[Valences]:
+        seen: dict[str, Valences] = {}
+        out = []
+        with bulk():
+            for sentence in document.sentences:
+                text = sentence.text
+                valences = seen.get(text)
+                if valences is None:
+                    valences = seen[text] = token_valences(text)
+                out.append(valences)
+        return out
+
+    return document.memo(VALENCES_MEMO_KEY, compute)
 
 
 def sentence_scores(document) -> list[dict[str, float]]:
-    """One VADER score dict per ``document.sentences`` entry, in order."""
-    return document.memo(MEMO_KEY, lambda: [scores_of(v) for v in sentence_valences(document)])
+    """One VADER score dict per ``document.sentences`` entry, in order (shared between repeated sentences)."""
+
+    def compute() -> list[dict[str, float]]:
+        seen: dict[int, dict[str, float]] = {}
+        out = []
+        valences_list = sentence_valences(document)
+        with bulk():
+            for valences in valences_list:
+                scores = seen.get(id(valences))  # the list keeps every Valences alive, so ids stay unique
+                if scores is None:
+                    scores = seen[id(valences)] = scores_of(valences)
+                out.append(scores)
+        return out
+
+    return document.memo(MEMO_KEY, compute)
 
 
 def straighten(text: str) -> str:

@@ -16,11 +16,19 @@ per-sentence *evidence* (:mod:`textkit.plugins._sentiment_words`): VADER's
 token valences re-weighed for long text, because on whole reviews VADER's
 reading leans positive (most complaints about a product are called praise):
 
-* negative valences count x1.5 (SO-CAL, Taboada et al. 2011);
-* review vocabulary VADER does not rate ("junk", "flimsy", "stopped working",
-  "don't buy", "gripping"; ``data/sentiment_reviews.json``), "like" as a
-  preposition not as praise, story words ("war", "murder") x0.3, minor
-  complaints ("my only complaint") x0.3;
+* negative valences count x1.25 (SO-CAL, Taboada et al. 2011, use x1.5; with
+  the review vocabulary below x1.25 was chosen by leave-one-domain-out
+  cross-validation on product reviews);
+* review vocabulary VADER does not rate or misreads ("junk", "flimsy",
+  "stopped working", "don't buy", "don't waste", "at best", "highly
+  recommend", "tech support" as a name; ``data/sentiment_reviews.json``),
+  "like" as a preposition not as praise, story words ("war", "murder") x0.3,
+  minor complaints ("my only complaint", "the flaws are minor") x0.3;
+* a concession ("although", "though", "despite", "even if", "to be fair" to
+  the end of its clause) counts x0.5, as VADER counts the words before "but";
+* praise in an irrealis clause ("I wanted to love it", "it should have been
+  great", "I hoped", "supposed to", "tried to like") does not count (SO-CAL's
+  irrealis blocking);
 * hedged praise damped as before (a positive sentence with a negation, modal,
   "if", "?" or "but" x0.6; a negative one with "but" x0.6; a neutral one with a
   negation -0.2: Potts 2010; the irrealis contexts of SO-CAL);
@@ -34,12 +42,15 @@ reading leans positive (most complaints about a product are called praise):
 ``data["score_parts"]`` says how far each rule moved the compound (the compound
 minus the compound with that rule off); ``mean_compound`` is the plain mean of
 VADER's sentence compounds, for comparison. The factors come from the
-literature (x1.5) or were chosen on VADER's sentence ratings (hedges, prior);
-the review vocabulary was written by hand. Measured on 8,000 product reviews
-and VADER's rated Amazon reviews: docs/quality.md, ``python -m evaluation
---only sentiment``. Tried and dropped because the data did not support them:
-more weight on a review's closing sentences, weighting sentences by length or
-intensity, leaving neutral sentences out of the denominator.
+literature or were chosen on VADER's sentence ratings (hedges, prior), the
+negative weight by cross-validation across review domains; the review
+vocabulary was written by hand. Measured on 8,000 product reviews and VADER's
+rated Amazon reviews: docs/quality.md, ``python -m evaluation --only
+sentiment``. Tried and dropped because the data did not support them: more
+weight on a review's closing sentences, weighting sentences by length or
+intensity, leaving neutral sentences out of the denominator, SO-CAL's
+negation as a shift instead of VADER's flip, damping negative words in
+sentences without a first- or second-person word (plot summary).
 
 Counted sentences
 -----------------
@@ -47,9 +58,16 @@ Only the author's sentences count: trailing web-page chrome ("Share.",
 "Leave A Reply", i.e. sentences of paragraphs with ``boilerplate=True``) is
 left out, as are sentences without a single word (a "* * *" divider), which
 VADER can only call neutral. Both are listed under ``data["excluded"]`` with
-their reason and compound. Every per-sentence record carries ``index``, the
-sentence's position in ``document.sentences``, so the arc can be lined up
-with the document. The section is skipped when no sentence counts.
+their ``index`` (position in ``document.sentences``) and reason, so the arc
+can be lined up with the document. The section is skipped when no sentence
+counts.
+
+Long texts
+----------
+Each sentence is read once, and a sentence that repeats an earlier one word
+for word shares that reading. ``data`` keeps at most ``max_sentence_records``
+(2,000) offsets, records and excluded sentences, with a warning when a text
+has more; the metrics, arc and findings always cover every sentence.
 
 Metrics
 -------
@@ -75,10 +93,12 @@ highest / lowest compound, only among sentences that are positive (>= 0.05)
 
 Config
 ------
-``config.for_analyzer("sentiment")``: ``top`` (3) and ``smoothing_window``
-(5, an odd number of sentences; an even one is raised to the next odd). An
-option that is not a positive integer is replaced by its default, with a
-warning.
+Declared settings (``textkit config``; ``--set sentiment.top=5``): ``top``
+(3), ``smoothing_window`` (5, an odd number of sentences; an even one is
+raised to the next odd), ``sentence_details`` (false: per-sentence records in
+``data["sentences"]``, for debugging a score) and ``max_sentence_records``
+(2,000). An integer option that is not positive is replaced by its default,
+with a warning.
 
 Data
 ----
@@ -91,6 +111,23 @@ Data
                                   # sentences; near the ends the window is cut short
                                   # (mean of the sentences that exist), same length
       "smoothing_window": int,
+      "offsets": [int],           # start, end of each counted sentence in document.text,
+                                  # flat (2 per "arc" entry), the first max_sentence_records
+      "excluded": [               # sentences of the document left out of every number above
+        {"index": int,            # position in document.sentences
+         "reason": "boilerplate" | "no_words"}
+      ],
+      "score_parts": {str: float},  # rule -> how far it moved compound (compound minus
+                                  # compound without the rule); rules that moved nothing
+                                  # are left out
+      "method": str               # one line: how the numbers were made
+    }
+
+With ``sentence_details`` the excluded records also carry ``start``, ``end``
+and ``compound``, and ``data`` adds::
+
+      "thresholds": {"positive": 0.05, "negative": -0.05},
+      "prior_sentences": 2,       # neutral sentences added in the document score
       "sentences": [              # one per counted sentence, same order as "arc"
         {"index": int,            # position in document.sentences
          "start": int, "end": int,  # offsets in document.text
@@ -99,36 +136,27 @@ Data
          "evidence": float,       # VADER's valences re-weighed (see Document score), -1..1
          "evidence_by": [str],    # the word rules that changed it: "review_words",
                                   # "like_preposition", "story_words", "minor_complaint",
-                                  # "negative_weight"; [] when unchanged
+                                  # "concession", "irrealis", "negative_weight"; [] when unchanged
          "adjusted": float,       # evidence after hedges and the ironic-praise discount
          "adjusted_by": [str],    # what changed it: "negation", "modal", "if",
                                   # "question", "but", "ironic_praise"; [] when unchanged
          "weight": float,         # 1.5 when the sentence opens with a turn, else 1
          "opener": str | null,    # that turn ("however", "in the end")
-         "irony": float | null}   # irony probability, when irony evidence is available
-      ],
-      "excluded": [               # sentences of the document left out of every number above
-        {"index": int, "start": int, "end": int, "compound": float,
-         "reason": "boilerplate" | "no_words"}
-      ],
-      "thresholds": {"positive": 0.05, "negative": -0.05},
-      "prior_sentences": 2,       # neutral sentences added in the document score
-      "score_parts": {str: float},  # rule -> how far it moved compound (compound minus
-                                  # compound without the rule); rules that moved nothing
-                                  # are left out
-      "method": str               # one line: how the numbers were made
-    }
+         "irony": float | null}   # irony probability (4 places), when irony evidence is available
+      ]
 
 ``display`` shows ``arc`` and ``smoothed_arc`` as sparklines.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 import statistics
 from typing import NamedTuple
 
-from textkit import Analyzer, Result, Sentence, Skip, hookimpl, require_script
+from textkit import Analyzer, Result, Sentence, Setting, Skip, hookimpl, require_script
 
 from . import _sentiment_document as doc
 from . import _sentiment_words as words
@@ -137,17 +165,34 @@ from ._sentiment_document import NEGATIVE, POSITIVE, PRIOR_SENTENCES, adjust
 
 ID = "sentiment"
 
-DEFAULTS = {"top": 3, "smoothing_window": 5}
+DEFAULTS = {"top": 3, "smoothing_window": 5, "max_sentence_records": 2000}
+SETTINGS = (
+    Setting("top", int, 3, "How many most positive and most negative sentences to list as findings."),
+    Setting("smoothing_window", int, 5, "Sentences in the centred moving average of the arc (made odd)."),
+    Setting(
+        "sentence_details",
+        bool,
+        False,
+        "Per-sentence records in data also carry VADER's scores and the document-score evidence "
+        "(evidence, adjusted, weight, opener, irony and the rules that changed them).",
+    ),
+    Setting(
+        "max_sentence_records",
+        int,
+        2000,
+        "At most this many per-sentence records (and excluded sentences) in data; the metrics, arc and "
+        "findings still cover every sentence.",
+    ),
+)
 METHOD = (
-    "VADER (vaderSentiment) compound per sentence; document compound from VADER's word valences with "
-    "negative words x1.5, review vocabulary, 'like' as a preposition, story words and minor complaints "
-    "x0.3, hedged praise x0.6, ironic praise discounted, sentences opening with a turn ('But', "
-    "'However', 'Overall') x1.5 weight, and 2 neutral sentences added; over the author's sentences "
-    "(web-page chrome and wordless sentences excluded); thresholds +/-0.05"
+    f"VADER per sentence; document compound from its word valences re-weighed (negative words x{words.NEGATIVE_WEIGHT:g}, "
+    "review vocabulary, hedges, turns: see score_parts), 2 neutral sentences added"
 )
 
+_REPEATS_UP_TO = 80  # characters: shorter sentences are looked up among the ones already read,
+_DISTINCT_KEPT = 10_000  # of which at most this many are kept (memory stays bounded on distinct ones)
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-_MODAL = re.compile(r"(?:would|could|should|might)(?:n't|nt|'ve)?")
+_MODALS = frozenset(f"{verb}{ending}" for verb in ("would", "could", "should", "might") for ending in ("", "n't", "nt", "'ve"))
 
 
 def label(compound: float) -> str:
@@ -162,11 +207,11 @@ def label(compound: float) -> str:
 def hedge_cues(text: str) -> list[str]:
     """The cues in a sentence that make VADER's reading of it too strong, in a fixed order."""
     straight = _vader.straighten(text)
-    found_words = [w.lower() for w in _TOKEN.findall(straight)]
-    negations = _vader.negations()
+    found_words = {w.lower() for w in _TOKEN.findall(straight)}
     found = {
-        "negation": any(w in negations or "n't" in w for w in found_words),
-        "modal": any(_MODAL.fullmatch(w) for w in found_words),
+        # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
+        "negation": not _vader.negations().isdisjoint(found_words) or "n't" in straight.lower(),
+        "modal": not _MODALS.isdisjoint(found_words),
         "if": "if" in found_words,
         "question": "?" in straight,
         "but": "but" in found_words,
@@ -198,21 +243,32 @@ class Scored(NamedTuple):
         return self.scores["compound"]
 
 
-def _scored(sentence: Sentence, scores: dict, valences: _vader.Valences, irony: float | None) -> Scored:
+class Reading(NamedTuple):
+    """What the document score makes of one sentence's words (the same for a repeated sentence)."""
+
+    evidence: words.SentenceEvidence
+    part: doc.SentenceInput
+    counted: doc.Counted
+    deltas: list  # doc.rule_deltas(part, counted)
+
+
+def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Reading:
     evidence = words.sentence_evidence(valences)
-    part = doc.SentenceInput(
-        evidence.value, hedge_cues(sentence.text), doc.turn_opener(valences.tokens), irony, evidence.without
-    )
-    return Scored(sentence, scores, evidence, part, doc.sentence_part(part))
+    part = doc.SentenceInput(evidence.value, hedge_cues(text), doc.turn_opener(valences.tokens), irony, evidence.without)
+    counted = doc.sentence_part(part)
+    return Reading(evidence, part, counted, doc.rule_deltas(part, counted))
+
 
 
 def rolling_mean(values: list[float], window: int) -> list[float]:
     """Centred moving average; the window shrinks at the ends instead of padding."""
     half = window // 2
+    running = [0.0, *itertools.accumulate(values)]  # prefix sums: linear whatever the window
+    n = len(values)
     out = []
-    for i in range(len(values)):
-        around = values[max(0, i - half) : i + half + 1]
-        out.append(sum(around) / len(around))
+    for i in range(n):
+        first, last = max(0, i - half), min(n, i + half + 1)
+        out.append((running[last] - running[first]) / (last - first))
     return out
 
 
@@ -224,9 +280,29 @@ def _exclusion(document, sentence) -> str | None:
     return None
 
 
-def _settings(config) -> tuple[dict[str, int], list[str]]:
+def scoring_material(document) -> list[tuple[_vader.Valences, list[str], str | None, float | None]]:
+    """What the document score reads of each counted sentence: VADER's valences, hedge cues, turn opener, irony.
+
+    For evaluation: lets ``evaluation/sentiment_reviews.py`` score a document
+    again under other weights without segmenting it or running VADER again.
+    """
+    valences = _vader.sentence_valences(document)
+    irony = _sentence_irony(document)
+    return [
+        (valences[s.index], hedge_cues(s.text), doc.turn_opener(valences[s.index].tokens), None if irony is None else irony[s.index])
+        for s in document.sentences
+        if _exclusion(document, s) is None
+    ]
+
+
+def _settings(config) -> tuple[dict, list[str]]:
     options = config.for_analyzer(ID) if config is not None else {}
     settings, warnings = {}, []
+    details = options.get("sentence_details", False)
+    if not isinstance(details, bool):
+        warnings.append(f"sentiment option sentence_details={details!r} is not true or false; using false")
+        details = False
+    settings["sentence_details"] = details
     for name, default in DEFAULTS.items():
         value = options.get(name, default)
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
@@ -238,20 +314,25 @@ def _settings(config) -> tuple[dict[str, int], list[str]]:
     return settings, warnings
 
 
-def _extremes(document, counted: list[Scored], top: int) -> list:
-    positive = sorted((s for s in counted if s.compound >= POSITIVE), key=lambda s: (-s.compound, s.sentence.index))
-    negative = sorted((s for s in counted if s.compound <= NEGATIVE), key=lambda s: (s.compound, s.sentence.index))
+def _extremes(document, arc: list[float], indices: list[int], top: int) -> list:
+    """The ``top`` most positive and most negative sentences as findings (ties: the earlier sentence)."""
+    positive = [k for k, c in enumerate(arc) if c >= POSITIVE]
+    negative = [k for k, c in enumerate(arc) if c <= NEGATIVE]
     findings = []
-    for kind, adjective, chosen in (("most_positive", "positive", positive), ("most_negative", "negative", negative)):
-        for rank, s in enumerate(chosen[:top], start=1):
+    for kind, adjective, chosen, key in (
+        ("most_positive", "positive", positive, lambda k: (-arc[k], k)),
+        ("most_negative", "negative", negative, lambda k: (arc[k], k)),
+    ):
+        for rank, k in enumerate(heapq.nsmallest(top, chosen, key=key), start=1):
+            sentence = document.sentences[indices[k]]
             findings.append(
                 document.finding(
                     kind,
-                    s.sentence.start,
-                    s.sentence.end,
-                    f"compound {s.compound:+.4f}, rank {rank} of {len(chosen)} {adjective} sentences",
-                    index=s.sentence.index,
-                    compound=s.compound,
+                    sentence.start,
+                    sentence.end,
+                    f"compound {arc[k]:+.4f}, rank {rank} of {len(chosen)} {adjective} sentences",
+                    index=sentence.index,
+                    compound=arc[k],
                     rank=rank,
                 )
             )
@@ -274,7 +355,7 @@ def _record(s: Scored) -> dict:
         "adjusted_by": s.counted.adjusted_by,
         "weight": s.counted.weight,
         "opener": s.part.opener,
-        "irony": s.part.irony,
+        "irony": None if s.part.irony is None else round(s.part.irony, 4),
     }
 
 
@@ -283,40 +364,72 @@ def analyze(document, config) -> Result:
     if not document.sentences:
         raise Skip("no sentences")
     settings, warnings = _settings(config)
+    limit, details = settings["max_sentence_records"], settings["sentence_details"]
     scores = _vader.sentence_scores(document)
     valences = _vader.sentence_valences(document)
     irony = _sentence_irony(document)
-    counted: list[Scored] = []
-    excluded = []
-    for sentence, score, valence in zip(document.sentences, scores, valences):
-        reason = _exclusion(document, sentence)
-        if reason is None:
-            counted.append(_scored(sentence, score, valence, None if irony is None else irony[sentence.index]))
-        else:
-            excluded.append(
-                {
-                    "index": sentence.index,
-                    "start": sentence.start,
-                    "end": sentence.end,
-                    "compound": score["compound"],
-                    "reason": reason,
-                }
-            )
-    if not counted:
+    # One pass, keeping a few numbers per sentence: the records kept in data are capped (``limit``).
+    explanation = doc.Explanation()
+    arc: list[float] = []
+    indices: list[int] = []  # position in document.sentences of each arc entry
+    positive_sum = negative_sum = 0.0
+    readings: dict[tuple[int, float | None], Reading] = {}  # by (id of the shared valences, irony)
+    offsets: list[int] = []  # start, end of each counted sentence, flat
+    records: list[dict] = []
+    excluded: list[dict] = []
+    excluded_count = 0
+    with _vader.bulk():
+        for sentence, score, valence in zip(document.sentences, scores, valences):
+            reason = _exclusion(document, sentence)
+            if reason is not None:
+                excluded_count += 1
+                if len(excluded) < limit:
+                    record = {"index": sentence.index, "reason": reason}
+                    if details:
+                        record.update(start=sentence.start, end=sentence.end, compound=score["compound"])
+                    excluded.append(record)
+                continue
+            ironic = None if irony is None else irony[sentence.index]
+            if len(sentence.text) > _REPEATS_UP_TO:
+                reading = _reading(sentence.text, valence, ironic)
+            else:  # a repeated short sentence (same shared valences, same irony) is read once
+                key = (id(valence), ironic)
+                reading = readings.get(key)
+                if reading is None:
+                    reading = _reading(sentence.text, valence, ironic)
+                    if len(readings) < _DISTINCT_KEPT:
+                        readings[key] = reading
+            explanation.add(reading.part, reading.counted, reading.deltas)
+            arc.append(score["compound"])
+            indices.append(sentence.index)
+            positive_sum += score["pos"]
+            negative_sum += score["neg"]
+            if len(indices) <= limit:  # indices already holds this sentence
+                offsets += (sentence.start, sentence.end)
+                if details:
+                    records.append(_record(Scored(sentence, score, reading.evidence, reading.part, reading.counted)))
+    if not arc:
         raise Skip("no sentences with words outside web-page chrome")
+    if len(arc) > limit or excluded_count > limit:
+        warnings.append(
+            f"data lists the offsets{' and records' if details else ''} of the first {min(limit, len(arc)):,} of "
+            f"{len(arc):,} counted sentences"
+            + (f" and the first {limit:,} of {excluded_count:,} excluded ones" if excluded_count > limit else "")
+            + " (setting sentiment.max_sentence_records); the metrics, arc and findings cover every sentence"
+        )
 
-    n = len(counted)
-    arc = [s.compound for s in counted]
-    labels = [label(c) for c in arc]
+    n = len(arc)
+    positives = sum(1 for c in arc if c >= POSITIVE)
+    negatives = sum(1 for c in arc if c <= NEGATIVE)
     metrics = {
-        "compound": round(doc.score([s.counted for s in counted]), 4),
+        "compound": round(explanation.compound, 4),
         "mean_compound": round(statistics.fmean(arc), 4),
-        "positive_share": round(labels.count("positive") / n, 4),
-        "neutral_share": round(labels.count("neutral") / n, 4),
-        "negative_share": round(labels.count("negative") / n, 4),
+        "positive_share": round(positives / n, 4),
+        "neutral_share": round((n - positives - negatives) / n, 4),
+        "negative_share": round(negatives / n, 4),
         "sentences": n,
-        "mean_positive": round(statistics.fmean(s.scores["pos"] for s in counted), 4),
-        "mean_negative": round(statistics.fmean(s.scores["neg"] for s in counted), 4),
+        "mean_positive": round(positive_sum / n, 4),
+        "mean_negative": round(negative_sum / n, 4),
         "spread": round(statistics.pstdev(arc), 4),
     }
     data = {
@@ -325,16 +438,17 @@ def analyze(document, config) -> Result:
         "arc": arc,
         "smoothed_arc": [round(v, 4) for v in rolling_mean(arc, settings["smoothing_window"])],
         "smoothing_window": settings["smoothing_window"],
-        "sentences": [_record(s) for s in counted],
+        "offsets": offsets,
         "excluded": excluded,
-        "thresholds": {"positive": POSITIVE, "negative": NEGATIVE},
-        "prior_sentences": PRIOR_SENTENCES,
-        "score_parts": doc.explain([s.part for s in counted], [s.counted for s in counted]),
+        "score_parts": explanation.parts(),
         "method": METHOD,
     }
+    if details:  # constants and per-sentence detail: behind the setting, to keep the default report small
+        data.update(thresholds={"positive": POSITIVE, "negative": NEGATIVE}, prior_sentences=PRIOR_SENTENCES)
+        data["sentences"] = records
     return Result(
         metrics=metrics,
-        findings=_extremes(document, counted, settings["top"]),
+        findings=_extremes(document, arc, indices, settings["top"]),
         data=data,
         warnings=warnings,
         display=["arc", "smoothed_arc", "findings"],
@@ -350,5 +464,6 @@ def register_analyzers(register):
             analyze=analyze,
             description="VADER sentiment per sentence: a document score for long text (negative words x1.5, review vocabulary, hedges, turns), shares, the arc along the text, and the most positive and negative sentences",
             order=20,
+            settings=SETTINGS,
         )
     )

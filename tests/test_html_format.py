@@ -150,9 +150,9 @@ def test_sentiment_arc_has_a_dot_per_sentence_with_its_text(article):
     figure = markup[markup.index('id="chart-sentiment"') : markup.index("</figure>", markup.index('id="chart-sentiment"'))]
     assert figure.count('<circle class="dot') == len(arc) == 27
     assert figure.count('class="arc-smooth"') == 1
-    first = report["sentiment"].data["sentences"][0]
+    first = report["sentiment"].data["offsets"][0]  # start of the first counted sentence
     assert f"Sentence 1 of 27: compound {arc[0]:+.3f}" in Page(figure).all_text
-    assert report.document.text[first["start"] : first["start"] + 30] in Page(figure).all_text
+    assert report.document.text[first : first + 30] in Page(figure).all_text
     # a negative sentence is drawn below the zero line (y of 0 is 12 + 198/2 = 111)
     i = next(i for i, v in enumerate(arc) if v < -0.5)
     dots = re.findall(r'<circle class="dot (\w+)" cx="[\d.]+" cy="([\d.]+)"', figure)

@@ -308,6 +308,9 @@ def _arc_figure(section: dict, text: str | None) -> str:
         return ""
     smooth = show.numbers(ns, "smoothed_arc")
     records = section["data"].get("sentences")
+    offsets = section["data"].get("offsets")  # flat start, end per sentence: the default, compact form
+    if not isinstance(records, list) and isinstance(offsets, list) and len(offsets) == 2 * len(arc):
+        records = [{"start": offsets[k], "end": offsets[k + 1]} for k in range(0, len(offsets), 2)]
     if not (isinstance(records, list) and len(records) == len(arc)):
         records = None
     thresholds = section["data"].get("thresholds") or {}
