@@ -150,10 +150,24 @@ class _Unpickler(pickle.Unpickler):
         return Item if name == "Item" else super().find_class(module, name)
 
 
+def code_fingerprint() -> str:
+    """A digest of textkit's code (segmenter, VADER, word lists, the irony package): a cache written
+    before a change to how sentences, features or cues are found is not trusted."""
+    import textkit
+    import textkit.plugins
+
+    digest = hashlib.sha256()
+    for package in (textkit, textkit.plugins):
+        for path in sorted(Path(package.__file__).parent.rglob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def items_of(name: str, texts: Sequence[str], cache: Path | None) -> list[Item]:
-    """The texts' features, from ``cache/<name>.pkl`` when it holds them for these very texts."""
+    """The texts' features, from ``cache/<name>.pkl`` when it holds them for these very texts, found by
+    this very code (``code_fingerprint``)."""
     path = cache / f"{name}.pkl" if cache else None
-    key = hashlib.sha256("\0".join(texts).encode()).hexdigest()
+    key = hashlib.sha256("\0".join(texts).encode() + code_fingerprint().encode()).hexdigest()
     if path and path.exists():
         stored_key, items = _Unpickler(io.BytesIO(path.read_bytes())).load()
         if stored_key == key:
