@@ -212,17 +212,7 @@ def sentence_cues(document) -> list[list[str]]:
                     cues.append("<link>")
                     in_link, previous = True, None
                     continue
-                if opens:
-                    stretched, key = opener(i)
-                else:
-                    stretched, key = known.get(word.text) or inside(i)
-                if stretched:
-                    cues.append("<elongated>")
-                if key is not None:
-                    cues.append(key)
-                    if previous is not None:
-                        cues.append(previous + " " + key)
-                previous = key
+                previous = _add_word(cues, opener(i) if opens else known.get(word.text) or inside(i), previous)
             if sentence.end > gap_start:
                 cues += gap_cues_of(text[gap_start : sentence.end])
             result.append(cues)
@@ -241,25 +231,28 @@ def _special_sentences(sentences, words, keys: list[str], tagged: set[int]) -> s
     return {bisect.bisect_right(starts, p) - 1 for p in places}
 
 
+def _add_word(cues: list[str], word: tuple[bool, str | None], previous: str | None) -> str | None:
+    """Add one word's cues (its stretch, its key, the pair with the word before); return its key."""
+    stretched, key = word
+    if stretched:
+        cues.append("<elongated>")
+    if key is not None:
+        cues.append(key)
+        if previous is not None:
+            cues.append(previous + " " + key)
+    return key
+
+
 def _plain_sentence_cues(sentence, first, end, words, texts, known, opener, inside, gap_cues_of, text) -> list[str]:
     """The cues of a sentence without hashtags, mentions or links whose gaps between words hold
     no cue: the gaps before its first word and after its last, and its words and pairs."""
     opening_word = words[first]
     cues = list(gap_cues_of(text[sentence.start : opening_word.start])) if opening_word.start > sentence.start else []
-    stretched, previous = opener(first)
-    if stretched:
-        cues.append("<elongated>")
-    if previous is not None:
-        cues.append(previous)
+    previous = _add_word(cues, opener(first), None)
+    lower_case_word, known_word = _LOWER_CASE_WORDS.get, known.get
     for i in range(first + 1, end):
-        stretched, key = known.get(texts[i]) or inside(i)
-        if stretched:
-            cues.append("<elongated>")
-        if key is not None:
-            cues.append(key)
-            if previous is not None:
-                cues.append(previous + " " + key)
-        previous = key
+        written = texts[i]
+        previous = _add_word(cues, lower_case_word(written) or known_word(written) or inside(i), previous)
     last_end = words[end - 1].end
     if sentence.end > last_end:
         cues += gap_cues_of(text[last_end : sentence.end])
