@@ -98,6 +98,9 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
     totals = dict.fromkeys((*FAMILIES, *SENTIMENT_FEATURES), 0.0)
     counts = _marker_counts(document)
     weights_left = iter(cue_weights)
+    # Sentences with equal values share one dict (a flood of "Yes." stays small): read, never change.
+    plain: dict[float, dict[str, float]] = {}
+    shared: dict[tuple, dict[str, float]] = {}
     for k, (incongruity, sentence_cue_list, word_count) in enumerate(
         zip(_incongruity(compounds), cues, word_counts, strict=True)
     ):
@@ -106,14 +109,22 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
         )
         marked = counts.get(k)
         if marked is None and incongruity is None:
-            per_sentence.append({"word_cues": cue_value})
+            own = plain.get(cue_value)
+            if own is None:
+                own = plain[cue_value] = {"word_cues": cue_value}
+            per_sentence.append(own)
             continue
-        own = {f: float(c) for f, c in marked.items()} if marked else {}
-        if incongruity is not None:
-            own[incongruity] = 1.0
+        shape = (tuple(marked.items()) if marked else (), incongruity, cue_value)
+        own = shared.get(shape)
+        if own is None:
+            own = {f: float(c) for f, c in shape[0]}
+            if incongruity is not None:
+                own[incongruity] = 1.0
+            own["word_cues"] = cue_value
+            shared[shape] = own
         for f, v in own.items():
-            totals[f] += v
-        own["word_cues"] = cue_value
+            if f != "word_cues":
+                totals[f] += v
         per_sentence.append(own)
     document_values = {f: v / n for f, v in totals.items()}
     document_values["mixed_polarity"] = mixed

@@ -138,7 +138,8 @@ def sentence_cues(document) -> list[list[str]]:
 
     The gaps between words are read only in a sentence holding a mark that can be a cue there,
     and each distinct word's cue key (and whether it is stretched) is worked out once, so the pass
-    over the words does little more than look them up."""
+    over the words does little more than look them up. Equal one-word sentences share one list
+    (a flood of "Yes." stays small): read the lists, never change them."""
 
     def compute() -> list[list[str]]:
         keys = word_keys(document)
@@ -150,6 +151,7 @@ def sentence_cues(document) -> list[list[str]]:
         known: dict[str, tuple[bool, str | None]] = {}  # (stretched, cue key) of a word not opening its sentence
         opening: dict[str, tuple[bool, str | None]] = {}  # the same for a word opening its sentence
         gap_cues: dict[str, list[str]] = {}  # the cues of each distinct gap (never changed once made)
+        one_word: dict[tuple[str, str, str], list[str]] = {}  # (gap before, word, gap after) -> cues
         sentences = document.prose_sentences
         special = _special_sentences(sentences, words, keys, tagged)
 
@@ -185,6 +187,16 @@ def sentence_cues(document) -> list[list[str]]:
             # Any gap between two of its words holding "!", "?", ".", "…" or a possible emoji?
             marked = end - first > 1 and _GAP_MARK.search(text, words[first].end, words[end - 1].start)
             if not (marked or k in special or end == first):
+                if end - first == 1:  # nothing but its text decides: equal one-word sentences share one list
+                    only = words[first]
+                    shape = (text[sentence.start : only.start], texts[first], text[only.end : sentence.end])
+                    cues = one_word.get(shape)
+                    if cues is None:
+                        cues = one_word[shape] = _plain_sentence_cues(
+                            sentence, first, end, words, texts, known, opener, inside, gap_cues_of, text
+                        )
+                    result.append(cues)
+                    continue
                 result.append(_plain_sentence_cues(sentence, first, end, words, texts, known, opener, inside,
                                                    gap_cues_of, text))
                 continue
