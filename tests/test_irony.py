@@ -684,3 +684,16 @@ def test_fast_paths_give_exactly_the_models_figures(text):
         expected[sentence.index] = probability(sentence_values(document_values, own), weight_table())
     assert irony.sentence_irony(document) == expected
     assert len(set(expected)) > 1  # the texts hold sentences the model tells apart
+
+
+def test_word_cues_of_plain_and_tagged_sentences_side_by_side():
+    """Plain sentences take the short pass, the one with a hashtag the full one; equal one-word
+    sentences give the same cues wherever they stand."""
+    from textkit.plugins.irony.word_cues import sentence_cues
+
+    assert sentence_cues(Document("Yes. Yes. Yes. I love it. What a day #not. Yes.")) == [
+        ["yes"], ["yes"], ["yes"],
+        ["i", "love", "i love", "it", "love it"],
+        ["what", "a", "what a", "day", "a day", "<hashtag>", "#not"],
+        ["yes"],
+    ]
