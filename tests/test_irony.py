@@ -651,3 +651,49 @@ def test_cli_article_reports_stay_small_and_show_the_irony_evidence(cli, tmp_pat
     assert html.returncode == 0, html.stderr
     page_text = page.read_text(encoding="utf-8")
     assert "kind-explicit" in page_text and "kind-ironic_passage" in page_text  # passages highlighted
+
+
+SHORTCUT_TEXTS = (
+    "Oh great, another Monday. I just LOVE waiting in line!!! Yes. Yes. Yes. The bus was late again.",
+    "What a fantastic idea... said nobody ever. Sure, because that always works. Fine.",
+    "Yes. " * 30 + "Thanks a lot for nothing. Wonderful service, truly the best ever.",
+)
+
+
+@pytest.mark.parametrize("text", [ARTICLE.read_text(encoding="utf-8"), *SHORTCUT_TEXTS])
+def test_fast_paths_give_exactly_the_models_figures(text):
+    """The per-document pass and the per-sentence scores skip zeros, dicts and repeated lookups;
+    they must give bit for bit what the plain definitions give (==, not approx)."""
+    from itertools import chain
+
+    from textkit.plugins.irony.features import feature_values, sentence_values
+    from textkit.plugins.irony.model import probability, weight_table
+    from textkit.plugins.irony.word_cues import cue_score, sentence_cues
+
+    document = Document(text)
+    document_values, per_sentence = feature_values(document)
+    cues = sentence_cues(document)
+    sentences = document.prose_sentences
+    words = sum(s.word_count for s in sentences)
+    assert document_values["word_cues"] == cue_score(list(chain.from_iterable(cues)), words)
+    assert [own["word_cues"] for own in per_sentence] == [
+        cue_score(c, s.word_count) for c, s in zip(cues, sentences, strict=True)
+    ]
+    expected = [0.0] * len(document.sentences)
+    for sentence, own in zip(sentences, per_sentence, strict=True):
+        expected[sentence.index] = probability(sentence_values(document_values, own), weight_table())
+    assert irony.sentence_irony(document) == expected
+    assert len(set(expected)) > 1  # the texts hold sentences the model tells apart
+
+
+def test_word_cues_of_plain_and_tagged_sentences_side_by_side():
+    """Plain sentences take the short pass, the one with a hashtag the full one; equal one-word
+    sentences give the same cues wherever they stand."""
+    from textkit.plugins.irony.word_cues import sentence_cues
+
+    assert sentence_cues(Document("Yes. Yes. Yes. I love it. What a day #not. Yes.")) == [
+        ["yes"], ["yes"], ["yes"],
+        ["i", "love", "i love", "it", "love it"],
+        ["what", "a", "what a", "day", "a day", "<hashtag>", "#not"],
+        ["yes"],
+    ]

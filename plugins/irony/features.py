@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import bisect
 import math
+from itertools import chain, islice, repeat
 
 from textkit.plugins._vader import sentence_scores
 
 from .markers import FAMILIES, find_markers
-from .word_cues import cue_score, sentence_cues
+from .word_cues import cue_table, length_scale, sentence_cues
 
 SENTIMENT_FEATURES = ("praise_in_complaint", "complaint_in_praise", "mixed_polarity")
 FEATURES = (*FAMILIES, *SENTIMENT_FEATURES, "word_cues", "length")
@@ -51,17 +52,18 @@ def _marker_counts(document) -> dict[int, dict[str, int]]:
 
 
 def _incongruity(compounds: list[float]):
-    """Per sentence, its non-zero sentence-against-document features (a generator: one at a time)."""
+    """Per sentence, the name of its sentence-against-document feature (value 1.0) or None
+    (a generator: one at a time)."""
     n = len(compounds)
     total = sum(compounds)
     for c in compounds:
         others = (total - c) / (n - 1) if n > 1 else 0.0
         if c >= CLEAR and others <= -LEANING:
-            yield {"praise_in_complaint": 1.0}
+            yield "praise_in_complaint"
         elif c <= -CLEAR and others >= LEANING:
-            yield {"complaint_in_praise": 1.0}
+            yield "complaint_in_praise"
         else:
-            yield {}
+            yield None
 
 
 def feature_values(document) -> tuple[dict[str, float], list[dict[str, float]]]:
@@ -77,9 +79,15 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
     vader = sentence_scores(document)
     compounds = [vader[s.index]["compound"] for s in sentences]
     cues = sentence_cues(document)
-    words = sum(s.word_count for s in sentences)
+    word_counts = [s.word_count for s in sentences]
+    words = sum(word_counts)
+    # Each cue's weight looked up once (0.0 for a cue without one: adding it leaves a running sum
+    # as it was), then summed per sentence and over the document in the order ``cue_score`` sums.
+    table = cue_table()
+    reference = float(table["reference_words"])
+    cue_weights = list(map(table["weights"].get, chain.from_iterable(cues), repeat(0.0)))
     context = {
-        "word_cues": cue_score([c for cs in cues for c in cs], words),
+        "word_cues": sum(cue_weights) * length_scale(words, reference),
         "length": math.log1p(words),
     }
     n = len(sentences)
@@ -89,14 +97,33 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
     per_sentence = []
     totals = dict.fromkeys((*FAMILIES, *SENTIMENT_FEATURES), 0.0)
     counts = _marker_counts(document)
-    for k, (incongruity, sentence_cue_list, sentence) in enumerate(
-        zip(_incongruity(compounds), cues, sentences, strict=True)
+    weights_left = iter(cue_weights)
+    # Sentences with equal values share one dict (a flood of "Yes." stays small): read, never change.
+    plain: dict[float, dict[str, float]] = {}
+    shared: dict[tuple, dict[str, float]] = {}
+    for k, (incongruity, sentence_cue_list, word_count) in enumerate(
+        zip(_incongruity(compounds), cues, word_counts, strict=True)
     ):
-        own = {f: float(c) for f, c in counts.get(k, {}).items()}
-        own.update(incongruity)
-        own["word_cues"] = cue_score(sentence_cue_list, sentence.word_count)
+        cue_value = sum(islice(weights_left, len(sentence_cue_list))) * (
+            1.0 if word_count <= reference else reference / word_count
+        )
+        marked = counts.get(k)
+        if marked is None and incongruity is None:
+            own = plain.get(cue_value)
+            if own is None:
+                own = plain[cue_value] = {"word_cues": cue_value}
+            per_sentence.append(own)
+            continue
+        shape = (tuple(marked.items()) if marked else (), incongruity, cue_value)
+        own = shared.get(shape)
+        if own is None:
+            own = {f: float(c) for f, c in shape[0]}
+            if incongruity is not None:
+                own[incongruity] = 1.0
+            own["word_cues"] = cue_value
+            shared[shape] = own
         for f, v in own.items():
-            if f in totals:
+            if f != "word_cues":
                 totals[f] += v
         per_sentence.append(own)
     document_values = {f: v / n for f, v in totals.items()}

@@ -24,6 +24,7 @@ tweet is judged by its density of cues. It reaches the report only as the one
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -137,31 +138,78 @@ def sentence_cues(document) -> list[list[str]]:
 
     The gaps between words are read only in a sentence holding a mark that can be a cue there,
     and each distinct word's cue key (and whether it is stretched) is worked out once, so the pass
-    over the words does little more than look them up."""
+    over the words does little more than look them up. Equal one-word sentences share one list
+    (a flood of "Yes." stays small): read the lists, never change them."""
 
     def compute() -> list[list[str]]:
         keys = word_keys(document)
         words = document.words
+        texts = [w.text for w in words]
         text = document.text
         names = _names(document, keys)
         tagged = {m.end() for m in _TAG_MARK.finditer(text)}  # where a word after "#" or "@" starts
         known: dict[str, tuple[bool, str | None]] = {}  # (stretched, cue key) of a word not opening its sentence
+        opening: dict[str, tuple[bool, str | None]] = {}  # the same for a word opening its sentence
+        gap_cues: dict[str, list[str]] = {}  # the cues of each distinct gap (never changed once made)
+        one_word: dict[tuple[str, str, str], list[str]] = {}  # (gap before, word, gap after) -> cues
+        sentences = document.prose_sentences
+        special = _special_sentences(sentences, words, keys, tagged)
+
+        def inside(i: int) -> tuple[bool, str | None]:
+            """(stretched, cue key) of word ``i``, which does not open its sentence."""
+            written = texts[i]
+            found = _LOWER_CASE_WORDS.get(written)
+            if found is None:
+                found = (_ELONGATED.search(written, 0, STRETCH_REACH) is not None,
+                         _cue_key(written, keys[i], False, names))
+                if written == keys[i] and len(_LOWER_CASE_WORDS) < 100_000:  # nothing but the word decides
+                    _LOWER_CASE_WORDS[written] = found
+            known[written] = found
+            return found
+
+        def opener(i: int) -> tuple[bool, str | None]:
+            written = texts[i]
+            found = opening.get(written)
+            if found is None:
+                found = opening[written] = (_ELONGATED.search(written, 0, STRETCH_REACH) is not None,
+                                            _cue_key(written, keys[i], True, names))
+            return found
+
+        def gap_cues_of(gap: str) -> list[str]:
+            found = gap_cues.get(gap)
+            if found is None:
+                found = gap_cues[gap] = _gap_cues(gap)
+            return found
+
         result = []
-        for sentence in document.prose_sentences:
+        for k, sentence in enumerate(sentences):
+            first, end = sentence.first_word, sentence.end_word
+            # Any gap between two of its words holding "!", "?", ".", "…" or a possible emoji?
+            marked = end - first > 1 and _GAP_MARK.search(text, words[first].end, words[end - 1].start)
+            if not (marked or k in special or end == first):
+                if end - first == 1:  # nothing but its text decides: equal one-word sentences share one list
+                    only = words[first]
+                    shape = (text[sentence.start : only.start], texts[first], text[only.end : sentence.end])
+                    cues = one_word.get(shape)
+                    if cues is None:
+                        cues = one_word[shape] = _plain_sentence_cues(
+                            sentence, first, end, words, texts, known, opener, inside, gap_cues_of, text
+                        )
+                    result.append(cues)
+                    continue
+                result.append(_plain_sentence_cues(sentence, first, end, words, texts, known, opener, inside,
+                                                   gap_cues_of, text))
+                continue
             cues: list[str] = []
             previous = None
             gap_start = sentence.start
             in_link = False
-            # Any gap between two of its words holding "!", "?", ".", "…" or a possible emoji?
-            marked = sentence.word_count > 1 and _GAP_MARK.search(
-                text, words[sentence.first_word].end, words[sentence.end_word - 1].start
-            )
-            for i in range(sentence.first_word, sentence.end_word):
+            for i in range(first, end):
                 word = words[i]
-                opens = i == sentence.first_word
+                opens = i == first
                 if opens or in_link or marked:
                     gap = text[gap_start : word.start] if word.start > gap_start else ""
-                    cues += _gap_cues(gap) if gap else []
+                    cues += gap_cues_of(gap) if gap else []
                 else:
                     gap = " "  # no cue in it (only its being non-empty and blank matters below)
                 gap_start = word.end
@@ -176,32 +224,51 @@ def sentence_cues(document) -> list[list[str]]:
                     cues.append("<link>")
                     in_link, previous = True, None
                     continue
-                if opens:
-                    stretched = _ELONGATED.search(word.text, 0, STRETCH_REACH) is not None
-                    key = _cue_key(word.text, keys[i], True, names)
-                elif word.text in known:
-                    stretched, key = known[word.text]
-                elif word.text in _LOWER_CASE_WORDS:  # nothing but the word itself decides
-                    stretched, key = known[word.text] = _LOWER_CASE_WORDS[word.text]
-                else:
-                    stretched = _ELONGATED.search(word.text, 0, STRETCH_REACH) is not None
-                    key = _cue_key(word.text, keys[i], False, names)
-                    known[word.text] = stretched, key
-                    if word.text == keys[i] and len(_LOWER_CASE_WORDS) < 100_000:
-                        _LOWER_CASE_WORDS[word.text] = stretched, key
-                if stretched:
-                    cues.append("<elongated>")
-                if key is not None:
-                    cues.append(key)
-                    if previous is not None:
-                        cues.append(previous + " " + key)
-                previous = key
+                previous = _add_word(cues, opener(i) if opens else known.get(word.text) or inside(i), previous)
             if sentence.end > gap_start:
-                cues += _gap_cues(text[gap_start : sentence.end])
+                cues += gap_cues_of(text[gap_start : sentence.end])
             result.append(cues)
         return result
 
     return document.memo("irony.sentence_cues", compute)
+
+
+def _special_sentences(sentences, words, keys: list[str], tagged: set[int]) -> set[int]:
+    """Positions (in ``sentences``) of the sentences that may hold a hashtag, a mention or the
+    start of a link: only they need the full pass (a few more marked do no harm)."""
+    starts = [s.start for s in sentences]
+    places = set(tagged)
+    if not _LINK_STARTS.isdisjoint(keys):
+        places.update(words[i].start for i, key in enumerate(keys) if key in _LINK_STARTS)
+    return {bisect.bisect_right(starts, p) - 1 for p in places}
+
+
+def _add_word(cues: list[str], word: tuple[bool, str | None], previous: str | None) -> str | None:
+    """Add one word's cues (its stretch, its key, the pair with the word before); return its key."""
+    stretched, key = word
+    if stretched:
+        cues.append("<elongated>")
+    if key is not None:
+        cues.append(key)
+        if previous is not None:
+            cues.append(previous + " " + key)
+    return key
+
+
+def _plain_sentence_cues(sentence, first, end, words, texts, known, opener, inside, gap_cues_of, text) -> list[str]:
+    """The cues of a sentence without hashtags, mentions or links whose gaps between words hold
+    no cue: the gaps before its first word and after its last, and its words and pairs."""
+    opening_word = words[first]
+    cues = list(gap_cues_of(text[sentence.start : opening_word.start])) if opening_word.start > sentence.start else []
+    previous = _add_word(cues, opener(first), None)
+    lower_case_word, known_word = _LOWER_CASE_WORDS.get, known.get
+    for i in range(first + 1, end):
+        written = texts[i]
+        previous = _add_word(cues, lower_case_word(written) or known_word(written) or inside(i), previous)
+    last_end = words[end - 1].end
+    if sentence.end > last_end:
+        cues += gap_cues_of(text[last_end : sentence.end])
+    return cues
 
 
 # (stretched, cue key) of a word written as its key (lower case, straight apostrophes), which
