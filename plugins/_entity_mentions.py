@@ -757,19 +757,28 @@ def _headline_mentions(document, pieces: list[_Piece], known: dict[str, str]) ->
     if label:  # "TAMPA BAY 8 15 2 69 81 18"
         name = " ".join(p.text for p in label)
         return [replace(_mention(document, label, None), name=known.get(name.casefold(), name))]
+    # The longest known name of up to _MAX_HEADLINE_NAME_WORDS pieces joined by plain gaps, at each
+    # piece. Keys grow one piece at a time (casefolding works character by character, so a joined
+    # key is the joined casefolded pieces): a constant number of steps per piece.
+    folded = [p.text.casefold() for p in pieces]
     mentions = []
     i = 0
     while i < len(pieces):
-        for size in range(min(_MAX_HEADLINE_NAME_WORDS, len(pieces) - i), 0, -1):
-            span = pieces[i : i + size]
-            if not all(_is_gap(p.gap_after) for p in span[:-1]):
-                continue
-            key = " ".join(p.text for p in span).casefold()
+        key, best = folded[i], 0
+        if key in known:
+            best = 1
+        last = min(i + _MAX_HEADLINE_NAME_WORDS, len(pieces))
+        j = i + 1
+        while j < last and _is_gap(pieces[j - 1].gap_after):
+            key += " " + folded[j]
+            j += 1
             if key in known:
-                start, end = span[0].start, span[-1].end
-                mentions.append(Mention(start, end, document.text[start:end], known[key]))
-                i += size
-                break
+                best = j - i
+        if best:
+            start, end = pieces[i].start, pieces[i + best - 1].end
+            name = known[" ".join(folded[i : i + best])]
+            mentions.append(Mention(start, end, document.text[start:end], name))
+            i += best
         else:
             i += 1
     return mentions
