@@ -65,6 +65,27 @@ def test_encoded_reports_carry_their_json_and_write_the_same_lines(corpus):
     assert reports == 6
 
 
+@pytest.mark.parametrize("fmt, expected", [("jsonl", True), ("json", False), ("markdown", False)])
+def test_the_runner_asks_for_encoded_reports_only_for_a_format_that_reads_them(monkeypatch, corpus, fmt, expected):
+    import io
+
+    from textkit import runner
+    from textkit.analysis import default_plugins
+
+    asked = []
+
+    def fake_analyze_paths(paths, **options):
+        asked.append(options["encoded"])
+        return iter(())
+
+    monkeypatch.setattr(runner, "analyze_paths", fake_analyze_paths)
+    plugins = default_plugins()
+    paths = sorted(str(p) for p in corpus.iterdir())
+    runner.write_reports(paths, io.StringIO(), plugins=plugins, format=plugins.formats[fmt], render_options=textkit.RenderOptions())
+    runner.write_reports(paths[:1], io.StringIO(), plugins=plugins, format=plugins.formats[fmt], render_options=textkit.RenderOptions(), single=True)
+    assert asked == [expected, False]  # one document rendered as such needs the whole report
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "text", "markdown"])
 def test_cli_output_is_byte_identical_to_one_job(cli, corpus, fmt):
     args = ["analyze", corpus, "-f", fmt, "-p", "tkfix_raises_on_marker", "--color", "never"]

@@ -257,6 +257,11 @@ class Format:
     corpus_needs_reports: bool = False
     # A streaming format (JSON Lines) writes each report as soon as it is ready.
     streams: bool = False
+    # ``render`` also takes a report whose sections kept only their metrics, status,
+    # warnings and error, with the whole sections list as JSON text in
+    # ``report.encoded_sections``: worker processes (--jobs) then encode the
+    # sections themselves, and the parent does little more than write.
+    reads_encoded_sections: bool = False
 
 
 @dataclass(frozen=True)

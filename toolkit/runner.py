@@ -6,7 +6,6 @@ exiting, as a library call: the CLI only opens the output and shows progress.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 from typing import Callable, Sequence, TextIO
 
@@ -66,9 +65,7 @@ def write_reports(
     outcome = Outcome()
     summary = CorpusSummary()
     corpus = Corpus(summary, _version())
-    # JSON Lines needs no more of a report than its JSON, metrics and status: workers encode it.
-    renderer = inspect.unwrap(format.render)  # the function behind the plugin manager's guard
-    encoded = not single and getattr(renderer, "target", None) == "textkit.formats.json_format.render_line"
+    encoded = not single and format.reads_encoded_sections
     for path, result in analyze_paths(paths, plugins=plugins, encoded=encoded, **analysis_options):
         outcome.documents += 1
         if on_document:

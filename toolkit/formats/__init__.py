@@ -19,7 +19,6 @@ def _lazy(module: str, function: str) -> Callable[..., Any]:
 
     call.__name__ = call.__qualname__ = function
     call.__doc__ = f"textkit.formats.{module}.{function}, imported on first use."
-    call.target = f"textkit.formats.{module}.{function}"  # which function this is (the runner asks)
     return call
 
 
@@ -32,7 +31,7 @@ def register_formats(register):
             _lazy("json_format", "render_corpus"), corpus_needs_reports=True,
         )
     )
-    register(Format("jsonl", _lazy("json_format", "render_line"), "jsonl", "One JSON report per line, streamed", streams=True))
+    register(Format("jsonl", _lazy("json_format", "render_line"), "jsonl", "One JSON report per line, streamed", streams=True, reads_encoded_sections=True))
     register(Format("markdown", _lazy("markdown", "render"), "md", "GitHub-flavoured Markdown", _lazy("markdown", "render_corpus"), corpus_needs_reports=True))
     register(Format("html", _lazy("html", "render"), "html", "One self-contained HTML page with charts and the highlighted text", _lazy("html", "render_corpus"), corpus_needs_reports=True))
     register(Format("github", _lazy("ci", "render_github"), "txt", "GitHub Actions annotations (::error, ::warning, ::notice)", _lazy("ci", "render_github_corpus"), corpus_needs_reports=True))
