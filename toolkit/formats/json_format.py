@@ -19,7 +19,7 @@ from typing import Any
 _ONE_LINE_DEPTH = 4
 _INDENT = "  "
 
-_line = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+# One encoder for JSON Lines and for everything below -f json's outline: as compact as JSON allows.
 _compact = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
@@ -32,7 +32,7 @@ def render_corpus(corpus, options=None) -> str:
     return corpus.to_json() + "\n"  # one report held as a dict at a time, not all of them
 
 
-def render_line(report, options=None) -> str:
+def render_compact(report, options=None) -> str:
     encoded = getattr(report, "encoded_sections", None)
     if encoded is None:
         return _compact(report.to_dict()) + "\n"
@@ -60,9 +60,9 @@ def dumps(value: Any, depth: int = 0) -> str:
     elif isinstance(value, (list, tuple)):
         items = None
     else:
-        return _line(value)
+        return _compact(value)
     if not value or depth >= _ONE_LINE_DEPTH or _flat(value):
-        return _line(value)
+        return _compact(value)
     inner = _INDENT * (depth + 1)
     if items is not None:
         body = [f"{inner}{_key(k)}: {dumps(v, depth + 1)}" for k, v in items]
@@ -75,7 +75,7 @@ def dumps(value: Any, depth: int = 0) -> str:
 
 def _key(key: Any) -> str:
     # As json.dumps writes a key that is not a string: True as "true", 1 as "1".
-    return _line(key if isinstance(key, str) else _line(key))
+    return _compact(key if isinstance(key, str) else _compact(key))
 
 
 def _flat(value: dict | list | tuple) -> bool:
