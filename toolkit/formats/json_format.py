@@ -32,7 +32,7 @@ def render_corpus(corpus, options=None) -> str:
     return corpus.to_json() + "\n"  # one report held as a dict at a time, not all of them
 
 
-def render_compact(report, options=None) -> str:
+def render_line(report, options=None) -> str:
     encoded = getattr(report, "encoded_sections", None)
     if encoded is None:
         return _compact(report.to_dict()) + "\n"
