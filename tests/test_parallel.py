@@ -129,7 +129,9 @@ def _children(pid: int) -> set[int]:
 def test_ctrl_c_leaves_no_partial_output_and_no_workers(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
-    for i in range(60):
+    # Enough that the run is surely still going when Ctrl-C comes: 60 articles took ~1 s in all,
+    # so the signal sometimes met a run that had already written its output and was exiting.
+    for i in range(600):
         (folder / f"{i:03d}.txt").write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
