@@ -329,6 +329,12 @@ def straighten(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def rated_words() -> frozenset[str]:
+    """The lower-case words VADER's lexicon gives a valence; any other word scores 0 in VADER."""
+    return frozenset(_analyzer().lexicon)
+
+
+@lru_cache(maxsize=1)
 def negations() -> frozenset[str]:
     """VADER's own negation words ("not", "never", "without", "don't", "dont", ...), lower case.
 

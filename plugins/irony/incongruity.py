@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from textkit.plugins._vader import sentence_scores
+from textkit.plugins._vader import rated_words as vader_rated_words, sentence_scores
 
 from .lexicon import Lexicon, Marker, Spans, quoted, valence, word_keys
 
@@ -22,14 +22,6 @@ NEGATION_REACH = 3  # words before a sentiment word that can negate it
 def _negated(keys: list[str], first_word: int, i: int, lex: Lexicon) -> bool:
     before = keys[max(first_word, i - NEGATION_REACH) : i]
     return any(b in lex.negators or b.endswith("n't") for b in before)
-
-
-@lru_cache(maxsize=1)
-def _rated_by_vader() -> frozenset[str]:
-    """The words VADER's lexicon gives a valence; any other word's ``valence`` is 0."""
-    from textkit.plugins._vader import _analyzer
-
-    return frozenset(_analyzer().lexicon)
 
 
 @lru_cache(maxsize=65536)
@@ -66,7 +58,7 @@ def find_sentiment_contrast(document, sentences, lex: Lexicon, in_quotes: Spans)
     for sentence in candidates:
         distinct.update(keys[sentence.first_word : sentence.end_word])
     # Each distinct word of the lexicon is rated once (most words have no valence at all).
-    clear = {k: v for k in distinct & _rated_by_vader() if (v := _clear_valence(k, lex)) is not None}
+    clear = {k: v for k in distinct & vader_rated_words() if (v := _clear_valence(k, lex)) is not None}
     markers = []
     for sentence in candidates:
         if clear.keys().isdisjoint(keys[sentence.first_word : sentence.end_word]):
