@@ -167,6 +167,7 @@ def analyze_paths(
     scheduler: str | None = None,
     scheduler_plugins: tuple[Iterable[str], Iterable[str]] = ((), ()),
     encoded: bool = False,
+    texts: bool = True,
     **options,
 ) -> Iterator[tuple[str, Report | InputError]]:
     """Analyze each path in turn, yielding ``(path, report)`` as each finishes.
@@ -184,6 +185,8 @@ def analyze_paths(
     ``encoded`` is for a caller that writes JSON Lines and reads no more of
     each report than its sections' metrics and status: worker processes then
     send each report's sections as JSON text (see :mod:`textkit.parallel`).
+    ``texts=False`` is for a caller that never reads a document's text:
+    worker processes then leave it out of the snapshots they send.
     """
     if scheduler:
         from .dask import stream_reports
@@ -207,7 +210,7 @@ def analyze_paths(
         # Standard input belongs to this process: a run that reads it stays here.
         if len(paths) > 1 and "-" not in paths and can_fork():
             yield from analyze_in_pool(
-                paths, min(jobs, len(paths)), encoded=encoded,
+                paths, min(jobs, len(paths)), encoded=encoded, text=texts,
                 encoding=encoding, max_bytes=max_bytes, input_format=input_format, **options,
             )  # fmt: skip
             return

@@ -5,6 +5,14 @@ comes back, in the order the paths were given, so the output is the same as
 a run on one core. Few documents are in flight at a time (a small window
 per worker), so memory stays flat however large the corpus.
 
+The pool is a pipe per worker, served from the parent's main thread; not
+``multiprocessing.Pool``, whose worker-handler thread wakes up for every
+result waiting in the shared pipe and spins until the result thread has read
+it: with two workers on two cores that spinning took more of the parent's CPU
+than everything else it does per document (about 1 ms of 1.7). Each worker
+has the next document waiting before it finishes one, so it never waits for
+the parent.
+
 Workers are forked from the parent, so the plugins it loaded (``-p`` modules
 included) and the run's settings reach them as they are; on a platform
 without ``fork`` the run falls back to one process. A report comes back with
@@ -17,15 +25,20 @@ encodes its report's sections as JSON itself and sends that text, with the
 sections' metrics and status (what gates and the run's messages read) but
 without their findings and data, which the parent would only have unpickled
 to encode again. The parent then does little more per document than write
-a line, which is what lets several workers keep busy.
+a line, which is what lets several workers keep busy. A run whose format
+renders only the summary of many documents (``render_corpus``) does not
+read the documents' text, and asks for snapshots without it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import pickle
 import signal
 from collections import deque
+from multiprocessing.connection import wait
 from typing import Any, Iterable, Iterator, Mapping
 
 from .document import _CallableDict
@@ -33,6 +46,8 @@ from .errors import EXIT_INTERNAL, InputError, TextkitError
 
 # Documents in flight per worker: enough to keep each busy while the parent writes.
 _WINDOW_PER_WORKER = 4
+# Documents sent to one worker ahead of its answers: the next one is there when it finishes one.
+_QUEUED_PER_WORKER = 2
 
 # Set in the parent just before the workers are forked; each worker reads it.
 _RUN: dict[str, Any] = {}
@@ -71,6 +86,7 @@ class DocumentSnapshot:
         self.encoding = document.encoding
         self.input_format = document.input_format
         self._metadata = dict(document.metadata)
+        self.load_warnings = list(getattr(document, "load_warnings", ()))  # the run prints them
 
     # Properties, as on Document; calling them (textkit 0.1's spelling) still works.
     @property
@@ -97,7 +113,7 @@ def _ignore_interrupt() -> None:
             signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
-def _analyze_one(path: str, encoded: bool = False):
+def _analyze_one(path: str, encoded: bool = False, text: bool = True):
     from .analysis import analyze_paths
 
     (_, result), = analyze_paths([path], **_RUN)
@@ -109,7 +125,7 @@ def _analyze_one(path: str, encoded: bool = False):
         result.encoded_sections = encode_sections(result)
         for section in result.sections:
             section.findings, section.data = [], {}
-    result.document = DocumentSnapshot(result.document, text=not encoded)
+    result.document = DocumentSnapshot(result.document, text=text and not encoded)
     return path, result
 
 
@@ -131,56 +147,135 @@ def _warm_up(options: dict[str, Any]) -> None:
     analyze_document(Document(_WARM_UP_TEXT, source="<warm-up>"), **wanted)
 
 
-def _result(pending: deque, workers: set[int]):
-    """The oldest document's result. The pool would wait for ever on a task whose
-    worker died (it starts a new worker, the task is lost), so the wait checks
-    that every worker it started is still there."""
-    path, result = pending[0]
+class _Worker:
+    """One worker process, the pipe to it, and the documents it was given (oldest first)."""
+
+    def __init__(self, context, inherited: list, encoded: bool, text: bool) -> None:
+        self.connection, child_end = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child_end, inherited, encoded, text), daemon=True)
+        self.process.start()
+        child_end.close()
+        self.tasks: deque[int] = deque()
+
+    def stop(self, gently: bool) -> None:
+        if gently and self.process.exitcode is None:
+            with contextlib.suppress(OSError):
+                self.connection.send(None)
+            self.process.join(timeout=5)
+        if self.process.exitcode is None:
+            self.process.terminate()
+        self.process.join()
+        self.connection.close()
+
+
+def _serve(connection, inherited: list, encoded: bool, text: bool) -> None:
+    """A worker's life: analyze each path the parent sends, send back what it needs, until told to stop."""
+    _ignore_interrupt()
+    for other in inherited:  # the other workers' pipes, copied by fork: their ends must close with the parent
+        other.close()
     while True:
         try:
-            value = result.get(timeout=0.5)
-        except multiprocessing.TimeoutError:
-            if workers <= {p.pid for p in multiprocessing.active_children()}:
-                continue
-            in_flight = ", ".join(p for p, _ in pending)
-            raise WorkerDied(
-                f"a worker process died while analyzing one of: {in_flight} "
-                "(killed, or out of memory?); run those with --jobs 1 to see which"
-            ) from None
-        pending.popleft()
-        return value
+            path = connection.recv()
+        except EOFError:  # the parent is gone
+            return
+        if path is None:
+            return
+        try:
+            answer = _analyze_one(path, encoded, text)
+        except BaseException as exc:  # raised in the parent, as it would be on one core
+            answer = _Failure(exc)
+        try:
+            connection.send(answer)
+        except Exception as exc:  # a result or exception that cannot be pickled: say so instead
+            connection.send(_Failure(RuntimeError(f"{path}: result cannot be sent between processes: {exc}")))
 
 
-def analyze_in_pool(paths: Iterable[str], jobs: int, encoded: bool = False, **options) -> Iterator[tuple[str, Any]]:
+class _Failure:
+    """An exception a worker met, to be raised in the parent."""
+
+    def __init__(self, exc: BaseException) -> None:
+        try:
+            pickle.dumps(exc)
+        except Exception:
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        self.exc = exc
+
+
+def analyze_in_pool(
+    paths: Iterable[str], jobs: int, encoded: bool = False, text: bool = True, **options
+) -> Iterator[tuple[str, Any]]:
     """Like :func:`textkit.analyze_paths` (same options), on ``jobs`` worker processes.
 
     Yields ``(path, report or InputError)`` in input order. With ``encoded``,
     each report holds its sections as JSON text (``report.encoded_sections``,
     which ``textkit.formats.json_format.render_line`` writes as is) and its
     sections keep their metrics, status, warnings and error but not their
-    findings and data (see the module docstring). An exception other
+    findings and data (see the module docstring). Without ``text`` the
+    document snapshots leave the text out (for a caller that reads no more
+    than the reports' JSON, metadata and sections). An exception other
     than an unreadable input is raised here, as it would be on one core. When
     the caller stops early (an error, Ctrl-C, closing the generator), the
     workers are ended before this returns: none is left behind.
     """
     global _RUN
+    paths = [str(p) for p in paths]
     _RUN = options
-    _warm_up(options)
-    before = {p.pid for p in multiprocessing.active_children()}
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(jobs, initializer=_ignore_interrupt)
-    workers = {p.pid for p in multiprocessing.active_children()} - before
+    workers: list[_Worker] = []
+    finished = False
     try:
-        pending: deque = deque()
+        _warm_up(options)
+        context = multiprocessing.get_context("fork")
+        for _ in range(jobs):
+            workers.append(_Worker(context, [w.connection for w in workers], encoded, text))
+        done: dict[int, Any] = {}
+        sent = emitted = 0
         window = jobs * _WINDOW_PER_WORKER
-        for path in paths:
-            pending.append((str(path), pool.apply_async(_analyze_one, (str(path), encoded))))
-            if len(pending) >= window:
-                yield _result(pending, workers)
-        while pending:
-            yield _result(pending, workers)
-        pool.close()
+        while emitted < len(paths):
+            # Keep every worker a document or two ahead, never more than the window past the oldest one.
+            for worker in sorted(workers, key=lambda w: len(w.tasks)):
+                while sent < len(paths) and len(worker.tasks) < _QUEUED_PER_WORKER and sent - emitted < window:
+                    worker.tasks.append(sent)
+                    try:
+                        worker.connection.send(paths[sent])
+                    except OSError:  # its end of the pipe is closed: it died
+                        raise _died(worker, workers, paths) from None
+                    sent += 1
+            _collect(workers, done, paths)
+            while emitted in done:
+                answer = done.pop(emitted)
+                emitted += 1
+                if isinstance(answer, _Failure):
+                    raise answer.exc
+                yield answer
+        finished = True
     finally:
-        pool.terminate()
-        pool.join()
+        for worker in workers:
+            worker.stop(gently=finished)
         _RUN = {}
+
+
+def _collect(workers: list[_Worker], done: dict[int, Any], paths: list[str]) -> None:
+    """Wait for the next answers (any worker), or for a worker to die, which ends the run."""
+    busy = {w.connection: w for w in workers if w.tasks}
+    ended = {w.process.sentinel: w for w in workers}
+    ready = wait([*busy, *ended])
+    for connection in ready:
+        if connection in busy:
+            worker = busy[connection]
+            try:
+                answer = connection.recv()
+            except (EOFError, OSError):  # it died half-way through sending
+                raise _died(worker, workers, paths) from None
+            done[worker.tasks.popleft()] = answer
+    for sentinel in ready:
+        if sentinel in ended:
+            # A worker ends only when told to: this one was killed, ran out of memory or crashed in C code.
+            raise _died(ended[sentinel], workers, paths)
+
+
+def _died(dead: _Worker, workers: list[_Worker], paths: list[str]) -> WorkerDied:
+    lost = dead.tasks or [i for w in workers for i in w.tasks]
+    return WorkerDied(
+        f"a worker process died while analyzing one of: {', '.join(paths[i] for i in sorted(lost))} "
+        "(killed, or out of memory?); run those with --jobs 1 to see which"
+    )

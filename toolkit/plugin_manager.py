@@ -383,9 +383,13 @@ def guarded_format(fmt: Format, plugin: str) -> Format:
         if function is None:
             return None
 
+        one_argument: list[bool] = []  # found on first use, once (inspect is slow): not per document
+
         def call(subject, options=None):
+            if not one_argument:
+                one_argument.append(_takes_one_argument(function))
             try:
-                output = function(subject) if _takes_one_argument(function) else function(subject, options)
+                output = function(subject) if one_argument[0] else function(subject, options)
             except Exception as exc:
                 raise PluginError(
                     f"format {fmt.name!r} of plugin {plugin!r} failed: {type(exc).__name__}: {exc}"

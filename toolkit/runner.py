@@ -66,7 +66,10 @@ def write_reports(
     summary = CorpusSummary()
     corpus = Corpus(summary, _version())
     encoded = not single and format.reads_encoded_sections
-    for path, result in analyze_paths(paths, plugins=plugins, encoded=encoded, **analysis_options):
+    renders_each = single or format.streams or format.render_corpus is None
+    # Only a format that renders each report may read its document's text (the summary and the
+    # corpus formats' report dicts do not hold it): worker processes need not send it otherwise.
+    for path, result in analyze_paths(paths, plugins=plugins, encoded=encoded, texts=renders_each, **analysis_options):
         outcome.documents += 1
         if on_document:
             on_document(path)
@@ -85,7 +88,7 @@ def write_reports(
             f"{path}: section {s.id!r} failed: {s.error['type']}: {s.error['message']}" for s in result.failed
         ]
         outcome.failed_gates += [f"{path}: gate {g.describe()}" for g in result.failed_gates]
-        if single or format.streams or format.render_corpus is None:
+        if renders_each:
             out.write(format.render(result, render_options))
             out.flush()
         else:
