@@ -1,7 +1,7 @@
 """Every figure of issue 9 ("fast on a corpus, on every core, and beyond one machine") in one run.
 
     python benchmarks/bench_issue9.py [--data ../shared/data] [--documents 500] [--previous 7f178bc]
-                                      [--corpus-documents 200] [--skip-cores] [--dask]
+                                      [--corpus-documents 500] [--rounds 3] [--skip-cores] [--cores-only] [--dask]
 
 Prints each ratio next to the figure it must reach. Ratios are measured side
 by side in this run (CPU time where one process is measured, so that other
@@ -20,7 +20,11 @@ shared data folder, not in the repository.
   regex-split sentence);
 - the JSON report's size against the article's;
 - several cores: ``textkit analyze FOLDER -f jsonl --jobs 2`` against
-  ``--jobs 1`` (wall time, peak resident memory of the largest process);
+  ``--jobs 1`` (wall time, peak resident memory of the largest process), in
+  ``--rounds`` interleaved rounds of fresh processes (the spread shows how
+  much the machine's other load moved them), for this checkout and for
+  ``--main``; and the CPU the parent process of ``--jobs 2`` spends per
+  document, which other load hardly changes (``--cores-only`` runs this part alone);
 - with ``--dask``: the same on a two-process LocalCluster, overhead against
   the local pool;
 - start-up: see benchmarks/bench_startup.py (run here too).
@@ -190,15 +194,18 @@ def sentence_accuracy() -> list[tuple[str, int, int, int]]:
     ]  # fmt: skip
 
 
-def run_cli(folder: Path, out: Path, *extra: str) -> tuple[float, float]:
-    """Wall time and the largest process's peak RSS (MiB) of one fresh textkit run."""
+def run_cli(folder: Path, out: Path, *extra: str, pythonpath: Path | None = None) -> tuple[float, float]:
+    """Wall time and the largest process's peak RSS (MiB) of one fresh textkit run (of ``pythonpath``'s textkit if given)."""
     code = (
         "import resource,subprocess,sys,time;"
         "t=time.perf_counter();"
         f"r=subprocess.run([sys.executable,'-m','textkit','analyze',{str(folder)!r},'-f','jsonl','-q','-o',{str(out)!r},*{list(extra)!r}]);"
         "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024, r.returncode)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if pythonpath:
+        env["PYTHONPATH"] = str(pythonpath)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
     elapsed, peak, code_ = done.stdout.split()
     if int(code_) not in (0, 1, 3):
         sys.exit(f"textkit analyze {' '.join(extra)} failed with exit code {code_}")
@@ -255,10 +262,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=find_gold_data())
     parser.add_argument("--documents", type=int, default=500)
-    parser.add_argument("--corpus-documents", type=int, default=200, help="documents for the --jobs and Dask runs")
+    parser.add_argument("--corpus-documents", type=int, default=500, help="documents for the --jobs and Dask runs")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved --jobs 1 / --jobs 2 rounds")
     parser.add_argument("--previous", default=BEFORE_ISSUE_9, help="git revision to compare segmentation with")
     parser.add_argument("--main", default=MAIN_BEFORE_PERF, help="git revision to compare analyzers, JSON and the parent with")
     parser.add_argument("--skip-cores", action="store_true", help="skip the --jobs and Dask runs")
+    parser.add_argument("--cores-only", action="store_true", help="only the --jobs (and --dask) runs")
     parser.add_argument("--dask", action="store_true", help="also run on a two-process Dask LocalCluster")
     args = parser.parse_args()
     texts = news_texts(args.data, args.documents)
@@ -270,65 +279,93 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        texts_file = tmp / "texts.json"
-        texts_file.write_text(json.dumps(texts), encoding="utf-8")
-        previous = export_revision(args.previous, tmp / "previous")
-        now = segmentation_cpu(texts_file, None)
-        before = segmentation_cpu(texts_file, previous)
-        print("\nSegmentation")
-        line(f"CPU per document, {args.previous} / now", f"{before['cpu'] / now['cpu']:.2f}x", ">= 5x", before["cpu"] / now["cpu"] >= 5)
-        print(f"    now {now['cpu'] / len(texts) * 1000:.1f} ms, {args.previous} {before['cpu'] / len(texts) * 1000:.1f} ms per document; "
-              f"sentences found: now {now['sentences']}, {args.previous} {before['sentences']}")
-        for name, ours, pysbd, total in sentence_accuracy():
-            line(f"{name}: textkit vs pysbd alone (of {total})", f"{ours} vs {pysbd}", ">= pysbd", ours >= pysbd)
-
-        print(f"\nPer document (CPU, warm; {args.main} measured in the same run)")
-        main_rev = export_revision(args.main, tmp / "main") if args.main != args.previous else previous
-        naive = naive_script_cpu(texts)
-        stages, sizes = textkit_cpu_at(texts_file, None)
-        main_stages, main_sizes = textkit_cpu_at(texts_file, main_rev)
-        total = sum(stages.values())
-        for stage, seconds in stages.items():
-            was = main_stages.get(stage)
-            was_text = f"   {args.main} {was * 1000:7.2f} ms ({was / seconds:.2f}x)" if was and seconds else ""
-            print(f"    {stage:<20} {seconds * 1000:7.2f} ms{was_text}")
-        print(f"    {'textkit total':<20} {total * 1000:7.2f} ms   {args.main} {sum(main_stages.values()) * 1000:.2f} ms; "
-              f"naive script {naive * 1000:.2f} ms")
-        line("textkit / naive script", f"{total / naive:.2f}x", "<= 1.0x", total <= naive)
-        line("  stretch", f"{total / naive:.2f}x", "<= 0.5x", total <= naive / 2)
-        for stage, target in (("readability", 2.0), ("entities", 1.5), ("JSON Lines encoding", 0.5)):
-            ms = stages.get(stage, 0.0) * 1000
-            line(f"{stage} per document", f"{ms:.2f} ms", f"<= {target} ms", ms <= target)
-        line("JSON report size / article size, median", f"{statistics.median(sizes):.1f}x", "<= 10x", statistics.median(sizes) <= 10)
-        print(f"    largest {max(sizes):.1f}x; {args.main}: median {statistics.median(main_sizes):.1f}x")
-        article = ROOT / "examples" / "article.txt"
-        ratio = _article_report_ratio(article)
-        line(f"JSON report size / article size, {article.name}", f"{ratio:.1f}x", "<= 10x", ratio <= 10)
-
+        if not args.cores_only:
+            _per_document(args, texts, tmp)
         if not args.skip_cores:
-            folder = tmp / "corpus"
-            folder.mkdir()
-            for i, text in enumerate(texts[: args.corpus_documents]):
-                (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
-            n = min(args.corpus_documents, len(texts))
-            print(f"\nSeveral cores: textkit analyze FOLDER -f jsonl, {n} documents, fresh process each")
-            one, one_peak = run_cli(folder, tmp / "one.jsonl", "--jobs", "1")
-            two, two_peak = run_cli(folder, tmp / "two.jsonl", "--jobs", "2")
-            same = _without_timings(tmp / "one.jsonl") == _without_timings(tmp / "two.jsonl")
-            print(f"    --jobs 1: {one:.1f} s ({n / one:.1f} documents/s), peak {one_peak:.0f} MiB; "
-                  f"--jobs 2: {two:.1f} s ({n / two:.1f} documents/s), largest process peak {two_peak:.0f} MiB")
-            line("throughput --jobs 2 / --jobs 1", f"{one / two:.2f}x", ">= 1.8x", one / two >= 1.8)
-            parent_now = parent_cpu_per_document(folder, n, None)
-            parent_main = parent_cpu_per_document(folder, n, main_rev)
-            print(f"    CPU of the parent process of --jobs 2 per document: now {parent_now * 1000:.2f} ms, "
-                  f"{args.main} {parent_main * 1000:.2f} ms ({parent_main / parent_now:.2f}x less now)")
-            line("peak resident memory of a worker", f"{two_peak:.0f} MiB", "< 150 MiB", two_peak < 150)
-            line("--jobs 2 output == --jobs 1 output (timings aside)", str(same), "True", same)
-            if args.dask:
-                _dask_overhead(folder, tmp, two, n)
+            _cores(args, texts, tmp)
+    if args.cores_only:
+        return
 
     print("\nStart-up (benchmarks/bench_startup.py, 5 runs each)")
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_startup.py"), "--runs", "5"], check=True)
+
+
+def _per_document(args, texts: list[str], tmp: Path) -> None:
+    texts_file = tmp / "texts.json"
+    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    previous = export_revision(args.previous, tmp / "previous")
+    now = segmentation_cpu(texts_file, None)
+    before = segmentation_cpu(texts_file, previous)
+    print("\nSegmentation")
+    line(f"CPU per document, {args.previous} / now", f"{before['cpu'] / now['cpu']:.2f}x", ">= 5x", before["cpu"] / now["cpu"] >= 5)
+    print(f"    now {now['cpu'] / len(texts) * 1000:.1f} ms, {args.previous} {before['cpu'] / len(texts) * 1000:.1f} ms per document; "
+          f"sentences found: now {now['sentences']}, {args.previous} {before['sentences']}")
+    for name, ours, pysbd, total in sentence_accuracy():
+        line(f"{name}: textkit vs pysbd alone (of {total})", f"{ours} vs {pysbd}", ">= pysbd", ours >= pysbd)
+
+    print(f"\nPer document (CPU, warm; {args.main} measured in the same run)")
+    main_rev = export_revision(args.main, tmp / "main") if args.main != args.previous else previous
+    naive = naive_script_cpu(texts)
+    stages, sizes = textkit_cpu_at(texts_file, None)
+    main_stages, main_sizes = textkit_cpu_at(texts_file, main_rev)
+    total = sum(stages.values())
+    for stage, seconds in stages.items():
+        was = main_stages.get(stage)
+        was_text = f"   {args.main} {was * 1000:7.2f} ms ({was / seconds:.2f}x)" if was and seconds else ""
+        print(f"    {stage:<20} {seconds * 1000:7.2f} ms{was_text}")
+    print(f"    {'textkit total':<20} {total * 1000:7.2f} ms   {args.main} {sum(main_stages.values()) * 1000:.2f} ms; "
+          f"naive script {naive * 1000:.2f} ms")
+    line("textkit / naive script", f"{total / naive:.2f}x", "<= 1.0x", total <= naive)
+    line("  stretch", f"{total / naive:.2f}x", "<= 0.5x", total <= naive / 2)
+    for stage, target in (("readability", 2.0), ("entities", 1.5), ("JSON Lines encoding", 0.5)):
+        ms = stages.get(stage, 0.0) * 1000
+        line(f"{stage} per document", f"{ms:.2f} ms", f"<= {target} ms", ms <= target)
+    line("JSON report size / article size, median", f"{statistics.median(sizes):.1f}x", "<= 10x", statistics.median(sizes) <= 10)
+    print(f"    largest {max(sizes):.1f}x; {args.main}: median {statistics.median(main_sizes):.1f}x")
+    article = ROOT / "examples" / "article.txt"
+    ratio = _article_report_ratio(article)
+    line(f"JSON report size / article size, {article.name}", f"{ratio:.1f}x", "<= 10x", ratio <= 10)
+
+
+def _cores(args, texts: list[str], tmp: Path) -> None:
+    """--jobs 2 against --jobs 1, now and at ``args.main``, in interleaved rounds; the parent's CPU per document."""
+    folder = tmp / "corpus"
+    folder.mkdir()
+    for i, text in enumerate(texts[: args.corpus_documents]):
+        (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+    n = min(args.corpus_documents, len(texts))
+    main_rev = tmp / "main-cores"
+    export_revision(args.main, main_rev)
+    print(f"\nSeveral cores: textkit analyze FOLDER -f jsonl, {n} documents, fresh process each, "
+          f"{args.rounds} interleaved rounds (now and {args.main})")
+    ratios: dict[str, list[float]] = {"now": [], args.main: []}
+    peaks, same = [], True
+    for round_ in range(args.rounds):
+        figures = []
+        for name, pythonpath in (("now", None), (args.main, main_rev)):
+            one, _ = run_cli(folder, tmp / "one.jsonl", "--jobs", "1", pythonpath=pythonpath)
+            two, two_peak = run_cli(folder, tmp / "two.jsonl", "--jobs", "2", pythonpath=pythonpath)
+            if name == "now":
+                peaks.append(two_peak)
+                same = same and _without_timings(tmp / "one.jsonl") == _without_timings(tmp / "two.jsonl")
+            ratios[name].append(one / two)
+            figures.append(f"{name}: {n / one:.1f} -> {n / two:.1f} documents/s ({one / two:.2f}x)")
+        print(f"    round {round_ + 1}, load {os.getloadavg()[0]:.1f}: " + "; ".join(figures))
+    for name, values in ratios.items():
+        print(f"    {name}: median {statistics.median(values):.2f}x, spread {min(values):.2f}-{max(values):.2f}x")
+    median = statistics.median(ratios["now"])
+    line("throughput --jobs 2 / --jobs 1 (median of rounds)", f"{median:.2f}x", ">= 1.8x", median >= 1.8)
+    parent_now = [parent_cpu_per_document(folder, n, None) for _ in range(2)]
+    parent_main = [parent_cpu_per_document(folder, n, main_rev) for _ in range(2)]
+    print(f"    CPU of the parent process of --jobs 2 per document (two runs each): now "
+          f"{' / '.join(f'{p * 1000:.2f}' for p in parent_now)} ms, {args.main} "
+          f"{' / '.join(f'{p * 1000:.2f}' for p in parent_main)} ms")
+    line("peak resident memory of a worker", f"{max(peaks):.0f} MiB", "< 150 MiB", max(peaks) < 150)
+    line("--jobs 2 output == --jobs 1 output (timings aside)", str(same), "True", same)
+    if args.dask:
+        two, _ = run_cli(folder, tmp / "two.jsonl", "--jobs", "2")
+        run_cli(folder, tmp / "one.jsonl", "--jobs", "1")
+        _dask_overhead(folder, tmp, two, n)
 
 
 def _article_report_ratio(article: Path) -> float:

@@ -65,6 +65,49 @@ def test_encoded_reports_carry_their_json_and_write_the_same_lines(corpus):
     assert reports == 6
 
 
+def test_snapshots_leave_the_text_out_for_a_caller_that_does_not_read_it(corpus):
+    paths = sorted(str(p) for p in corpus.iterdir())
+    one = list(textkit.analyze_paths(paths, jobs=1))
+    two = list(textkit.analyze_paths(paths, jobs=2, texts=False))
+    reports = [(a, b) for (_, a), (_, b) in zip(one, two) if not isinstance(a, textkit.InputError)]
+    assert len(reports) == 6
+    for a, b in reports:
+        assert b.document.text == "" and a.document.text != ""
+        assert b.document.counts() == a.document.counts()  # the metadata is all there
+        assert without_timings(json.dumps(b.to_dict())) == without_timings(json.dumps(a.to_dict()))
+
+
+@pytest.mark.parametrize(
+    "fmt, single, expected",
+    [("jsonl", False, True), ("text", False, False), ("json", False, False), ("csv", False, False), ("text", True, True)],
+)
+def test_the_runner_asks_for_texts_only_where_a_format_renders_each_report(monkeypatch, corpus, fmt, single, expected):
+    import io
+
+    from textkit import runner
+    from textkit.analysis import default_plugins
+
+    asked = []
+    monkeypatch.setattr(runner, "analyze_paths", lambda paths, **options: asked.append(options["texts"]) or iter(()))
+    plugins = default_plugins()
+    paths = sorted(str(p) for p in corpus.iterdir())[: 1 if single else None]
+    runner.write_reports(paths, io.StringIO(), plugins=plugins, format=plugins.formats[fmt],
+                         render_options=textkit.RenderOptions(), single=single)  # fmt: skip
+    assert asked == [expected]
+
+
+def test_warnings_about_how_a_file_was_read_are_printed_from_workers_too(cli, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A plain sentence. Another one.", encoding="utf-8")
+    (folder / "dense.md").write_text("# Title\n\n" + "![a" * 20_000 + "\n", encoding="utf-8")  # read as plain text
+    (folder / "z.txt").write_text("The last one.", encoding="utf-8")
+    runs = [cli("analyze", folder, "-f", "jsonl", "--only", "readability", "-j", jobs) for jobs in ("1", "2")]
+    warning = f"textkit: warning: {folder / 'dense.md'}: Markdown markup too dense to parse in time"
+    assert [r.returncode for r in runs] == [0, 0]
+    assert warning in runs[0].stderr and runs[1].stderr == runs[0].stderr
+
+
 @pytest.mark.parametrize("fmt, expected", [("jsonl", True), ("json", False), ("markdown", False)])
 def test_the_runner_asks_for_encoded_reports_only_for_a_format_that_reads_them(monkeypatch, corpus, fmt, expected):
     import io

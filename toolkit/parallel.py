@@ -186,7 +186,9 @@ def _serve(connection, inherited: list, encoded: bool, text: bool) -> None:
             answer = _Failure(exc)
         try:
             connection.send(answer)
-        except Exception as exc:  # a result or exception that cannot be pickled: say so instead
+        except OSError:  # the parent is gone (killed): nobody to tell
+            return
+        except Exception as exc:  # pickling failed, before anything was written: say so instead
             connection.send(_Failure(RuntimeError(f"{path}: result cannot be sent between processes: {exc}")))
 
 
