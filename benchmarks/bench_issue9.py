@@ -213,12 +213,36 @@ def run_cli(folder: Path, out: Path, *extra: str, pythonpath: Path | None = None
 
 
 PARENT_PROBE = """
-import resource, runpy, sys
+import json, os, resource, runpy, sys, threading, time
 import textkit.runner
 
 def cpu():
     usage = resource.getrusage(resource.RUSAGE_SELF)  # this process and its threads, not the workers
     return usage.ru_utime + usage.ru_stime
+
+TICK = os.sysconf("SC_CLK_TCK")
+workers, at_fork = {}, []
+
+def watch():  # each worker's CPU, read from /proc while it lives (the last ~0.1 s may be missed)
+    while True:
+        for pid in list(workers):
+            try:
+                fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            workers[pid] = (int(fields[11]) + int(fields[12])) / TICK
+        time.sleep(0.1)
+
+fork = os.fork
+def forked():  # the parent's CPU until its first worker starts: the part nothing runs beside
+    if not at_fork:
+        at_fork.append(cpu())
+    pid = fork()
+    if pid:
+        workers[pid] = 0.0
+    return pid
+os.fork = forked
+threading.Thread(target=watch, daemon=True).start()
 
 write_reports, spent = textkit.runner.write_reports, []
 
@@ -230,27 +254,36 @@ def timed(*args, **kwargs):  # the run itself: start-up and plugin loading left 
         spent.append(cpu() - started)
 
 textkit.runner.write_reports = timed
-sys.argv = ["textkit", "analyze", sys.argv[1], "-f", "jsonl", "-q", "-j", "2", "-o", sys.argv[2]]
+sys.argv = ["textkit", "analyze", sys.argv[1], "-f", "jsonl", "-q", "-j", sys.argv[3], "-o", sys.argv[2]]
 try:
     runpy.run_module("textkit", run_name="__main__")
 except SystemExit:
     pass
-print(sum(spent))
+print(json.dumps({"run": sum(spent), "total": cpu(), "before_fork": at_fork[0] if at_fork else cpu(),
+                  "workers": sorted(workers.values())}))
 """
 
 
-def parent_cpu_per_document(folder: Path, n: int, pythonpath: Path | None) -> float:
-    """CPU seconds the parent of ``--jobs 2`` spends per document while the run goes on:
-    what limits scaling (the workers' CPU is not counted)."""
+def parent_probe(folder: Path, jobs: int, pythonpath: Path | None) -> dict:
+    """CPU seconds of a ``-f jsonl --jobs N`` run: its parent during the run (``run``), in all
+    (``total``), until its first worker started (``before_fork``), and each worker's."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     if pythonpath:
         env["PYTHONPATH"] = str(pythonpath)
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run(
-            [sys.executable, "-c", PARENT_PROBE, str(folder), str(Path(tmp) / "out.jsonl")],
+            [sys.executable, "-c", PARENT_PROBE, str(folder), str(Path(tmp) / "out.jsonl"), str(jobs)],
             capture_output=True, text=True, env=env, check=True, cwd=ROOT.parent,
         )  # fmt: skip
-    return float(done.stdout) / n
+    return json.loads(done.stdout)
+
+
+def two_idle_cores_estimate(one: dict, two: dict) -> float:
+    """``--jobs 2`` / ``--jobs 1`` throughput on two otherwise idle cores, from CPU times (which other
+    load hardly changes): one process's CPU, against the parent's CPU before the workers start plus
+    the rest shared by two cores (never less than the busiest worker)."""
+    after = two["total"] - two["before_fork"] + sum(two["workers"])
+    return one["total"] / (two["before_fork"] + max(max(two["workers"], default=0.0), after / 2))
 
 
 def line(label: str, value: str, target: str, met: bool | None) -> None:
@@ -355,11 +388,16 @@ def _cores(args, texts: list[str], tmp: Path) -> None:
         print(f"    {name}: median {statistics.median(values):.2f}x, spread {min(values):.2f}-{max(values):.2f}x")
     median = statistics.median(ratios["now"])
     line("throughput --jobs 2 / --jobs 1 (median of rounds)", f"{median:.2f}x", ">= 1.8x", median >= 1.8)
-    parent_now = [parent_cpu_per_document(folder, n, None) for _ in range(2)]
-    parent_main = [parent_cpu_per_document(folder, n, main_rev) for _ in range(2)]
-    print(f"    CPU of the parent process of --jobs 2 per document (two runs each): now "
-          f"{' / '.join(f'{p * 1000:.2f}' for p in parent_now)} ms, {args.main} "
-          f"{' / '.join(f'{p * 1000:.2f}' for p in parent_main)} ms")
+    probes: dict[str, list[tuple[dict, dict]]] = {"now": [], args.main: []}
+    for _ in range(2):
+        for name, pythonpath in (("now", None), (args.main, main_rev)):
+            probes[name].append((parent_probe(folder, 1, pythonpath), parent_probe(folder, 2, pythonpath)))
+    print("    from CPU times (two runs each, interleaved):")
+    for name, runs in probes.items():
+        parent = " / ".join(f"{two['run'] / n * 1000:.2f}" for _, two in runs)
+        estimate = " / ".join(f"{two_idle_cores_estimate(one, two):.2f}x" for one, two in runs)
+        print(f"      {name}: parent CPU per document during --jobs 2 {parent} ms; "
+              f"--jobs 2 / --jobs 1 on two idle cores, estimated {estimate}")
     line("peak resident memory of a worker", f"{max(peaks):.0f} MiB", "< 150 MiB", max(peaks) < 150)
     line("--jobs 2 output == --jobs 1 output (timings aside)", str(same), "True", same)
     if args.dask:

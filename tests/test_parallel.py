@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -63,6 +64,35 @@ def test_encoded_reports_carry_their_json_and_write_the_same_lines(corpus):
         assert without_timings(render_line(b)) == without_timings(render_line(a))
         assert json.loads(b.encoded_sections)[0]["findings"] == [f.to_dict() for f in a.sections[0].findings]
     assert reports == 6
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_caller_in_its_place(monkeypatch, corpus):
+    from textkit import parallel
+
+    paths = sorted(str(p) for p in corpus.iterdir())
+    real = parallel._analyze_one
+
+    def analyze_one(path, *args):  # the workers are forked after this: they run it too
+        if path == paths[2]:
+            raise ValueError(f"boom on {path}")
+        return real(path, *args)
+
+    monkeypatch.setattr(parallel, "_analyze_one", analyze_one)
+    seen = []
+    with pytest.raises(ValueError, match="boom on .*doc"):
+        for path, _ in textkit.analyze_paths(paths, jobs=2):
+            seen.append(path)
+    assert seen == paths[:2]  # the documents before it, in order; nothing after it
+    assert multiprocessing.active_children() == []
+
+
+def test_a_caller_that_stops_early_leaves_no_worker_behind(corpus):
+    paths = sorted(str(p) for p in corpus.iterdir())
+    reports = textkit.analyze_paths(paths, jobs=2)
+    path, _ = next(reports)
+    assert path == paths[0] and len(multiprocessing.active_children()) == 2
+    reports.close()
+    assert multiprocessing.active_children() == []
 
 
 def test_snapshots_leave_the_text_out_for_a_caller_that_does_not_read_it(corpus):
