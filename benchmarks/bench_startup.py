@@ -13,7 +13,8 @@ do when installed: an untimed first round writes it, even where
 PYTHONDONTWRITEBYTECODE is set (as in some sandboxes and containers). There,
 an editable checkout without ``__pycache__`` compiles textkit's own modules
 from source on every run (typer's and rich's came compiled with their
-wheels): about 10 ms of CPU more per start (5 % of a --help), a cost no installed textkit has.
+wheels): about 10 ms of CPU more per start (5 % of a --help), a cost no
+installed textkit has.
 """
 
 from __future__ import annotations
