@@ -8,10 +8,10 @@ per worker), so memory stays flat however large the corpus.
 The pool is a pipe per worker, served from the parent's main thread; not
 ``multiprocessing.Pool``, whose worker-handler thread wakes up for every
 result waiting in the shared pipe and spins until the result thread has read
-it: with two workers on two cores that spinning took more of the parent's CPU
-than everything else it does per document (about 1 ms of 1.7). Each worker
-has the next document waiting before it finishes one, so it never waits for
-the parent.
+it: with two workers on two cores that spinning took about as much of the
+parent's CPU as everything else it did per document, and competed with the
+workers for the cores. Each worker has the next document waiting before it
+finishes one, so it never waits for the parent.
 
 Workers are forked from the parent, so the plugins it loaded (``-p`` modules
 included) and the run's settings reach them as they are; on a platform
