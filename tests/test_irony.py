@@ -559,6 +559,19 @@ def test_the_shipped_model_covers_every_feature_and_states_its_data():
     cues = cue_table()
     assert "Burfoot" in cues["source"]
     assert all(c == c.lower() and not any(ch.isdigit() for ch in c) for c in cues["weights"])
+    # Function words, alone or paired, carry register rather than irony: the training leaves them out.
+    assert not {"the", "in", "with the", "of the", "#the"} & set(cues["weights"])
+    assert {"said", "love", "the old"} <= set(cues["weights"])
+
+
+def test_training_weighs_content_cues_but_no_function_words():
+    from evaluation.train_irony import _content_cue
+
+    assert [_content_cue(c) for c in ("irony", "the irony", "the", "with the", "#the", "and in", "oh great")] == [
+        True, True, False, False, False, False, True
+    ]
+    assert _content_cue("you") and _content_cue("not")  # pronouns and negation carry stance: kept
+    assert not _content_cue("bush1")  # no dictionary word: never a cue, as before
 
 
 # --- hostile shapes, small: right answers (speed is measured in benchmarks/bench_irony.py) ---

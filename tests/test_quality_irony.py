@@ -50,10 +50,10 @@ def sample(texts, labels, ironic: int, literal: int):
 @pytest.mark.parametrize(
     ("loader", "ironic", "literal", "floor"),
     [
-        (load_satire, 30, 90, 0.94),  # measured 0.967
+        (load_satire, 30, 90, 0.94),  # measured 0.971
         (load_reviews, 50, 50, 0.97),  # measured 1.000 (in-sample: the cue model knows these reviews)
-        (load_forum, 100, 100, 0.84),  # measured 0.872
-        (load_semeval, 100, 100, 0.86),  # measured 0.887
+        (load_forum, 100, 100, 0.86),  # measured 0.889
+        (load_semeval, 100, 100, 0.86),  # measured 0.881
     ],
     ids=["satire", "reviews", "forum", "tweets"],
 )
@@ -69,4 +69,4 @@ def test_plain_news_is_not_called_ironic_and_the_article_stands_out(plugins):
     threshold = irony.weight_table()["threshold"]
     assert sum(s >= threshold for s in news) <= 2  # measured 0 of 60
     article = scores([ARTICLE.read_text(encoding="utf-8")], plugins)[0]
-    assert sum(s < article for s in news) >= 50  # measured 53 of 60
+    assert sum(s < article for s in news) >= 54  # measured 57 of 60
