@@ -44,9 +44,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, count, pairwise
+from operator import add, sub
 from typing import Iterator
 
+from .collector import bulk
 from .model import Span
 from .pysbd_fast import segmenter
 from .sentence_breaks import NOT_PLAIN as _MAY_END_SENTENCE
@@ -220,19 +222,33 @@ def _trailing_chrome(text: str, paragraphs: list[tuple[int, int]]) -> int:
     return first
 
 
+def _is_short_list(lines: list[str]) -> bool:
+    """Whether every line has text, at most _SHORT_LIST_MAX_WORDS words and no closing punctuation.
+    Worked out column by column in C: a text of one-word lines is a list of a million lines."""
+    stripped = list(map(str.strip, lines))
+    return (
+        all(stripped)
+        and max(map(len, map(str.split, stripped))) <= _SHORT_LIST_MAX_WORDS
+        and not any(map(_CLOSED_LINE.search, stripped))
+    )
+
+
+def _line_spans(lines: list[str], start: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line's text without surrounding whitespace; ``lines`` start at ``start``."""
+    lengths = list(map(len, lines))
+    # A line starts one character (its line break) after the previous one ends.
+    cursors = list(map(add, accumulate(lengths, initial=start), count()))
+    indents = map(sub, lengths, map(len, map(str.lstrip, lines)))
+    return zip(map(add, cursors, indents), map(add, cursors, map(len, map(str.rstrip, lines))))
+
+
 def _line_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split a paragraph at line breaks that follow a short line without closing punctuation."""
     lines = text[start:end].split("\n")
-    if len(lines) >= _SHORT_LIST_MIN_LINES and all(
-        (line := raw.strip()) and len(line.split()) <= _SHORT_LIST_MAX_WORDS and not _CLOSED_LINE.search(line)
-        for raw in lines
-    ):
+    if len(lines) >= _SHORT_LIST_MIN_LINES and _is_short_list(lines):
         # "features\ncontact manager\nevents, activities": short lines, none
         # closed, are a list even in lower case (wrapped prose closes somewhere).
-        cursor = start
-        for line in lines:
-            yield cursor + len(line) - len(line.lstrip()), cursor + len(line.rstrip())
-            cursor += len(line) + 1
+        yield from _line_spans(lines, start)
         return
     block_start = start
     line_start = start
@@ -501,6 +517,11 @@ def _split_quotations(flat: str, start: int, end: int, budget: _PysbdBudget) -> 
 
 def segment(text: str) -> Segmentation:
     """Segment ``text`` into paragraphs, sentences and words."""
+    with bulk():  # a Word per word and a Sentence per sentence: no cycles among them
+        return _segment(text)
+
+
+def _segment(text: str) -> Segmentation:
     paragraph_spans = split_paragraphs(text)
     flat = text.replace("\n", " ")
     chrome_from = _trailing_chrome(text, paragraph_spans)
