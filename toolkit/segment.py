@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, count, pairwise
+from itertools import accumulate, compress, count, pairwise
 from operator import add, sub
 from typing import Iterator
 
@@ -54,8 +54,8 @@ from .pysbd_fast import segmenter
 from .sentence_breaks import NOT_PLAIN as _MAY_END_SENTENCE
 from .sentence_breaks import is_plain, sure_cuts
 
-# Paragraphs are separated by one or more blank lines.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# Paragraphs are separated by one or more blank lines (a group: split keeps the breaks).
+_PARAGRAPH_BREAK = re.compile(r"(\n[ \t\r\f\v]*\n\s*)")
 
 # A word: an initialism ("U.S.", "a.m."), or a run of letters/digits that may
 # contain apostrophes, hyphens, periods or commas between them ("don’t",
@@ -181,20 +181,19 @@ class Segmentation:
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, without surrounding whitespace."""
-    spans = []
-    cursor = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((cursor, match.start()))
-        cursor = match.end()
-    spans.append((cursor, len(text)))
-    stripped = []
-    for start, end in spans:
-        paragraph = text[start:end]
-        if paragraph.strip():
-            start += len(paragraph) - len(paragraph.lstrip())
-            stripped.append((start, start + len(paragraph.strip())))
-    return stripped
+    """(start, end) of each paragraph, without surrounding whitespace.
+
+    Worked out column by column in C (a text of one-word paragraphs has a
+    million of them): the split keeps the breaks, so the running total of
+    the parts' lengths is where each part starts.
+    """
+    parts = _PARAGRAPH_BREAK.split(text)
+    starts = list(accumulate(map(len, parts), initial=0))[::2]
+    paragraphs = parts[::2]
+    indents = map(sub, map(len, paragraphs), map(len, map(str.lstrip, paragraphs)))
+    starts = list(map(add, starts, indents))
+    lengths = list(map(len, map(str.strip, paragraphs)))
+    return list(compress(zip(starts, map(add, starts, lengths)), lengths))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -530,7 +529,7 @@ def _segment(text: str) -> Segmentation:
     sentences: list[Sentence] = []
     words: list[Word] = []
     add_sentence, add_word = sentences.append, words.append
-    word_spans = _WORD.finditer
+    word_spans, word_at = _WORD.finditer, _WORD.match
     # Paragraphs, sentences and words are built through their slots' setters: a frozen
     # dataclass's __init__ sets each field by name through object.__setattr__,
     # three times slower, and a document has a Word per word. Equal values
@@ -555,21 +554,29 @@ def _segment(text: str) -> Segmentation:
             first_word = n_words
             whole = s_start == p_start and s_end == p_end
             sentence_text = paragraph_text if whole else text[s_start:s_end]
-            for match in word_spans(text, s_start, s_end):
+            # The first word as finditer would find it; a sentence that is one word
+            # ("Yes", a list item) needs no more, and its word shares its text.
+            opening = word_at(text, s_start, s_end)
+            if opening is not None and opening.end() == s_end:
                 word = _new_object(Word)
-                word_start, word_end = match.span()
-                if word_start == s_start and word_end == s_end:  # a one-word sentence ("Yes", a list item)
-                    _SET_START(word, s_start)
-                    _SET_END(word, s_end)
-                    _SET_TEXT(word, sentence_text)
-                else:
-                    _SET_START(word, word_start)
-                    _SET_END(word, word_end)
-                    _SET_TEXT(word, match.group())
+                _SET_START(word, s_start)
+                _SET_END(word, s_end)
+                _SET_TEXT(word, sentence_text)
                 _SET_WORD_INDEX(word, n_words)
                 _SET_WORD_SENTENCE(word, n_sentences)
                 add_word(word)
                 n_words += 1
+            else:
+                for match in word_spans(text, s_start, s_end):
+                    word = _new_object(Word)
+                    word_start, word_end = match.span()
+                    _SET_START(word, word_start)
+                    _SET_END(word, word_end)
+                    _SET_TEXT(word, match.group())
+                    _SET_WORD_INDEX(word, n_words)
+                    _SET_WORD_SENTENCE(word, n_sentences)
+                    add_word(word)
+                    n_words += 1
             sentence = _new_object(Sentence)
             _SET_START(sentence, s_start)
             _SET_END(sentence, s_end)
