@@ -310,7 +310,7 @@ def _bases(word: str) -> list[str]:
 
 def is_name(word: str, opens_sentence: bool = False) -> bool:
     """A proper noun, as far as spelling tells: capitalised mid-sentence, or with a capital inside."""
-    return (not opens_sentence and word[:1].isupper()) or any(c.isupper() for c in word[1:])
+    return (not opens_sentence and word[:1].isupper()) or any(map(str.isupper, word[1:]))
 
 
 def is_familiar(word: str, opens_sentence: bool = False) -> bool:
@@ -327,9 +327,10 @@ def _familiar_lower(lower: str) -> bool:
     easy = easy_words()
     if lower in easy:
         return True
-    for ending in _CONTRACTIONS:
-        if lower.endswith(ending) and lower[: -len(ending)] in easy:
-            return True
+    if "'" in lower:  # every ending in _CONTRACTIONS has one
+        for ending in _CONTRACTIONS:
+            if lower.endswith(ending) and lower[: -len(ending)] in easy:
+                return True
     stem = lower[:-2] if lower.endswith("'s") else lower
     return any(base in easy for base in _bases(stem))
 
@@ -383,30 +384,37 @@ def _sentence_columns(document, sentences) -> dict[str, list]:
     million one-word sentences is otherwise seconds per megabyte.
     """
     texts = list(map(_TEXT, document.words))
-    # Words inside a sentence are looked up in a plain dict first (see _INNER_WORDS);
-    # each sentence's first word opens it; the few words left are classified now.
-    per_word = list(map(_INNER_WORDS.get, texts))
     firsts = list(map(_FIRST_WORD, sentences))
     ends = list(map(_END_WORD, sentences))
-    for i in compress(firsts, map(lt, firsts, ends)):
-        per_word[i] = _word_stats(texts[i], True)
-    for i in list(compress(count(), map(is_, per_word, repeat(None)))):
-        per_word[i] = _word_stats(texts[i], False)
     columns = {
         "index": list(map(_INDEX, sentences)),
         "start": list(map(_START, sentences)),
         "end": list(map(_END, sentences)),
         "words": list(map(sub, ends, firsts)),
     }
-    for k, name in enumerate(_WORD_FIELDS):
-        # A sentence's sum is the difference of two running totals.
-        running = list(accumulate(map(itemgetter(k), per_word), initial=0))
-        columns[name] = list(map(sub, map(running.__getitem__, ends), map(running.__getitem__, firsts)))
+    fewest = min(columns["words"], default=0)
+    if fewest == 1 == max(columns["words"], default=0):
+        # Every sentence is one word ("Yes.", a list of single words): its counts are its word's.
+        rows = list(map(_word_stats, map(texts.__getitem__, firsts), repeat(True)))
+        for k, name in enumerate(_WORD_FIELDS):
+            columns[name] = list(map(itemgetter(k), rows))
+    else:
+        # Words inside a sentence are looked up in a plain dict first (see _INNER_WORDS);
+        # each sentence's first word opens it; the few words left are classified now.
+        per_word = list(map(_INNER_WORDS.get, texts))
+        for i in compress(firsts, map(lt, firsts, ends)):
+            per_word[i] = _word_stats(texts[i], True)
+        for i in list(compress(count(), map(is_, per_word, repeat(None)))):
+            per_word[i] = _word_stats(texts[i], False)
+        for k, name in enumerate(_WORD_FIELDS):
+            # A sentence's sum is the difference of two running totals.
+            running = list(accumulate(map(itemgetter(k), per_word), initial=0))
+            columns[name] = list(map(sub, map(running.__getitem__, ends), map(running.__getitem__, firsts)))
     words, syllables = columns["words"], columns["syllables"]
     # flesch_kincaid(words, 1, syllables) of each sentence, in the same float operations; 0.0 without words.
     grades = map(sub, map(add, map(truediv, map(mul, repeat(0.39), words), repeat(1)),
                           map(truediv, map(mul, repeat(11.8), syllables), map(max, words, repeat(1)))), repeat(15.59))
-    columns["grade"] = [grade if n else 0.0 for grade, n in zip(grades, words)]
+    columns["grade"] = list(grades) if fewest else [grade if n else 0.0 for grade, n in zip(grades, words)]
     return columns
 
 
@@ -467,7 +475,8 @@ def analyze(document, config) -> Result:
     with bulk():  # numbers and lists only: nothing for the cyclic collector to find
         columns = _sentence_columns(document, prose)
     with_words = list(map(bool, columns["words"]))
-    columns = {name: list(compress(values, with_words)) for name, values in columns.items()}
+    if not all(with_words):
+        columns = {name: list(compress(values, with_words)) for name, values in columns.items()}
     if not columns["words"]:
         raise Skip("no words in the prose")
     settings, warnings = _settings(config)

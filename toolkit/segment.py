@@ -235,10 +235,14 @@ def _is_short_list(lines: list[str]) -> bool:
 def _line_spans(lines: list[str], start: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each line's text without surrounding whitespace; ``lines`` start at ``start``."""
     lengths = list(map(len, lines))
-    # A line starts one character (its line break) after the previous one ends.
-    cursors = list(map(add, accumulate(lengths, initial=start), count()))
+
+    def cursors() -> Iterator[int]:
+        # A line starts one character (its line break) after the previous one ends.
+        # Worked out twice rather than kept: a list of a million offsets is 36 MB.
+        return map(add, accumulate(lengths, initial=start), count())
+
     indents = map(sub, lengths, map(len, map(str.lstrip, lines)))
-    return zip(map(add, cursors, indents), map(add, cursors, map(len, map(str.rstrip, lines))))
+    return zip(map(add, cursors(), indents), map(add, cursors(), map(len, map(str.rstrip, lines))))
 
 
 def _line_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
