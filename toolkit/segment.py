@@ -50,7 +50,7 @@ from typing import Iterator
 
 from .collector import bulk
 from .model import Span
-from .pysbd_fast import segmenter
+from .pysbd_fast import sentences as pysbd_sentences
 from .sentence_breaks import NOT_PLAIN as _MAY_END_SENTENCE
 from .sentence_breaks import is_plain, sure_cuts
 
@@ -389,7 +389,7 @@ def _pysbd_spans(
     # pysbd ends a sentence at every line break; inside a block a line break
     # is only wrapping, so it sees a space there (same length: offsets hold).
     budget.charge(flat, block_start, block_end)
-    for piece in segmenter().segment(flat[block_start:block_end]):
+    for piece in pysbd_sentences(flat[block_start:block_end]):
         piece = piece.strip()
         if not piece:
             continue
