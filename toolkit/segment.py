@@ -251,8 +251,12 @@ def _line_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     if len(lines) >= _SHORT_LIST_MIN_LINES and _is_short_list(lines):
         # "features\ncontact manager\nevents, activities": short lines, none
         # closed, are a list even in lower case (wrapped prose closes somewhere).
-        yield from _line_spans(lines, start)
-        return
+        return _line_spans(lines, start)
+    return _wrapped_blocks(text, start, end)
+
+
+def _wrapped_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """_line_blocks of a paragraph that is not a list of short lines."""
     block_start = start
     line_start = start
     while True:
@@ -347,8 +351,13 @@ def _sentence_spans(text: str, flat: str, start: int, end: int, budget: _PysbdBu
     what pysbd is given and so what its pieces are found in.
     """
     if not _MAY_END_SENTENCE.search(flat, start, end):
-        yield from _line_blocks(text, start, end)  # lines without punctuation: each block is a sentence
-        return
+        return _line_blocks(text, start, end)  # lines without punctuation: each block is a sentence
+    return _cut_blocks(text, flat, start, end, budget)
+
+
+def _cut_blocks(text: str, flat: str, start: int, end: int, budget: _PysbdBudget) -> Iterator[tuple[int, int]]:
+    """_sentence_spans of a paragraph with sentence punctuation: each block cut at sure
+    ends, its ambiguous pieces by pysbd, then textkit's own corrections."""
     for block in _line_blocks(text, start, end):
         block_start, block_end = block
         if not _MAY_END_SENTENCE.search(flat, block_start, block_end):
