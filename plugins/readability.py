@@ -132,7 +132,7 @@ import math
 import statistics
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import add, attrgetter, is_, itemgetter, lt, mul, sub, truediv
 
 from textkit import Analyzer, Result, Skip, bulk, hookimpl, require_script
@@ -293,11 +293,14 @@ _INFLECTIONS = (
     ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
     ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
 )  # fmt: skip
+_INFLECTION_ENDINGS = tuple({suffix for suffix, _ in _INFLECTIONS})
 _CONTRACTIONS = ("'s", "'re", "'ll", "'ve", "'d", "'m", "n't", "'")
 
 
 def _bases(word: str) -> list[str]:
     """Words that ``word`` may be a regular inflection of ("stopped" -> "stop", "cities" -> "city")."""
+    if not word.endswith(_INFLECTION_ENDINGS):  # one test in C for most words
+        return []
     bases = []
     for suffix, replacement in _INFLECTIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
@@ -373,15 +376,16 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 
 # What _word_stats gives, in order; a sentence's counts are the sums of its words'.
 _WORD_FIELDS = ("syllables", "polysyllables", "complex_words", "difficult_words", "letters", "characters", "guessed")
+_NO_WORDS = (0,) * len(_WORD_FIELDS)
 
 
 def _sentence_columns(document, sentences) -> dict[str, list]:
     """``{field of SentenceStats: one value per sentence}`` for ``sentences`` of ``document``,
     sentences without words included.
 
-    Worked out column by column (C-level passes over all words, then one sum
-    per sentence and field) instead of one record per sentence: a text of a
-    million one-word sentences is otherwise seconds per megabyte.
+    Worked out column by column (C-level passes over all words and sentences)
+    rather than one record per sentence: a text of a million one-word
+    sentences is otherwise seconds per megabyte.
     """
     texts = list(map(_TEXT, document.words))
     firsts = list(map(_FIRST_WORD, sentences))
@@ -406,10 +410,9 @@ def _sentence_columns(document, sentences) -> dict[str, list]:
             per_word[i] = _word_stats(texts[i], True)
         for i in list(compress(count(), map(is_, per_word, repeat(None)))):
             per_word[i] = _word_stats(texts[i], False)
-        for k, name in enumerate(_WORD_FIELDS):
-            # A sentence's sum is the difference of two running totals.
-            running = list(accumulate(map(itemgetter(k), per_word), initial=0))
-            columns[name] = list(map(sub, map(running.__getitem__, ends), map(running.__getitem__, firsts)))
+        # Each sentence's words' counts summed field by field (a transpose and a sum, in C).
+        rows = [tuple(map(sum, zip(*per_word[first:end]))) if first < end else _NO_WORDS for first, end in zip(firsts, ends)]
+        columns.update(zip(_WORD_FIELDS, map(list, zip(*rows))))
     words, syllables = columns["words"], columns["syllables"]
     # flesch_kincaid(words, 1, syllables) of each sentence, in the same float operations; 0.0 without words.
     grades = map(sub, map(add, map(truediv, map(mul, repeat(0.39), words), repeat(1)),
