@@ -542,7 +542,7 @@ def _segment(text: str) -> Segmentation:
     sentences: list[Sentence] = []
     words: list[Word] = []
     add_sentence, add_word = sentences.append, words.append
-    word_spans, word_at = _WORD.finditer, _WORD.match
+    word_spans, word_at, word_after = _WORD.finditer, _WORD.match, _WORD.search
     # Paragraphs, sentences and words are built through their slots' setters: a frozen
     # dataclass's __init__ sets each field by name through object.__setattr__,
     # three times slower, and a document has a Word per word. Equal values
@@ -580,7 +580,11 @@ def _segment(text: str) -> Segmentation:
                 add_word(word)
                 n_words += 1
             else:
-                for match in word_spans(text, s_start, s_end):
+                if opening is not None and word_after(text, opening.end(), s_end) is None:
+                    matches = (opening,)  # one word and punctuation ("Yes.")
+                else:
+                    matches = word_spans(text, s_start, s_end)
+                for match in matches:
                     word = _new_object(Word)
                     word_start, word_end = match.span()
                     _SET_START(word, word_start)
