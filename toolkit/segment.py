@@ -71,6 +71,7 @@ _WORD = re.compile(
 # A line is closed by sentence punctuation, maybe followed by closing quotes
 # or brackets; a line that is not closed is not prose.
 _CLOSED_LINE = re.compile(r"[.!?…:;][\"”’')\]]*$")
+_CLOSING = re.compile(r"[.!?…:;]")
 _HEADLINE_MAX_WORDS = 12
 _NON_SPACE = re.compile(r"\S")
 _SPACE_RUN = re.compile(r"\s+")
@@ -221,14 +222,16 @@ def _trailing_chrome(text: str, paragraphs: list[tuple[int, int]]) -> int:
     return first
 
 
-def _is_short_list(lines: list[str]) -> bool:
+def _is_short_list(lines: list[str], text: str, start: int, end: int) -> bool:
     """Whether every line has text, at most _SHORT_LIST_MAX_WORDS words and no closing punctuation.
-    Worked out column by column in C: a text of one-word lines is a list of a million lines."""
+    ``lines`` are text[start:end] split at line breaks. Worked out column by column in C:
+    a text of one-word lines is a list of a million lines."""
     stripped = list(map(str.strip, lines))
     return (
         all(stripped)
         and max(map(len, map(str.split, stripped))) <= _SHORT_LIST_MAX_WORDS
-        and not any(map(_CLOSED_LINE.search, stripped))
+        # A line can only be closed by one of these: one scan of the whole for most lists.
+        and not (_CLOSING.search(text, start, end) and any(map(_CLOSED_LINE.search, stripped)))
     )
 
 
@@ -248,7 +251,7 @@ def _line_spans(lines: list[str], start: int) -> Iterator[tuple[int, int]]:
 def _line_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split a paragraph at line breaks that follow a short line without closing punctuation."""
     lines = text[start:end].split("\n")
-    if len(lines) >= _SHORT_LIST_MIN_LINES and _is_short_list(lines):
+    if len(lines) >= _SHORT_LIST_MIN_LINES and _is_short_list(lines, text, start, end):
         # "features\ncontact manager\nevents, activities": short lines, none
         # closed, are a list even in lower case (wrapped prose closes somewhere).
         return _line_spans(lines, start)
