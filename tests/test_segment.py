@@ -233,6 +233,12 @@ def test_sure_cuts(text, pieces):
         ("A list 1) item 2) item", False),
         ("At the U.S. office", False),
         ("Wait... what", False),
+        # Only a final stop: plain at a glance; anything before it is looked at in full.
+        ("Yes.", True),
+        ("Really?!", True),
+        ("Yes. No.", False),
+        ("See (a).", False),
+        ("Done.)", True),
     ],
 )
 def test_plain_pieces(text, plain):
