@@ -43,7 +43,7 @@ import re
 import threading
 from functools import lru_cache
 
-from ._wordlists import pronunciations
+from ._wordlists import pronunciation
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -83,10 +83,10 @@ def _pyphen():
 
 def cmu_syllables(word: str) -> int | None:
     """Syllables of ``word`` (already normalised) by the dictionary alone, or None if unknown."""
-    found = pronunciations(word)
-    if not found:
+    found = pronunciation(word)
+    if found is None:
         return None
-    phones = found[0].partition("#")[0]
+    phones = found.partition("#")[0]
     return phones.count("0") + phones.count("1") + phones.count("2")
 
 
@@ -102,6 +102,11 @@ def is_number(word: str) -> bool:
 def syllables(word: str) -> int:
     """Syllables in one word token (at least 1 for any token with a letter or digit)."""
     return _count(word)[0]
+
+
+def counted(word: str) -> tuple[int, bool]:
+    """``(syllables(word), estimated(word))`` in one lookup."""
+    return _count(word)
 
 
 def estimated(word: str) -> bool:

@@ -20,12 +20,12 @@ scores as praise.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import heapq
 import string
 from functools import lru_cache
 from typing import NamedTuple
+
+from textkit import bulk  # noqa: F401  (sentiment.py calls _vader.bulk)
 
 MEMO_KEY = "vader.sentence_scores"
 VALENCES_MEMO_KEY = "vader.token_valences"
@@ -262,24 +262,6 @@ def scores_of(valences: Valences) -> dict[str, float]:
 def polarity(text: str) -> dict[str, float]:
     """VADER's neg/neu/pos/compound for one piece of text."""
     return scores_of(token_valences(text))
-
-
-@contextlib.contextmanager
-def bulk():
-    """No cyclic garbage collection while one record per sentence is built.
-
-    The records hold no reference cycles, but on a text of a hundred thousand
-    sentences Python's collector would otherwise walk the growing pile of
-    live records again and again (about 40 % of the time measured). It is
-    switched back on afterwards, and left alone if it was already off.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def sentence_valences(document) -> list[Valences]:

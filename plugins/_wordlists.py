@@ -44,6 +44,11 @@ def in_cmudict(word: str) -> bool:
     return word in _cmu_table()
 
 
+def pronunciation(word: str) -> str | None:
+    """The dictionary's first pronunciation of the lowercase ``word`` (see :func:`pronunciations`), or None."""
+    return _cmu_table().get(word)
+
+
 def pronunciations(word: str) -> list[str]:
     """The dictionary's pronunciations of the lowercase ``word``, in its order.
 

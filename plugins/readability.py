@@ -132,8 +132,10 @@ import math
 import statistics
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import add, attrgetter, is_, itemgetter, lt, mul, sub, truediv
 
-from textkit import Analyzer, Result, Skip, hookimpl, require_script
+from textkit import Analyzer, Result, Skip, bulk, hookimpl, require_script
 
 from . import _syllables
 from ._wordlists import dale_chall_easy_words
@@ -291,11 +293,14 @@ _INFLECTIONS = (
     ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
     ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
 )  # fmt: skip
+_INFLECTION_ENDINGS = tuple({suffix for suffix, _ in _INFLECTIONS})
 _CONTRACTIONS = ("'s", "'re", "'ll", "'ve", "'d", "'m", "n't", "'")
 
 
 def _bases(word: str) -> list[str]:
     """Words that ``word`` may be a regular inflection of ("stopped" -> "stop", "cities" -> "city")."""
+    if not word.endswith(_INFLECTION_ENDINGS):  # one test in C for most words
+        return []
     bases = []
     for suffix, replacement in _INFLECTIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
@@ -308,7 +313,7 @@ def _bases(word: str) -> list[str]:
 
 def is_name(word: str, opens_sentence: bool = False) -> bool:
     """A proper noun, as far as spelling tells: capitalised mid-sentence, or with a capital inside."""
-    return (not opens_sentence and word[:1].isupper()) or any(c.isupper() for c in word[1:])
+    return (not opens_sentence and word[:1].isupper()) or any(map(str.isupper, word[1:]))
 
 
 def is_familiar(word: str, opens_sentence: bool = False) -> bool:
@@ -325,9 +330,10 @@ def _familiar_lower(lower: str) -> bool:
     easy = easy_words()
     if lower in easy:
         return True
-    for ending in _CONTRACTIONS:
-        if lower.endswith(ending) and lower[: -len(ending)] in easy:
-            return True
+    if "'" in lower:  # every ending in _CONTRACTIONS has one
+        for ending in _CONTRACTIONS:
+            if lower.endswith(ending) and lower[: -len(ending)] in easy:
+                return True
     stem = lower[:-2] if lower.endswith("'s") else lower
     return any(base in easy for base in _bases(stem))
 
@@ -368,25 +374,55 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 # --- the analyzer ---------------------------------------------------------
 
 
-def sentence_stats(document, sentence, all_words=None) -> SentenceStats:
-    """The counts of one sentence (``all_words``: ``document.words``, when the caller has it at hand)."""
-    words = (all_words or document.words)[sentence.first_word : sentence.end_word]
-    if len(words) == 1:  # a heading, "Yes.": nothing to add up
-        totals = _word_stats(words[0].text, True)
-    elif words:
-        # The first word opens the sentence (a capital there says nothing); the columns are summed in C.
-        known = _INNER_WORDS.get
-        per_word = [_word_stats(words[0].text, True)]
-        per_word += [known(w.text) or _word_stats(w.text, False) for w in words[1:]]
-        totals = map(sum, zip(*per_word))
+# What _word_stats gives, in order; a sentence's counts are the sums of its words'.
+_WORD_FIELDS = ("syllables", "polysyllables", "complex_words", "difficult_words", "letters", "characters", "guessed")
+_NO_WORDS = (0,) * len(_WORD_FIELDS)
+
+
+def _sentence_columns(document, sentences) -> dict[str, list]:
+    """``{field of SentenceStats: one value per sentence}`` for ``sentences`` of ``document``,
+    sentences without words included.
+
+    Worked out column by column (C-level passes over all words and sentences)
+    rather than one record per sentence: a text of a million one-word
+    sentences is otherwise seconds per megabyte.
+    """
+    texts = list(map(_TEXT, document.words))
+    firsts = list(map(_FIRST_WORD, sentences))
+    ends = list(map(_END_WORD, sentences))
+    columns = {
+        "index": list(map(_INDEX, sentences)),
+        "start": list(map(_START, sentences)),
+        "end": list(map(_END, sentences)),
+        "words": list(map(sub, ends, firsts)),
+    }
+    fewest = min(columns["words"], default=0)
+    if fewest == 1 == max(columns["words"], default=0):
+        # Every sentence is one word ("Yes.", a list of single words): its counts are its word's.
+        rows = list(map(_word_stats, map(texts.__getitem__, firsts), repeat(True)))
+        for k, name in enumerate(_WORD_FIELDS):
+            columns[name] = list(map(itemgetter(k), rows))
     else:
-        totals = [0] * 7
-    syllables, polysyllables, complex_words, difficult, letters, characters, guessed = totals
-    grade = flesch_kincaid(len(words), 1, syllables) if words else 0.0
-    return SentenceStats(
-        sentence.index, sentence.start, sentence.end, len(words), syllables,
-        polysyllables, complex_words, difficult, letters, characters, guessed, grade,
-    )  # fmt: skip
+        # Words inside a sentence are looked up in a plain dict first (see _INNER_WORDS);
+        # each sentence's first word opens it; the few words left are classified now.
+        per_word = list(map(_INNER_WORDS.get, texts))
+        for i in compress(firsts, map(lt, firsts, ends)):
+            per_word[i] = _word_stats(texts[i], True)
+        for i in list(compress(count(), map(is_, per_word, repeat(None)))):
+            per_word[i] = _word_stats(texts[i], False)
+        # Each sentence's words' counts summed field by field (a transpose and a sum, in C).
+        rows = [tuple(map(sum, zip(*per_word[first:end]))) if first < end else _NO_WORDS for first, end in zip(firsts, ends)]
+        columns.update(zip(_WORD_FIELDS, map(list, zip(*rows))))
+    words, syllables = columns["words"], columns["syllables"]
+    # flesch_kincaid(words, 1, syllables) of each sentence, in the same float operations; 0.0 without words.
+    grades = map(sub, map(add, map(truediv, map(mul, repeat(0.39), words), repeat(1)),
+                          map(truediv, map(mul, repeat(11.8), syllables), map(max, words, repeat(1)))), repeat(15.59))
+    columns["grade"] = list(grades) if fewest else [grade if n else 0.0 for grade, n in zip(grades, words)]
+    return columns
+
+
+_TEXT, _INDEX, _START, _END = attrgetter("text"), attrgetter("index"), attrgetter("start"), attrgetter("end")
+_FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
 
 
 # _word_stats of words inside a sentence, looked up in a plain dict first (most
@@ -409,14 +445,16 @@ def _word_stats(text: str, opens: bool) -> tuple[int, ...]:
 
 
 def _classify(text: str, opens: bool) -> tuple[int, ...]:
+    syllables, guessed = _syllables.counted(text)
+    polysyllable = syllables >= 3 and not _syllables.is_number(text)
     return (
-        _syllables.syllables(text),
-        int(is_polysyllable(text)),
-        int(is_complex(text, opens)),
+        syllables,
+        int(polysyllable),
+        int(polysyllable and is_complex(text, opens)),  # only a polysyllable can be complex
         int(not is_familiar(text, opens)),
-        sum(c.isalpha() for c in text),
-        sum(c.isalnum() for c in text),
-        int(_syllables.estimated(text)),
+        sum(map(str.isalpha, text)),
+        sum(map(str.isalnum, text)),
+        int(guessed),
     )
 
 
@@ -437,24 +475,26 @@ def analyze(document, config) -> Result:
     prose = document.prose_sentences
     if not prose:
         raise Skip("no prose sentences")
-    all_words = document.words
-    all_stats = [sentence_stats(document, s, all_words) for s in prose]
-    stats = [s for s in all_stats if s.words]
-    if not stats:
+    with bulk():  # numbers and lists only: nothing for the cyclic collector to find
+        columns = _sentence_columns(document, prose)
+    with_words = list(map(bool, columns["words"]))
+    if not all(with_words):
+        columns = {name: list(compress(values, with_words)) for name, values in columns.items()}
+    if not columns["words"]:
         raise Skip("no words in the prose")
     settings, warnings = _settings(config)
 
     counts = Counts(
-        sentences=len(stats),
-        words=sum(s.words for s in stats),
-        syllables=sum(s.syllables for s in stats),
-        polysyllables=sum(s.polysyllables for s in stats),
-        complex_words=sum(s.complex_words for s in stats),
-        difficult_words=sum(s.difficult_words for s in stats),
-        letters=sum(s.letters for s in stats),
-        characters=sum(s.characters for s in stats),
+        sentences=len(columns["words"]),
+        words=sum(columns["words"]),
+        syllables=sum(columns["syllables"]),
+        polysyllables=sum(columns["polysyllables"]),
+        complex_words=sum(columns["complex_words"]),
+        difficult_words=sum(columns["difficult_words"]),
+        letters=sum(columns["letters"]),
+        characters=sum(columns["characters"]),
     )
-    guessed = sum(s.guessed for s in stats)
+    guessed = sum(columns["guessed"])
     values = scores(counts)
     warnings += _validity_warnings(counts, guessed)
 
@@ -472,17 +512,20 @@ def analyze(document, config) -> Result:
         "counts": {
             **vars(counts),
             "estimated_syllable_words": guessed,
-            "sentences_without_words": len(all_stats) - len(stats),
+            "sentences_without_words": len(with_words) - counts.sentences,
         },
         "boilerplate_sentences": len(document.sentences) - len(prose),
-        "sentences": {column: [getattr(s, column) for s in stats] for column in SENTENCE_COLUMNS},
-        "sentence_grades": [round(s.grade, 2) for s in stats],
+        "sentences": {column: columns[column] for column in SENTENCE_COLUMNS},
+        "sentence_grades": list(map(round, columns["grade"], repeat(2))),
         "consensus": {
             "method": "median",
             "grades": {name: round(values[name], 2) for name in (*_GRADE_LEVELS, "dale_chall_grade")},
         },
         "settings": settings,
     }
+    # Records only for the sentences that may become findings (long, or hard enough).
+    threshold = min(settings["long_sentence_words"] + 1, HARD_MIN_WORDS)
+    stats = [SentenceStats(*row) for row in zip(*columns.values()) if row[3] >= threshold]
     findings = _long_sentences(document, stats, settings["long_sentence_words"])
     findings += _hard_sentences(document, stats, settings["hard_sentences"])
     findings.sort(key=lambda f: (f.start, f.kind))

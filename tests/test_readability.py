@@ -309,3 +309,24 @@ def test_analyzing_never_imports_textstat_or_nltk(modules_after):
         f"analyze(textkit.load_path({str(ARTICLE)!r}), textkit.Config())"
     )
     assert modules_after(code, ("textstat", "nltk")) == []
+
+
+def test_one_word_sentences_count_as_their_words():
+    # Three one-line sentences of one word each (a list): hand-counted.
+    data = analyze(Document("Tomorrow\nbanana\nyes"), Config()).data
+    assert data["sentences"] == {
+        "index": [0, 1, 2], "start": [0, 9, 16], "end": [8, 15, 19],
+        "words": [1, 1, 1], "syllables": [3, 3, 1], "polysyllables": [1, 1, 0],
+    }  # fmt: skip
+    # 0.39 + 11.8 * 3 - 15.59 = 20.2; 0.39 + 11.8 - 15.59 = -3.4
+    assert data["sentence_grades"] == [20.2, 20.2, -3.4]
+    assert data["counts"]["letters"] == 17 and data["counts"]["complex_words"] == 2
+
+
+def test_a_sentence_without_words_is_left_out_of_the_columns():
+    data = analyze(Document("Tomorrow we eat a banana.\n\n* * *\n\nYes."), Config()).data
+    assert data["sentences"]["index"] == [0, 2]
+    assert data["sentences"]["words"] == [5, 1]
+    assert data["sentences"]["syllables"] == [9, 1]  # to-mor-row we eat a ba-na-na; yes
+    assert data["sentence_grades"] == [7.6, -3.4]  # 0.39 * 5 + 11.8 * 9 / 5 - 15.59 = 7.6
+    assert data["counts"]["sentences_without_words"] == 1

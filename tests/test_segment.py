@@ -233,6 +233,12 @@ def test_sure_cuts(text, pieces):
         ("A list 1) item 2) item", False),
         ("At the U.S. office", False),
         ("Wait... what", False),
+        # Only a final stop: plain at a glance; anything before it is looked at in full.
+        ("Yes.", True),
+        ("Really?!", True),
+        ("Yes. No.", False),
+        ("See (a).", False),
+        ("Done.)", True),
     ],
 )
 def test_plain_pieces(text, plain):
@@ -287,3 +293,49 @@ def test_the_pysbd_warning_on_the_command_line(cli, tmp_path):
         "segmentation: sentence boundaries from character 4,000 on are only the sure ones: the text has more "
         "possible sentence ends than prose (over one per 60 characters)"
     ) in section["warnings"]
+
+
+def test_paragraph_offsets_skip_surrounding_whitespace():
+    text = " a \n\n b\n c \n \n\n d  "
+    assert split_paragraphs(text) == [(1, 2), (6, 10), (16, 17)]
+    assert [(p.start, p.end, p.text) for p in segment(text).paragraphs] == [(1, 2, "a"), (6, 10, "b\n c"), (16, 17, "d")]
+
+
+def test_a_list_of_indented_lines_keeps_exact_offsets():
+    text = "  apples\npears  \n kiwi fruit\n"
+    result = segment(text)
+    assert [(s.start, s.end, s.text) for s in result.sentences] == [(2, 8, "apples"), (9, 14, "pears"), (18, 28, "kiwi fruit")]
+    # A one-word sentence's word is the sentence; a longer one is split into words.
+    assert [(w.start, w.end, w.text, w.sentence) for w in result.words] == [
+        (2, 8, "apples", 0), (9, 14, "pears", 1), (18, 22, "kiwi", 2), (23, 28, "fruit", 2)
+    ]  # fmt: skip
+
+
+def test_a_repeated_ambiguous_piece_goes_to_pysbd_once():
+    from textkit import pysbd_fast
+
+    pysbd_fast.sentences.cache_clear()
+    piece = "Dr. Who met Mr. Smith at 3 p.m. on Friday."
+    result = segment(f"{piece}\n\n{piece}\n\n{piece}")
+    assert [s.text for s in result.sentences] == [piece] * 3
+    info = pysbd_fast.sentences.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_bulk_pauses_the_cyclic_collector_and_restores_it(enabled):
+    import gc
+
+    from textkit import bulk
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with bulk():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(ZeroDivisionError), bulk():
+            1 / 0
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -27,6 +27,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "analyze_document": "analysis", "analyze_path": "analysis", "analyze_paths": "analysis",
     "analyze_text": "analysis", "run_analyzer": "analysis",
+    "bulk": "collector",
     "Corpus": "corpus", "CorpusSummary": "corpus", "corpus_json_schema": "corpus", "expand_inputs": "corpus",
     "Config": "config",
     "Document": "document",

@@ -6,6 +6,7 @@ import bisect
 import hashlib
 import threading
 from functools import cached_property
+from operator import attrgetter
 from typing import Any, Callable, Mapping, TypeVar
 
 from .model import Finding
@@ -13,6 +14,7 @@ from .segment import Paragraph, Segmentation, Sentence, Word, segment
 from .sourcemap import Extracted, SourceMap, line_starts
 
 T = TypeVar("T")
+_BOILERPLATE = attrgetter("boilerplate")
 
 
 class Document:
@@ -77,7 +79,10 @@ class Document:
     @cached_property
     def prose_sentences(self) -> tuple[Sentence, ...]:
         """Sentences outside trailing web-page chrome ("Share.", "Leave A Reply")."""
-        return tuple(s for s in self.sentences if not self.paragraphs[s.paragraph].boilerplate)
+        paragraphs = self.paragraphs
+        if not any(map(_BOILERPLATE, paragraphs)):
+            return self.sentences
+        return tuple(s for s in self.sentences if not paragraphs[s.paragraph].boilerplate)
 
     def words_of(self, sentence: Sentence) -> tuple[Word, ...]:
         return self.words[sentence.first_word : sentence.end_word]

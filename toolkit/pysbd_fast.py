@@ -24,6 +24,8 @@ character, and without it give what the pattern would: no match.
 Fourth, pysbd locates each sentence it found by searching the whole text from
 its start for every sentence, which is quadratic when sentences repeat ("Yes.
 Yes. Yes."); here each is looked for from where the previous one ended.
+
+Fifth, a piece of text pysbd has seen lately is not segmented again (:func:`sentences`).
 """
 
 from __future__ import annotations
@@ -108,17 +110,26 @@ def _language_with(abbreviations: tuple[str, ...]):
 
 
 def _narrowed_replacer(english):
-    known = [(a, a.strip(), a.strip().isalpha()) for a in english.Abbreviation.ABBREVIATIONS]
+    # Each abbreviation with its place in pysbd's list, which the narrowed list keeps:
+    # alphabetic ones by word (a set intersection finds those present), the
+    # few others ("e.g", "ph.d") with the text they need.
+    by_word: dict[str, list[tuple[int, str]]] = {}
+    others = []
+    for position, a in enumerate(english.Abbreviation.ABBREVIATIONS):
+        stripped = a.strip()
+        if stripped.isalpha():
+            by_word.setdefault(stripped, []).append((position, a))
+        else:
+            others.append((position, a, stripped + "."))
 
     class AbbreviationReplacer(english.AbbreviationReplacer):
         def search_for_abbreviations_in_string(self, text):
             lowered = text.lower()
             # Every rewrite needs whitespace (or the start), the abbreviation, a period.
             words = set(_WORD_BEFORE_PERIOD.findall(lowered))
-            present = tuple(
-                a for a, stripped, alphabetic in known
-                if (stripped in words if alphabetic else stripped + "." in lowered)
-            )
+            found = [entry for word in words.intersection(by_word) for entry in by_word[word]]
+            found += [(position, a) for position, a, needed in others if needed in lowered]
+            present = tuple(a for _, a in sorted(found))
             language, self.lang = self.lang, _language_with(present)
             try:
                 return super().search_for_abbreviations_in_string(text)
@@ -181,3 +192,12 @@ def segmenter():
     fast = Segmenter(language="en", clean=False)
     fast.language_module = type("English", (English,), {"AbbreviationReplacer": _narrowed_replacer(English)})
     return fast
+
+
+@lru_cache(maxsize=1024)
+def sentences(text: str) -> tuple[str, ...]:
+    """pysbd's sentences of ``text`` (as :func:`segmenter` gives them), remembered for
+    texts seen lately: pysbd costs 100 µs or more a call whatever the length,
+    and text that repeats a piece ("“Hi!” he said. " a thousand times) would
+    pay that for each. pysbd's output depends on the text alone."""
+    return tuple(segmenter().segment(text))

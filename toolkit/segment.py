@@ -44,16 +44,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, compress, count, pairwise
+from operator import add, sub
 from typing import Iterator
 
+from .collector import bulk
 from .model import Span
-from .pysbd_fast import segmenter
+from .pysbd_fast import sentences as pysbd_sentences
 from .sentence_breaks import NOT_PLAIN as _MAY_END_SENTENCE
 from .sentence_breaks import is_plain, sure_cuts
 
-# Paragraphs are separated by one or more blank lines.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# Paragraphs are separated by one or more blank lines (a group: split keeps the breaks).
+_PARAGRAPH_BREAK = re.compile(r"(\n[ \t\r\f\v]*\n\s*)")
 
 # A word: an initialism ("U.S.", "a.m."), or a run of letters/digits that may
 # contain apostrophes, hyphens, periods or commas between them ("don’t",
@@ -69,6 +71,7 @@ _WORD = re.compile(
 # A line is closed by sentence punctuation, maybe followed by closing quotes
 # or brackets; a line that is not closed is not prose.
 _CLOSED_LINE = re.compile(r"[.!?…:;][\"”’')\]]*$")
+_CLOSING = re.compile(r"[.!?…:;]")
 _HEADLINE_MAX_WORDS = 12
 _NON_SPACE = re.compile(r"\S")
 _SPACE_RUN = re.compile(r"\s+")
@@ -179,20 +182,19 @@ class Segmentation:
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, without surrounding whitespace."""
-    spans = []
-    cursor = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((cursor, match.start()))
-        cursor = match.end()
-    spans.append((cursor, len(text)))
-    stripped = []
-    for start, end in spans:
-        paragraph = text[start:end]
-        if paragraph.strip():
-            start += len(paragraph) - len(paragraph.lstrip())
-            stripped.append((start, start + len(paragraph.strip())))
-    return stripped
+    """(start, end) of each paragraph, without surrounding whitespace.
+
+    Worked out column by column in C (a text of one-word paragraphs has a
+    million of them): the split keeps the breaks, so the running total of
+    the parts' lengths is where each part starts.
+    """
+    parts = _PARAGRAPH_BREAK.split(text)
+    starts = list(accumulate(map(len, parts), initial=0))[::2]
+    paragraphs = parts[::2]
+    indents = map(sub, map(len, paragraphs), map(len, map(str.lstrip, paragraphs)))
+    starts = list(map(add, starts, indents))
+    lengths = list(map(len, map(str.strip, paragraphs)))
+    return list(compress(zip(starts, map(add, starts, lengths)), lengths))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -220,20 +222,44 @@ def _trailing_chrome(text: str, paragraphs: list[tuple[int, int]]) -> int:
     return first
 
 
+def _is_short_list(lines: list[str], text: str, start: int, end: int) -> bool:
+    """Whether every line has text, at most _SHORT_LIST_MAX_WORDS words and no closing punctuation.
+    ``lines`` are text[start:end] split at line breaks. Worked out column by column in C:
+    a text of one-word lines is a list of a million lines."""
+    stripped = list(map(str.strip, lines))
+    return (
+        all(stripped)
+        and max(map(len, map(str.split, stripped))) <= _SHORT_LIST_MAX_WORDS
+        # A line can only be closed by one of these: one scan of the whole for most lists.
+        and not (_CLOSING.search(text, start, end) and any(map(_CLOSED_LINE.search, stripped)))
+    )
+
+
+def _line_spans(lines: list[str], start: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line's text without surrounding whitespace; ``lines`` start at ``start``."""
+    lengths = list(map(len, lines))
+
+    def cursors() -> Iterator[int]:
+        # A line starts one character (its line break) after the previous one ends.
+        # Worked out twice rather than kept: a list of a million offsets is 36 MB.
+        return map(add, accumulate(lengths, initial=start), count())
+
+    indents = map(sub, lengths, map(len, map(str.lstrip, lines)))
+    return zip(map(add, cursors(), indents), map(add, cursors(), map(len, map(str.rstrip, lines))))
+
+
 def _line_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split a paragraph at line breaks that follow a short line without closing punctuation."""
     lines = text[start:end].split("\n")
-    if len(lines) >= _SHORT_LIST_MIN_LINES and all(
-        (line := raw.strip()) and len(line.split()) <= _SHORT_LIST_MAX_WORDS and not _CLOSED_LINE.search(line)
-        for raw in lines
-    ):
+    if len(lines) >= _SHORT_LIST_MIN_LINES and _is_short_list(lines, text, start, end):
         # "features\ncontact manager\nevents, activities": short lines, none
         # closed, are a list even in lower case (wrapped prose closes somewhere).
-        cursor = start
-        for line in lines:
-            yield cursor + len(line) - len(line.lstrip()), cursor + len(line.rstrip())
-            cursor += len(line) + 1
-        return
+        return _line_spans(lines, start)
+    return _wrapped_blocks(text, start, end)
+
+
+def _wrapped_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """_line_blocks of a paragraph that is not a list of short lines."""
     block_start = start
     line_start = start
     while True:
@@ -328,8 +354,13 @@ def _sentence_spans(text: str, flat: str, start: int, end: int, budget: _PysbdBu
     what pysbd is given and so what its pieces are found in.
     """
     if not _MAY_END_SENTENCE.search(flat, start, end):
-        yield from _line_blocks(text, start, end)  # lines without punctuation: each block is a sentence
-        return
+        return _line_blocks(text, start, end)  # lines without punctuation: each block is a sentence
+    return _cut_blocks(text, flat, start, end, budget)
+
+
+def _cut_blocks(text: str, flat: str, start: int, end: int, budget: _PysbdBudget) -> Iterator[tuple[int, int]]:
+    """_sentence_spans of a paragraph with sentence punctuation: each block cut at sure
+    ends, its ambiguous pieces by pysbd, then textkit's own corrections."""
     for block in _line_blocks(text, start, end):
         block_start, block_end = block
         if not _MAY_END_SENTENCE.search(flat, block_start, block_end):
@@ -370,7 +401,7 @@ def _pysbd_spans(
     # pysbd ends a sentence at every line break; inside a block a line break
     # is only wrapping, so it sees a space there (same length: offsets hold).
     budget.charge(flat, block_start, block_end)
-    for piece in segmenter().segment(flat[block_start:block_end]):
+    for piece in pysbd_sentences(flat[block_start:block_end]):
         piece = piece.strip()
         if not piece:
             continue
@@ -501,6 +532,11 @@ def _split_quotations(flat: str, start: int, end: int, budget: _PysbdBudget) -> 
 
 def segment(text: str) -> Segmentation:
     """Segment ``text`` into paragraphs, sentences and words."""
+    with bulk():  # a Word per word and a Sentence per sentence: no cycles among them
+        return _segment(text)
+
+
+def _segment(text: str) -> Segmentation:
     paragraph_spans = split_paragraphs(text)
     flat = text.replace("\n", " ")
     chrome_from = _trailing_chrome(text, paragraph_spans)
@@ -509,7 +545,7 @@ def segment(text: str) -> Segmentation:
     sentences: list[Sentence] = []
     words: list[Word] = []
     add_sentence, add_word = sentences.append, words.append
-    word_spans = _WORD.finditer
+    word_spans, word_at, word_after = _WORD.finditer, _WORD.match, _WORD.search
     # Paragraphs, sentences and words are built through their slots' setters: a frozen
     # dataclass's __init__ sets each field by name through object.__setattr__,
     # three times slower, and a document has a Word per word. Equal values
@@ -534,21 +570,33 @@ def segment(text: str) -> Segmentation:
             first_word = n_words
             whole = s_start == p_start and s_end == p_end
             sentence_text = paragraph_text if whole else text[s_start:s_end]
-            for match in word_spans(text, s_start, s_end):
+            # The first word as finditer would find it; a sentence that is one word
+            # ("Yes", a list item) needs no more, and its word shares its text.
+            opening = word_at(text, s_start, s_end)
+            if opening is not None and opening.end() == s_end:
                 word = _new_object(Word)
-                word_start, word_end = match.span()
-                if word_start == s_start and word_end == s_end:  # a one-word sentence ("Yes", a list item)
-                    _SET_START(word, s_start)
-                    _SET_END(word, s_end)
-                    _SET_TEXT(word, sentence_text)
-                else:
-                    _SET_START(word, word_start)
-                    _SET_END(word, word_end)
-                    _SET_TEXT(word, match.group())
+                _SET_START(word, s_start)
+                _SET_END(word, s_end)
+                _SET_TEXT(word, sentence_text)
                 _SET_WORD_INDEX(word, n_words)
                 _SET_WORD_SENTENCE(word, n_sentences)
                 add_word(word)
                 n_words += 1
+            else:
+                if opening is not None and word_after(text, opening.end(), s_end) is None:
+                    matches = (opening,)  # one word and punctuation ("Yes.")
+                else:
+                    matches = word_spans(text, s_start, s_end)
+                for match in matches:
+                    word = _new_object(Word)
+                    word_start, word_end = match.span()
+                    _SET_START(word, word_start)
+                    _SET_END(word, word_end)
+                    _SET_TEXT(word, match.group())
+                    _SET_WORD_INDEX(word, n_words)
+                    _SET_WORD_SENTENCE(word, n_sentences)
+                    add_word(word)
+                    n_words += 1
             sentence = _new_object(Sentence)
             _SET_START(sentence, s_start)
             _SET_END(sentence, s_end)

@@ -51,6 +51,7 @@ _KINDS = 4
 NOT_PLAIN = re.compile(r"[.!?…。．！？)\]•⁃‣◦∯♨☏☺☹☃☄☇☈☉ȸȹ\r\n]")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _END = re.compile(r"[.!?…]+[\"”’')\]]*$")
+_STOPS = frozenset(".!?…")
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +155,8 @@ def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def is_plain(text: str, start: int, end: int) -> bool:
     """True when pysbd would return text[start:end] whole: nothing in it but words,
     commas, quotes and dashes, and at most closing punctuation at its end."""
+    if text[end - 1 : end] in _STOPS and NOT_PLAIN.search(text, start, end - 1) is None:
+        return True  # "Yes.", "It rained.": nothing to look at but the final stop
     ending = _END.search(text, start, end)
     body_end = ending.start() if ending else end
     for match in NOT_PLAIN.finditer(text, start, body_end):
