@@ -53,6 +53,7 @@ never empty. An unreadable input is a test case ``read`` with ``<error>``.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -177,15 +178,21 @@ def _finding_command(candidate: tuple) -> str:
     )
 
 
-def _fill(fixed: list[str], findings: list[tuple]) -> tuple[list[str], int]:
+def _priority(candidate: tuple) -> tuple:
+    return candidate[1:4]  # (rank, document, start)
+
+
+def _fill(fixed: list[str], best: list[tuple], findings: int) -> tuple[list[str], int]:
     """The commands GitHub will show, ``fixed`` first and then findings (top of each file first), and the level's total.
 
-    Among findings, each kind's first one in every document goes before any
-    kind's second one: one noisy kind cannot crowd out the others.
+    ``best`` are the level's first findings by :func:`_priority` (no more than
+    GitHub shows) out of ``findings``: among findings, each kind's first one
+    in every document goes before any kind's second one, so one noisy kind
+    cannot crowd out the others.
     """
     room = max(0, MAX_ANNOTATIONS_PER_LEVEL - len(fixed))
-    chosen = sorted(sorted(findings, key=lambda c: c[1:4])[:room], key=lambda c: c[2:4])
-    return fixed[:MAX_ANNOTATIONS_PER_LEVEL] + [_finding_command(c) for c in chosen], len(fixed) + len(findings)
+    chosen = sorted(best[:room], key=lambda c: c[2:4])
+    return fixed[:MAX_ANNOTATIONS_PER_LEVEL] + [_finding_command(c) for c in chosen], len(fixed) + findings
 
 
 def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = ()) -> Annotations:
@@ -196,7 +203,10 @@ def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Fai
     warnings, then warning findings), then notices (skipped sections, then
     info findings), so what GitHub shows is what matters most.
     """
-    gates, unreadable, broken, warnings, skipped, findings = [], [], [], [], [], []
+    gates, unreadable, broken, warnings, skipped = [], [], [], [], []
+    # Per level, the findings GitHub could show so far (a corpus has tens of thousands, none other is kept).
+    best: dict[str, list[tuple]] = {"error": [], "warning": [], "notice": []}
+    findings: Counter = Counter()
     unreadable += [_command("error", m, file=_repo_path(s), title="textkit: cannot read") for s, m in failures]
     for document, report in enumerate(reports):
         file = _repo_path(report["document"]["source"])
@@ -213,10 +223,15 @@ def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Fai
                 skipped += [_command("notice", "skipped: " + w, file=file, title=title) for w in section["warnings"]]
             else:
                 warnings += [_command("warning", w, file=file, title=title) for w in section["warnings"]]
-        findings += _finding_candidates(report, file, document)
+        candidates = _finding_candidates(report, file, document)
+        for level, kept in best.items():
+            new = [c for c in candidates if c[0] == level]
+            if new:  # as sorted(all so far)[:limit]: nsmallest is stable, earlier documents stand first
+                findings[level] += len(new)
+                best[level] = heapq.nsmallest(MAX_ANNOTATIONS_PER_LEVEL, kept + new, key=_priority)
     out = Annotations()
     for level, fixed in (("error", gates + unreadable + broken), ("warning", warnings), ("notice", skipped)):
-        commands, total = _fill(fixed, [c for c in findings if c[0] == level])
+        commands, total = _fill(fixed, best[level], findings[level])
         out.lines += commands[:MAX_ANNOTATIONS_PER_LEVEL]
         out.total[level] = total
         if total > MAX_ANNOTATIONS_PER_LEVEL:
@@ -269,7 +284,7 @@ def render_github(report, options=None) -> str:
 
 
 def render_github_corpus(corpus, options=None) -> str:
-    return render_github_reports(corpus.reports, corpus_failures(corpus))
+    return render_github_reports(corpus.iter_reports(data=False), corpus_failures(corpus))  # data is never read
 
 
 # -- sarif ----------------------------------------------------------------------------------
@@ -597,4 +612,5 @@ def render_junit(report, options=None) -> str:
 
 
 def render_junit_corpus(corpus, options=None) -> str:
-    return _xml(junit_tree(corpus.reports, corpus_failures(corpus), corpus.tool_version))
+    # A test case per gate or section: neither findings nor data are read (nor decoded).
+    return _xml(junit_tree(corpus.iter_reports(findings=False, data=False), corpus_failures(corpus), corpus.tool_version))
