@@ -133,14 +133,16 @@ class ReportCache:
     def analyze_bytes(self, data: bytes, name: str, *, encoding: str | None = None, loader: Loader | None = None, **options) -> Report:
         """:meth:`analyze` for a file's bytes, read as :func:`textkit.loading.load_bytes` reads them.
 
-        A hit costs the decoding and the checks that refuse a file (empty,
-        binary), not the prose extraction (Markdown, HTML) or anything else.
+        A hit costs the decoding, not the checks that refuse a file (empty,
+        binary: what passed them once passes again), the prose extraction
+        (Markdown, HTML) or anything else.
         Raises :class:`textkit.InputError` as loading would.
         """
-        from .loading import check_text, decode_unchecked, input_format, load_bytes
+        from .loading import decode_unchecked, input_format, load_bytes
 
         text, used = decode_unchecked(data, name, encoding)
-        check_text(text, name)
+        # check_text (empty, binary) runs on a miss only, in load_bytes: an entry exists only for bytes
+        # that passed it, read the same way by the same textkit (both are part of the key).
         identity = {
             "source": name, "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data), "encoding": used,
             "format": input_format(loader),
@@ -159,8 +161,8 @@ class ReportCache:
         if report is not None:
             self.hits += 1
             return report
+        document = load()  # an unreadable file raises here: not counted as analyzed
         self.misses += 1
-        document = load()
         entry = _entry(analyze_document(document, **options), self.json_text)
         self._write(key, entry)
         # The report as a hit would give it (values as JSON gives them back), its sections' bytes at hand.
@@ -310,6 +312,11 @@ def split_sections(sections: list[dict[str, Any]]) -> SectionParts:
     return SectionParts(
         outlines, marshal.dumps([s["findings"] for s in sections]), marshal.dumps([s["data"] for s in sections])
     )
+
+
+def from_cache(report: Report) -> bool:
+    """Whether ``report`` was restored from a cache entry (its values are all as JSON gives them back)."""
+    return isinstance(report, _CachedReport)
 
 
 def section_parts(report: Report) -> SectionParts:

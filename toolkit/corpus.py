@@ -242,9 +242,11 @@ class ReportSpool:
 
     def append_report(self, report) -> None:
         """Keep a :class:`textkit.Report`."""
-        from .cache import section_parts
+        from .cache import from_cache, section_parts
 
-        head = _plain(report.to_dict(sections=False))
+        head = report.to_dict(sections=False)
+        if not from_cache(report) or head["gates"] or head["baseline"]:
+            head = _plain(head)  # a cached report's own values are JSON's already
         parts = section_parts(report)
         head["sections"] = parts.outlines
         self._write(marshal.dumps(head), parts.findings, parts.data, parts.json_text)
