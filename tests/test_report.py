@@ -103,6 +103,15 @@ def test_json_layout_puts_encoded_items_in_as_their_values_would_be():
         dumps({"too_high": EncodedItems(['{"a":1}'])})  # its items would be part of the outline
 
 
+def test_the_acyclic_compact_encoder_writes_what_compact_writes():
+    from textkit.formats.json_format import compact, compact_acyclic
+
+    for value in ({"a": [1, 2.5, 1e300, -0.0, None, True]}, {1: "int key", "é": "\u2028\x07😀"}, [], "plain", 3):
+        assert compact_acyclic(value) == compact(value)
+    with pytest.raises(ValueError):
+        compact_acyclic({"x": float("inf")})
+
+
 def test_entities_and_readability_sections_of_the_article_are_small(article_report):
     """Issue 9: the report of a news article at most 10x its size; these two sections within 6 KB each."""
     from textkit.formats.json_format import dumps

@@ -381,7 +381,7 @@ class _SarifRun:
             )
             text += ',"snippet":{"text":' + _json_string(finding["text"]) + "}}}}]" if snippet else "}}}]"
         data = finding.get("data")
-        return text + (',"properties":{"data":' + json_format.compact(data) + "}}" if data else "}")
+        return text + (',"properties":{"data":' + json_format.compact_acyclic(data) + "}}" if data else "}")
 
 
 def _location_start(where: dict[str, Any]) -> str:
