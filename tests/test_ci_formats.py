@@ -425,7 +425,9 @@ def test_sarif_results_are_json_s_encoding_of_the_result_dicts():
     first, second = report.sections[0].findings[:2]
     data = {"nested": {"list": [1, 2.5, None, True, "x\"y"]}, "é": "ü"}
     report.sections[0].findings[:2] = [replace(first, data=data), replace(second, severity="warning")]
-    reports = [report.to_dict(), made_report(text, findings[:1], source="<stdin>").to_dict()]
+    markup = made_report(text, findings[1:], source="docs/a.md").to_dict()
+    markup["document"]["format"] = "markdown"  # extracted prose: no snippet
+    reports = [report.to_dict(), made_report(text, findings[:1], source="<stdin>").to_dict(), markup]
     run = ci._SarifRun()
     for plain in reports:
         ci._sarif_document(run, plain)
@@ -433,9 +435,11 @@ def test_sarif_results_are_json_s_encoding_of_the_result_dicts():
     for plain in reports:
         where = run.artifact(plain["document"]["source"], plain["document"])
         for finding in plain["sections"][0]["findings"]:
-            expected.append(ci._finding_result_dict(run, plain["sections"][0], finding, where, True))
-    assert [e["level"] for e in expected] == ["note", "warning", "note", "note"]
-    assert len(run.results) == 4 and expected[3]["locations"] == []  # stdin: no file, no location
+            expected.append(ci._finding_result_dict(run, plain["sections"][0], finding, where, ci._file_is_text(plain)))
+    assert [e["level"] for e in expected] == ["note", "warning", "note", "note", "note", "note"]
+    assert len(run.results) == 6 and expected[3]["locations"] == []  # stdin: no file, no location
+    assert "snippet" in expected[0]["locations"][0]["physicalLocation"]["region"]
+    assert "snippet" not in expected[4]["locations"][0]["physicalLocation"]["region"]
     assert expected[0]["properties"] == {"data": {"nested": {"list": [1, 2.5, None, True, 'x"y']}, "é": "ü"}}
     assert run.results == [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in expected]
     # The whole log: the results spliced into the outline are what laying out the log's dict writes.

@@ -354,11 +354,8 @@ class _SarifRun:
             notification["locations"] = [{"physicalLocation": {"artifactLocation": where}}]
         self.notifications.append(notification)
 
-    def finding_result(self, section: dict[str, Any], finding: dict[str, Any], at: str | None, snippet: bool) -> str:
-        """A finding's result, the JSON text of the dict :func:`_finding_result_dict` describes.
-
-        ``at`` is :func:`_location_start` of the document's file (None: no file).
-        """
+    def _result_start(self, section: dict[str, Any], finding: dict[str, Any]) -> str:
+        """The start of a finding's result, up to its message text: the same for its section, kind and severity."""
         severity = finding.get("severity", "info")
         key = (section["id"], finding["kind"], severity)
         start = self._result_starts.get(key)
@@ -371,17 +368,27 @@ class _SarifRun:
             start = self._result_starts[key] = (
                 f'{{"ruleId":{_json_string(rule_id)},"ruleIndex":{index},"level":{_json_string(level)},"message":{{"text":'
             )
-        text = start + _json_string(finding["message"]) + "}"
-        if at is None:
-            text += ',"locations":[]'
-        else:
-            text += (
-                f'{at}{{"startLine":{finding["line"]},"startColumn":{finding["column"]},'
-                f'"endLine":{finding["end_line"]},"endColumn":{finding["end_column"]}'
-            )
-            text += ',"snippet":{"text":' + _json_string(finding["text"]) + "}}}}]" if snippet else "}}}]"
-        data = finding.get("data")
-        return text + (',"properties":{"data":' + json_format.compact_acyclic(data) + "}}" if data else "}")
+        return start
+
+    def finding_results(self, section: dict[str, Any], at: str | None, snippet: bool) -> list[str]:
+        """The results of a section's findings, each the JSON text of :func:`_finding_result_dict`'s dict.
+
+        ``at`` is :func:`_location_start` of the document's file (None: no file).
+        """
+        results, string, data_text = [], _json_string, json_format.compact_acyclic
+        for f in section["findings"]:
+            data = f.get("data")
+            end = ',"properties":{"data":' + data_text(data) + "}}" if data else "}"
+            text = self._result_start(section, f) + string(f["message"])
+            if at is None:
+                results.append(f'{text}}},"locations":[]{end}')
+                continue
+            region = f'{{"startLine":{f["line"]},"startColumn":{f["column"]},"endLine":{f["end_line"]},"endColumn":{f["end_column"]}'
+            if snippet:
+                results.append(f'{text}}}{at}{region},"snippet":{{"text":{string(f["text"])}}}}}}}}}]{end}')
+            else:
+                results.append(f"{text}}}{at}{region}}}}}}}]{end}")
+        return results
 
 
 def _location_start(where: dict[str, Any]) -> str:
@@ -390,7 +397,7 @@ def _location_start(where: dict[str, Any]) -> str:
 
 
 def _finding_result_dict(run: _SarifRun, section, finding, where, file_is_text: bool) -> dict[str, Any]:
-    """A finding's result as a dict: what :meth:`_SarifRun.finding_result` writes (the tests compare them)."""
+    """A finding's result as a dict: what :meth:`_SarifRun.finding_results` writes (the tests compare them)."""
     rule_id = f"{section['id']}/{finding['kind']}"
     result: dict[str, Any] = {
         "ruleId": rule_id,
@@ -425,7 +432,7 @@ def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
     at = _location_start(where) if where else None
     file_is_text = _file_is_text(report)
     for section in report["sections"]:
-        run.results += [run.finding_result(section, finding, at, file_is_text) for finding in section["findings"]]
+        run.results += run.finding_results(section, at, file_is_text)
         if section["status"] == ERROR:
             run.notify("error", _section_error(section), source, section["id"])
         level, prefix = ("note", "skipped: ") if section["status"] == SKIPPED else ("warning", "")
