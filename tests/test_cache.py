@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -283,19 +284,69 @@ def test_cache_max_mb_bounds_the_folder_end_to_end(project):
 
 
 def test_cached_output_is_what_an_uncached_run_writes_in_every_corpus_format(tmp_path):
-    """Cold and warm cached runs give an uncached run's output, byte for byte (timings aside), including
-    -f json, whose sections the cache keeps as indented JSON and puts in as they are."""
+    """Cold and warm cached runs give the same output byte for byte, and an uncached run's (timings aside),
+    including -f json, whose sections the cache keeps as indented JSON and puts in as they are, and the CI
+    formats, which never decode a section's data (JUnit not even its findings) and lay SARIF results out apart."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.md").write_text("# Notes\n\nThe **committee** met in Geneva. It said *nothing* new, as usual.\n")
     (docs / "b.txt").write_text("Oh great, another meeting. Brilliant.\n")
-    for fmt in ("json", "jsonl", "markdown", "sarif"):
-        plain = run_textkit("analyze", docs, "--only", "readability", "--only", "irony", "-f", fmt, cwd=tmp_path)
-        cold, warm = (
-            run_textkit("analyze", docs, "--only", "readability", "--only", "irony", "-f", fmt, f"--cache={tmp_path / fmt}", cwd=tmp_path)
-            for _ in range(2)
-        )
-        assert plain.returncode == cold.returncode == warm.returncode == 0, (plain.stderr, cold.stderr, warm.stderr)
+    # a.md: 12 words (passes the gate); b.txt: 5 words and two irony findings (fails it)
+    options = ["--only", "readability", "--only", "irony", "--fail-if", "readability.words < 10"]
+    timing = re.compile(r'"elapsed_ms": ?[0-9.e+-]+| time="[0-9.]+"')
+    warm_output = {}
+    for fmt in ("json", "jsonl", "markdown", "sarif", "github", "junit"):
+        plain = run_textkit("analyze", docs, *options, "-f", fmt, cwd=tmp_path)
+        cold, warm = (run_textkit("analyze", docs, *options, "-f", fmt, f"--cache={tmp_path / fmt}", cwd=tmp_path) for _ in range(2))
+        assert plain.returncode == cold.returncode == warm.returncode == 1, (plain.stderr, cold.stderr, warm.stderr)
         assert cold.stderr.endswith("0 reused, 2 analyzed\n") and warm.stderr.endswith("2 reused, 0 analyzed\n")
-        timing = re.compile(r'"elapsed_ms": ?[0-9.e+-]+')
-        assert timing.sub("", warm.stdout) == timing.sub("", cold.stdout) == timing.sub("", plain.stdout), fmt
+        assert warm.stdout == cold.stdout, fmt  # timings too: the cold run's are the ones stored
+        assert timing.sub("", cold.stdout) == timing.sub("", plain.stdout), fmt
+        warm_output[fmt] = warm.stdout
+    # Not vacuous: the CI formats carry the findings, the failed gate and the sections.
+    sarif = json.loads(warm_output["sarif"])
+    assert sorted(r["ruleId"] for r in sarif["runs"][0]["results"]) == [
+        "gate/readability.words", "irony/emphatic_sentence", "irony/ironic_praise"
+    ]
+    github = warm_output["github"].splitlines()
+    assert github[0].startswith("::error file=") and github[0].endswith("b.txt,title=textkit gate readability.words::"
+        "readability.words < 10 FAILED: words = 5")
+    assert sum(line.startswith("::notice file=") for line in github) == 2
+    junit = ET.fromstring(warm_output["junit"])
+    assert [(c.get("classname").endswith("b.txt"), c.get("name"), c.find("failure") is not None) for c in junit.iter("testcase")] == [
+        (False, "readability.words < 10", False), (True, "readability.words < 10", True)
+    ]
+
+
+def test_an_entry_of_another_layout_is_a_miss_and_is_replaced(tmp_path, monkeypatch):
+    import textkit.cache as cache_module
+
+    cache = ReportCache(tmp_path / "cache")
+    (fresh,) = run_cached(cache, [ARTICLE], only=["irony"])
+    (entry,) = cache.entries.iterdir()
+    # Layout 4 (before findings and data were kept apart): (head, all sections, json text) under the same name.
+    head, findings, data, json_text = marshal.loads(entry.read_bytes().partition(b"\n")[2])
+    sections = [{**s, "findings": f, "data": d} for s, f, d in zip(head["sections"], marshal.loads(findings), marshal.loads(data))]
+    old = marshal.dumps((head, marshal.dumps(sections), json_text))
+    entry.write_bytes(hashlib.sha256(old).hexdigest().encode("ascii") + b"\n" + old)
+    (again,) = run_cached(cache, [ARTICLE], only=["irony"])
+    assert (cache.hits, cache.misses) == (0, 2)
+    timing = re.compile(r'"elapsed_ms": [0-9.e+-]+')  # analyzed again: its own time
+    assert timing.sub("", json.dumps(again.to_dict())) == timing.sub("", json.dumps(fresh.to_dict()))
+    assert len(marshal.loads(entry.read_bytes().partition(b"\n")[2])) == 4  # rewritten in the current layout
+    # And the layout is part of the key: a run of another layout does not even look at these entries.
+    monkeypatch.setattr(cache_module, "_LAYOUT", "4")
+    run_cached(ReportCache(tmp_path / "cache"), [ARTICLE], only=["irony"])
+    assert ReportCache(tmp_path / "cache").info().entries == 2
+
+
+def test_a_cached_report_decodes_findings_and_data_apart(tmp_path):
+    cache = ReportCache(tmp_path / "cache")
+    (fresh,) = run_cached(cache, [ARTICLE], only=["entities", "readability"])
+    (reused,) = run_cached(cache, [ARTICLE], only=["entities", "readability"])
+    stored = reused.unread_sections()
+    assert stored is not None and not vars(stored).keys() & {"decoded_findings", "decoded_data"}
+    assert [len(s.findings) for s in reused.sections] == [len(s.findings) for s in fresh.sections]
+    assert "decoded_findings" in vars(stored) and "decoded_data" not in vars(stored)  # findings only
+    assert reused["entities"].data == json.loads(json.dumps(fresh["entities"].data))
+    assert "decoded_data" in vars(stored) and reused.unread_sections() is None  # now read: not the stored bytes

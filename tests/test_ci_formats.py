@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -404,3 +405,77 @@ def test_sarif_artifact_encoding_uses_iana_names(python, iana):
 def test_github_commands_cannot_carry_a_legacy_command():
     line = ci._command("notice", "text ##[error]boom")
     assert "##[" not in line and line.startswith("::notice::")
+
+
+# -- what a corpus of many documents costs (issue 11): the fast paths give the plain ones' output ---------
+
+
+HOSTILE = 'He said "no"\\ then\ttabbed \u2028 and \x07 bell, 😀 and </script> and \\u0041.'
+
+
+def test_sarif_results_are_json_s_encoding_of_the_result_dicts():
+    # A finding's result is written from a template; each must be exactly what json writes for its dict.
+    text = HOSTILE + "\nSecond line, with a \"quoted\" word.\n"
+    findings = [
+        ("odd", 0, 12, 'message with "quotes", \\ and \n a newline'),
+        ("odd", 13, len(text), "spans two lines: 😀"),
+        ("other/kind", 5, 5, "empty span"),
+    ]
+    report = made_report(text, findings)
+    first, second = report.sections[0].findings[:2]
+    data = {"nested": {"list": [1, 2.5, None, True, "x\"y"]}, "é": "ü"}
+    report.sections[0].findings[:2] = [replace(first, data=data), replace(second, severity="warning")]
+    markup = made_report(text, findings[1:], source="docs/a.md").to_dict()
+    markup["document"]["format"] = "markdown"  # extracted prose: no snippet
+    reports = [report.to_dict(), made_report(text, findings[:1], source="<stdin>").to_dict(), markup]
+    run = ci._SarifRun()
+    for plain in reports:
+        ci._sarif_document(run, plain)
+    expected = []
+    for plain in reports:
+        where = run.artifact(plain["document"]["source"], plain["document"])
+        for finding in plain["sections"][0]["findings"]:
+            expected.append(ci._finding_result_dict(run, plain["sections"][0], finding, where, ci._file_is_text(plain)))
+    assert [e["level"] for e in expected] == ["note", "warning", "note", "note", "note", "note"]
+    assert len(run.results) == 6 and expected[3]["locations"] == []  # stdin: no file, no location
+    assert "snippet" in expected[0]["locations"][0]["physicalLocation"]["region"]
+    assert "snippet" not in expected[4]["locations"][0]["physicalLocation"]["region"]
+    assert expected[0]["properties"] == {"data": {"nested": {"list": [1, 2.5, None, True, 'x"y']}, "é": "ü"}}
+    assert run.results == [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in expected]
+    # The whole log: the results spliced into the outline are what laying out the log's dict writes.
+    from textkit.formats import json_format
+
+    assert ci.sarif_text(reports) == json_format.dumps(ci.sarif_log(reports)) + "\n"
+
+
+def test_github_keeps_the_findings_sorting_all_of_them_would_choose():
+    # Three documents, each with five mentions (one a line) and one finding of another kind.
+    text = "China and Huawei.\n" * 5
+    lines_of = lambda n: [("mention", 18 * i, 18 * i + 5, f"China {n}.{i}") for i in range(5)]  # noqa: E731
+    reports = [made_report(text, lines_of(n) + [("other", 10, 16, f"Huawei {n}")], source=f"d{n}.txt") for n in range(3)]
+    lines = ci.render_github_corpus(corpus_of(*reports)).splitlines()
+    notices = [line.rsplit("::", 1)[1] for line in lines if line.startswith("::notice")]
+    # Each kind's first in every document (6), then each document's second mention (3), then d0's third.
+    assert notices == [
+        "China 0.0", "Huawei 0", "China 0.1", "China 0.2",
+        "China 1.0", "Huawei 1", "China 1.1",
+        "China 2.0", "Huawei 2", "China 2.1",
+    ]  # fmt: skip
+    assert lines[-1].startswith("textkit: not annotated") and "8 notices" in lines[-1]
+
+
+def test_corpus_formats_read_only_what_they_need_from_the_spool(sarif_validator):
+    from textkit.corpus import ReportSpool
+
+    reports = [plain_report(source=f"docs/p{n}.txt") for n in range(2)]
+    spooled = corpus_of(*reports)
+    spooled.reports = ReportSpool()
+    for report in reports:
+        spooled.reports.append_report(report)
+    listed = corpus_of(*reports)
+    without = list(spooled.iter_reports(findings=False, data=False))
+    assert all("findings" not in s and "data" not in s and "warnings" in s for r in without for s in r["sections"])
+    assert [list(s) for s in next(iter(spooled.reports))["sections"]] == [list(s) for s in listed.reports[0]["sections"]]
+    for render in (ci.render_sarif_corpus, ci.render_github_corpus, ci.render_junit_corpus):
+        assert render(spooled) == render(listed)
+    sarif_validator.validate(json.loads(ci.render_sarif_corpus(spooled)))

@@ -86,6 +86,32 @@ def test_json_layout_keeps_every_value():
         dumps({"x": [float("nan")]})
 
 
+def test_json_layout_puts_encoded_items_in_as_their_values_would_be():
+    from textkit.formats.json_format import EncodedItems, compact, dumps
+
+    records = [{"a": 1, "b": [2, {"c": "d\n"}]}, {"e": None}]
+    # Depth 3 (a list inside a list inside a dict): its items are below the outline, one line each.
+    value = {"runs": [{"results": records, "n": []}]}
+    encoded = {"runs": [{"results": EncodedItems(compact(r) for r in records), "n": EncodedItems()}]}
+    assert dumps(encoded) == dumps(value) == (
+        '{\n  "runs": [\n    {\n      "results": [\n        {"a":1,"b":[2,{"c":"d\\n"}]},\n        {"e":null}\n'
+        '      ],\n      "n": []\n    }\n  ]\n}'
+    )
+    assert dumps({"deeper": encoded}) == dumps({"deeper": value})  # below the outline: on one line
+    assert dumps([[[EncodedItems(["1", "2"])]]]) == dumps([[[[1, 2]]]])  # plain values: one line anyway
+    with pytest.raises(ValueError, match="depth"):
+        dumps({"too_high": EncodedItems(['{"a":1}'])})  # its items would be part of the outline
+
+
+def test_the_acyclic_compact_encoder_writes_what_compact_writes():
+    from textkit.formats.json_format import compact, compact_acyclic
+
+    for value in ({"a": [1, 2.5, 1e300, -0.0, None, True]}, {1: "int key", "é": "\u2028\x07😀"}, [], "plain", 3):
+        assert compact_acyclic(value) == compact(value)
+    with pytest.raises(ValueError):
+        compact_acyclic({"x": float("inf")})
+
+
 def test_entities_and_readability_sections_of_the_article_are_small(article_report):
     """Issue 9: the report of a news article at most 10x its size; these two sections within 6 KB each."""
     from textkit.formats.json_format import dumps

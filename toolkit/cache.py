@@ -15,11 +15,12 @@ or truncated entry is a miss, and is replaced. The rest is in ``marshal``
 form (about twice as fast to read as JSON; it builds plain values only and
 never runs code, and its layout is per Python version, which is therefore
 part of the key): a small head with what gates and the corpus summary read
-(each section's status, metrics, warnings, counted tables), and the sections
-in full as bytes of their own. A hit decodes the head only; the full
-sections are decoded when something reads a finding or a section's data, and
-a corpus format that needs every report gets those bytes as they are (see
-:class:`textkit.corpus.ReportSpool`). A hit does not extract prose from
+(each section's outline: status, metrics, warnings, counted tables), then the
+sections' findings and their data, as bytes of their own each. A hit decodes
+the head only; findings and data are each decoded when something first reads
+one, and a corpus format that needs every report gets those bytes as they are
+(see :class:`textkit.corpus.ReportSpool`): the CI formats never decode data,
+JUnit not even findings. A hit does not extract prose from
 markup or segment the text either: the document's text is built when
 something reads it. The folder is bounded (``max_mb``): when it grows past
 that, the least recently used entries go first until it is back under 90%
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 
 DEFAULT_FOLDER = ".textkit-cache"
 DEFAULT_MAX_MB = 500.0
-_LAYOUT = "4"  # bump when an entry's layout changes: old entries then simply miss
+_LAYOUT = "5"  # bump when an entry's layout changes: old entries then simply miss
 _ENTRIES = "entries"
 _SUFFIX = ".report"
 _MB = 1024 * 1024
@@ -132,14 +133,16 @@ class ReportCache:
     def analyze_bytes(self, data: bytes, name: str, *, encoding: str | None = None, loader: Loader | None = None, **options) -> Report:
         """:meth:`analyze` for a file's bytes, read as :func:`textkit.loading.load_bytes` reads them.
 
-        A hit costs the decoding and the checks that refuse a file (empty,
-        binary), not the prose extraction (Markdown, HTML) or anything else.
+        A hit costs the decoding, not the checks that refuse a file (empty,
+        binary: what passed them once passes again), the prose extraction
+        (Markdown, HTML) or anything else.
         Raises :class:`textkit.InputError` as loading would.
         """
-        from .loading import check_text, decode_unchecked, input_format, load_bytes
+        from .loading import decode_unchecked, input_format, load_bytes
 
         text, used = decode_unchecked(data, name, encoding)
-        check_text(text, name)
+        # check_text (empty, binary) runs on a miss only, in load_bytes: an entry exists only for bytes
+        # that passed it, read the same way by the same textkit (both are part of the key).
         identity = {
             "source": name, "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data), "encoding": used,
             "format": input_format(loader),
@@ -158,8 +161,8 @@ class ReportCache:
         if report is not None:
             self.hits += 1
             return report
+        document = load()  # an unreadable file raises here: not counted as analyzed
         self.misses += 1
-        document = load()
         entry = _entry(analyze_document(document, **options), self.json_text)
         self._write(key, entry)
         # The report as a hit would give it (values as JSON gives them back), its sections' bytes at hand.
@@ -285,52 +288,77 @@ def plain_sections(report: Report) -> list[dict[str, Any]]:
     return json.loads(json.dumps(report._section_dicts(), ensure_ascii=False, allow_nan=False))
 
 
-def sections_bytes(report: Report) -> bytes:
-    """:func:`plain_sections` in marshal form: for a report from the cache, its stored bytes as they are."""
+@dataclass
+class SectionParts:
+    """A report's sections split as the cache and the corpus spool keep them.
+
+    ``outlines`` are the section dicts (JSON values) with ``None`` in place of
+    their findings and data, which are apart, in marshal form (one list per
+    report, a section's entry at its index): the CI formats read findings and
+    never data, JUnit neither, and decoding only what is read is most of what
+    writing them costs. ``json_text`` is the sections as ``-f json`` lays them
+    out inside a report (UTF-8, zlib), if the cache kept that, else empty.
+    """
+
+    outlines: list[dict[str, Any]]
+    findings: bytes
+    data: bytes
+    json_text: bytes = b""
+
+
+def split_sections(sections: list[dict[str, Any]]) -> SectionParts:
+    """Plain section dicts (``plain_sections``) as :class:`SectionParts`."""
+    outlines = [{**s, "findings": None, "data": None} for s in sections]
+    return SectionParts(
+        outlines, marshal.dumps([s["findings"] for s in sections]), marshal.dumps([s["data"] for s in sections])
+    )
+
+
+def from_cache(report: Report) -> bool:
+    """Whether ``report`` was restored from a cache entry (its values are all as JSON gives them back)."""
+    return isinstance(report, _CachedReport)
+
+
+def section_parts(report: Report) -> SectionParts:
+    """The report's :class:`SectionParts`: for a report from the cache, its stored bytes as they are."""
     stored = report.unread_sections() if isinstance(report, _CachedReport) else None
-    return stored.raw if stored is not None else marshal.dumps(plain_sections(report))
+    if stored is None:
+        return split_sections(plain_sections(report))
+    return SectionParts(stored.outlines(), stored.findings, stored.data, stored.json_text)
 
 
-def sections_json(report: Report) -> bytes:
-    """The sections as ``-f json`` lays them out inside a report, UTF-8 and
-    zlib-compressed, if the cache kept that; else empty."""
-    stored = report.unread_sections() if isinstance(report, _CachedReport) else None
-    return stored.json_text if stored is not None else b""
-
-
-def _entry(report: Report, json_text: bool = False) -> tuple[dict[str, Any], bytes, bytes]:
+def _entry(report: Report, json_text: bool = False) -> tuple[dict[str, Any], bytes, bytes, bytes]:
     from .corpus import count_tables
 
     sections = plain_sections(report)
+    parts = split_sections(sections)
     text = json_format.dumps(sections, 1).encode("utf-8") if json_text else b""
     head = {
         "tool_version": report.tool_version,
         "plugins": [p.to_dict() for p in report.plugins],
         "counts": dict(report.document.counts),
         "load_warnings": list(getattr(report.document, "load_warnings", ())),
-        "sections": [
-            {**{k: v for k, v in s.items() if k not in _FULL}, "count_tables": count_tables(section)}
-            for s, section in zip(sections, report.sections)
-        ],
+        # Each section's outline (findings and data left as None) and the tables the corpus summary adds up.
+        "sections": [{**outline, _COUNT_TABLES: count_tables(section)} for outline, section in zip(parts.outlines, report.sections)],
     }
-    return head, marshal.dumps(sections), zlib.compress(text, 1) if text else b""
+    return head, parts.findings, parts.data, zlib.compress(text, 1) if text else b""
 
 
-_FULL = ("findings", "data")  # what only the full sections hold
+_COUNT_TABLES = "count_tables"  # kept in an entry's section outline, next to the report's own keys
 
 
-def _restore(entry: tuple[dict[str, Any], bytes, bytes], identity: dict[str, Any], load: Callable[[], Document]) -> Report:
-    head, full, json_text = entry
+def _restore(entry: tuple[dict[str, Any], bytes, bytes, bytes], identity: dict[str, Any], load: Callable[[], Document]) -> Report:
+    head, findings, data, json_text = entry
     document = _CachedDocument(identity, {k: int(v) for k, v in head["counts"].items()}, load)
     document.load_warnings = head["load_warnings"]
-    stored = _StoredSections(full, json_text)
+    stored = _StoredSections(head["sections"], findings, data, json_text)
     sections = []
     for index, s in enumerate(head["sections"]):
         section = _CachedSection.__new__(_CachedSection)
         section.__dict__.update(
             id=s["id"], title=s["title"], plugin=PluginInfo(**s["plugin"]), status=s["status"], metrics=s["metrics"],
             warnings=s["warnings"], display=s["display"], error=s["error"], elapsed_ms=s["elapsed_ms"],
-            skip_reason=s.get("skip_reason"), _stored=stored, _index=index, _count_tables=s["count_tables"],
+            skip_reason=s.get("skip_reason"), _stored=stored, _index=index, _count_tables=s[_COUNT_TABLES],
         )  # fmt: skip
         sections.append(section)
     report = _CachedReport(document, sections, head["tool_version"], [PluginInfo(**p) for p in head["plugins"]])
@@ -339,27 +367,36 @@ def _restore(entry: tuple[dict[str, Any], bytes, bytes], identity: dict[str, Any
 
 
 class _StoredSections:
-    """A cached report's full sections, as stored: decoded once, when a finding or some data is first read."""
+    """A cached report's sections as stored: findings and data each decoded once, when first read."""
 
-    def __init__(self, raw: bytes, json_text: bytes = b"") -> None:
-        self.raw = raw
+    def __init__(self, outlines: list[dict[str, Any]], findings: bytes, data: bytes, json_text: bytes = b"") -> None:
+        self._outlines = outlines  # with the count tables of the entry's head
+        self.findings = findings
+        self.data = data
         self.json_text = json_text  # zlib-compressed indented JSON, or empty
 
+    def outlines(self) -> list[dict[str, Any]]:
+        """The section outlines as a report has them (fresh dicts: a reader may fill them in)."""
+        return [{k: v for k, v in s.items() if k != _COUNT_TABLES} for s in self._outlines]
+
     @cached_property
-    def decoded(self) -> list[dict[str, Any]]:
-        return marshal.loads(self.raw)
+    def decoded_findings(self) -> list[list[dict[str, Any]]]:
+        return marshal.loads(self.findings)
+
+    @cached_property
+    def decoded_data(self) -> list[dict[str, Any]]:
+        return marshal.loads(self.data)
 
 
 class _CachedSection(Section):
     """A section restored from the cache: its findings and data are decoded on first use."""
 
-    def _full(self) -> dict[str, Any]:
-        return self.__dict__["_stored"].decoded[self.__dict__["_index"]]
-
     @property
     def findings(self) -> list[Finding]:
         if "_findings" not in self.__dict__:
-            self.__dict__["_findings"] = [Finding(**f) for f in self._full()["findings"]]
+            self.__dict__["_findings"] = [
+                Finding(**f) for f in self.__dict__["_stored"].decoded_findings[self.__dict__["_index"]]
+            ]
         return self.__dict__["_findings"]
 
     @findings.setter
@@ -369,7 +406,7 @@ class _CachedSection(Section):
     @property
     def data(self) -> dict[str, Any]:
         if "_data" not in self.__dict__:
-            self.__dict__["_data"] = self._full()["data"]
+            self.__dict__["_data"] = self.__dict__["_stored"].decoded_data[self.__dict__["_index"]]
         return self.__dict__["_data"]
 
     @data.setter
@@ -401,7 +438,10 @@ class _CachedReport(Report):
 
     def _section_dicts(self) -> list[dict[str, Any]]:
         stored = self.unread_sections()
-        return marshal.loads(stored.raw) if stored is not None else super()._section_dicts()
+        if stored is None:
+            return super()._section_dicts()
+        findings, data = marshal.loads(stored.findings), marshal.loads(stored.data)
+        return [{**s, "findings": findings[i], "data": data[i]} for i, s in enumerate(stored.outlines())]
 
 
 class _CachedDocument(Document):

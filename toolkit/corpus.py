@@ -217,13 +217,15 @@ class ReportSpool:
     A report's dict takes 10-20 times the memory of its JSON (2.5 MiB for a
     3 KB document), so holding every report of a corpus for ``-f json`` grew
     without bound. Each report is kept in ``marshal`` form as its values
-    would come back from JSON (lists, string keys), its sections apart: a
-    report reused from the cache (see :mod:`textkit.cache`) brings them as it
-    stored them, so they are not decoded and encoded again. Iterating decodes
-    one report at a time; it can be repeated.
+    would come back from JSON (lists, string keys), its sections' findings and
+    data apart (:class:`textkit.cache.SectionParts`): a report reused from the
+    cache (see :mod:`textkit.cache`) brings them as it stored them, so they
+    are not decoded and encoded again, and a format that reads no data (or no
+    findings) does not decode them at all (:meth:`iter_reports`). Iterating
+    decodes one report at a time; it can be repeated.
     """
 
-    _LENGTHS = struct.Struct("<III")
+    _LENGTHS = struct.Struct("<IIII")
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # removed by the OS however the run ends
@@ -231,38 +233,57 @@ class ReportSpool:
 
     def append(self, report: dict[str, Any]) -> None:
         """Keep a report given as a dict (``Report.to_dict()``)."""
+        from .cache import split_sections
+
         plain = _plain(report)
-        sections = plain["sections"]
-        plain["sections"] = []
-        self._write(marshal.dumps(plain), marshal.dumps(sections), b"")
+        parts = split_sections(plain["sections"])
+        plain["sections"] = parts.outlines
+        self._write(marshal.dumps(plain), parts.findings, parts.data, b"")
 
     def append_report(self, report) -> None:
         """Keep a :class:`textkit.Report`."""
-        from .cache import sections_bytes, sections_json
+        from .cache import from_cache, section_parts
 
-        head = marshal.dumps(_plain(report.to_dict(sections=False)))
-        self._write(head, sections_bytes(report), sections_json(report))
+        head = report.to_dict(sections=False)
+        if not from_cache(report) or head["gates"] or head["baseline"]:
+            head = _plain(head)  # a cached report's own values are JSON's already
+        parts = section_parts(report)
+        head["sections"] = parts.outlines
+        self._write(marshal.dumps(head), parts.findings, parts.data, parts.json_text)
 
-    def _write(self, head: bytes, sections: bytes, text: bytes) -> None:
+    def _write(self, *parts: bytes) -> None:
         self._file.seek(0, os.SEEK_END)
-        self._file.write(self._LENGTHS.pack(len(head), len(sections), len(text)) + head + sections + text)
+        self._file.write(self._LENGTHS.pack(*map(len, parts)) + b"".join(parts))
         self._count += 1
 
     def __len__(self) -> int:
         return self._count
 
-    def _records(self) -> Iterator[tuple[bytes, bytes, bytes]]:
+    def _records(self, wanted: tuple[bool, bool, bool, bool]) -> Iterator[list[bytes | None]]:
+        """(head, findings, data, json text) of each report; None for a part not ``wanted`` (skipped, not read)."""
         self._file.seek(0)
-        read, size = self._file.read, self._LENGTHS.size
+        file, size = self._file, self._LENGTHS.size
         for _ in range(self._count):
-            head, sections, text = self._LENGTHS.unpack(read(size))
-            yield read(head), read(sections), read(text)
+            record = []
+            for want, length in zip(wanted, self._LENGTHS.unpack(file.read(size))):
+                if want:
+                    record.append(file.read(length))
+                else:
+                    file.seek(length, os.SEEK_CUR)
+                    record.append(None)
+            yield record
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        for head, sections, _ in self._records():
-            report = marshal.loads(head)
-            report["sections"] = marshal.loads(sections)  # in its place: the key order stays
-            yield report
+        return self.iter_reports()
+
+    def iter_reports(self, *, findings: bool = True, data: bool = True) -> Iterator[dict[str, Any]]:
+        """The reports' dicts; with ``findings=False`` or ``data=False`` their sections lack that key.
+
+        A format that reads no section data (SARIF, GitHub) or no findings
+        either (JUnit) says so, and what it does not read is not decoded.
+        """
+        for head, found, values, _ in self._records((True, findings, data, False)):
+            yield _joined(marshal.loads(head), found, values)
 
     def indented(self) -> Iterator[str]:
         """Each report as ``-f json`` lays it out (:func:`textkit.formats.json_format.dumps`).
@@ -272,16 +293,33 @@ class ReportSpool:
         """
         from .formats.json_format import dumps
 
-        for head, sections, text in self._records():
+        for head, found, values, text in self._records((True, True, True, True)):
             report = marshal.loads(head)
             if text:
                 # The empty list stands where the sections go.
+                sections, report["sections"] = report["sections"], []
                 before, marker, after = dumps(report).partition('\n  "sections": [],\n')
                 if marker:
                     yield f'{before}\n  "sections": {zlib.decompress(text).decode("utf-8")},\n{after}'
                     continue
-            report["sections"] = marshal.loads(sections)
-            yield dumps(report)
+                report["sections"] = sections
+            yield dumps(_joined(report, found, values))
+
+
+def _joined(report: dict[str, Any], findings: bytes | None, data: bytes | None) -> dict[str, Any]:
+    """A spooled report's dict with its sections' findings and data put back (in their places), or left out."""
+    found = marshal.loads(findings) if findings is not None else None
+    values = marshal.loads(data) if data is not None else None
+    for index, section in enumerate(report["sections"]):
+        if found is None:
+            del section["findings"]
+        else:
+            section["findings"] = found[index]
+        if values is None:
+            del section["data"]
+        else:
+            section["data"] = values[index]
+    return report
 
 
 def _plain(value: Any) -> Any:
@@ -293,12 +331,22 @@ def _plain(value: Any) -> Any:
 class Corpus:
     """What a format's ``render_corpus`` receives for a run over several documents.
 
-    ``reports`` (filled only if the format asks) iterates the reports' dicts.
+    ``reports`` (filled only if the format asks) iterates the reports' dicts;
+    :meth:`iter_reports` leaves out what a format does not read.
     """
 
     summary: CorpusSummary
     tool_version: str
     reports: ReportSpool | list[dict[str, Any]] = field(default_factory=ReportSpool)
+
+    def iter_reports(self, *, findings: bool = True, data: bool = True) -> Iterable[dict[str, Any]]:
+        """The reports' dicts; their sections may lack ``findings`` or ``data`` if those are not wanted.
+
+        Only a spool leaves them out (not decoding them is the point); a list of dicts is given as it is.
+        """
+        if isinstance(self.reports, ReportSpool):
+            return self.reports.iter_reports(findings=findings, data=data)
+        return self.reports
 
     def _head(self) -> dict[str, Any]:
         from .report import SCHEMA_VERSION

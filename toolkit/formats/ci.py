@@ -53,10 +53,13 @@ never empty. An unreadable input is a test case ``read`` with ``<error>``.
 
 from __future__ import annotations
 
+import heapq
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _json_string  # a str as JSON, as json_format.compact writes it
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import quote
@@ -175,15 +178,21 @@ def _finding_command(candidate: tuple) -> str:
     )
 
 
-def _fill(fixed: list[str], findings: list[tuple]) -> tuple[list[str], int]:
+def _priority(candidate: tuple) -> tuple:
+    return candidate[1:4]  # (rank, document, start)
+
+
+def _fill(fixed: list[str], best: list[tuple], findings: int) -> tuple[list[str], int]:
     """The commands GitHub will show, ``fixed`` first and then findings (top of each file first), and the level's total.
 
-    Among findings, each kind's first one in every document goes before any
-    kind's second one: one noisy kind cannot crowd out the others.
+    ``best`` are the level's first findings by :func:`_priority` (no more than
+    GitHub shows) out of ``findings``: among findings, each kind's first one
+    in every document goes before any kind's second one, so one noisy kind
+    cannot crowd out the others.
     """
     room = max(0, MAX_ANNOTATIONS_PER_LEVEL - len(fixed))
-    chosen = sorted(sorted(findings, key=lambda c: c[1:4])[:room], key=lambda c: c[2:4])
-    return fixed[:MAX_ANNOTATIONS_PER_LEVEL] + [_finding_command(c) for c in chosen], len(fixed) + len(findings)
+    chosen = sorted(best[:room], key=lambda c: c[2:4])
+    return fixed[:MAX_ANNOTATIONS_PER_LEVEL] + [_finding_command(c) for c in chosen], len(fixed) + findings
 
 
 def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = ()) -> Annotations:
@@ -194,7 +203,10 @@ def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Fai
     warnings, then warning findings), then notices (skipped sections, then
     info findings), so what GitHub shows is what matters most.
     """
-    gates, unreadable, broken, warnings, skipped, findings = [], [], [], [], [], []
+    gates, unreadable, broken, warnings, skipped = [], [], [], [], []
+    # Per level, the findings GitHub could show so far (a corpus has tens of thousands, none other is kept).
+    best: dict[str, list[tuple]] = {"error": [], "warning": [], "notice": []}
+    findings: Counter = Counter()
     unreadable += [_command("error", m, file=_repo_path(s), title="textkit: cannot read") for s, m in failures]
     for document, report in enumerate(reports):
         file = _repo_path(report["document"]["source"])
@@ -211,10 +223,15 @@ def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Fai
                 skipped += [_command("notice", "skipped: " + w, file=file, title=title) for w in section["warnings"]]
             else:
                 warnings += [_command("warning", w, file=file, title=title) for w in section["warnings"]]
-        findings += _finding_candidates(report, file, document)
+        candidates = _finding_candidates(report, file, document)
+        for level, kept in best.items():
+            new = [c for c in candidates if c[0] == level]
+            if new:  # as sorted(all so far)[:limit]: nsmallest is stable, earlier documents stand first
+                findings[level] += len(new)
+                best[level] = heapq.nsmallest(MAX_ANNOTATIONS_PER_LEVEL, kept + new, key=_priority)
     out = Annotations()
     for level, fixed in (("error", gates + unreadable + broken), ("warning", warnings), ("notice", skipped)):
-        commands, total = _fill(fixed, [c for c in findings if c[0] == level])
+        commands, total = _fill(fixed, best[level], findings[level])
         out.lines += commands[:MAX_ANNOTATIONS_PER_LEVEL]
         out.total[level] = total
         if total > MAX_ANNOTATIONS_PER_LEVEL:
@@ -267,7 +284,7 @@ def render_github(report, options=None) -> str:
 
 
 def render_github_corpus(corpus, options=None) -> str:
-    return render_github_reports(corpus.reports, corpus_failures(corpus))
+    return render_github_reports(corpus.iter_reports(data=False), corpus_failures(corpus))  # data is never read
 
 
 # -- sarif ----------------------------------------------------------------------------------
@@ -281,15 +298,25 @@ def _uri(source: str) -> str:
 
 
 class _SarifRun:
-    """Collects one run: rules, artifacts, results and notifications, each in first-seen order."""
+    """Collects one run: rules, artifacts, results and notifications, each in first-seen order.
+
+    Results are kept as JSON text, each as ``json_format.dumps`` writes a
+    record below the outline (one line): a corpus has tens of thousands, and
+    encoding each from a dict through ``json`` was most of what writing the
+    log cost. A finding's result is written from a template whose strings go
+    through ``json``'s own string encoder; the tests hold it to ``json``'s
+    encoding of the same dict.
+    """
 
     def __init__(self) -> None:
         self.rules: list[dict[str, Any]] = []
         self._rule_index: dict[str, int] = {}
         self.artifacts: list[dict[str, Any]] = []
         self._artifact_index: dict[str, int] = {}
-        self.results: list[dict[str, Any]] = []
+        self.results: list[str] = []
         self.notifications: list[dict[str, Any]] = []
+        # (section id, kind, severity) -> the start of such a finding's result, up to its message text
+        self._result_starts: dict[tuple[str, str, str], str] = {}
 
     def rule(self, rule_id: str, description: str, level: str, tags: list[str]) -> int:
         if rule_id not in self._rule_index:
@@ -327,6 +354,62 @@ class _SarifRun:
             notification["locations"] = [{"physicalLocation": {"artifactLocation": where}}]
         self.notifications.append(notification)
 
+    def _result_start(self, section: dict[str, Any], finding: dict[str, Any]) -> str:
+        """The start of a finding's result, up to its message text: the same for its section, kind and severity."""
+        severity = finding.get("severity", "info")
+        key = (section["id"], finding["kind"], severity)
+        start = self._result_starts.get(key)
+        if start is None:
+            rule_id = f"{section['id']}/{finding['kind']}"
+            level = SARIF_LEVELS[severity]
+            index = self.rule(
+                rule_id, f"{section['title']}: {finding['kind'].replace('_', ' ')}", level, ["textkit", section["id"]]
+            )
+            start = self._result_starts[key] = (
+                f'{{"ruleId":{_json_string(rule_id)},"ruleIndex":{index},"level":{_json_string(level)},"message":{{"text":'
+            )
+        return start
+
+    def finding_results(self, section: dict[str, Any], at: str | None, snippet: bool) -> list[str]:
+        """The results of a section's findings, each the JSON text of :func:`_finding_result_dict`'s dict.
+
+        ``at`` is :func:`_location_start` of the document's file (None: no file).
+        """
+        results, string, data_text = [], _json_string, json_format.compact_acyclic
+        for f in section["findings"]:
+            data = f.get("data")
+            end = ',"properties":{"data":' + data_text(data) + "}}" if data else "}"
+            text = self._result_start(section, f) + string(f["message"])
+            if at is None:
+                results.append(f'{text}}},"locations":[]{end}')
+                continue
+            region = f'{{"startLine":{f["line"]},"startColumn":{f["column"]},"endLine":{f["end_line"]},"endColumn":{f["end_column"]}'
+            if snippet:
+                results.append(f'{text}}}{at}{region},"snippet":{{"text":{string(f["text"])}}}}}}}}}]{end}')
+            else:
+                results.append(f"{text}}}{at}{region}}}}}}}]{end}")
+        return results
+
+
+def _location_start(where: dict[str, Any]) -> str:
+    """A result's ``locations`` up to its region: the same for every finding of a document."""
+    return ',"locations":[{"physicalLocation":{"artifactLocation":' + json_format.compact(where) + ',"region":'
+
+
+def _finding_result_dict(run: _SarifRun, section, finding, where, file_is_text: bool) -> dict[str, Any]:
+    """A finding's result as a dict: what :meth:`_SarifRun.finding_results` writes (the tests compare them)."""
+    rule_id = f"{section['id']}/{finding['kind']}"
+    result: dict[str, Any] = {
+        "ruleId": rule_id,
+        "ruleIndex": run._rule_index[rule_id],
+        "level": SARIF_LEVELS[finding.get("severity", "info")],
+        "message": {"text": finding["message"]},
+        "locations": _locations(where, _finding_region(finding, file_is_text)),
+    }
+    if finding.get("data"):
+        result["properties"] = {"data": finding["data"]}
+    return result
+
 
 def _locations(where: dict[str, Any] | None, region: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"physicalLocation": {"artifactLocation": where, "region": region}}] if where else []
@@ -346,24 +429,10 @@ def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
     document = report["document"]
     source = document["source"]
     where = run.artifact(source, document)
+    at = _location_start(where) if where else None
     file_is_text = _file_is_text(report)
     for section in report["sections"]:
-        for finding in section["findings"]:
-            rule_id = f"{section['id']}/{finding['kind']}"
-            level = SARIF_LEVELS[finding.get("severity", "info")]
-            index = run.rule(
-                rule_id, f"{section['title']}: {finding['kind'].replace('_', ' ')}", level, ["textkit", section["id"]]
-            )
-            result: dict[str, Any] = {
-                "ruleId": rule_id,
-                "ruleIndex": index,
-                "level": level,
-                "message": {"text": finding["message"]},
-                "locations": _locations(where, _finding_region(finding, file_is_text)),
-            }
-            if finding.get("data"):
-                result["properties"] = {"data": finding["data"]}
-            run.results.append(result)
+        run.results += run.finding_results(section, at, file_is_text)
         if section["status"] == ERROR:
             run.notify("error", _section_error(section), source, section["id"])
         level, prefix = ("note", "skipped: ") if section["status"] == SKIPPED else ("warning", "")
@@ -375,20 +444,19 @@ def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
             continue
         rule_id = f"gate/{gate['section']}.{gate['metric']}"
         index = run.rule(rule_id, f"Quality gate on {gate['section']}.{gate['metric']}", "error", ["textkit", "gate"])
-        run.results.append(
-            {
-                "ruleId": rule_id,
-                "ruleIndex": index,
-                "level": "error",
-                "message": {"text": gate["description"]},
-                "locations": _locations(where, whole_file),
-                "properties": {k: gate[k] for k in ("gate", "value", "baseline", "measured", "threshold", "note")},
-            }
-        )
+        result = {
+            "ruleId": rule_id,
+            "ruleIndex": index,
+            "level": "error",
+            "message": {"text": gate["description"]},
+            "locations": _locations(where, whole_file),
+            "properties": {k: gate[k] for k in ("gate", "value", "baseline", "measured", "threshold", "note")},
+        }
+        run.results.append(json_format.compact(result))
 
 
-def sarif_log(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = (), version: str = "") -> dict[str, Any]:
-    """The SARIF log (a dict) of these reports and unreadable inputs."""
+def _sarif(reports: Iterable[dict[str, Any]], failures: Iterable[Failure], version: str, results) -> dict[str, Any]:
+    """The SARIF log of these reports and unreadable inputs, its results made by ``results(run)``."""
     run = _SarifRun()
     plugins: list[dict[str, str]] = []
     for source, message in failures:
@@ -413,21 +481,36 @@ def sarif_log(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = (
                 "invocations": [{"executionSuccessful": not failed, "toolExecutionNotifications": run.notifications}],
                 "artifacts": run.artifacts,
                 "columnKind": "unicodeCodePoints",
-                "results": run.results,
+                "results": results(run),
             }
         ],
     }
+
+
+def sarif_log(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = (), version: str = "") -> dict[str, Any]:
+    """The SARIF log (a dict) of these reports and unreadable inputs."""
+    return _sarif(reports, failures, version, lambda run: [json.loads(r) for r in run.results])
+
+
+def sarif_text(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = (), version: str = "") -> str:
+    """:func:`sarif_log` as ``-f sarif`` writes it: laid out as -f json is (``json_format.dumps``),
+    one result per line, the results put in as they were encoded."""
+    pieces: list[str] = []
+    json_format.lay_out(_sarif(reports, failures, version, lambda run: json_format.EncodedItems(run.results)), pieces)
+    pieces.append("\n")
+    return "".join(pieces)
 
 
 # Laid out as -f json is (json_format.dumps): one result per line. Indenting every level made a
 # corpus's log several times larger and its writing, in Python's indenting encoder, most of a
 # cached run's time.
 def render_sarif(report, options=None) -> str:
-    return json_format.dumps(sarif_log([report.to_dict()])) + "\n"
+    return sarif_text([report.to_dict()])
 
 
 def render_sarif_corpus(corpus, options=None) -> str:
-    return json_format.dumps(sarif_log(corpus.reports, corpus_failures(corpus), corpus.tool_version)) + "\n"
+    # SARIF reads findings, never a section's data: that is not even decoded.
+    return sarif_text(corpus.iter_reports(data=False), corpus_failures(corpus), corpus.tool_version)
 
 
 _IANA = {
@@ -536,4 +619,5 @@ def render_junit(report, options=None) -> str:
 
 
 def render_junit_corpus(corpus, options=None) -> str:
-    return _xml(junit_tree(corpus.reports, corpus_failures(corpus), corpus.tool_version))
+    # A test case per gate or section: neither findings nor data are read (nor decoded).
+    return _xml(junit_tree(corpus.iter_reports(findings=False, data=False), corpus_failures(corpus), corpus.tool_version))

@@ -20,7 +20,32 @@ _ONE_LINE_DEPTH = 4
 _INDENT = "  "
 
 # One encoder for JSON Lines and for everything below -f json's outline: as compact as JSON allows.
-_compact = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+compact = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+
+
+def _acyclic_encoder():
+    """``compact`` without its check for cycles, json's C encoder made once rather than at every call.
+
+    For many small values (a SARIF log's finding data) making the encoder
+    was half of the cost. Where the C encoder is missing or is not called
+    as in CPython 3.9-3.13, ``compact`` itself.
+    """
+    try:
+        from json.encoder import c_make_encoder, encode_basestring
+
+        base = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+        encode = c_make_encoder(None, base.default, encode_basestring, None, ":", ",", False, False, False)
+        sample = {"a": [1, 2.5, None, True, "é\n\"", {"1": []}]}
+        if "".join(encode(sample, 0)) == compact(sample):
+            return lambda value: "".join(encode(value, 0))
+    except Exception:  # another Python's json: the plain way
+        pass
+    return compact
+
+
+# ``compact`` for values that cannot hold themselves (data decoded from JSON or marshal): a cycle is a
+# RecursionError, not compact's ValueError.
+compact_acyclic = _acyclic_encoder()
 
 
 def render(report, options=None) -> str:
@@ -35,18 +60,28 @@ def render_corpus(corpus, options=None) -> str:
 def render_line(report, options=None) -> str:
     encoded = getattr(report, "encoded_sections", None)
     if encoded is None:
-        return _compact(report.to_dict()) + "\n"
+        return compact(report.to_dict()) + "\n"
     # Sections a worker process encoded already (textkit.parallel): spliced in
     # where they belong, the same bytes as encoding the whole report here. No
     # string value can hold '"sections":null' unescaped, so the first one is the key's.
     outline = report.to_dict()
     outline["sections"] = None
-    return _compact(outline).replace('"sections":null', '"sections":' + encoded, 1) + "\n"
+    return compact(outline).replace('"sections":null', '"sections":' + encoded, 1) + "\n"
 
 
 def encode_sections(report) -> str:
     """The report's ``sections`` as ``render_line`` writes them."""
-    return _compact([section.to_dict() for section in report.sections])
+    return compact([section.to_dict() for section in report.sections])
+
+
+class EncodedItems(list):
+    """A list whose items are JSON texts already, each as compact as :func:`dumps` writes it below the outline.
+
+    :func:`dumps` puts them in as they are, laid out as the list of their
+    values would be: for a long list of records (SARIF results) that a caller
+    encodes faster than one dict at a time through ``json``. Such a list must
+    sit where its items are below the outline (ValueError otherwise).
+    """
 
 
 def dumps(value: Any, depth: int = 0) -> str:
@@ -55,27 +90,63 @@ def dumps(value: Any, depth: int = 0) -> str:
     ``json.loads(dumps(v)) == v``, as for ``json.dumps``; NaN and infinities
     are refused (ValueError).
     """
+    pieces: list[str] = []
+    lay_out(value, pieces, depth)
+    return "".join(pieces)
+
+
+def lay_out(value: Any, pieces: list[str], depth: int = 0) -> None:
+    """:func:`dumps` of ``value``, appended to ``pieces``: joined once, a large log is not copied at every level."""
+    if isinstance(value, EncodedItems):
+        _encoded_items(value, pieces, depth)
+        return
     if isinstance(value, dict):
         items = value.items()
     elif isinstance(value, (list, tuple)):
         items = None
     else:
-        return _compact(value)
+        pieces.append(compact(value))
+        return
     if not value or depth >= _ONE_LINE_DEPTH or _flat(value):
-        return _compact(value)
+        pieces.append(compact(value))
+        return
     inner = _INDENT * (depth + 1)
     if items is not None:
-        body = [f"{inner}{_key(k)}: {dumps(v, depth + 1)}" for k, v in items]
-        opener, closer = "{", "}"
+        separator = "{\n" + inner
+        for key, item in items:
+            pieces.append(separator + _key(key) + ": ")
+            lay_out(item, pieces, depth + 1)
+            separator = ",\n" + inner
+        pieces.append("\n" + _INDENT * depth + "}")
     else:
-        body = [inner + dumps(v, depth + 1) for v in value]
-        opener, closer = "[", "]"
-    return opener + "\n" + ",\n".join(body) + "\n" + _INDENT * depth + closer
+        separator = "[\n" + inner
+        for item in value:
+            pieces.append(separator)
+            lay_out(item, pieces, depth + 1)
+            separator = ",\n" + inner
+        pieces.append("\n" + _INDENT * depth + "]")
+
+
+def _encoded_items(items: EncodedItems, pieces: list[str], depth: int) -> None:
+    if not items:
+        pieces.append("[]")
+        return
+    if depth + 1 < _ONE_LINE_DEPTH:
+        raise ValueError(f"encoded items belong at depth {_ONE_LINE_DEPTH} or below, not {depth + 1}")
+    if depth >= _ONE_LINE_DEPTH or not any(item[0] in "{[" for item in items):
+        pieces.append("[" + ",".join(items) + "]")
+        return
+    inner = _INDENT * (depth + 1)
+    separator = "[\n" + inner
+    for item in items:
+        pieces += (separator, item)
+        separator = ",\n" + inner
+    pieces.append("\n" + _INDENT * depth + "]")
 
 
 def _key(key: Any) -> str:
     # As json.dumps writes a key that is not a string: True as "true", 1 as "1".
-    return _compact(key if isinstance(key, str) else _compact(key))
+    return compact(key if isinstance(key, str) else compact(key))
 
 
 def _flat(value: dict | list | tuple) -> bool:
