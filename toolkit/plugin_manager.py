@@ -14,7 +14,6 @@ module with ``-p`` (or twice) loads it once, under its entry-point name.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import importlib
 import importlib.util
 import inspect
@@ -408,7 +407,6 @@ def guarded_format(fmt: Format, plugin: str) -> Format:
     return dataclasses.replace(fmt, render=guard(fmt.render, "render"), render_corpus=guard(fmt.render_corpus, "render_corpus"))
 
 
-@functools.lru_cache(maxsize=None)  # asked at every render: once per document for a streaming format
 def _takes_one_argument(function: Callable[..., Any]) -> bool:
     try:
         parameters = list(inspect.signature(function).parameters.values())
