@@ -135,18 +135,22 @@ class _Piece:
     """A word, or the part of one, that can be (part of) a name.
 
     A plain class with slots, not a dataclass: one is made for every word of
-    the document, so making one must cost little.
+    the document, so making one must cost little. ``capitalised`` and
+    ``glued`` are the shape of ``text`` (see :func:`_shape`), given by the
+    maker, who has looked them up already.
     """
 
-    __slots__ = ("start", "end", "text", "initial", "gap_after", "joins_previous", "parts", "capitalised", "glued")
+    __slots__ = ("start", "end", "text", "initial", "gap_after", "capitalised", "glued", "joins_previous", "parts")
 
     def __init__(
         self,
         start: int,
         end: int,
         text: str,
-        initial: bool = False,  # first word of a sentence, a quotation, or after a colon
-        gap_after: str | None = None,  # text up to the next piece; None: the name cannot go on
+        initial: bool,  # first word of a sentence, a quotation, or after a colon
+        gap_after: str | None,  # text up to the next piece; None: the name cannot go on
+        capitalised: bool,
+        glued: bool,
         joins_previous: bool = True,  # False for "TikTok" cut from "byTikTok": a new name starts
         parts: list[_Piece] | None = None,  # a capitalised hyphenated word's parts, else None
     ) -> None:
@@ -155,36 +159,54 @@ class _Piece:
         self.text = text
         self.initial = initial
         self.gap_after = gap_after
+        self.capitalised = capitalised
+        self.glued = glued
         self.joins_previous = joins_previous
         self.parts = parts
-        # Asked of every piece several times over (the text never changes), so worked out once.
-        shape = _SHAPES.get(text)
-        if shape is None:
-            shape = _shape(text)
-        self.capitalised, self.glued = shape
+
+    def __repr__(self) -> str:
+        return f"_Piece({self.start}, {self.end}, {self.text!r})"
 
 
-# A word's shape, by its spelling: words repeat, so each is looked at once (bounded).
-_SHAPES: dict[str, tuple[bool, bool]] = {}
-_MAX_SHAPES = 1 << 16
+def _piece(
+    start: int,
+    end: int,
+    text: str,
+    initial: bool = False,
+    gap_after: str | None = None,
+    joins_previous: bool = True,
+    parts: list[_Piece] | None = None,
+) -> _Piece:
+    """A piece whose shape is looked up here: parts of words, possessives."""
+    capitalised, glued = _shape(text)
+    return _Piece(start, end, text, initial, gap_after, capitalised, glued, joins_previous, parts)
 
 
 def _shape(text: str) -> tuple[bool, bool]:
     """(capitalised, glued) of a piece's text."""
     first = text[:1]
-    shape = (
+    return (
         # "W224" and "G7" are codes, not words of a name.
         first.isupper() and _DIGIT.search(text) is None,
         # A lowercase start with a capital inside: "byTikTok", "iPhone".
         first.islower() and not text.islower(),
     )
-    if len(_SHAPES) >= _MAX_SHAPES:
-        _SHAPES.clear()
-    _SHAPES[text] = shape
-    return shape
 
-    def __repr__(self) -> str:
-        return f"_Piece({self.start}, {self.end}, {self.text!r})"
+
+# A word's shape by its spelling, (capitalised, glued, whole): words repeat, so
+# each is looked at once (bounded). ``whole``: no possessive ending and no
+# hyphen, so the word is one piece of the same text (most words).
+_WORD_SHAPES: dict[str, tuple[bool, bool, bool]] = {}
+_MAX_WORD_SHAPES = 1 << 16
+
+
+def _word_shape(word: str) -> tuple[bool, bool, bool]:
+    whole = word[-2:] not in _POSSESSIVE_ENDINGS and _HYPHENS.isdisjoint(word)
+    shape = (*_shape(word), whole)
+    if len(_WORD_SHAPES) >= _MAX_WORD_SHAPES:
+        _WORD_SHAPES.clear()
+    _WORD_SHAPES[word] = shape
+    return shape
 
 
 @dataclass
@@ -202,30 +224,37 @@ class _Evidence:
 def find_mentions(document) -> list[Mention]:
     """Every mention of a named entity in the document's prose, in text order."""
     lex = lexicon()
+    text, words = document.text, document.words
     mentions: list[Mention] = []
     sentences = []
     for sentence in document.prose_sentences:
-        pieces = _pieces(document, sentence)
-        place = _dateline_place(document, sentence, pieces)
-        if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
-            mentions.append(_mention(document, place, "place"))
-            pieces = pieces[len(place) :]
+        pieces = _pieces(text, words[sentence.first_word : sentence.end_word], sentence.start)
+        if pieces and pieces[0].capitalised:  # a dateline opens with a place in capitals
+            place = _dateline_place(text, sentence, pieces)
+            if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
+                mentions.append(_mention(document, place, "place"))
+                pieces = pieces[len(place) :]
         sentences.append(pieces)
-    sentences = _join_wrapped_names(document.text, sentences, lex)
+    sentences = _join_wrapped_names(text, sentences, lex)
     headline = [_is_headline(p) for p in sentences]
-    evidence = _evidence(sentences, headline)
-    for pieces, is_headline in zip(sentences, headline):
-        if not is_headline:
-            mentions.extend(_sentence_mentions(document, pieces, evidence, lex))
+    # A row of a table with a capitalised label names what the label says
+    # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
+    rows = [None if is_headline else _capitalised_row_label(p) for p, is_headline in zip(sentences, headline)]
+    evidence, names = _evidence(sentences, headline, rows)
+    for pieces, row, name_words in zip(sentences, rows, names):
+        if row:
+            mentions.append(_mention(document, row, None))
+        elif name_words:
+            mentions.extend(_sentence_mentions(document, pieces, name_words, evidence, lex))
     if any(headline):
         # Rows of a table in capitals come first: the teams they name are the
         # ones a schedule in capitals names again ("NY JETS AT NEW ENGLAND").
         in_capitals = [p for p, is_headline in zip(sentences, headline) if is_headline]
-        rows = [bool(_table_row_label(p)) for p in in_capitals]
+        is_row = [bool(_table_row_label(p)) for p in in_capitals]
         for first_rows in (True, False):
             known = _known_names(mentions, lex)
-            for pieces, is_row in zip(in_capitals, rows):
-                if is_row == first_rows:
+            for pieces, row in zip(in_capitals, is_row):
+                if row == first_rows:
                     mentions.extend(_headline_mentions(document, pieces, known))
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -234,30 +263,36 @@ def find_mentions(document) -> list[Mention]:
 # --- words into pieces --------------------------------------------------------
 
 
-def _pieces(document, sentence) -> list[_Piece]:
-    text = document.text
-    words = document.words_of(sentence)
+def _pieces(text: str, words, sentence_start: int) -> list[_Piece]:
+    """The pieces of a sentence's words, in one pass: most words are one piece of their own text."""
     pieces: list[_Piece] = []
     append = pieces.append
+    shapes = _WORD_SHAPES
     last = None
-    previous_end = sentence.start
+    previous_end = sentence_start
     initial = True  # the first word opens the sentence
     for word in words:
-        start, end, core = word.start, word.end, word.text
-        gap_before = text[previous_end:start]
+        start = word.start
         if last is not None:
+            gap_before = text[previous_end:start]
             if last.gap_after is not None:
                 last.gap_after = gap_before
             # One space, by far the most common gap, starts nothing afresh.
             initial = gap_before != " " and _starts_afresh(gap_before)
-        previous_end = end
+        core = word.text
+        previous_end = end = word.end
+        shape = shapes.get(core) or _word_shape(core)
+        if shape[2]:
+            last = _Piece(start, end, core, initial, "", shape[0], shape[1])
+            append(last)
+            continue
         possessive = core[-2:] in _POSSESSIVE_ENDINGS
         if possessive and len(core) > 2:
             end -= 2
             core = core[:-2]
         if _HYPHENS.isdisjoint(core):
             # A possessive ends a name: "Apple’s or Google’s".
-            last = _Piece(start, end, core, initial, None if possessive else "")
+            last = _piece(start, end, core, initial, None if possessive else "")
             append(last)
             continue
         word_pieces = _split_word(text, start, end)
@@ -287,17 +322,17 @@ def _starts_afresh(gap: str) -> bool:
 def _split_word(text: str, start: int, end: int) -> list[_Piece]:
     core = text[start:end]
     if _HYPHENS.isdisjoint(core):
-        return [_Piece(start, end, core)]
+        return [_piece(start, end, core)]
     bounds = []
     cursor = 0
     for match in _HYPHEN.finditer(core):
         bounds.append((cursor, match.start()))
         cursor = match.end()
     bounds.append((cursor, len(core)))
-    parts = [_Piece(start + a, start + b, core[a:b]) for a, b in bounds if b > a]
+    parts = [_piece(start + a, start + b, core[a:b]) for a, b in bounds if b > a]
     if len(parts) > 1 and all(p.capitalised for p in parts):
-        return [_Piece(start, end, core, parts=parts)]
-    return parts or [_Piece(start, end, core)]
+        return [_piece(start, end, core, parts=parts)]
+    return parts or [_piece(start, end, core)]
 
 
 def _join_wrapped_names(text: str, sentences: list[list[_Piece]], lex: Lexicon) -> list[list[_Piece]]:
@@ -346,15 +381,18 @@ def _wraps_into(text: str, before: list[_Piece], after: list[_Piece], lex: Lexic
     return after[n - 1].text in lex.org_suffixes or after[n - 1].text in lex.place_suffixes
 
 
-def _dateline_place(document, sentence, pieces: list[_Piece]) -> list[_Piece]:
+def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
     """The pieces of the place name that opens a news dateline, or []."""
-    text = document.text
     if sentence.start > 0 and text[sentence.start - 1] != "\n":
         return []
     match = _DATELINE.match(text, sentence.start, sentence.end)
     if match is None:
         return []
-    place = [p for p in pieces if p.end <= match.end("place")]
+    place_end = match.end("place")
+    n = 0
+    while n < len(pieces) and pieces[n].end <= place_end:  # pieces' ends grow
+        n += 1
+    place = pieces[:n]
     return place if place and all(p.capitalised for p in place) else []
 
 
@@ -370,58 +408,70 @@ def _is_headline(pieces: list[_Piece]) -> bool:
     return words >= 2
 
 
-def _evidence(sentences: list[list[_Piece]], headline: list[bool]) -> _Evidence:
+def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
+    label = _table_row_label(pieces)
+    return label if label and all(p.capitalised for p in label) else None
+
+
+def _evidence(
+    sentences: list[list[_Piece]], headline: list[bool], rows: list[list[_Piece] | None]
+) -> tuple[_Evidence, list[list[int] | None]]:
+    """What the document says about its words, and each sentence's name words.
+
+    One pass over the words of each ordinary sentence: capitalised words
+    and their neighbours give the evidence, lowercase words theirs, and the
+    indices of the words a name can start with (capitalised, or glued as in
+    "byTikTok") are kept for finding the names (None: no such word, or the
+    sentence is read otherwise).
+    """
     evidence = _Evidence()
-    for pieces, is_headline in zip(sentences, headline):
+    mid_capitalised, standalone, lowercase, runs = (
+        evidence.mid_capitalised, evidence.standalone, evidence.lowercase, evidence.runs
+    )  # fmt: skip
+    names: list[list[int] | None] = []
+    for pieces, is_headline, row in zip(sentences, headline, rows):
         if is_headline:
+            names.append(None)
             continue
-        label = _table_row_label(pieces)
-        if label and all(p.capitalised for p in label):
+        if row:
             # A row of a table names a team or a place, though it opens a line:
             # "Karlsruhe 17 8 4 5 30 20 28" tells that "Karlsruhe" is a name.
-            evidence.mid_capitalised.update((label[0].text, label[-1].text))
-            if len(label) == 1:
-                evidence.standalone.add(label[0].text)
+            mid_capitalised.update((row[0].text, row[-1].text))
+            if len(row) == 1:
+                standalone.add(row[0].text)
+            names.append(None)
             continue
+        name_words = []
+        run: list[str] = []  # capitalised words joined by plain gaps, as written
+        joined_before = False  # the previous piece is capitalised, and only a plain gap lies between
+        last = len(pieces) - 1
         for i, piece in enumerate(pieces):
-            if piece.capitalised and not piece.initial:
-                # Inside a longer name a word says nothing about itself: the
-                # "Plastic" of "Brazilian Plastic Surgery Society".
-                if not _between_capitalised(pieces, i):
-                    evidence.mid_capitalised.add(piece.text)
-                if not _next_to_capitalised(pieces, i):
-                    evidence.standalone.add(piece.text)
-            elif piece.text.islower():
-                evidence.lowercase.add(piece.text)
-        evidence.runs.update(_capitalised_runs(pieces))
-    return evidence
-
-
-def _capitalised_runs(pieces: list[_Piece]) -> list[str]:
-    runs, current = [], []
-    for i, piece in enumerate(pieces):
-        if piece.capitalised:
-            current.append(piece.text)
-        if current and not (piece.capitalised and _capitalised_after(pieces, i)):
-            runs.append(" ".join(current))
-            current = []
-    return runs
-
-
-def _next_to_capitalised(pieces: list[_Piece], i: int) -> bool:
-    return _capitalised_before(pieces, i) or _capitalised_after(pieces, i)
-
-
-def _between_capitalised(pieces: list[_Piece], i: int) -> bool:
-    return _capitalised_before(pieces, i) and _capitalised_after(pieces, i)
-
-
-def _capitalised_before(pieces: list[_Piece], i: int) -> bool:
-    return i > 0 and pieces[i - 1].capitalised and _is_gap(pieces[i - 1].gap_after)
-
-
-def _capitalised_after(pieces: list[_Piece], i: int) -> bool:
-    return i + 1 < len(pieces) and pieces[i + 1].capitalised and _is_gap(pieces[i].gap_after)
+            if piece.capitalised:
+                name_words.append(i)
+                gap = piece.gap_after
+                joined_after = (
+                    i < last and pieces[i + 1].capitalised and gap is not None and (gap == "" or gap.isspace())
+                )
+                if not piece.initial:
+                    # Inside a longer name a word says nothing about itself: the
+                    # "Plastic" of "Brazilian Plastic Surgery Society".
+                    if not (joined_before and joined_after):
+                        mid_capitalised.add(piece.text)
+                    if not (joined_before or joined_after):
+                        standalone.add(piece.text)
+                run.append(piece.text)
+                if not joined_after:
+                    runs.add(" ".join(run))
+                    run = []
+                joined_before = joined_after
+            else:
+                joined_before = False
+                if piece.glued:
+                    name_words.append(i)
+                elif piece.text.islower():
+                    lowercase.add(piece.text)
+        names.append(name_words or None)
+    return evidence, names
 
 
 def _is_gap(gap: str | None) -> bool:
@@ -431,14 +481,15 @@ def _is_gap(gap: str | None) -> bool:
 # --- names in ordinary sentences ----------------------------------------------
 
 
-def _sentence_mentions(document, pieces: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
-    if not any(p.capitalised or p.glued for p in pieces):  # every name starts with one of those
-        return []
-    label = _table_row_label(pieces)
-    if label and all(p.capitalised for p in label):  # "Karlsruhe 17 8 4 5 30 20 28"
-        return [_mention(document, label, None)]
+def _sentence_mentions(
+    document, pieces: list[_Piece], name_words: list[int], evidence: _Evidence, lex: Lexicon
+) -> list[Mention]:
+    """The names in a sentence whose name words (capitalised or glued) are at ``name_words``."""
+    if any(pieces[i].glued or pieces[i].parts for i in name_words):
+        pieces = _resolve_words(pieces, evidence, lex)
+        name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     mentions = []
-    for run in _runs(_resolve_words(pieces, evidence, lex), lex):
+    for run in _runs(pieces, name_words, lex):
         mentions.extend(_run_mentions(document, run, evidence, lex))
     return mentions
 
@@ -467,7 +518,7 @@ def _unglue(piece: _Piece, evidence: _Evidence, lex: Lexicon) -> _Piece:
     # A one-letter prefix is how brands are spelled ("iPhone", "eBay"); a
     # longer one is a word that lost its space ("byTikTok").
     if len(prefix) >= 2 and prefix.isalpha() and (_is_known(rest, evidence, lex) or prefix in lex.function_words):
-        return _Piece(piece.start + cut, piece.end, rest, gap_after=piece.gap_after, joins_previous=False)
+        return _piece(piece.start + cut, piece.end, rest, gap_after=piece.gap_after, joins_previous=False)
     return piece
 
 
@@ -480,22 +531,22 @@ def _is_name_word(piece: _Piece) -> bool:
     return piece.capitalised or piece.glued
 
 
-def _runs(pieces: list[_Piece], lex: Lexicon) -> list[list[_Piece]]:
-    """Maximal runs of capitalised pieces that read as one name."""
+def _runs(pieces: list[_Piece], name_words: list[int], lex: Lexicon) -> list[list[_Piece]]:
+    """Maximal runs of capitalised pieces that read as one name, each opening at a name word."""
     runs: list[list[_Piece]] = []
-    i = 0
-    while i < len(pieces):
-        if not _is_name_word(pieces[i]):
-            i += 1
+    covered = 0  # pieces before this index are in a run already
+    for i in name_words:
+        if i < covered:
             continue
         run = [pieces[i]]
+        covered = i + 1
         while True:
-            link = _link(run[-1], pieces, i + len(run), lex)
+            link = _link(run[-1], pieces, covered, lex)
             if not link:
                 break
             run.extend(link)
+            covered += len(link)
         runs.append(run)
-        i += len(run)
     return runs
 
 
