@@ -89,6 +89,7 @@ _POSSESSIVE_ENDINGS = frozenset(["’s", "’S", "'s", "'S"])
 _HYPHEN = re.compile(r"[\-\u2010\u2011]")
 _HYPHENS = frozenset("-\u2010\u2011")
 _DIGIT = re.compile(r"\d")
+_SPACE_THEN_AT = re.compile(r"\s*@")  # what follows "RT" in a retweet: "RT @user"
 _OPENING_QUOTES = "“‘«\"'"
 # A line that ends in one of these is done: the next line starts afresh ("Scorers :").
 _LINE_CLOSERS = ".!?…:;)]\"”’'"
@@ -219,6 +220,9 @@ class _Evidence:
     standalone: set[str] = field(default_factory=set)
     # Runs of capitalised words as written (one line each): "Daniel Herbert".
     runs: set[str] = field(default_factory=set)
+    # (word, initial) -> is a name alone (see _lone_word_is_name): the evidence is
+    # the document's, so each spelling is judged once.
+    lone_words: dict[tuple[str, bool], bool] = field(default_factory=dict)
 
 
 def find_mentions(document) -> list[Mention]:
@@ -227,8 +231,21 @@ def find_mentions(document) -> list[Mention]:
     text, words = document.text, document.words
     mentions: list[Mention] = []
     sentences = []
+    lowercase = []  # the words of one-word sentences that can be no name
+    shapes = _WORD_SHAPES
     for sentence in document.prose_sentences:
-        pieces = _pieces(text, words[sentence.first_word : sentence.end_word], sentence.start)
+        first = sentence.first_word
+        if sentence.end_word - first == 1:
+            # A one-word sentence ("a" on its own line) that can be no name gives only
+            # evidence of a word written in lowercase: it is no headline, no table
+            # row, and no wrapped name runs through it.
+            word = words[first].text
+            capitalised, glued, whole = shapes.get(word) or _word_shape(word)
+            if whole and not (capitalised or glued):
+                if word.islower():
+                    lowercase.append(word)
+                continue
+        pieces = _pieces(text, words[first : sentence.end_word], sentence.start)
         if pieces and pieces[0].capitalised:  # a dateline opens with a place in capitals
             place = _dateline_place(text, sentence, pieces)
             if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
@@ -241,6 +258,7 @@ def find_mentions(document) -> list[Mention]:
     # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
     rows = [None if is_headline else _capitalised_row_label(p) for p, is_headline in zip(sentences, headline)]
     evidence, names = _evidence(sentences, headline, rows)
+    evidence.lowercase.update(lowercase)
     for pieces, row, name_words in zip(sentences, rows, names):
         if row:
             mentions.append(_mention(document, row, None))
@@ -490,7 +508,10 @@ def _sentence_mentions(
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     mentions = []
     for run in _runs(pieces, name_words, lex):
-        mentions.extend(_run_mentions(document, run, evidence, lex))
+        if len(run) == 1:
+            mentions += _lone_word_mentions(document, run[0], evidence, lex)
+        else:
+            mentions += _run_mentions(document, run, evidence, lex)
     return mentions
 
 
@@ -602,12 +623,12 @@ def _run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon
     inner_title = _split_at_inner_title(run, lex)
     if inner_title is not None:  # "Czech President Vaclav Havel", "Fed Chairman Alan Greenspan"
         before, after = inner_title
-        return _run_mentions(document, before, evidence, lex) + [_mention(document, after, "person")]
+        return _sub_run_mentions(document, before, evidence, lex) + [_mention(document, after, "person")]
     if _leads_with_nationality(run, evidence, lex):  # "Russian Igor Kolyvanov", "Chinese Huawei"
-        return _run_mentions(document, run[:1], evidence, lex) + _run_mentions(document, run[1:], evidence, lex)
+        return _lone_word_mentions(document, run[0], evidence, lex) + _sub_run_mentions(document, run[1:], evidence, lex)
     person = _known_person_at_end(run, evidence, lex)
     if person:  # "Queenslander Daniel Herbert", "AC Milan George Weah"
-        return _run_mentions(document, run[: len(run) - person], evidence, lex) + [
+        return _sub_run_mentions(document, run[: len(run) - person], evidence, lex) + [
             _mention(document, run[len(run) - person :], "person")
         ]
     run, is_person = _strip_title(run, lex)
@@ -616,9 +637,30 @@ def _run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon
         return []
     if len(run) == 1 and not _single_word_is_name(run[0], evidence, lex):
         return []
-    if len(run) == 1 and run[0].text == "RT" and document.text[run[0].end :].lstrip().startswith("@"):
+    if len(run) == 1 and run[0].text == "RT" and _SPACE_THEN_AT.match(document.text, run[0].end):
         return []  # "RT @user:" marks a retweet
     return [_mention(document, run, "person" if is_person else None)]
+
+
+def _lone_word_mentions(document, piece: _Piece, evidence: _Evidence, lex: Lexicon) -> list[Mention]:
+    """:func:`_run_mentions` of a one-word run, judged once per spelling and position.
+
+    One word is a name (never a person's by a title: a title alone is no
+    name) or nothing, by the same rules as a longer run.
+    """
+    if piece.text == "RT":  # a name or a retweet's mark, by what follows
+        return _run_mentions(document, [piece], evidence, lex)
+    key = (piece.text, piece.initial)
+    is_name = evidence.lone_words.get(key)
+    if is_name is None:
+        is_name = evidence.lone_words[key] = bool(_run_mentions(document, [piece], evidence, lex))
+    return [_mention(document, [piece], None)] if is_name else []
+
+
+def _sub_run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
+    if len(run) == 1:
+        return _lone_word_mentions(document, run[0], evidence, lex)
+    return _run_mentions(document, run, evidence, lex)
 
 
 def _known_person_at_end(run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> int:
@@ -799,8 +841,13 @@ def _acronyms_of(mentions: list[Mention], lex: Lexicon) -> set[str]:
 
 def is_capitals(text: str) -> bool:
     """Two letters or more, all capitals: "SCMP", "LONDON", "U.S."."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = 0
+    for c in text:  # stops at the first lowercase letter: "Apple" at its second
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 2
 
 
 def _headline_mentions(document, pieces: list[_Piece], known: dict[str, str]) -> list[Mention]:
