@@ -83,7 +83,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ._entity_lexicon import Lexicon, lexicon
+from ._entity_lexicon import Lexicon, lexicon, name_prefixes
 
 _POSSESSIVE_ENDINGS = frozenset(["’s", "’S", "'s", "'S"])
 _HYPHEN = re.compile(r"[\-\u2010\u2011]")
@@ -270,7 +270,7 @@ def find_mentions(document) -> list[Mention]:
         in_capitals = [p for p, is_headline in zip(sentences, headline) if is_headline]
         is_row = [bool(_table_row_label(p)) for p in in_capitals]
         for first_rows in (True, False):
-            known = _known_names(mentions, lex)
+            known = _KnownNames(mentions, lex)
             for pieces, row in zip(in_capitals, is_row):
                 if row == first_rows:
                     mentions.extend(_headline_mentions(document, pieces, known))
@@ -415,14 +415,16 @@ def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
 
 
 def _is_headline(pieces: list[_Piece]) -> bool:
-    """A sentence in capitals: case tells nothing about names there."""
+    """A sentence in capitals (two words of two letters or more, none with a lowercase
+    letter): case tells nothing about names there."""
     words = 0
     for piece in pieces:  # stops at the first word with a lowercase letter: most sentences at once
         text = piece.text
-        if len(text) >= 2 and (text.isalpha() or sum(c.isalpha() for c in text) >= 2):
-            if text.upper() != text:
-                return False
-            words += 1
+        if text.upper() == text:
+            if words < 2 and len(text) >= 2 and (text.isalpha() or sum(c.isalpha() for c in text) >= 2):
+                words += 1
+        elif len(text) >= 2 and (text.isalpha() or sum(c.isalpha() for c in text) >= 2):
+            return False
     return words >= 2
 
 
@@ -810,15 +812,35 @@ def _initial_word_is_name(word: str, evidence: _Evidence, lex: Lexicon) -> bool:
 # --- names in capitals-only headlines ------------------------------------------
 
 
-def _known_names(mentions: list[Mention], lex: Lexicon) -> dict[str, str]:
-    """Casefolded name -> its spelling, for matching words set in capitals."""
-    known = dict(lex.gazetteer_casefolded)
-    for acronym in _acronyms_of(mentions, lex):
-        known.setdefault(acronym.casefold(), acronym)
-    for mention in mentions:
-        known[mention.name.casefold()] = mention.name
-    # "US" in "TELL US" and "WHO" in "WHO WON" are words: capitals cannot tell.
-    return {k: v for k, v in known.items() if k not in lex.function_words}
+class _KnownNames:
+    """Casefolded name -> its spelling, for matching words set in capitals.
+
+    The document's names (its mentions, and the acronyms of its long names)
+    over the gazetteer's, looked up in both rather than copied into one: a
+    document with a headline would copy the whole gazetteer.
+    """
+
+    def __init__(self, mentions: list[Mention], lex: Lexicon) -> None:
+        gazetteer = lex.gazetteer_casefolded
+        own: dict[str, str] = {}
+        for acronym in _acronyms_of(mentions, lex):
+            key = acronym.casefold()
+            if key not in gazetteer:
+                own.setdefault(key, acronym)
+        for mention in mentions:
+            own[mention.name.casefold()] = mention.name
+        self._own = own
+        self._gazetteer = gazetteer
+        # "US" in "TELL US" and "WHO" in "WHO WON" are words: capitals cannot tell.
+        self._words = lex.function_words
+        # The first words of longer names: a key that is none of these grows into no name.
+        self.prefixes = lex.gazetteer_casefolded_prefixes | name_prefixes(own)
+
+    def get(self, key: str) -> str | None:
+        if key in self._words:
+            return None
+        name = self._own.get(key)
+        return name if name is not None else self._gazetteer.get(key)
 
 
 def _acronyms_of(mentions: list[Mention], lex: Lexicon) -> set[str]:
@@ -850,31 +872,33 @@ def is_capitals(text: str) -> bool:
     return letters >= 2
 
 
-def _headline_mentions(document, pieces: list[_Piece], known: dict[str, str]) -> list[Mention]:
+def _headline_mentions(document, pieces: list[_Piece], known: _KnownNames) -> list[Mention]:
     label = _table_row_label(pieces)
     if label:  # "TAMPA BAY 8 15 2 69 81 18"
         name = " ".join(p.text for p in label)
-        return [replace(_mention(document, label, None), name=known.get(name.casefold(), name))]
+        return [replace(_mention(document, label, None), name=known.get(name.casefold()) or name)]
     # The longest known name of up to _MAX_HEADLINE_NAME_WORDS pieces joined by plain gaps, at each
     # piece. Keys grow one piece at a time (casefolding works character by character, so a joined
-    # key is the joined casefolded pieces): a constant number of steps per piece.
+    # key is the joined casefolded pieces), and only while they open a longer known name: a
+    # constant number of steps per piece, most often none.
     folded = [p.text.casefold() for p in pieces]
+    prefixes = known.prefixes
     mentions = []
     i = 0
     while i < len(pieces):
         key, best = folded[i], 0
-        if key in known:
+        if known.get(key) is not None:
             best = 1
         last = min(i + _MAX_HEADLINE_NAME_WORDS, len(pieces))
         j = i + 1
-        while j < last and _is_gap(pieces[j - 1].gap_after):
+        while j < last and key in prefixes and _is_gap(pieces[j - 1].gap_after):
             key += " " + folded[j]
             j += 1
-            if key in known:
+            if known.get(key) is not None:
                 best = j - i
         if best:
             start, end = pieces[i].start, pieces[i + best - 1].end
-            name = known[" ".join(folded[i : i + best])]
+            name = known.get(" ".join(folded[i : i + best]))
             mentions.append(Mention(start, end, document.text[start:end], name))
             i += best
         else:
