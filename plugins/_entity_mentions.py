@@ -169,6 +169,28 @@ class _Piece:
         return f"_Piece({self.start}, {self.end}, {self.text!r})"
 
 
+class _Plain:
+    """A whole word that can be no name by itself (most words): a lighter piece.
+
+    Only where it sits and what follows it are its own; it is never the
+    first piece of a name, so the rest is the same for every such word.
+    """
+
+    __slots__ = ("start", "end", "text", "gap_after")
+    initial = capitalised = glued = False
+    joins_previous = True
+    parts = None
+
+    def __init__(self, start: int, end: int, text: str, gap_after: str | None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.gap_after = gap_after
+
+    def __repr__(self) -> str:
+        return f"_Plain({self.start}, {self.end}, {self.text!r})"
+
+
 def _piece(
     start: int,
     end: int,
@@ -299,9 +321,9 @@ def _pieces(text: str, words, sentence_start: int) -> list[_Piece]:
             initial = gap_before != " " and _starts_afresh(gap_before)
         core = word.text
         previous_end = end = word.end
-        shape = shapes.get(core) or _word_shape(core)
-        if shape[2]:
-            last = _Piece(start, end, core, initial, "", shape[0], shape[1])
+        capitalised, glued, whole = shapes.get(core) or _word_shape(core)
+        if whole:
+            last = _Piece(start, end, core, initial, "", capitalised, glued) if capitalised or glued else _Plain(start, end, core, "")
             append(last)
             continue
         possessive = core[-2:] in _POSSESSIVE_ENDINGS
@@ -908,7 +930,7 @@ def _headline_mentions(document, pieces: list[_Piece], known: _KnownNames) -> li
 
 def _table_row_label(pieces: list[_Piece]) -> list[_Piece]:
     """The words that open a row of figures, or [] if this is not such a row."""
-    if len(pieces) <= _MIN_TABLE_FIGURES:  # a label and the figures: most sentences are not that short
+    if len(pieces) <= _MIN_TABLE_FIGURES or not pieces[-1].text[:1].isdigit():  # most sentences at once
         return []
     n = 0
     while n < len(pieces) and not pieces[n].text[:1].isdigit():
