@@ -216,16 +216,16 @@ def _shape(text: str) -> tuple[bool, bool]:
     )
 
 
-# A word's shape by its spelling, (capitalised, glued, whole): words repeat, so
-# each is looked at once (bounded). ``whole``: no possessive ending and no
-# hyphen, so the word is one piece of the same text (most words).
-_WORD_SHAPES: dict[str, tuple[bool, bool, bool]] = {}
+# A word's shape by its spelling, (capitalised, glued, whole, lowercase): words
+# repeat, so each is looked at once (bounded). ``whole``: no possessive ending
+# and no hyphen, so the word is one piece of the same text (most words).
+_WORD_SHAPES: dict[str, tuple[bool, bool, bool, bool]] = {}
 _MAX_WORD_SHAPES = 1 << 16
 
 
-def _word_shape(word: str) -> tuple[bool, bool, bool]:
+def _word_shape(word: str) -> tuple[bool, bool, bool, bool]:
     whole = word[-2:] not in _POSSESSIVE_ENDINGS and _HYPHENS.isdisjoint(word)
-    shape = (*_shape(word), whole)
+    shape = (*_shape(word), whole, word.islower())
     if len(_WORD_SHAPES) >= _MAX_WORD_SHAPES:
         _WORD_SHAPES.clear()
     _WORD_SHAPES[word] = shape
@@ -247,6 +247,17 @@ class _Evidence:
     lone_words: dict[tuple[str, bool], bool] = field(default_factory=dict)
 
 
+class _Sentence:
+    """A sentence's pieces, where its name words are, and its words in lowercase."""
+
+    __slots__ = ("pieces", "names", "lowercase")
+
+    def __init__(self, pieces: list[_Piece], names: list[int], lowercase: list[str]) -> None:
+        self.pieces = pieces
+        self.names = names  # indices of the pieces a name can open with: capitalised or glued
+        self.lowercase = lowercase  # the texts of the pieces in lowercase
+
+
 def find_mentions(document) -> list[Mention]:
     """Every mention of a named entity in the document's prose, in text order."""
     lex = lexicon()
@@ -262,34 +273,37 @@ def find_mentions(document) -> list[Mention]:
             # evidence of a word written in lowercase: it is no headline, no table
             # row, and no wrapped name runs through it.
             word = words[first].text
-            capitalised, glued, whole = shapes.get(word) or _word_shape(word)
+            capitalised, glued, whole, lower = shapes.get(word) or _word_shape(word)
             if whole and not (capitalised or glued):
-                if word.islower():
+                if lower:
                     lowercase.append(word)
                 continue
-        pieces = _pieces(text, words[first : sentence.end_word], sentence.start)
+        read = _read_sentence(text, words[first : sentence.end_word], sentence.start)
+        pieces = read.pieces
         if pieces and pieces[0].capitalised:  # a dateline opens with a place in capitals
             place = _dateline_place(text, sentence, pieces)
             if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
                 mentions.append(_mention(document, place, "place"))
-                pieces = pieces[len(place) :]
-        sentences.append(pieces)
+                n = len(place)  # all capitalised: the first n name words
+                read.pieces = pieces[n:]
+                read.names = [i - n for i in read.names[n:]]
+        sentences.append(read)
     sentences = _join_wrapped_names(text, sentences, lex)
-    headline = [_is_headline(p) for p in sentences]
+    headline = [_is_headline(s.pieces) for s in sentences]
     # A row of a table with a capitalised label names what the label says
     # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
-    rows = [None if is_headline else _capitalised_row_label(p) for p, is_headline in zip(sentences, headline)]
+    rows = [None if is_headline else _capitalised_row_label(s.pieces) for s, is_headline in zip(sentences, headline)]
     evidence, names = _evidence(sentences, headline, rows)
     evidence.lowercase.update(lowercase)
-    for pieces, row, name_words in zip(sentences, rows, names):
+    for read, row, name_words in zip(sentences, rows, names):
         if row:
             mentions.append(_mention(document, row, None))
         elif name_words:
-            mentions.extend(_sentence_mentions(document, pieces, name_words, evidence, lex))
+            mentions.extend(_sentence_mentions(document, read.pieces, name_words, evidence, lex))
     if any(headline):
         # Rows of a table in capitals come first: the teams they name are the
         # ones a schedule in capitals names again ("NY JETS AT NEW ENGLAND").
-        in_capitals = [p for p, is_headline in zip(sentences, headline) if is_headline]
+        in_capitals = [s.pieces for s, is_headline in zip(sentences, headline) if is_headline]
         is_row = [bool(_table_row_label(p)) for p in in_capitals]
         for first_rows in (True, False):
             known = _KnownNames(mentions, lex)
@@ -303,9 +317,15 @@ def find_mentions(document) -> list[Mention]:
 # --- words into pieces --------------------------------------------------------
 
 
-def _pieces(text: str, words, sentence_start: int) -> list[_Piece]:
-    """The pieces of a sentence's words, in one pass: most words are one piece of their own text."""
+def _read_sentence(text: str, words, sentence_start: int) -> _Sentence:
+    """A sentence's pieces, name words and lowercase words, in one pass over its words.
+
+    Most words are one piece of their own text, whose shape is looked up once
+    per spelling; a word that can be no name gets a lighter piece.
+    """
     pieces: list[_Piece] = []
+    names: list[int] = []
+    lowercase: list[str] = []
     append = pieces.append
     shapes = _WORD_SHAPES
     last = None
@@ -321,9 +341,15 @@ def _pieces(text: str, words, sentence_start: int) -> list[_Piece]:
             initial = gap_before != " " and _starts_afresh(gap_before)
         core = word.text
         previous_end = end = word.end
-        capitalised, glued, whole = shapes.get(core) or _word_shape(core)
+        capitalised, glued, whole, lower = shapes.get(core) or _word_shape(core)
         if whole:
-            last = _Piece(start, end, core, initial, "", capitalised, glued) if capitalised or glued else _Plain(start, end, core, "")
+            if capitalised or glued:
+                names.append(len(pieces))
+                last = _Piece(start, end, core, initial, "", capitalised, glued)
+            else:
+                if lower:
+                    lowercase.append(core)
+                last = _Plain(start, end, core, "")
             append(last)
             continue
         possessive = core[-2:] in _POSSESSIVE_ENDINGS
@@ -332,20 +358,24 @@ def _pieces(text: str, words, sentence_start: int) -> list[_Piece]:
             core = core[:-2]
         if _HYPHENS.isdisjoint(core):
             # A possessive ends a name: "Apple’s or Google’s".
-            last = _piece(start, end, core, initial, None if possessive else "")
-            append(last)
-            continue
-        word_pieces = _split_word(text, start, end)
-        word_pieces[0].initial = initial
-        # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
-        for piece in word_pieces[:-1]:
-            piece.gap_after = None
-        word_pieces[-1].gap_after = None if possessive else ""
-        pieces.extend(word_pieces)
+            word_pieces = [_piece(start, end, core, initial, None if possessive else "")]
+        else:
+            word_pieces = _split_word(text, start, end)
+            word_pieces[0].initial = initial
+            # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
+            for piece in word_pieces[:-1]:
+                piece.gap_after = None
+            word_pieces[-1].gap_after = None if possessive else ""
+        for piece in word_pieces:
+            if piece.capitalised or piece.glued:
+                names.append(len(pieces))
+            elif piece.text.islower():
+                lowercase.append(piece.text)
+            append(piece)
         last = pieces[-1]
     if pieces:
         pieces[-1].gap_after = None
-    return pieces
+    return _Sentence(pieces, names, lowercase)
 
 
 def _starts_afresh(gap: str) -> bool:
@@ -375,7 +405,7 @@ def _split_word(text: str, start: int, end: int) -> list[_Piece]:
     return parts or [_piece(start, end, core)]
 
 
-def _join_wrapped_names(text: str, sentences: list[list[_Piece]], lex: Lexicon) -> list[list[_Piece]]:
+def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> list[_Sentence]:
     """Put back together a name that a line break cut in two.
 
     "Standings of National Hockey" / "League teams after games ..." is one
@@ -386,15 +416,19 @@ def _join_wrapped_names(text: str, sentences: list[list[_Piece]], lex: Lexicon) 
     before it goes on in lowercase. A title line over a body ("... in
     Paris" / "The company said") is left alone.
     """
-    joined: list[list[_Piece]] = []
-    for pieces in sentences:
-        if joined and _wraps_into(text, joined[-1], pieces, lex):
+    joined: list[_Sentence] = []
+    for read in sentences:
+        pieces = read.pieces
+        if joined and _wraps_into(text, joined[-1].pieces, pieces, lex):
             previous = joined[-1]
-            previous[-1].gap_after = text[previous[-1].end : pieces[0].start]
+            before = previous.pieces
+            before[-1].gap_after = text[before[-1].end : pieces[0].start]
             pieces[0].initial = False
-            previous.extend(pieces)
+            previous.names += [len(before) + i for i in read.names]
+            previous.lowercase += read.lowercase
+            before.extend(pieces)
         else:
-            joined.append(pieces)
+            joined.append(read)
     return joined
 
 
@@ -456,22 +490,22 @@ def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
 
 
 def _evidence(
-    sentences: list[list[_Piece]], headline: list[bool], rows: list[list[_Piece] | None]
+    sentences: list[_Sentence], headline: list[bool], rows: list[list[_Piece] | None]
 ) -> tuple[_Evidence, list[list[int] | None]]:
-    """What the document says about its words, and each sentence's name words.
+    """What the document says about its words, and the name words of each sentence read for names.
 
-    One pass over the words of each ordinary sentence: capitalised words
-    and their neighbours give the evidence, lowercase words theirs, and the
-    indices of the words a name can start with (capitalised, or glued as in
-    "byTikTok") are kept for finding the names (None: no such word, or the
-    sentence is read otherwise).
+    Only the name words of a sentence are visited: capitalised words and
+    their neighbours give the evidence, its lowercase words were listed when
+    it was read. A sentence in capitals tells nothing; a row of a table only
+    that its label is a name. The name words (capitalised, or glued as in
+    "byTikTok") are None for those and for a sentence with none.
     """
     evidence = _Evidence()
     mid_capitalised, standalone, lowercase, runs = (
         evidence.mid_capitalised, evidence.standalone, evidence.lowercase, evidence.runs
     )  # fmt: skip
     names: list[list[int] | None] = []
-    for pieces, is_headline, row in zip(sentences, headline, rows):
+    for read, is_headline, row in zip(sentences, headline, rows):
         if is_headline:
             names.append(None)
             continue
@@ -483,36 +517,32 @@ def _evidence(
                 standalone.add(row[0].text)
             names.append(None)
             continue
-        name_words = []
+        lowercase.update(read.lowercase)
+        pieces = read.pieces
         run: list[str] = []  # capitalised words joined by plain gaps, as written
-        joined_before = False  # the previous piece is capitalised, and only a plain gap lies between
+        joined_to = -1  # the index of the piece after a capitalised one it is joined to by a plain gap
         last = len(pieces) - 1
-        for i, piece in enumerate(pieces):
-            if piece.capitalised:
-                name_words.append(i)
-                gap = piece.gap_after
-                joined_after = (
-                    i < last and pieces[i + 1].capitalised and gap is not None and (gap == "" or gap.isspace())
-                )
-                if not piece.initial:
-                    # Inside a longer name a word says nothing about itself: the
-                    # "Plastic" of "Brazilian Plastic Surgery Society".
-                    if not (joined_before and joined_after):
-                        mid_capitalised.add(piece.text)
-                    if not (joined_before or joined_after):
-                        standalone.add(piece.text)
-                run.append(piece.text)
-                if not joined_after:
-                    runs.add(" ".join(run))
-                    run = []
-                joined_before = joined_after
+        for i in read.names:
+            piece = pieces[i]
+            if not piece.capitalised:  # glued: "byTikTok"
+                continue
+            gap = piece.gap_after
+            joined_after = i < last and pieces[i + 1].capitalised and gap is not None and (gap == "" or gap.isspace())
+            joined_before = joined_to == i
+            if not piece.initial:
+                # Inside a longer name a word says nothing about itself: the
+                # "Plastic" of "Brazilian Plastic Surgery Society".
+                if not (joined_before and joined_after):
+                    mid_capitalised.add(piece.text)
+                if not (joined_before or joined_after):
+                    standalone.add(piece.text)
+            run.append(piece.text)
+            if joined_after:
+                joined_to = i + 1
             else:
-                joined_before = False
-                if piece.glued:
-                    name_words.append(i)
-                elif piece.text.islower():
-                    lowercase.add(piece.text)
-        names.append(name_words or None)
+                runs.add(" ".join(run))
+                run = []
+        names.append(read.names or None)
     return evidence, names
 
 
@@ -678,7 +708,8 @@ def _lone_word_mentions(document, piece: _Piece, evidence: _Evidence, lex: Lexic
     is_name = evidence.lone_words.get(key)
     if is_name is None:
         is_name = evidence.lone_words[key] = bool(_run_mentions(document, [piece], evidence, lex))
-    return [_mention(document, [piece], None)] if is_name else []
+    # A piece's text is the document's text at its span, one word with no space in it.
+    return [Mention(piece.start, piece.end, piece.text, piece.text)] if is_name else []
 
 
 def _sub_run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
