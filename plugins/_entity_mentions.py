@@ -846,20 +846,37 @@ def _single_word_is_name(piece: _Piece, evidence: _Evidence, lex: Lexicon) -> bo
 
 
 def _initial_word_is_name(word: str, evidence: _Evidence, lex: Lexicon) -> bool:
-    if word in lex.gazetteer:
-        return True
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        # An acronym or a dateline ("LONDON", "MELBOURNE"), unless it is an
-        # easy word set in capitals; the big dictionary knows too many names.
-        return word.casefold() in lex.gazetteer_casefolded or not lex.is_easy_word(word)
-    if any(c.isupper() for c in word[1:]):  # "DeepSeek", "McDonald"
-        return True
+    by_lexicon, common = _INITIAL_WORDS.get(word) or _initial_word_by_lexicon(word, lex)
+    if by_lexicon is not None:
+        return by_lexicon
     if word in evidence.mid_capitalised:
         return True
     if word.lower() in evidence.lowercase:
         return False
-    return not lex.is_common_word(word)
+    return not common
+
+
+# What the word lists and its shape say of a capitalised word that opens a
+# sentence, the same in every document: (a name or not, or None: the document
+# tells; an ordinary English word). Words repeat, so each is looked at once (bounded).
+_INITIAL_WORDS: dict[str, tuple[bool | None, bool]] = {}
+
+
+def _initial_word_by_lexicon(word: str, lex: Lexicon) -> tuple[bool | None, bool]:
+    by_lexicon: bool | None = None
+    if word in lex.gazetteer:
+        by_lexicon = True
+    elif is_capitals(word):
+        # An acronym or a dateline ("LONDON", "MELBOURNE"), unless it is an
+        # easy word set in capitals; the big dictionary knows too many names.
+        by_lexicon = word.casefold() in lex.gazetteer_casefolded or not lex.is_easy_word(word)
+    elif any(c.isupper() for c in word[1:]):  # "DeepSeek", "McDonald"
+        by_lexicon = True
+    found = (by_lexicon, by_lexicon is None and lex.is_common_word(word))
+    if len(_INITIAL_WORDS) >= _MAX_WORD_SHAPES:
+        _INITIAL_WORDS.clear()
+    _INITIAL_WORDS[word] = found
+    return found
 
 
 # --- names in capitals-only headlines ------------------------------------------
