@@ -252,7 +252,7 @@ class _Sentence:
 
     __slots__ = ("pieces", "names", "lowercase")
 
-    def __init__(self, pieces: list[_Piece], names: list[int], lowercase: list[str]) -> None:
+    def __init__(self, pieces: list[_Piece], names: list[int], lowercase: list[str] | tuple[()]) -> None:
         self.pieces = pieces
         self.names = names  # indices of the pieces a name can open with: capitalised or glued
         self.lowercase = lowercase  # the texts of the pieces in lowercase
@@ -272,11 +272,15 @@ def find_mentions(document) -> list[Mention]:
             # A one-word sentence ("a" on its own line) that can be no name gives only
             # evidence of a word written in lowercase: it is no headline, no table
             # row, and no wrapped name runs through it.
-            word = words[first].text
-            capitalised, glued, whole, lower = shapes.get(word) or _word_shape(word)
+            word = words[first]
+            capitalised, glued, whole, lower = shapes.get(word.text) or _word_shape(word.text)
             if whole and not (capitalised or glued):
                 if lower:
-                    lowercase.append(word)
+                    lowercase.append(word.text)
+                continue
+            if whole:  # "Yes.": one piece, which opens the sentence; nothing follows it
+                piece = _Piece(word.start, word.end, word.text, True, None, capitalised, glued)
+                sentences.append(_Sentence([piece], [0], ()))
                 continue
         read = _read_sentence(text, words[first : sentence.end_word], sentence.start)
         pieces = read.pieces
@@ -328,28 +332,30 @@ def _read_sentence(text: str, words, sentence_start: int) -> _Sentence:
     lowercase: list[str] = []
     append = pieces.append
     shapes = _WORD_SHAPES
-    last = None
+    last = None  # the first word opens the sentence
     previous_end = sentence_start
-    initial = True  # the first word opens the sentence
+    gap_before = ""
     for word in words:
         start = word.start
         if last is not None:
             gap_before = text[previous_end:start]
             if last.gap_after is not None:
                 last.gap_after = gap_before
-            # One space, by far the most common gap, starts nothing afresh.
-            initial = gap_before != " " and _starts_afresh(gap_before)
         core = word.text
         previous_end = end = word.end
         capitalised, glued, whole, lower = shapes.get(core) or _word_shape(core)
+        if whole and not (capitalised or glued):  # most words: only its place and its case matter
+            if lower:
+                lowercase.append(core)
+            last = _Plain(start, end, core, "")
+            append(last)
+            continue
+        # Only a piece that may open a name needs to know whether it opens a clause; one
+        # space, by far the most common gap, starts nothing afresh.
+        initial = last is None or (gap_before != " " and _starts_afresh(gap_before))
         if whole:
-            if capitalised or glued:
-                names.append(len(pieces))
-                last = _Piece(start, end, core, initial, "", capitalised, glued)
-            else:
-                if lower:
-                    lowercase.append(core)
-                last = _Plain(start, end, core, "")
+            names.append(len(pieces))
+            last = _Piece(start, end, core, initial, "", capitalised, glued)
             append(last)
             continue
         possessive = core[-2:] in _POSSESSIVE_ENDINGS
