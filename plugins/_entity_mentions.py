@@ -247,12 +247,17 @@ class _Evidence:
     lone_words: dict[tuple[str, bool], bool] = field(default_factory=dict)
 
 
+# The name words of a one-word sentence whose word may be a name: one tuple, shared
+# (a wrapped name makes new lists, never changes a sentence's).
+_FIRST_ONLY = (0,)
+
+
 class _Sentence:
     """A sentence's pieces, where its name words are, and its words in lowercase."""
 
     __slots__ = ("pieces", "names", "lowercase")
 
-    def __init__(self, pieces: list[_Piece], names: list[int], lowercase: list[str] | tuple[()]) -> None:
+    def __init__(self, pieces: list[_Piece], names: list[int] | tuple[int], lowercase: list[str] | tuple[()]) -> None:
         self.pieces = pieces
         self.names = names  # indices of the pieces a name can open with: capitalised or glued
         self.lowercase = lowercase  # the texts of the pieces in lowercase
@@ -280,7 +285,7 @@ def find_mentions(document) -> list[Mention]:
                 continue
             if whole:  # "Yes.": one piece, which opens the sentence; nothing follows it
                 piece = _Piece(word.start, word.end, word.text, True, None, capitalised, glued)
-                sentences.append(_Sentence([piece], [0], ()))
+                sentences.append(_Sentence([piece], _FIRST_ONLY, ()))
                 continue
         read = _read_sentence(text, words[first : sentence.end_word], sentence.start)
         pieces = read.pieces
@@ -430,8 +435,8 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
             before = previous.pieces
             before[-1].gap_after = text[before[-1].end : pieces[0].start]
             pieces[0].initial = False
-            previous.names += [len(before) + i for i in read.names]
-            previous.lowercase += read.lowercase
+            previous.names = [*previous.names, *(len(before) + i for i in read.names)]
+            previous.lowercase = [*previous.lowercase, *read.lowercase]
             before.extend(pieces)
         else:
             joined.append(read)
