@@ -298,10 +298,13 @@ def find_mentions(document) -> list[Mention]:
                 read.names = [i - n for i in read.names[n:]]
         sentences.append(read)
     sentences = _join_wrapped_names(text, sentences, lex)
-    headline = [_is_headline(s.pieces) for s in sentences]
+    headline = [len(s.pieces) > 1 and _is_headline(s.pieces) for s in sentences]  # two words at least
     # A row of a table with a capitalised label names what the label says
     # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
-    rows = [None if is_headline else _capitalised_row_label(s.pieces) for s, is_headline in zip(sentences, headline)]
+    rows = [
+        _capitalised_row_label(s.pieces) if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline else None
+        for s, is_headline in zip(sentences, headline)
+    ]
     evidence, names = _evidence(sentences, headline, rows)
     evidence.lowercase.update(lowercase)
     for read, row, name_words in zip(sentences, rows, names):
@@ -430,7 +433,8 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
     joined: list[_Sentence] = []
     for read in sentences:
         pieces = read.pieces
-        if joined and _wraps_into(text, joined[-1].pieces, pieces, lex):
+        # The first line goes on from a lowercase word before the name: two pieces at least.
+        if joined and len(joined[-1].pieces) > 1 and _wraps_into(text, joined[-1].pieces, pieces, lex):
             previous = joined[-1]
             before = previous.pieces
             before[-1].gap_after = text[before[-1].end : pieces[0].start]
@@ -568,7 +572,11 @@ def _sentence_mentions(
     document, pieces: list[_Piece], name_words: list[int], evidence: _Evidence, lex: Lexicon
 ) -> list[Mention]:
     """The names in a sentence whose name words (capitalised or glued) are at ``name_words``."""
-    if any(pieces[i].glued or pieces[i].parts for i in name_words):
+    if len(name_words) == 1:  # most often in floods of one-word sentences
+        needs_resolving = pieces[name_words[0]].glued or pieces[name_words[0]].parts
+    else:
+        needs_resolving = any(pieces[i].glued or pieces[i].parts for i in name_words)
+    if needs_resolving:
         pieces = _resolve_words(pieces, evidence, lex)
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     mentions = []
