@@ -22,6 +22,7 @@ of a sentence just an ordinary English word ("Interestingly", "Period")?
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -99,6 +100,11 @@ class Lexicon:
         """Casefolded gazetteer name -> its spelling, for words set in capitals."""
         return {name.casefold(): name for name in sorted(self.gazetteer)}
 
+    @cached_property
+    def gazetteer_casefolded_prefixes(self) -> frozenset[str]:
+        """The first words of the casefolded gazetteer's names of more words: "new", "new york"."""
+        return frozenset(name_prefixes(self.gazetteer_casefolded))
+
     def is_easy_word(self, word: str) -> bool:
         """A function word or one of the Dale-Chall easy words (or an inflection of one)."""
         lower = word.lower()
@@ -140,6 +146,16 @@ class Lexicon:
         if lower in self.function_words or in_cmudict(lower):
             return True
         return _in_with_inflections(lower, self.easy_words)
+
+
+def name_prefixes(names: Iterable[str]) -> set[str]:
+    """Every "w1 ... wk" such that a name is "w1 ... wk ..." (more than k words, one space apart)."""
+    prefixes = set()
+    for name in names:
+        words = name.split(" ")
+        for k in range(1, len(words)):
+            prefixes.add(" ".join(words[:k]))
+    return prefixes
 
 
 def _in_with_inflections(word: str, words: frozenset[str]) -> bool:

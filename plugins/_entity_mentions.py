@@ -83,12 +83,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ._entity_lexicon import Lexicon, lexicon
+from ._entity_lexicon import Lexicon, lexicon, name_prefixes
 
 _POSSESSIVE_ENDINGS = frozenset(["’s", "’S", "'s", "'S"])
 _HYPHEN = re.compile(r"[\-\u2010\u2011]")
 _HYPHENS = frozenset("-\u2010\u2011")
 _DIGIT = re.compile(r"\d")
+_SPACE_THEN_AT = re.compile(r"\s*@")  # what follows "RT" in a retweet: "RT @user"
 _OPENING_QUOTES = "“‘«\"'"
 # A line that ends in one of these is done: the next line starts afresh ("Scorers :").
 _LINE_CLOSERS = ".!?…:;)]\"”’'"
@@ -135,18 +136,22 @@ class _Piece:
     """A word, or the part of one, that can be (part of) a name.
 
     A plain class with slots, not a dataclass: one is made for every word of
-    the document, so making one must cost little.
+    the document, so making one must cost little. ``capitalised`` and
+    ``glued`` are the shape of ``text`` (see :func:`_shape`), given by the
+    maker, who has looked them up already.
     """
 
-    __slots__ = ("start", "end", "text", "initial", "gap_after", "joins_previous", "parts", "capitalised", "glued")
+    __slots__ = ("start", "end", "text", "initial", "gap_after", "capitalised", "glued", "joins_previous", "parts")
 
     def __init__(
         self,
         start: int,
         end: int,
         text: str,
-        initial: bool = False,  # first word of a sentence, a quotation, or after a colon
-        gap_after: str | None = None,  # text up to the next piece; None: the name cannot go on
+        initial: bool,  # first word of a sentence, a quotation, or after a colon
+        gap_after: str | None,  # text up to the next piece; None: the name cannot go on
+        capitalised: bool,
+        glued: bool,
         joins_previous: bool = True,  # False for "TikTok" cut from "byTikTok": a new name starts
         parts: list[_Piece] | None = None,  # a capitalised hyphenated word's parts, else None
     ) -> None:
@@ -155,36 +160,76 @@ class _Piece:
         self.text = text
         self.initial = initial
         self.gap_after = gap_after
+        self.capitalised = capitalised
+        self.glued = glued
         self.joins_previous = joins_previous
         self.parts = parts
-        # Asked of every piece several times over (the text never changes), so worked out once.
-        shape = _SHAPES.get(text)
-        if shape is None:
-            shape = _shape(text)
-        self.capitalised, self.glued = shape
+
+    def __repr__(self) -> str:
+        return f"_Piece({self.start}, {self.end}, {self.text!r})"
 
 
-# A word's shape, by its spelling: words repeat, so each is looked at once (bounded).
-_SHAPES: dict[str, tuple[bool, bool]] = {}
-_MAX_SHAPES = 1 << 16
+class _Plain:
+    """A whole word that can be no name by itself (most words): a lighter piece.
+
+    Only where it sits and what follows it are its own; it is never the
+    first piece of a name, so the rest is the same for every such word.
+    """
+
+    __slots__ = ("start", "end", "text", "gap_after")
+    initial = capitalised = glued = False
+    joins_previous = True
+    parts = None
+
+    def __init__(self, start: int, end: int, text: str, gap_after: str | None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.gap_after = gap_after
+
+    def __repr__(self) -> str:
+        return f"_Plain({self.start}, {self.end}, {self.text!r})"
+
+
+def _piece(
+    start: int,
+    end: int,
+    text: str,
+    initial: bool = False,
+    gap_after: str | None = None,
+    joins_previous: bool = True,
+    parts: list[_Piece] | None = None,
+) -> _Piece:
+    """A piece whose shape is looked up here: parts of words, possessives."""
+    capitalised, glued = _shape(text)
+    return _Piece(start, end, text, initial, gap_after, capitalised, glued, joins_previous, parts)
 
 
 def _shape(text: str) -> tuple[bool, bool]:
     """(capitalised, glued) of a piece's text."""
     first = text[:1]
-    shape = (
+    return (
         # "W224" and "G7" are codes, not words of a name.
         first.isupper() and _DIGIT.search(text) is None,
         # A lowercase start with a capital inside: "byTikTok", "iPhone".
         first.islower() and not text.islower(),
     )
-    if len(_SHAPES) >= _MAX_SHAPES:
-        _SHAPES.clear()
-    _SHAPES[text] = shape
-    return shape
 
-    def __repr__(self) -> str:
-        return f"_Piece({self.start}, {self.end}, {self.text!r})"
+
+# A word's shape by its spelling, (capitalised, glued, whole, lowercase): words
+# repeat, so each is looked at once (bounded). ``whole``: no possessive ending
+# and no hyphen, so the word is one piece of the same text (most words).
+_WORD_SHAPES: dict[str, tuple[bool, bool, bool, bool]] = {}
+_MAX_WORD_SHAPES = 1 << 16
+
+
+def _word_shape(word: str) -> tuple[bool, bool, bool, bool]:
+    whole = word[-2:] not in _POSSESSIVE_ENDINGS and _HYPHENS.isdisjoint(word)
+    shape = (*_shape(word), whole, word.islower())
+    if len(_WORD_SHAPES) >= _MAX_WORD_SHAPES:
+        _WORD_SHAPES.clear()
+    _WORD_SHAPES[word] = shape
+    return shape
 
 
 @dataclass
@@ -197,35 +242,85 @@ class _Evidence:
     standalone: set[str] = field(default_factory=set)
     # Runs of capitalised words as written (one line each): "Daniel Herbert".
     runs: set[str] = field(default_factory=set)
+    # (word, initial) -> is a name alone (see _lone_word_is_name): the evidence is
+    # the document's, so each spelling is judged once.
+    lone_words: dict[tuple[str, bool], bool] = field(default_factory=dict)
+
+
+# The name words of a one-word sentence whose word may be a name: one tuple, shared
+# (a wrapped name makes new lists, never changes a sentence's).
+_FIRST_ONLY = (0,)
+
+
+class _Sentence:
+    """A sentence's pieces, where its name words are, and its words in lowercase."""
+
+    __slots__ = ("pieces", "names", "lowercase")
+
+    def __init__(self, pieces: list[_Piece], names: list[int] | tuple[int], lowercase: list[str] | tuple[()]) -> None:
+        self.pieces = pieces
+        self.names = names  # indices of the pieces a name can open with: capitalised or glued
+        self.lowercase = lowercase  # the texts of the pieces in lowercase
 
 
 def find_mentions(document) -> list[Mention]:
     """Every mention of a named entity in the document's prose, in text order."""
     lex = lexicon()
+    text, words = document.text, document.words
     mentions: list[Mention] = []
     sentences = []
+    lowercase = []  # the words of one-word sentences that can be no name
+    shapes = _WORD_SHAPES
     for sentence in document.prose_sentences:
-        pieces = _pieces(document, sentence)
-        place = _dateline_place(document, sentence, pieces)
-        if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
-            mentions.append(_mention(document, place, "place"))
-            pieces = pieces[len(place) :]
-        sentences.append(pieces)
-    sentences = _join_wrapped_names(document.text, sentences, lex)
-    headline = [_is_headline(p) for p in sentences]
-    evidence = _evidence(sentences, headline)
-    for pieces, is_headline in zip(sentences, headline):
-        if not is_headline:
-            mentions.extend(_sentence_mentions(document, pieces, evidence, lex))
+        first = sentence.first_word
+        if sentence.end_word - first == 1:
+            # A one-word sentence ("a" on its own line) that can be no name gives only
+            # evidence of a word written in lowercase: it is no headline, no table
+            # row, and no wrapped name runs through it.
+            word = words[first]
+            capitalised, glued, whole, lower = shapes.get(word.text) or _word_shape(word.text)
+            if whole and not (capitalised or glued):
+                if lower:
+                    lowercase.append(word.text)
+                continue
+            if whole:  # "Yes.": one piece, which opens the sentence; nothing follows it
+                piece = _Piece(word.start, word.end, word.text, True, None, capitalised, glued)
+                sentences.append(_Sentence([piece], _FIRST_ONLY, ()))
+                continue
+        read = _read_sentence(text, words[first : sentence.end_word], sentence.start)
+        pieces = read.pieces
+        if pieces and pieces[0].capitalised:  # a dateline opens with a place in capitals
+            place = _dateline_place(text, sentence, pieces)
+            if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
+                mentions.append(_mention(document, place, "place"))
+                n = len(place)  # all capitalised: the first n name words
+                read.pieces = pieces[n:]
+                read.names = [i - n for i in read.names[n:]]
+        sentences.append(read)
+    sentences = _join_wrapped_names(text, sentences, lex)
+    headline = [len(s.pieces) > 1 and _is_headline(s.pieces) for s in sentences]  # two words at least
+    # A row of a table with a capitalised label names what the label says
+    # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
+    rows = [
+        _capitalised_row_label(s.pieces) if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline else None
+        for s, is_headline in zip(sentences, headline)
+    ]
+    evidence, names = _evidence(sentences, headline, rows)
+    evidence.lowercase.update(lowercase)
+    for read, row, name_words in zip(sentences, rows, names):
+        if row:
+            mentions.append(_mention(document, row, None))
+        elif name_words:
+            mentions.extend(_sentence_mentions(document, read.pieces, name_words, evidence, lex))
     if any(headline):
         # Rows of a table in capitals come first: the teams they name are the
         # ones a schedule in capitals names again ("NY JETS AT NEW ENGLAND").
-        in_capitals = [p for p, is_headline in zip(sentences, headline) if is_headline]
-        rows = [bool(_table_row_label(p)) for p in in_capitals]
+        in_capitals = [s.pieces for s, is_headline in zip(sentences, headline) if is_headline]
+        is_row = [bool(_table_row_label(p)) for p in in_capitals]
         for first_rows in (True, False):
-            known = _known_names(mentions, lex)
-            for pieces, is_row in zip(in_capitals, rows):
-                if is_row == first_rows:
+            known = _KnownNames(mentions, lex)
+            for pieces, row in zip(in_capitals, is_row):
+                if row == first_rows:
                     mentions.extend(_headline_mentions(document, pieces, known))
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -234,43 +329,67 @@ def find_mentions(document) -> list[Mention]:
 # --- words into pieces --------------------------------------------------------
 
 
-def _pieces(document, sentence) -> list[_Piece]:
-    text = document.text
-    words = document.words_of(sentence)
+def _read_sentence(text: str, words, sentence_start: int) -> _Sentence:
+    """A sentence's pieces, name words and lowercase words, in one pass over its words.
+
+    Most words are one piece of their own text, whose shape is looked up once
+    per spelling; a word that can be no name gets a lighter piece.
+    """
     pieces: list[_Piece] = []
+    names: list[int] = []
+    lowercase: list[str] = []
     append = pieces.append
-    last = None
-    previous_end = sentence.start
-    initial = True  # the first word opens the sentence
+    shapes = _WORD_SHAPES
+    last = None  # the first word opens the sentence
+    previous_end = sentence_start
+    gap_before = ""
     for word in words:
-        start, end, core = word.start, word.end, word.text
-        gap_before = text[previous_end:start]
+        start = word.start
         if last is not None:
+            gap_before = text[previous_end:start]
             if last.gap_after is not None:
                 last.gap_after = gap_before
-            # One space, by far the most common gap, starts nothing afresh.
-            initial = gap_before != " " and _starts_afresh(gap_before)
-        previous_end = end
+        core = word.text
+        previous_end = end = word.end
+        capitalised, glued, whole, lower = shapes.get(core) or _word_shape(core)
+        if whole and not (capitalised or glued):  # most words: only its place and its case matter
+            if lower:
+                lowercase.append(core)
+            last = _Plain(start, end, core, "")
+            append(last)
+            continue
+        # Only a piece that may open a name needs to know whether it opens a clause; one
+        # space, by far the most common gap, starts nothing afresh.
+        initial = last is None or (gap_before != " " and _starts_afresh(gap_before))
+        if whole:
+            names.append(len(pieces))
+            last = _Piece(start, end, core, initial, "", capitalised, glued)
+            append(last)
+            continue
         possessive = core[-2:] in _POSSESSIVE_ENDINGS
         if possessive and len(core) > 2:
             end -= 2
             core = core[:-2]
         if _HYPHENS.isdisjoint(core):
             # A possessive ends a name: "Apple’s or Google’s".
-            last = _Piece(start, end, core, initial, None if possessive else "")
-            append(last)
-            continue
-        word_pieces = _split_word(text, start, end)
-        word_pieces[0].initial = initial
-        # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
-        for piece in word_pieces[:-1]:
-            piece.gap_after = None
-        word_pieces[-1].gap_after = None if possessive else ""
-        pieces.extend(word_pieces)
+            word_pieces = [_piece(start, end, core, initial, None if possessive else "")]
+        else:
+            word_pieces = _split_word(text, start, end)
+            word_pieces[0].initial = initial
+            # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
+            for piece in word_pieces[:-1]:
+                piece.gap_after = None
+            word_pieces[-1].gap_after = None if possessive else ""
+        for piece in word_pieces:
+            if piece.capitalised or piece.glued:
+                names.append(len(pieces))
+            elif piece.text.islower():
+                lowercase.append(piece.text)
+            append(piece)
         last = pieces[-1]
     if pieces:
         pieces[-1].gap_after = None
-    return pieces
+    return _Sentence(pieces, names, lowercase)
 
 
 def _starts_afresh(gap: str) -> bool:
@@ -287,20 +406,20 @@ def _starts_afresh(gap: str) -> bool:
 def _split_word(text: str, start: int, end: int) -> list[_Piece]:
     core = text[start:end]
     if _HYPHENS.isdisjoint(core):
-        return [_Piece(start, end, core)]
+        return [_piece(start, end, core)]
     bounds = []
     cursor = 0
     for match in _HYPHEN.finditer(core):
         bounds.append((cursor, match.start()))
         cursor = match.end()
     bounds.append((cursor, len(core)))
-    parts = [_Piece(start + a, start + b, core[a:b]) for a, b in bounds if b > a]
+    parts = [_piece(start + a, start + b, core[a:b]) for a, b in bounds if b > a]
     if len(parts) > 1 and all(p.capitalised for p in parts):
-        return [_Piece(start, end, core, parts=parts)]
-    return parts or [_Piece(start, end, core)]
+        return [_piece(start, end, core, parts=parts)]
+    return parts or [_piece(start, end, core)]
 
 
-def _join_wrapped_names(text: str, sentences: list[list[_Piece]], lex: Lexicon) -> list[list[_Piece]]:
+def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> list[_Sentence]:
     """Put back together a name that a line break cut in two.
 
     "Standings of National Hockey" / "League teams after games ..." is one
@@ -311,15 +430,20 @@ def _join_wrapped_names(text: str, sentences: list[list[_Piece]], lex: Lexicon) 
     before it goes on in lowercase. A title line over a body ("... in
     Paris" / "The company said") is left alone.
     """
-    joined: list[list[_Piece]] = []
-    for pieces in sentences:
-        if joined and _wraps_into(text, joined[-1], pieces, lex):
+    joined: list[_Sentence] = []
+    for read in sentences:
+        pieces = read.pieces
+        # The first line goes on from a lowercase word before the name: two pieces at least.
+        if joined and len(joined[-1].pieces) > 1 and _wraps_into(text, joined[-1].pieces, pieces, lex):
             previous = joined[-1]
-            previous[-1].gap_after = text[previous[-1].end : pieces[0].start]
+            before = previous.pieces
+            before[-1].gap_after = text[before[-1].end : pieces[0].start]
             pieces[0].initial = False
-            previous.extend(pieces)
+            previous.names = [*previous.names, *(len(before) + i for i in read.names)]
+            previous.lowercase = [*previous.lowercase, *read.lowercase]
+            before.extend(pieces)
         else:
-            joined.append(pieces)
+            joined.append(read)
     return joined
 
 
@@ -346,82 +470,95 @@ def _wraps_into(text: str, before: list[_Piece], after: list[_Piece], lex: Lexic
     return after[n - 1].text in lex.org_suffixes or after[n - 1].text in lex.place_suffixes
 
 
-def _dateline_place(document, sentence, pieces: list[_Piece]) -> list[_Piece]:
+def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
     """The pieces of the place name that opens a news dateline, or []."""
-    text = document.text
     if sentence.start > 0 and text[sentence.start - 1] != "\n":
         return []
     match = _DATELINE.match(text, sentence.start, sentence.end)
     if match is None:
         return []
-    place = [p for p in pieces if p.end <= match.end("place")]
+    place_end = match.end("place")
+    n = 0
+    while n < len(pieces) and pieces[n].end <= place_end:  # pieces' ends grow
+        n += 1
+    place = pieces[:n]
     return place if place and all(p.capitalised for p in place) else []
 
 
 def _is_headline(pieces: list[_Piece]) -> bool:
-    """A sentence in capitals: case tells nothing about names there."""
+    """A sentence in capitals (two words of two letters or more, none with a lowercase
+    letter): case tells nothing about names there."""
     words = 0
     for piece in pieces:  # stops at the first word with a lowercase letter: most sentences at once
         text = piece.text
-        if len(text) >= 2 and (text.isalpha() or sum(c.isalpha() for c in text) >= 2):
-            if text.upper() != text:
-                return False
-            words += 1
+        if text.upper() == text:
+            if words < 2 and len(text) >= 2 and (text.isalpha() or sum(c.isalpha() for c in text) >= 2):
+                words += 1
+        elif len(text) >= 2 and (text.isalpha() or sum(c.isalpha() for c in text) >= 2):
+            return False
     return words >= 2
 
 
-def _evidence(sentences: list[list[_Piece]], headline: list[bool]) -> _Evidence:
+def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
+    label = _table_row_label(pieces)
+    return label if label and all(p.capitalised for p in label) else None
+
+
+def _evidence(
+    sentences: list[_Sentence], headline: list[bool], rows: list[list[_Piece] | None]
+) -> tuple[_Evidence, list[list[int] | None]]:
+    """What the document says about its words, and the name words of each sentence read for names.
+
+    Only the name words of a sentence are visited: capitalised words and
+    their neighbours give the evidence, its lowercase words were listed when
+    it was read. A sentence in capitals tells nothing; a row of a table only
+    that its label is a name. The name words (capitalised, or glued as in
+    "byTikTok") are None for those and for a sentence with none.
+    """
     evidence = _Evidence()
-    for pieces, is_headline in zip(sentences, headline):
+    mid_capitalised, standalone, lowercase, runs = (
+        evidence.mid_capitalised, evidence.standalone, evidence.lowercase, evidence.runs
+    )  # fmt: skip
+    names: list[list[int] | None] = []
+    for read, is_headline, row in zip(sentences, headline, rows):
         if is_headline:
+            names.append(None)
             continue
-        label = _table_row_label(pieces)
-        if label and all(p.capitalised for p in label):
+        if row:
             # A row of a table names a team or a place, though it opens a line:
             # "Karlsruhe 17 8 4 5 30 20 28" tells that "Karlsruhe" is a name.
-            evidence.mid_capitalised.update((label[0].text, label[-1].text))
-            if len(label) == 1:
-                evidence.standalone.add(label[0].text)
+            mid_capitalised.update((row[0].text, row[-1].text))
+            if len(row) == 1:
+                standalone.add(row[0].text)
+            names.append(None)
             continue
-        for i, piece in enumerate(pieces):
-            if piece.capitalised and not piece.initial:
+        lowercase.update(read.lowercase)
+        pieces = read.pieces
+        run: list[str] = []  # capitalised words joined by plain gaps, as written
+        joined_to = -1  # the index of the piece after a capitalised one it is joined to by a plain gap
+        last = len(pieces) - 1
+        for i in read.names:
+            piece = pieces[i]
+            if not piece.capitalised:  # glued: "byTikTok"
+                continue
+            gap = piece.gap_after
+            joined_after = i < last and pieces[i + 1].capitalised and gap is not None and (gap == "" or gap.isspace())
+            joined_before = joined_to == i
+            if not piece.initial:
                 # Inside a longer name a word says nothing about itself: the
                 # "Plastic" of "Brazilian Plastic Surgery Society".
-                if not _between_capitalised(pieces, i):
-                    evidence.mid_capitalised.add(piece.text)
-                if not _next_to_capitalised(pieces, i):
-                    evidence.standalone.add(piece.text)
-            elif piece.text.islower():
-                evidence.lowercase.add(piece.text)
-        evidence.runs.update(_capitalised_runs(pieces))
-    return evidence
-
-
-def _capitalised_runs(pieces: list[_Piece]) -> list[str]:
-    runs, current = [], []
-    for i, piece in enumerate(pieces):
-        if piece.capitalised:
-            current.append(piece.text)
-        if current and not (piece.capitalised and _capitalised_after(pieces, i)):
-            runs.append(" ".join(current))
-            current = []
-    return runs
-
-
-def _next_to_capitalised(pieces: list[_Piece], i: int) -> bool:
-    return _capitalised_before(pieces, i) or _capitalised_after(pieces, i)
-
-
-def _between_capitalised(pieces: list[_Piece], i: int) -> bool:
-    return _capitalised_before(pieces, i) and _capitalised_after(pieces, i)
-
-
-def _capitalised_before(pieces: list[_Piece], i: int) -> bool:
-    return i > 0 and pieces[i - 1].capitalised and _is_gap(pieces[i - 1].gap_after)
-
-
-def _capitalised_after(pieces: list[_Piece], i: int) -> bool:
-    return i + 1 < len(pieces) and pieces[i + 1].capitalised and _is_gap(pieces[i].gap_after)
+                if not (joined_before and joined_after):
+                    mid_capitalised.add(piece.text)
+                if not (joined_before or joined_after):
+                    standalone.add(piece.text)
+            run.append(piece.text)
+            if joined_after:
+                joined_to = i + 1
+            else:
+                runs.add(" ".join(run))
+                run = []
+        names.append(read.names or None)
+    return evidence, names
 
 
 def _is_gap(gap: str | None) -> bool:
@@ -431,15 +568,23 @@ def _is_gap(gap: str | None) -> bool:
 # --- names in ordinary sentences ----------------------------------------------
 
 
-def _sentence_mentions(document, pieces: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
-    if not any(p.capitalised or p.glued for p in pieces):  # every name starts with one of those
-        return []
-    label = _table_row_label(pieces)
-    if label and all(p.capitalised for p in label):  # "Karlsruhe 17 8 4 5 30 20 28"
-        return [_mention(document, label, None)]
+def _sentence_mentions(
+    document, pieces: list[_Piece], name_words: list[int], evidence: _Evidence, lex: Lexicon
+) -> list[Mention]:
+    """The names in a sentence whose name words (capitalised or glued) are at ``name_words``."""
+    if len(name_words) == 1:  # most often in floods of one-word sentences
+        needs_resolving = pieces[name_words[0]].glued or pieces[name_words[0]].parts
+    else:
+        needs_resolving = any(pieces[i].glued or pieces[i].parts for i in name_words)
+    if needs_resolving:
+        pieces = _resolve_words(pieces, evidence, lex)
+        name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     mentions = []
-    for run in _runs(_resolve_words(pieces, evidence, lex), lex):
-        mentions.extend(_run_mentions(document, run, evidence, lex))
+    for run in _runs(pieces, name_words, lex):
+        if len(run) == 1:
+            mentions += _lone_word_mentions(document, run[0], evidence, lex)
+        else:
+            mentions += _run_mentions(document, run, evidence, lex)
     return mentions
 
 
@@ -467,7 +612,7 @@ def _unglue(piece: _Piece, evidence: _Evidence, lex: Lexicon) -> _Piece:
     # A one-letter prefix is how brands are spelled ("iPhone", "eBay"); a
     # longer one is a word that lost its space ("byTikTok").
     if len(prefix) >= 2 and prefix.isalpha() and (_is_known(rest, evidence, lex) or prefix in lex.function_words):
-        return _Piece(piece.start + cut, piece.end, rest, gap_after=piece.gap_after, joins_previous=False)
+        return _piece(piece.start + cut, piece.end, rest, gap_after=piece.gap_after, joins_previous=False)
     return piece
 
 
@@ -480,22 +625,22 @@ def _is_name_word(piece: _Piece) -> bool:
     return piece.capitalised or piece.glued
 
 
-def _runs(pieces: list[_Piece], lex: Lexicon) -> list[list[_Piece]]:
-    """Maximal runs of capitalised pieces that read as one name."""
+def _runs(pieces: list[_Piece], name_words: list[int], lex: Lexicon) -> list[list[_Piece]]:
+    """Maximal runs of capitalised pieces that read as one name, each opening at a name word."""
     runs: list[list[_Piece]] = []
-    i = 0
-    while i < len(pieces):
-        if not _is_name_word(pieces[i]):
-            i += 1
+    covered = 0  # pieces before this index are in a run already
+    for i in name_words:
+        if i < covered:
             continue
         run = [pieces[i]]
+        covered = i + 1
         while True:
-            link = _link(run[-1], pieces, i + len(run), lex)
+            link = _link(run[-1], pieces, covered, lex)
             if not link:
                 break
             run.extend(link)
+            covered += len(link)
         runs.append(run)
-        i += len(run)
     return runs
 
 
@@ -551,12 +696,12 @@ def _run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon
     inner_title = _split_at_inner_title(run, lex)
     if inner_title is not None:  # "Czech President Vaclav Havel", "Fed Chairman Alan Greenspan"
         before, after = inner_title
-        return _run_mentions(document, before, evidence, lex) + [_mention(document, after, "person")]
+        return _sub_run_mentions(document, before, evidence, lex) + [_mention(document, after, "person")]
     if _leads_with_nationality(run, evidence, lex):  # "Russian Igor Kolyvanov", "Chinese Huawei"
-        return _run_mentions(document, run[:1], evidence, lex) + _run_mentions(document, run[1:], evidence, lex)
+        return _lone_word_mentions(document, run[0], evidence, lex) + _sub_run_mentions(document, run[1:], evidence, lex)
     person = _known_person_at_end(run, evidence, lex)
     if person:  # "Queenslander Daniel Herbert", "AC Milan George Weah"
-        return _run_mentions(document, run[: len(run) - person], evidence, lex) + [
+        return _sub_run_mentions(document, run[: len(run) - person], evidence, lex) + [
             _mention(document, run[len(run) - person :], "person")
         ]
     run, is_person = _strip_title(run, lex)
@@ -565,9 +710,31 @@ def _run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon
         return []
     if len(run) == 1 and not _single_word_is_name(run[0], evidence, lex):
         return []
-    if len(run) == 1 and run[0].text == "RT" and document.text[run[0].end :].lstrip().startswith("@"):
+    if len(run) == 1 and run[0].text == "RT" and _SPACE_THEN_AT.match(document.text, run[0].end):
         return []  # "RT @user:" marks a retweet
     return [_mention(document, run, "person" if is_person else None)]
+
+
+def _lone_word_mentions(document, piece: _Piece, evidence: _Evidence, lex: Lexicon) -> list[Mention]:
+    """:func:`_run_mentions` of a one-word run, judged once per spelling and position.
+
+    One word is a name (never a person's by a title: a title alone is no
+    name) or nothing, by the same rules as a longer run.
+    """
+    if piece.text == "RT":  # a name or a retweet's mark, by what follows
+        return _run_mentions(document, [piece], evidence, lex)
+    key = (piece.text, piece.initial)
+    is_name = evidence.lone_words.get(key)
+    if is_name is None:
+        is_name = evidence.lone_words[key] = bool(_run_mentions(document, [piece], evidence, lex))
+    # A piece's text is the document's text at its span, one word with no space in it.
+    return [Mention(piece.start, piece.end, piece.text, piece.text)] if is_name else []
+
+
+def _sub_run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
+    if len(run) == 1:
+        return _lone_word_mentions(document, run[0], evidence, lex)
+    return _run_mentions(document, run, evidence, lex)
 
 
 def _known_person_at_end(run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> int:
@@ -698,34 +865,71 @@ def _single_word_is_name(piece: _Piece, evidence: _Evidence, lex: Lexicon) -> bo
 
 
 def _initial_word_is_name(word: str, evidence: _Evidence, lex: Lexicon) -> bool:
-    if word in lex.gazetteer:
-        return True
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        # An acronym or a dateline ("LONDON", "MELBOURNE"), unless it is an
-        # easy word set in capitals; the big dictionary knows too many names.
-        return word.casefold() in lex.gazetteer_casefolded or not lex.is_easy_word(word)
-    if any(c.isupper() for c in word[1:]):  # "DeepSeek", "McDonald"
-        return True
+    by_lexicon, common = _INITIAL_WORDS.get(word) or _initial_word_by_lexicon(word, lex)
+    if by_lexicon is not None:
+        return by_lexicon
     if word in evidence.mid_capitalised:
         return True
     if word.lower() in evidence.lowercase:
         return False
-    return not lex.is_common_word(word)
+    return not common
+
+
+# What the word lists and its shape say of a capitalised word that opens a
+# sentence, the same in every document: (a name or not, or None: the document
+# tells; an ordinary English word). Words repeat, so each is looked at once (bounded).
+_INITIAL_WORDS: dict[str, tuple[bool | None, bool]] = {}
+
+
+def _initial_word_by_lexicon(word: str, lex: Lexicon) -> tuple[bool | None, bool]:
+    by_lexicon: bool | None = None
+    if word in lex.gazetteer:
+        by_lexicon = True
+    elif is_capitals(word):
+        # An acronym or a dateline ("LONDON", "MELBOURNE"), unless it is an
+        # easy word set in capitals; the big dictionary knows too many names.
+        by_lexicon = word.casefold() in lex.gazetteer_casefolded or not lex.is_easy_word(word)
+    elif any(c.isupper() for c in word[1:]):  # "DeepSeek", "McDonald"
+        by_lexicon = True
+    found = (by_lexicon, by_lexicon is None and lex.is_common_word(word))
+    if len(_INITIAL_WORDS) >= _MAX_WORD_SHAPES:
+        _INITIAL_WORDS.clear()
+    _INITIAL_WORDS[word] = found
+    return found
 
 
 # --- names in capitals-only headlines ------------------------------------------
 
 
-def _known_names(mentions: list[Mention], lex: Lexicon) -> dict[str, str]:
-    """Casefolded name -> its spelling, for matching words set in capitals."""
-    known = dict(lex.gazetteer_casefolded)
-    for acronym in _acronyms_of(mentions, lex):
-        known.setdefault(acronym.casefold(), acronym)
-    for mention in mentions:
-        known[mention.name.casefold()] = mention.name
-    # "US" in "TELL US" and "WHO" in "WHO WON" are words: capitals cannot tell.
-    return {k: v for k, v in known.items() if k not in lex.function_words}
+class _KnownNames:
+    """Casefolded name -> its spelling, for matching words set in capitals.
+
+    The document's names (its mentions, and the acronyms of its long names)
+    over the gazetteer's, looked up in both rather than copied into one: a
+    document with a headline would copy the whole gazetteer.
+    """
+
+    def __init__(self, mentions: list[Mention], lex: Lexicon) -> None:
+        gazetteer = lex.gazetteer_casefolded
+        own: dict[str, str] = {}
+        for acronym in _acronyms_of(mentions, lex):
+            key = acronym.casefold()
+            if key not in gazetteer:
+                own.setdefault(key, acronym)
+        for mention in mentions:
+            own[mention.name.casefold()] = mention.name
+        self._own = own
+        self._gazetteer = gazetteer
+        # "US" in "TELL US" and "WHO" in "WHO WON" are words: capitals cannot tell.
+        self._words = lex.function_words
+        # The first words of longer names: a key that is none of these grows into no name.
+        self.prefixes = lex.gazetteer_casefolded_prefixes | name_prefixes(own)
+
+    def get(self, key: str) -> str | None:
+        if key in self._words:
+            return None
+        name = self._own.get(key)
+        return name if name is not None else self._gazetteer.get(key)
 
 
 def _acronyms_of(mentions: list[Mention], lex: Lexicon) -> set[str]:
@@ -748,35 +952,42 @@ def _acronyms_of(mentions: list[Mention], lex: Lexicon) -> set[str]:
 
 def is_capitals(text: str) -> bool:
     """Two letters or more, all capitals: "SCMP", "LONDON", "U.S."."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = 0
+    for c in text:  # stops at the first lowercase letter: "Apple" at its second
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 2
 
 
-def _headline_mentions(document, pieces: list[_Piece], known: dict[str, str]) -> list[Mention]:
+def _headline_mentions(document, pieces: list[_Piece], known: _KnownNames) -> list[Mention]:
     label = _table_row_label(pieces)
     if label:  # "TAMPA BAY 8 15 2 69 81 18"
         name = " ".join(p.text for p in label)
-        return [replace(_mention(document, label, None), name=known.get(name.casefold(), name))]
+        return [replace(_mention(document, label, None), name=known.get(name.casefold()) or name)]
     # The longest known name of up to _MAX_HEADLINE_NAME_WORDS pieces joined by plain gaps, at each
     # piece. Keys grow one piece at a time (casefolding works character by character, so a joined
-    # key is the joined casefolded pieces): a constant number of steps per piece.
+    # key is the joined casefolded pieces), and only while they open a longer known name: a
+    # constant number of steps per piece, most often none.
     folded = [p.text.casefold() for p in pieces]
+    prefixes = known.prefixes
     mentions = []
     i = 0
     while i < len(pieces):
         key, best = folded[i], 0
-        if key in known:
+        if known.get(key) is not None:
             best = 1
         last = min(i + _MAX_HEADLINE_NAME_WORDS, len(pieces))
         j = i + 1
-        while j < last and _is_gap(pieces[j - 1].gap_after):
+        while j < last and key in prefixes and _is_gap(pieces[j - 1].gap_after):
             key += " " + folded[j]
             j += 1
-            if key in known:
+            if known.get(key) is not None:
                 best = j - i
         if best:
             start, end = pieces[i].start, pieces[i + best - 1].end
-            name = known[" ".join(folded[i : i + best])]
+            name = known.get(" ".join(folded[i : i + best]))
             mentions.append(Mention(start, end, document.text[start:end], name))
             i += best
         else:
@@ -786,7 +997,7 @@ def _headline_mentions(document, pieces: list[_Piece], known: dict[str, str]) ->
 
 def _table_row_label(pieces: list[_Piece]) -> list[_Piece]:
     """The words that open a row of figures, or [] if this is not such a row."""
-    if len(pieces) <= _MIN_TABLE_FIGURES:  # a label and the figures: most sentences are not that short
+    if len(pieces) <= _MIN_TABLE_FIGURES or not pieces[-1].text[:1].isdigit():  # most sentences at once
         return []
     n = 0
     while n < len(pieces) and not pieces[n].text[:1].isdigit():

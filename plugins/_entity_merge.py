@@ -83,8 +83,17 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
     """Entity rows, most mentioned first (ties by name)."""
     lex = lexicon()
     groups: dict[str, list[Mention]] = {}
+    keys: dict[str, str] = {}  # name -> merge key: names repeat
     for mention in mentions:
-        groups.setdefault(merge_key(mention.name), []).append(mention)
+        name = mention.name
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = merge_key(name)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [mention]
+        else:
+            group.append(mention)
     joined = _UnionFind(groups)
     _join_aliases(groups, joined, lex)
     _join_capitals(groups, joined)
@@ -126,12 +135,15 @@ def _join_aliases(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lex
 def _join_capitals(groups: dict[str, list[Mention]], joined: _UnionFind) -> None:
     """A name set in capitals is its usual spelling: "LONDON" = "London" (a dateline)."""
     usual: dict[str, list[str]] = {}
+    in_capitals = []
     for key in groups:
-        if not is_capitals(key):
+        if is_capitals(key):
+            in_capitals.append(key)
+        else:
             usual.setdefault(key.casefold(), []).append(key)
-    for key in groups:
+    for key in in_capitals:
         spellings = usual.get(key.casefold(), [])
-        if is_capitals(key) and len(spellings) == 1:
+        if len(spellings) == 1:
             joined.union(key, spellings[0])
 
 
@@ -171,8 +183,9 @@ def _join_short_names(groups: dict[str, list[Mention]], joined: _UnionFind, lex:
     for key in groups:
         words = key.split()
         near = sorted({*by_first.get(words[0], ()), *by_last.get(words[-1], ())})
-        candidates = [full_names[i] for i in near]  # in the order of full_names, as before
-        _join_short_name(key, candidates, groups, joined, lex)
+        if near:  # with no candidate no rule joins anything
+            candidates = [full_names[i] for i in near]  # in the order of full_names, as before
+            _join_short_name(key, candidates, groups, joined, lex)
 
 
 def _join_short_name(
@@ -264,15 +277,17 @@ def _most_mentioned(keys: list[str], groups: dict[str, list[Mention]], joined: _
 
 
 def _row_name(mentions: list[Mention]) -> str:
+    if len(mentions) == 1:
+        return mentions[0].name
     counts = Counter(m.name for m in mentions)
     # "London" names the row rather than a "LONDON" dateline.
     return min(counts, key=lambda n: (-len(n), is_capitals(n), -counts[n], n))
 
 
 def _entity_type(name: str, mentions: list[Mention], lex: Lexicon) -> str | None:
-    given = Counter(m.type for m in mentions if m.type)
+    given = [m.type for m in mentions if m.type]
     if given:
-        return given.most_common(1)[0][0]
+        return Counter(given).most_common(1)[0][0]
     names = {m.name for m in mentions}
     if names & lex.nationalities:
         return "nationality"
