@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import accumulate, compress, islice
-from operator import eq, not_
+from operator import and_, attrgetter, eq, not_
 
 from textkit import tokenize_words
 
@@ -68,12 +68,13 @@ def _word_echoes(document, sentences, lex: Lexicon) -> list[Marker]:
     keys = word_keys(document)
     words = document.words
     text = document.text
-    # Where the next word has the same key, found at C speed; the rest looks only there.
-    same_next = compress(range(len(keys) - 1), map(eq, keys, islice(keys, 1, None)))
-    links = [
-        i for i in same_next
-        if words[i].sentence == words[i + 1].sentence and text[words[i].end : words[i + 1].start].isspace()
-    ]
+    # Where the next word has the same key in the same sentence, found at C speed; the rest looks only there.
+    sentence_of = list(map(attrgetter("sentence"), words))
+    same_next = compress(
+        range(len(keys) - 1),
+        map(and_, map(eq, keys, islice(keys, 1, None)), map(eq, sentence_of, islice(sentence_of, 1, None))),
+    )
+    links = [i for i in same_next if text[words[i].end : words[i + 1].start].isspace()]
     prose = {s.index for s in sentences}
     echoes = []
     for run in _runs(links):
@@ -141,7 +142,8 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     matched_until = -1
     for j in _repeated_trigrams(keys):
         gram = (keys[j], keys[j + 1], keys[j + 2])
-        useful = content[min(j + MAX_PHRASE, len(keys))] - content[j] >= 2
+        # A triple across a sentence end is no phrase (``_joined``), so it echoes nothing: only recorded.
+        useful = content[min(j + MAX_PHRASE, len(keys))] - content[j] >= 2 and words[j].sentence == words[j + 2].sentence
         for i in reversed(seen.get(gram, ()) if useful else ()):
             if words[j].sentence - words[i].sentence > ECHO_WINDOW:
                 break  # earlier ones are further still
