@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import accumulate, compress, islice
-from operator import and_, attrgetter, eq, not_
+from itertools import accumulate, compress, islice, repeat
+from operator import and_, attrgetter, eq, ge, not_, sub
 
 from textkit import tokenize_words
 
@@ -133,6 +133,16 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     # Prefix counts of content (non-stop) words: a place whose next MAX_PHRASE words hold fewer
     # than 2 is no echo and echoes nothing (a match repeats its words), so it is only recorded.
     content = list(accumulate(map(not_, map(lex.stopwords.__contains__, keys)), initial=0))
+    # Only a place whose next MAX_PHRASE words hold 2+ content words and whose triple lies in one
+    # sentence (else it is no phrase: ``_joined``) looks back, so only the triples of such places
+    # need their places recorded; all worked out at C speed.
+    ahead = content[MAX_PHRASE:] + [content[-1]] * MAX_PHRASE
+    sentence_of = list(map(attrgetter("sentence"), words))
+    looks_back = list(
+        map(and_, map(ge, map(sub, ahead, content), repeat(2)), map(eq, sentence_of, islice(sentence_of, 2, None)))
+    )
+    if not any(looks_back):
+        return []
     # Only the last few earlier places of each word triple are kept: the nearest is the one heard
     # as an echo, and a bounded look-back keeps "no no no ..." linear. A triple said once is
     # never looked for again, so only the repeated ones are walked.
@@ -140,11 +150,13 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     covered_spans = Spans(covered)
     echoes = []
     matched_until = -1
-    for j in _repeated_trigrams(keys):
+    repeated = _repeated_trigrams(keys)
+    walked = {(keys[j], keys[j + 1], keys[j + 2]) for j in repeated if looks_back[j]}
+    for j in repeated:
         gram = (keys[j], keys[j + 1], keys[j + 2])
-        # A triple across a sentence end is no phrase (``_joined``), so it echoes nothing: only recorded.
-        useful = content[min(j + MAX_PHRASE, len(keys))] - content[j] >= 2 and words[j].sentence == words[j + 2].sentence
-        for i in reversed(seen.get(gram, ()) if useful else ()):
+        if gram not in walked:
+            continue  # never looked back for: its places need no record
+        for i in reversed(seen.get(gram, ()) if looks_back[j] else ()):
             if words[j].sentence - words[i].sentence > ECHO_WINDOW:
                 break  # earlier ones are further still
             same_sentence = words[i].sentence == words[j].sentence

@@ -9,7 +9,7 @@ import bisect
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
@@ -44,12 +44,16 @@ class Phrases:
     pattern: re.Pattern[str]
     first_words: frozenset[str]
     after_hash: bool = False
+    # For some first words, the pattern of only the phrases opening with it (``phrases.find`` tries
+    # it where that word stands in plain ASCII letters and digits: the others cannot match there).
+    by_first_word: Mapping[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> Phrases:
     """One regex for a list of phrases: any spacing or comma between words, either apostrophe."""
     parts = []
     first_words = set()
+    parts_by_first: dict[str, list[str]] = {}
     after_hash = False
     for phrase in sorted(phrases, key=len, reverse=True):
         words = phrase.replace(",", " ").split()
@@ -59,10 +63,15 @@ def _phrase_pattern(phrases: Iterable[str]) -> Phrases:
             after_hash = True
         elif leading := _LEADING_KEY.match(first):
             first_words.add(leading.group())
+            parts_by_first.setdefault(leading.group(), []).append(parts[-1])
         else:
             raise ValueError(f"irony lexicon: a phrase must start with a letter, a digit or '#': {phrase!r}")
-    pattern = re.compile(r"(?<![\w#])(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-    return Phrases(pattern, frozenset(first_words), after_hash)
+
+    def alternatives(chosen: list[str]) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w#])(?:" + "|".join(chosen) + r")(?!\w)", re.IGNORECASE)
+
+    by_first = {key: alternatives(chosen) for key, chosen in parts_by_first.items()}
+    return Phrases(alternatives(parts), frozenset(first_words), after_hash, by_first)
 
 
 # "so-called" is the spoken scare quote; followed by quotes it is one marker, counted there.

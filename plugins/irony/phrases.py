@@ -21,11 +21,12 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import compress
-from operator import and_, not_
+from operator import and_, methodcaller, not_
 
 from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
+_START = methodcaller("start")
 
 
 @dataclass(frozen=True)
@@ -73,23 +74,39 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     places = _places(document)
     positions = listed_positions(document, lex)
     words = document.words
-    starts = [words[i].start for key in phrases.first_words & positions.keys() for i in positions[key]]
-    starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
-    starts += places.foreign
-    if phrases.after_hash:
-        starts += places.hashes
-    starts.sort()
+    pattern, by_first_word = phrases.pattern, phrases.by_first_word
     text = document.text
+    paragraph_starts, paragraph_ends = places.paragraph_starts, places.paragraph_ends
+
+    def matches(tried: re.Pattern[str], offsets) -> list[re.Match[str]]:
+        out = []
+        for start in offsets:
+            k = bisect.bisect_right(paragraph_starts, start) - 1
+            if k >= 0 and start < paragraph_ends[k] and (match := tried.match(text, start, paragraph_ends[k])):
+                out.append(match)
+        return out
+
+    # Every place is tried on its own (a match does not depend on the others), then the matches are
+    # taken in order as ``finditer`` would: none starting inside the previous one. Where a first word
+    # stands in ASCII letters and digits, the next character is no letter or digit (a word or run
+    # ends there) and cannot match one even ignoring case, so only the phrases opening with that
+    # very word can match: their own, shorter pattern is tried.
+    candidates = []
+    for key in phrases.first_words & positions.keys():
+        own = by_first_word.get(key, pattern)
+        indices = positions[key]
+        candidates += matches(own, [words[i].start for i in indices if words[i].text.isascii()])
+        candidates += matches(pattern, [words[i].start for i in indices if not words[i].text.isascii()])
+    for key in phrases.first_words & places.runs.keys():
+        candidates += matches(by_first_word.get(key, pattern), places.runs[key])
+    candidates += matches(pattern, places.foreign)
+    if phrases.after_hash:
+        candidates += matches(pattern, places.hashes)
+    candidates.sort(key=_START)
     found = []
     searched_to = -1  # like finditer, a match starts no earlier than the previous one's end
-    for start in starts:
-        if start < searched_to:
-            continue
-        k = bisect.bisect_right(places.paragraph_starts, start) - 1
-        if k < 0 or start >= places.paragraph_ends[k]:
-            continue
-        match = phrases.pattern.match(text, start, places.paragraph_ends[k])
-        if match:
+    for match in candidates:
+        if match.start() >= searched_to:
             found.append(match)
             searched_to = match.end()
     return found
