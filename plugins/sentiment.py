@@ -207,7 +207,7 @@ def label(compound: float) -> str:
 def hedge_cues(text: str) -> list[str]:
     """The cues in a sentence that make VADER's reading of it too strong, in a fixed order."""
     straight = _vader.straighten(text)
-    found_words = {w.lower() for w in _TOKEN.findall(straight)}
+    found_words = set(map(str.lower, _TOKEN.findall(straight)))
     found = {
         # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
         "negation": not _vader.negations().isdisjoint(found_words) or "n't" in straight.lower(),
