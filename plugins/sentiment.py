@@ -150,10 +150,13 @@ and ``compound``, and ``data`` adds::
 
 from __future__ import annotations
 
+import collections
 import heapq
 import itertools
+import math
 import re
 import statistics
+from operator import sub, truediv
 from typing import NamedTuple
 
 from textkit import Analyzer, Result, Sentence, Setting, Skip, hookimpl, require_script
@@ -265,11 +268,29 @@ def rolling_mean(values: list[float], window: int) -> list[float]:
     half = window // 2
     running = [0.0, *itertools.accumulate(values)]  # prefix sums: linear whatever the window
     n = len(values)
-    out = []
-    for i in range(n):
+
+    def at(i: int) -> float:
         first, last = max(0, i - half), min(n, i + half + 1)
-        out.append((running[last] - running[first]) / (last - first))
-    return out
+        return (running[last] - running[first]) / (last - first)
+
+    if n <= 2 * half:  # no full window anywhere
+        return [at(i) for i in range(n)]
+    # The full windows (from ``half`` to ``n - half - 1``) all have ``window`` values: summed at C speed.
+    inner = map(truediv, map(sub, running[window:], running[: n + 1 - window]), itertools.repeat(window))
+    return [*map(at, range(half)), *inner, *map(at, range(n - half, n))]
+
+
+def _population_spread(values: list[float]) -> float:
+    """``statistics.pstdev(values)``, over a shorter list where values repeat.
+
+    ``pstdev`` works in exact fractions on the multiset of values, so dividing every value's count
+    by their common divisor leaves its result as it was (a flood of equal sentences is one value).
+    """
+    counts = collections.Counter(values)
+    common = math.gcd(*counts.values())
+    if common == 1:
+        return statistics.pstdev(values)
+    return statistics.pstdev([v for v, k in counts.items() for _ in range(k // common)])
 
 
 def _exclusion(document, sentence) -> str | None:
@@ -378,9 +399,11 @@ def analyze(document, config) -> Result:
     records: list[dict] = []
     excluded: list[dict] = []
     excluded_count = 0
+    boilerplate = [p.boilerplate for p in document.paragraphs]
     with _vader.bulk():
         for sentence, score, valence in zip(document.sentences, scores, valences):
-            reason = _exclusion(document, sentence)
+            # ``_exclusion`` written out: this loop runs once per sentence.
+            reason = "boilerplate" if boilerplate[sentence.paragraph] else None if sentence.end_word > sentence.first_word else "no_words"
             if reason is not None:
                 excluded_count += 1
                 if len(excluded) < limit:
@@ -430,13 +453,13 @@ def analyze(document, config) -> Result:
         "sentences": n,
         "mean_positive": round(positive_sum / n, 4),
         "mean_negative": round(negative_sum / n, 4),
-        "spread": round(statistics.pstdev(arc), 4),
+        "spread": round(_population_spread(arc), 4),
     }
     data = {
         # From the rounded metric, so the label never contradicts the number shown.
         "label": label(metrics["compound"]),
         "arc": arc,
-        "smoothed_arc": [round(v, 4) for v in rolling_mean(arc, settings["smoothing_window"])],
+        "smoothed_arc": list(map(round, rolling_mean(arc, settings["smoothing_window"]), itertools.repeat(4))),
         "smoothing_window": settings["smoothing_window"],
         "offsets": offsets,
         "excluded": excluded,
