@@ -126,10 +126,9 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     cohesion ("the first chamber ... the first chamber"), so that is not an echo.
     """
     all_words = document.words
-    words = [all_words[i] for i in prose_word_indices(document)]
+    prose = prose_word_indices(document)
     all_keys = word_keys(document)
-    keys = [all_keys[w.index] for w in words]  # by position in ``words``
-    openers = {s.first_word for s in sentences}
+    keys = list(map(all_keys.__getitem__, prose))  # by position in the prose words
     # Prefix counts of content (non-stop) words: a place whose next MAX_PHRASE words hold fewer
     # than 2 is no echo and echoes nothing (a match repeats its words), so it is only recorded.
     content = list(accumulate(map(not_, map(lex.stopwords.__contains__, keys)), initial=0))
@@ -137,12 +136,15 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     # sentence (else it is no phrase: ``_joined``) looks back, so only the triples of such places
     # need their places recorded; all worked out at C speed.
     ahead = content[MAX_PHRASE:] + [content[-1]] * MAX_PHRASE
+    rich = list(map(ge, map(sub, ahead, content), repeat(2)))
+    if not any(rich):
+        return []
+    words = list(map(all_words.__getitem__, prose))
     sentence_of = list(map(attrgetter("sentence"), words))
-    looks_back = list(
-        map(and_, map(ge, map(sub, ahead, content), repeat(2)), map(eq, sentence_of, islice(sentence_of, 2, None)))
-    )
+    looks_back = list(map(and_, rich, map(eq, sentence_of, islice(sentence_of, 2, None))))
     if not any(looks_back):
         return []
+    openers = {s.first_word for s in sentences}
     # Only the last few earlier places of each word triple are kept: the nearest is the one heard
     # as an echo, and a bounded look-back keeps "no no no ..." linear. A triple said once is
     # never looked for again, so only the repeated ones are walked.
