@@ -714,7 +714,8 @@ def test_phrase_search_finds_what_finditer_finds_paragraph_by_paragraph():
               "Oh, great", "oh_great", "thanks a lot", "yeah right", "so-called", "so called", "best day ever",
               "the best ever", "o'clock", "wink wink", "#sarcasm", "#not", "ſo called", "oK", "\u212aind of",
               "İ", "naïve", "big deal", "to say the least", "less than ideal", "well well", "my my", "x", "1",
-              ",", ".", "!", "?", "\n\n", "\n", " ", "  ", "’", "'", "-", "(", ")", "“", "”", "Share this"]
+              ",", ".", "!", "?", "\n\n", "\n", " ", "  ", "’", "'", "-", "(", ")", "“", "”", "Share this",
+              "a\u00a0little", "a ,little", "a\tBit", "not\u2003exactly", "i wonder", "I Wonder", "just what", "ſo"]
     rng = random.Random(11)
     matched = 0
     for _ in range(300):

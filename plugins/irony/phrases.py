@@ -67,6 +67,24 @@ def _places(document) -> _Places:
 
 
 _HASH_BEFORE_WORD = re.compile(r"#(?=\w)")
+_SEPARATORS = " \t\n\r\x0b\x0c,"  # the ASCII characters of the phrases' [\\s,] between words
+
+
+def _may_go_on(indices: list[int], words, text: str, second_starts: frozenset[str]) -> list[int]:
+    """The plain ASCII words (by index) that may open a phrase whose second word opens with one of
+    ``second_starts``: dropped are those followed by only spaces and commas, then a word opening
+    with another ASCII character. After such a word the run of spaces and commas between the
+    phrase's words can end only where the next word starts, so its second word would start there."""
+    last = len(words) - 1
+    kept = []
+    for i in indices:
+        if i < last:
+            following = words[i + 1].start
+            opening = text[following]
+            if opening not in second_starts and opening.isascii() and not text[words[i].end : following].strip(_SEPARATORS):
+                continue
+        kept.append(i)
+    return kept
 
 
 def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
@@ -95,7 +113,10 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     for key in phrases.first_words & positions.keys():
         own = by_first_word.get(key, pattern)
         indices = positions[key]
-        candidates += matches(own, [words[i].start for i in indices if words[i].text.isascii()])
+        plain = [i for i in indices if words[i].text.isascii()]
+        if key in phrases.second_starts:
+            plain = _may_go_on(plain, words, text, phrases.second_starts[key])
+        candidates += matches(own, [words[i].start for i in plain])
         candidates += matches(pattern, [words[i].start for i in indices if not words[i].text.isascii()])
     for key in phrases.first_words & places.runs.keys():
         candidates += matches(by_first_word.get(key, pattern), places.runs[key])
