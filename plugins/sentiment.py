@@ -156,7 +156,8 @@ import itertools
 import math
 import re
 import statistics
-from operator import sub, truediv
+from itertools import compress, repeat
+from operator import ge, le, sub, truediv
 from typing import NamedTuple
 
 from textkit import Analyzer, Result, Sentence, Setting, Skip, hookimpl, require_script
@@ -276,7 +277,7 @@ def rolling_mean(values: list[float], window: int) -> list[float]:
     if n <= 2 * half:  # no full window anywhere
         return [at(i) for i in range(n)]
     # The full windows (from ``half`` to ``n - half - 1``) all have ``window`` values: summed at C speed.
-    inner = map(truediv, map(sub, running[window:], running[: n + 1 - window]), itertools.repeat(window))
+    inner = map(truediv, map(sub, running[window:], running[: n + 1 - window]), repeat(window))
     return [*map(at, range(half)), *inner, *map(at, range(n - half, n))]
 
 
@@ -337,8 +338,8 @@ def _settings(config) -> tuple[dict, list[str]]:
 
 def _extremes(document, arc: list[float], indices: list[int], top: int) -> list:
     """The ``top`` most positive and most negative sentences as findings (ties: the earlier sentence)."""
-    positive = [k for k, c in enumerate(arc) if c >= POSITIVE]
-    negative = [k for k, c in enumerate(arc) if c <= NEGATIVE]
+    positive = list(compress(range(len(arc)), map(ge, arc, repeat(POSITIVE))))
+    negative = list(compress(range(len(arc)), map(le, arc, repeat(NEGATIVE))))
     findings = []
     for kind, adjective, chosen, key in (
         ("most_positive", "positive", positive, lambda k: (-arc[k], k)),
@@ -400,14 +401,13 @@ def analyze(document, config) -> Result:
     excluded: list[dict] = []
     excluded_count = 0
     boilerplate = [p.boilerplate for p in document.paragraphs]
+    add, keep_compound, keep_index = explanation.add, arc.append, indices.append  # once per sentence below
     with _vader.bulk():
         for sentence, score, valence in zip(document.sentences, scores, valences):
-            # ``_exclusion`` written out: this loop runs once per sentence.
-            reason = "boilerplate" if boilerplate[sentence.paragraph] else None if sentence.end_word > sentence.first_word else "no_words"
-            if reason is not None:
+            if boilerplate[sentence.paragraph] or sentence.end_word == sentence.first_word:  # ``_exclusion``
                 excluded_count += 1
                 if len(excluded) < limit:
-                    record = {"index": sentence.index, "reason": reason}
+                    record = {"index": sentence.index, "reason": _exclusion(document, sentence)}
                     if details:
                         record.update(start=sentence.start, end=sentence.end, compound=score["compound"])
                     excluded.append(record)
@@ -422,9 +422,9 @@ def analyze(document, config) -> Result:
                     reading = _reading(sentence.text, valence, ironic)
                     if len(readings) < _DISTINCT_KEPT:
                         readings[key] = reading
-            explanation.add(reading.part, reading.counted, reading.deltas)
-            arc.append(score["compound"])
-            indices.append(sentence.index)
+            add(reading.part, reading.counted, reading.deltas)
+            keep_compound(score["compound"])
+            keep_index(sentence.index)
             positive_sum += score["pos"]
             negative_sum += score["neg"]
             if len(indices) <= limit:  # indices already holds this sentence
@@ -442,8 +442,8 @@ def analyze(document, config) -> Result:
         )
 
     n = len(arc)
-    positives = sum(1 for c in arc if c >= POSITIVE)
-    negatives = sum(1 for c in arc if c <= NEGATIVE)
+    positives = sum(map(ge, arc, repeat(POSITIVE)))
+    negatives = sum(map(le, arc, repeat(NEGATIVE)))
     metrics = {
         "compound": round(explanation.compound, 4),
         "mean_compound": round(statistics.fmean(arc), 4),
@@ -459,7 +459,7 @@ def analyze(document, config) -> Result:
         # From the rounded metric, so the label never contradicts the number shown.
         "label": label(metrics["compound"]),
         "arc": arc,
-        "smoothed_arc": list(map(round, rolling_mean(arc, settings["smoothing_window"]), itertools.repeat(4))),
+        "smoothed_arc": list(map(round, rolling_mean(arc, settings["smoothing_window"]), repeat(4))),
         "smoothing_window": settings["smoothing_window"],
         "offsets": offsets,
         "excluded": excluded,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, ge
 from typing import Any
 
@@ -154,10 +154,9 @@ def _passages(document, scores: list[float], threshold: float, markers: list[Mar
     ``MIN_SENTENCES_FOR_PASSAGES`` prose sentences)."""
     if len(document.prose_sentences) < MIN_SENTENCES_FOR_PASSAGES:
         return []
-    ranked = sorted(
-        (s for s in document.prose_sentences if scores[s.index] >= threshold),
-        key=lambda s: (-scores[s.index], s.start),
-    )[:MAX_PASSAGES]
+    prose = document.prose_sentences
+    at_threshold = compress(prose, map(ge, map(scores.__getitem__, map(attrgetter("index"), prose)), repeat(threshold)))
+    ranked = sorted(at_threshold, key=lambda s: (-scores[s.index], s.start))[:MAX_PASSAGES]
     findings = []
     for sentence in sorted(ranked, key=lambda s: s.start):
         families = sorted({m.family for m in markers if sentence.start <= m.start < sentence.end})
