@@ -158,7 +158,8 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
         gram = (keys[j], keys[j + 1], keys[j + 2])
         if gram not in walked:
             continue  # never looked back for: its places need no record
-        for i in reversed(seen.get(gram, ()) if looks_back[j] else ()):
+        # Inside the last echo found no place looks back (each would be skipped below).
+        for i in reversed(seen.get(gram, ()) if looks_back[j] and j > matched_until else ()):
             if words[j].sentence - words[i].sentence > ECHO_WINDOW:
                 break  # earlier ones are further still
             same_sentence = words[i].sentence == words[j].sentence
@@ -176,11 +177,11 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
                 n += 1
             if sum(k not in lex.stopwords for k in keys[j : j + n]) < 2:
                 continue
-            if not (_joined(document, words, i, i + n - 1) and _joined(document, words, j, j + n - 1)):
-                continue  # not one phrase each time
             first, second = (words[i].start, words[i + n - 1].end), (words[j].start, words[j + n - 1].end)
             if covered_spans.overlaps(*first):
-                continue  # the repeated aside is already an echo
+                continue  # the repeated aside is already an echo (asked first: a bisection is cheap)
+            if not (_joined(document, words, i, i + n - 1) and _joined(document, words, j, j + n - 1)):
+                continue  # not one phrase each time
             phrase = quoted(document.text[first[0] : first[1]])
             message = (
                 f"phrase repeated in one sentence: {phrase}"

@@ -48,12 +48,16 @@ def _places(document) -> _Places:
         texts = [words[i].text for i in prose]
         # Only the words that are not plain ASCII letters and digits (a plain word is found by its key).
         plain = map(and_, map(str.isalnum, texts), map(str.isascii, texts))
+        word_runs: dict[str, list[tuple[str, int]]] = {}  # (key, offset in the word) of each distinct word's runs
         for i in compress(prose, map(not_, plain)):
             word = words[i].text
             start = words[i].start
             if word.isascii():
-                for run in _RUN.finditer(word):
-                    runs.setdefault(run.group().lower(), []).append(start + run.start())
+                found = word_runs.get(word)
+                if found is None:
+                    found = word_runs[word] = [(run.group().lower(), run.start()) for run in _RUN.finditer(word)]
+                for key, offset in found:
+                    runs.setdefault(key, []).append(start + offset)
             else:
                 foreign.append(start)
                 foreign += [start + k for k in range(1, len(word)) if not word[k - 1].isalnum()]
