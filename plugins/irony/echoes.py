@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import accumulate, compress, islice, repeat
-from operator import and_, attrgetter, eq, ge, not_, sub
+from operator import add, and_, attrgetter, eq, ge, not_, sub
 
 from textkit import tokenize_words
 
 from .lexicon import Lexicon, Marker, Spans, norm, prose_word_indices, quoted, word_keys
 
+_SENTENCE = attrgetter("sentence")
 ECHO_WINDOW = 2  # sentences: a repeat further away is not heard as an echo
 MAX_PHRASE = 12  # words: a repeated phrase is followed no further than this
 
@@ -69,12 +70,10 @@ def _word_echoes(document, sentences, lex: Lexicon) -> list[Marker]:
     words = document.words
     text = document.text
     # Where the next word has the same key in the same sentence, found at C speed; the rest looks only there.
-    sentence_of = list(map(attrgetter("sentence"), words))
-    same_next = compress(
-        range(len(keys) - 1),
-        map(and_, map(eq, keys, islice(keys, 1, None)), map(eq, sentence_of, islice(sentence_of, 1, None))),
-    )
-    links = [i for i in same_next if text[words[i].end : words[i + 1].start].isspace()]
+    same_key = list(compress(range(len(keys) - 1), map(eq, keys, islice(keys, 1, None))))
+    same_sentence = map(eq, map(_SENTENCE, map(words.__getitem__, same_key)),
+                        map(_SENTENCE, map(words.__getitem__, map(add, same_key, repeat(1)))))
+    links = [i for i in compress(same_key, same_sentence) if text[words[i].end : words[i + 1].start].isspace()]
     prose = {s.index for s in sentences}
     echoes = []
     for run in _runs(links):
@@ -126,22 +125,23 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     cohesion ("the first chamber ... the first chamber"), so that is not an echo.
     """
     all_words = document.words
-    prose = prose_word_indices(document)
+    words = [all_words[i] for i in prose_word_indices(document)]
     all_keys = word_keys(document)
-    keys = list(map(all_keys.__getitem__, prose))  # by position in the prose words
+    keys = [all_keys[w.index] for w in words]  # by position in ``words``
+    repeated = _repeated_trigrams(keys)
+    if not repeated:
+        return []
     # Prefix counts of content (non-stop) words: a place whose next MAX_PHRASE words hold fewer
     # than 2 is no echo and echoes nothing (a match repeats its words), so it is only recorded.
     content = list(accumulate(map(not_, map(lex.stopwords.__contains__, keys)), initial=0))
-    # Only a place whose next MAX_PHRASE words hold 2+ content words and whose triple lies in one
-    # sentence (else it is no phrase: ``_joined``) looks back, so only the triples of such places
-    # need their places recorded; all worked out at C speed.
-    ahead = content[MAX_PHRASE:] + [content[-1]] * MAX_PHRASE
-    rich = list(map(ge, map(sub, ahead, content), repeat(2)))
-    if not any(rich):
-        return []
-    words = list(map(all_words.__getitem__, prose))
-    sentence_of = list(map(attrgetter("sentence"), words))
-    looks_back = list(map(and_, rich, map(eq, sentence_of, islice(sentence_of, 2, None))))
+    # Only a repeated place whose next MAX_PHRASE words hold 2+ content words and whose triple
+    # lies in one sentence (else it is no phrase: ``_joined``) looks back, so only the triples of
+    # such places need their places recorded; worked out at C speed (floods stay cheap).
+    ahead = map(min, map(add, repeated, repeat(MAX_PHRASE)), repeat(len(keys)))
+    rich = map(ge, map(sub, map(content.__getitem__, ahead), map(content.__getitem__, repeated)), repeat(2))
+    one_sentence = map(eq, map(_SENTENCE, map(words.__getitem__, repeated)),
+                       map(_SENTENCE, map(words.__getitem__, map(add, repeated, repeat(2)))))
+    looks_back = list(map(and_, rich, one_sentence))
     if not any(looks_back):
         return []
     openers = {s.first_word for s in sentences}
@@ -152,14 +152,13 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     covered_spans = Spans(covered)
     echoes = []
     matched_until = -1
-    repeated = _repeated_trigrams(keys)
-    walked = {(keys[j], keys[j + 1], keys[j + 2]) for j in repeated if looks_back[j]}
-    for j in repeated:
+    walked = {(keys[j], keys[j + 1], keys[j + 2]) for j in compress(repeated, looks_back)}
+    for j, looks in zip(repeated, looks_back):
         gram = (keys[j], keys[j + 1], keys[j + 2])
         if gram not in walked:
             continue  # never looked back for: its places need no record
         # Inside the last echo found no place looks back (each would be skipped below).
-        for i in reversed(seen.get(gram, ()) if looks_back[j] and j > matched_until else ()):
+        for i in reversed(seen.get(gram, ()) if looks and j > matched_until else ()):
             if words[j].sentence - words[i].sentence > ECHO_WINDOW:
                 break  # earlier ones are further still
             same_sentence = words[i].sentence == words[j].sentence

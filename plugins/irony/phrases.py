@@ -20,13 +20,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import compress
-from operator import and_, methodcaller, not_
+from itertools import compress, repeat
+from operator import add, and_, attrgetter, methodcaller, not_
 
 from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
+_MANY = 200  # places of one first word from which they are sorted out at C speed first (fewer: tried as they are)
 _START = methodcaller("start")
+_TEXT, _START_OF, _END_OF = attrgetter("text"), attrgetter("start"), attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -78,17 +80,16 @@ def _may_go_on(indices: list[int], words, text: str, second_starts: frozenset[st
     """The plain ASCII words (by index) that may open a phrase whose second word opens with one of
     ``second_starts``: dropped are those followed by only spaces and commas, then a word opening
     with another ASCII character. After such a word the run of spaces and commas between the
-    phrase's words can end only where the next word starts, so its second word would start there."""
-    last = len(words) - 1
-    kept = []
-    for i in indices:
-        if i < last:
-            following = words[i + 1].start
-            opening = text[following]
-            if opening not in second_starts and opening.isascii() and not text[words[i].end : following].strip(_SEPARATORS):
-                continue
-        kept.append(i)
-    return kept
+    phrase's words can end only where the next word starts, so its second word would start there.
+    (Worked out at C speed: a flood of one listed word stays cheap.)"""
+    if indices and indices[-1] == len(words) - 1:  # the last word: nothing follows it to rule it out
+        return [*_may_go_on(indices[:-1], words, text, second_starts), indices[-1]]
+    ends = list(map(_END_OF, map(words.__getitem__, indices)))
+    following = list(map(_START_OF, map(words.__getitem__, map(add, indices, repeat(1)))))
+    openings = list(map(text.__getitem__, following))
+    other_opening = map(and_, map(not_, map(second_starts.__contains__, openings)), map(str.isascii, openings))
+    blank_gap = map(not_, map(str.strip, map(text.__getitem__, map(slice, ends, following)), repeat(_SEPARATORS)))
+    return list(compress(indices, map(not_, map(and_, other_opening, blank_gap))))
 
 
 def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
@@ -109,24 +110,30 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
         return out
 
     # Every place is tried on its own (a match does not depend on the others), then the matches are
-    # taken in order as ``finditer`` would: none starting inside the previous one. Where a first word
-    # stands in ASCII letters and digits, the next character is no letter or digit (a word or run
-    # ends there) and cannot match one even ignoring case, so only the phrases opening with that
-    # very word can match: their own, shorter pattern is tried.
+    # taken in order as ``finditer`` would: none starting inside the previous one. A first word met
+    # many times (a flood of "a") is tried apart: where it stands in ASCII letters and digits, the
+    # next character is no letter or digit (a word or run ends there) and cannot match one even
+    # ignoring case, so only the phrases opening with that very word can match there (their own,
+    # shorter pattern), and not at all where the next word cannot open their second word.
     candidates = []
+    starts = []  # tried with the whole pattern
     for key in phrases.first_words & positions.keys():
-        own = by_first_word.get(key, pattern)
         indices = positions[key]
-        plain = [i for i in indices if words[i].text.isascii()]
+        if len(indices) < _MANY:
+            starts += [words[i].start for i in indices]
+            continue
+        ascii_words = list(map(str.isascii, map(_TEXT, map(words.__getitem__, indices))))
+        plain = list(compress(indices, ascii_words))
+        starts += [words[i].start for i in compress(indices, map(not_, ascii_words))]
         if key in phrases.second_starts:
             plain = _may_go_on(plain, words, text, phrases.second_starts[key])
-        candidates += matches(own, [words[i].start for i in plain])
-        candidates += matches(pattern, [words[i].start for i in indices if not words[i].text.isascii()])
-    for key in phrases.first_words & places.runs.keys():
-        candidates += matches(by_first_word.get(key, pattern), places.runs[key])
-    candidates += matches(pattern, places.foreign)
+        candidates += matches(by_first_word.get(key, pattern), map(_START_OF, map(words.__getitem__, plain)))
+    starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
+    starts += places.foreign
     if phrases.after_hash:
-        candidates += matches(pattern, places.hashes)
+        starts += places.hashes
+    starts.sort()
+    candidates += matches(pattern, starts)
     candidates.sort(key=_START)
     found = []
     searched_to = -1  # like finditer, a match starts no earlier than the previous one's end
