@@ -124,16 +124,20 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     A noun phrase that a text repeats from one sentence to the next is ordinary
     cohesion ("the first chamber ... the first chamber"), so that is not an echo.
     """
-    all_words = document.words
-    words = [all_words[i] for i in prose_word_indices(document)]
+    prose = prose_word_indices(document)
     all_keys = word_keys(document)
-    keys = [all_keys[w.index] for w in words]  # by position in ``words``
-    repeated = _repeated_trigrams(keys)
-    if not repeated:
-        return []
+    keys = list(map(all_keys.__getitem__, prose))  # by position in the prose words
     # Prefix counts of content (non-stop) words: a place whose next MAX_PHRASE words hold fewer
     # than 2 is no echo and echoes nothing (a match repeats its words), so it is only recorded.
     content = list(accumulate(map(not_, map(lex.stopwords.__contains__, keys)), initial=0))
+    # (A place nearer the end than MAX_PHRASE words has no more ahead than the first such place.)
+    tail = content[-1] - content[max(0, len(keys) - MAX_PHRASE)] >= 2
+    if not (tail or any(map(ge, map(sub, islice(content, MAX_PHRASE, None), content), repeat(2)))):
+        return []  # nowhere 2 content words within MAX_PHRASE words ("a a a ..."): no place looks back
+    repeated = _repeated_trigrams(keys)
+    if not repeated:
+        return []
+    words = list(map(document.words.__getitem__, prose))
     # Only a repeated place whose next MAX_PHRASE words hold 2+ content words and whose triple
     # lies in one sentence (else it is no phrase: ``_joined``) looks back, so only the triples of
     # such places need their places recorded; worked out at C speed (floods stay cheap).

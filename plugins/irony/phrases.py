@@ -21,14 +21,14 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import add, and_, attrgetter, methodcaller, not_
+from operator import and_, attrgetter, methodcaller, not_
 
 from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
 _MANY = 200  # places of one first word from which they are sorted out at C speed first (fewer: tried as they are)
 _START = methodcaller("start")
-_TEXT, _START_OF, _END_OF = attrgetter("text"), attrgetter("start"), attrgetter("end")
+_TEXT, _START_OF = attrgetter("text"), attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -80,16 +80,17 @@ def _may_go_on(indices: list[int], words, text: str, second_starts: frozenset[st
     """The plain ASCII words (by index) that may open a phrase whose second word opens with one of
     ``second_starts``: dropped are those followed by only spaces and commas, then a word opening
     with another ASCII character. After such a word the run of spaces and commas between the
-    phrase's words can end only where the next word starts, so its second word would start there.
-    (Worked out at C speed: a flood of one listed word stays cheap.)"""
-    if indices and indices[-1] == len(words) - 1:  # the last word: nothing follows it to rule it out
-        return [*_may_go_on(indices[:-1], words, text, second_starts), indices[-1]]
-    ends = list(map(_END_OF, map(words.__getitem__, indices)))
-    following = list(map(_START_OF, map(words.__getitem__, map(add, indices, repeat(1)))))
-    openings = list(map(text.__getitem__, following))
-    other_opening = map(and_, map(not_, map(second_starts.__contains__, openings)), map(str.isascii, openings))
-    blank_gap = map(not_, map(str.strip, map(text.__getitem__, map(slice, ends, following)), repeat(_SEPARATORS)))
-    return list(compress(indices, map(not_, map(and_, other_opening, blank_gap))))
+    phrase's words can end only where the next word starts, so its second word would start there."""
+    last = len(words) - 1
+    kept = []
+    for i in indices:
+        if i < last:
+            following = words[i + 1].start
+            opening = text[following]
+            if opening not in second_starts and opening.isascii() and not text[words[i].end : following].strip(_SEPARATORS):
+                continue
+        kept.append(i)
+    return kept
 
 
 def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
