@@ -180,11 +180,11 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
                 n += 1
             if sum(k not in lex.stopwords for k in keys[j : j + n]) < 2:
                 continue
-            first, second = (words[i].start, words[i + n - 1].end), (words[j].start, words[j + n - 1].end)
-            if covered_spans.overlaps(*first):
-                continue  # the repeated aside is already an echo (asked first: a bisection is cheap)
             if not (_joined(document, words, i, i + n - 1) and _joined(document, words, j, j + n - 1)):
                 continue  # not one phrase each time
+            first, second = (words[i].start, words[i + n - 1].end), (words[j].start, words[j + n - 1].end)
+            if covered_spans.overlaps(*first):
+                continue  # the repeated aside is already an echo
             phrase = quoted(document.text[first[0] : first[1]])
             message = (
                 f"phrase repeated in one sentence: {phrase}"
