@@ -47,6 +47,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from importlib import resources
 from typing import NamedTuple
 
@@ -87,6 +88,7 @@ class Vocabulary:
     minor_factor: float
     like_after: frozenset[str]
     triggers: frozenset[str]  # every lower-case token a word rule looks at (the clause markers aside)
+    word_rule_keys: frozenset[str]  # the tokens the rules after the phrases look at
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +111,7 @@ def vocabulary() -> Vocabulary:
         minor_factor=raw["minor_complaints"]["factor"],
         like_after=frozenset(raw["like_verbs"]["before"]),
         triggers=frozenset(words) | frozenset(phrases) | story | minor | {"like"},
+        word_rule_keys=frozenset(words) | story | minor | {"like"},
     )
 
 
@@ -139,19 +142,23 @@ def changes(valences: _vader.Valences, lower: list[str] | None = None) -> list[C
         out.append(Change(rule, i, valences.tokens[i], current[i], value))
         current[i] = value
 
-    i = 0
-    while i < len(lower):
-        for phrase, valence in vocab.phrases.get(lower[i], ()):
+    # Only the tokens that can start a phrase or that a word rule reads are visited (in order).
+    phrase_starts = compress(range(len(lower)), map(vocab.phrases.__contains__, lower))
+    resume = 0  # a phrase's words are not read again as the start of another
+    for i in phrase_starts:
+        if i < resume:
+            continue
+        for phrase, valence in vocab.phrases[lower[i]]:
             n = len(phrase)
             if tuple(lower[i : i + n]) == phrase:
                 for j in range(i, i + n - 1):
                     if current[j]:
                         change("review_words", j, 0.0)
                 change("review_words", i + n - 1, valence)
-                i += n - 1
+                resume = i + n
                 break
-        i += 1
-    for i, word in enumerate(lower):
+    for i in compress(range(len(lower)), map(vocab.word_rule_keys.__contains__, lower)):
+        word = lower[i]
         value = current[i]
         if value == 0 and word in vocab.words and not any(c.token == i for c in out):
             valence = vocab.words[word]
@@ -230,7 +237,7 @@ def evidence(valences: _vader.Valences, found: list[Change], off: frozenset[str]
         if c.rule not in off:
             values[c.token] = c.after
     weight = 1.0 if "negative_weight" in off else NEGATIVE_WEIGHT
-    total = sum(v * weight if v < 0 else v for v in values)
+    total = sum([v * weight if v < 0 else v for v in values])
     if total > 0:
         total += valences.emphasis
     elif total < 0:
@@ -248,7 +255,7 @@ class SentenceEvidence(NamedTuple):
 
 
 def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
-    lower = [t.lower() for t in valences.tokens]
+    lower = list(map(str.lower, valences.tokens))
     if (
         vocabulary().triggers.isdisjoint(lower)
         and not any(v < 0 for v in valences.valences)

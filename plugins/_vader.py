@@ -23,6 +23,7 @@ from __future__ import annotations
 import heapq
 import string
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from textkit import bulk  # noqa: F401  (sentiment.py calls _vader.bulk)
@@ -30,8 +31,6 @@ from textkit import bulk  # noqa: F401  (sentiment.py calls _vader.bulk)
 MEMO_KEY = "vader.sentence_scores"
 VALENCES_MEMO_KEY = "vader.token_valences"
 
-# Right and left single quotation marks and the modifier-letter apostrophe.
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 class Valences(NamedTuple):
@@ -89,16 +88,16 @@ def token_valences(text: str) -> Valences:
     text = straighten(text)
     text = text.strip() if _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, vader.emojis)
     words = _words_and_emoticons(text)
-    lowered = [w.lower() for w in words]
+    lowered = list(map(str.lower, words))
     is_cap_diff = _cap_differential(words)
-    sentiments: list[float] = []
+    sentiments: list[float] = [0] * len(words)  # VADER's 0 (an int) for a word without valence
     last = len(words) - 1
-    for i, lower in enumerate(lowered):
+    # Only the lexicon's words can get a valence (picked out at C speed).
+    for i in compress(range(len(lowered)), map(lexicon.__contains__, lowered)):
+        lower = lowered[i]
         # Boosters and "kind of" modify a neighbour and carry no valence themselves.
-        if lower not in lexicon or lower in boosters or (lower == "kind" and i < last and lowered[i + 1] == "of"):
-            sentiments.append(0)
-        else:
-            sentiments.append(_valence(lexicon, words, lowered, i, is_cap_diff))
+        if not (lower in boosters or (lower == "kind" and i < last and lowered[i + 1] == "of")):
+            sentiments[i] = _valence(lexicon, words, lowered, i, is_cap_diff)
     if "but" in lowered:
         sentiments = _but_check(lowered.index("but"), sentiments)
     emphasis = vader._punctuation_emphasis(text) if sentiments else 0.0
@@ -226,16 +225,12 @@ _PUNCTUATION = string.punctuation
 def _words_and_emoticons(text: str) -> list[str]:
     """``SentiText(text).words_and_emoticons``: words with surrounding punctuation stripped unless
     that leaves two characters or fewer (an emoticon such as ":)")."""
-    out = []
-    for token in text.split():
-        stripped = token.strip(_PUNCTUATION)
-        out.append(token if len(stripped) <= 2 else stripped)
-    return out
+    return [token if len(stripped) <= 2 else stripped for token in text.split() for stripped in (token.strip(_PUNCTUATION),)]
 
 
 def _cap_differential(words: list[str]) -> bool:
     """``SentiText(text).is_cap_diff``: some but not all words are in capitals."""
-    capitals = sum(1 for w in words if w.isupper())
+    capitals = sum(map(str.isupper, words))
     return 0 < len(words) - capitals < len(words)
 
 
@@ -307,7 +302,9 @@ def sentence_scores(document) -> list[dict[str, float]]:
 
 def straighten(text: str) -> str:
     """``text`` with typographic apostrophes read as straight ones, as :func:`polarity` reads it."""
-    return text.translate(_APOSTROPHES)
+    if text.isascii():  # most sentences: nothing to straighten (and ``translate`` is slow)
+        return text
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
 
 
 @lru_cache(maxsize=1)

@@ -150,10 +150,14 @@ and ``compound``, and ``data`` adds::
 
 from __future__ import annotations
 
+import collections
 import heapq
 import itertools
+import math
 import re
 import statistics
+from itertools import compress, repeat
+from operator import ge, le, sub, truediv
 from typing import NamedTuple
 
 from textkit import Analyzer, Result, Sentence, Setting, Skip, hookimpl, require_script
@@ -207,7 +211,7 @@ def label(compound: float) -> str:
 def hedge_cues(text: str) -> list[str]:
     """The cues in a sentence that make VADER's reading of it too strong, in a fixed order."""
     straight = _vader.straighten(text)
-    found_words = {w.lower() for w in _TOKEN.findall(straight)}
+    found_words = set(map(str.lower, _TOKEN.findall(straight)))
     found = {
         # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
         "negation": not _vader.negations().isdisjoint(found_words) or "n't" in straight.lower(),
@@ -265,11 +269,29 @@ def rolling_mean(values: list[float], window: int) -> list[float]:
     half = window // 2
     running = [0.0, *itertools.accumulate(values)]  # prefix sums: linear whatever the window
     n = len(values)
-    out = []
-    for i in range(n):
+
+    def at(i: int) -> float:
         first, last = max(0, i - half), min(n, i + half + 1)
-        out.append((running[last] - running[first]) / (last - first))
-    return out
+        return (running[last] - running[first]) / (last - first)
+
+    if n <= 2 * half:  # no full window anywhere
+        return [at(i) for i in range(n)]
+    # The full windows (from ``half`` to ``n - half - 1``) all have ``window`` values: summed at C speed.
+    inner = map(truediv, map(sub, running[window:], running[: n + 1 - window]), repeat(window))
+    return [*map(at, range(half)), *inner, *map(at, range(n - half, n))]
+
+
+def _population_spread(values: list[float]) -> float:
+    """``statistics.pstdev(values)``, over a shorter list where values repeat.
+
+    ``pstdev`` works in exact fractions on the multiset of values, so dividing every value's count
+    by their common divisor leaves its result as it was (a flood of equal sentences is one value).
+    """
+    counts = collections.Counter(values)
+    common = math.gcd(*counts.values())
+    if common == 1:
+        return statistics.pstdev(values)
+    return statistics.pstdev([v for v, k in counts.items() for _ in range(k // common)])
 
 
 def _exclusion(document, sentence) -> str | None:
@@ -316,8 +338,8 @@ def _settings(config) -> tuple[dict, list[str]]:
 
 def _extremes(document, arc: list[float], indices: list[int], top: int) -> list:
     """The ``top`` most positive and most negative sentences as findings (ties: the earlier sentence)."""
-    positive = [k for k, c in enumerate(arc) if c >= POSITIVE]
-    negative = [k for k, c in enumerate(arc) if c <= NEGATIVE]
+    positive = list(compress(range(len(arc)), map(ge, arc, repeat(POSITIVE))))
+    negative = list(compress(range(len(arc)), map(le, arc, repeat(NEGATIVE))))
     findings = []
     for kind, adjective, chosen, key in (
         ("most_positive", "positive", positive, lambda k: (-arc[k], k)),
@@ -378,13 +400,14 @@ def analyze(document, config) -> Result:
     records: list[dict] = []
     excluded: list[dict] = []
     excluded_count = 0
+    boilerplate = [p.boilerplate for p in document.paragraphs]
+    add, keep_compound, keep_index = explanation.add, arc.append, indices.append  # once per sentence below
     with _vader.bulk():
         for sentence, score, valence in zip(document.sentences, scores, valences):
-            reason = _exclusion(document, sentence)
-            if reason is not None:
+            if boilerplate[sentence.paragraph] or sentence.end_word == sentence.first_word:  # ``_exclusion``
                 excluded_count += 1
                 if len(excluded) < limit:
-                    record = {"index": sentence.index, "reason": reason}
+                    record = {"index": sentence.index, "reason": _exclusion(document, sentence)}
                     if details:
                         record.update(start=sentence.start, end=sentence.end, compound=score["compound"])
                     excluded.append(record)
@@ -399,9 +422,9 @@ def analyze(document, config) -> Result:
                     reading = _reading(sentence.text, valence, ironic)
                     if len(readings) < _DISTINCT_KEPT:
                         readings[key] = reading
-            explanation.add(reading.part, reading.counted, reading.deltas)
-            arc.append(score["compound"])
-            indices.append(sentence.index)
+            add(reading.part, reading.counted, reading.deltas)
+            keep_compound(score["compound"])
+            keep_index(sentence.index)
             positive_sum += score["pos"]
             negative_sum += score["neg"]
             if len(indices) <= limit:  # indices already holds this sentence
@@ -419,8 +442,8 @@ def analyze(document, config) -> Result:
         )
 
     n = len(arc)
-    positives = sum(1 for c in arc if c >= POSITIVE)
-    negatives = sum(1 for c in arc if c <= NEGATIVE)
+    positives = sum(map(ge, arc, repeat(POSITIVE)))
+    negatives = sum(map(le, arc, repeat(NEGATIVE)))
     metrics = {
         "compound": round(explanation.compound, 4),
         "mean_compound": round(statistics.fmean(arc), 4),
@@ -430,13 +453,13 @@ def analyze(document, config) -> Result:
         "sentences": n,
         "mean_positive": round(positive_sum / n, 4),
         "mean_negative": round(negative_sum / n, 4),
-        "spread": round(statistics.pstdev(arc), 4),
+        "spread": round(_population_spread(arc), 4),
     }
     data = {
         # From the rounded metric, so the label never contradicts the number shown.
         "label": label(metrics["compound"]),
         "arc": arc,
-        "smoothed_arc": [round(v, 4) for v in rolling_mean(arc, settings["smoothing_window"])],
+        "smoothed_arc": list(map(round, rolling_mean(arc, settings["smoothing_window"]), repeat(4))),
         "smoothing_window": settings["smoothing_window"],
         "offsets": offsets,
         "excluded": excluded,

@@ -710,3 +710,32 @@ def test_word_cues_of_plain_and_tagged_sentences_side_by_side():
         ["what", "a", "what a", "day", "a day", "<hashtag>", "#not"],
         ["yes"],
     ]
+
+
+def test_phrase_search_finds_what_finditer_finds_paragraph_by_paragraph():
+    """``phrases.find`` tries a phrase list only where it can start (and, at a plain ASCII word,
+    only the phrases opening with that word): the same matches as the full pattern's finditer."""
+    import random
+
+    from textkit.plugins.irony import phrases
+    from textkit.plugins.irony.lexicon import SO_CALLED, SUPERLATIVE_EVER, lexicon, scan
+
+    lex = lexicon()
+    lists = (lex.explicit_phrases, lex.hyperbole_phrases, lex.interjection_phrases, lex.praise_formulas,
+             lex.understatement_phrases, SO_CALLED, SUPERLATIVE_EVER)
+    pieces = ["a", "A", "a lot", "A LITTLE", "a_little", "a-little", "not exactly", "NOT  EXACTLY", "oh great",
+              "Oh, great", "oh_great", "thanks a lot", "yeah right", "so-called", "so called", "best day ever",
+              "the best ever", "o'clock", "wink wink", "#sarcasm", "#not", "ſo called", "oK", "\u212aind of",
+              "İ", "naïve", "big deal", "to say the least", "less than ideal", "well well", "my my", "x", "1",
+              ",", ".", "!", "?", "\n\n", "\n", " ", "  ", "’", "'", "-", "(", ")", "“", "”", "Share this",
+              "a\u00a0little", "a ,little", "a\tBit", "not\u2003exactly", "i wonder", "I Wonder", "just what", "ſo"]
+    rng = random.Random(11)
+    matched = 0
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", ", ", "\n"]) for _ in range(rng.randint(1, 40)))
+        document = Document(text)
+        for phrase_list in lists:
+            expected = [(m.start(), m.end()) for m in scan(phrase_list.pattern, document)]
+            assert [(m.start(), m.end()) for m in phrases.find(document, phrase_list, lex)] == expected, text
+            matched += len(expected)
+    assert matched > 300  # the texts do hold phrases

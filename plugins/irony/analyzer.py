@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import attrgetter, ge
 from typing import Any
 
 from textkit import Result, Skip, require_script
@@ -95,7 +96,7 @@ def analyze(document, config) -> Result:
     data = {
         "contributions": _contribution_rows(values, weights, parts),
         "top_markers": _top_markers(document, markers, weights),
-        "sentence_scores": [round(s, 4) for s in scores],
+        "sentence_scores": list(map(round, scores, repeat(4))),
         # Every family, in order (the HTML report colours them by it); the weight and contribution
         # of those with markers (a family without any contributes 0).
         "families": {
@@ -109,7 +110,7 @@ def analyze(document, config) -> Result:
         "log_odds": round(z, 4),
         "threshold": threshold,
         "sentences": n,
-        "words": sum(s.word_count for s in sentences),
+        "words": sum(map(attrgetter("end_word"), sentences)) - sum(map(attrgetter("first_word"), sentences)),
     }
     if details:  # what the rows above and the model file already say, in full
         data["features"] = {
@@ -123,7 +124,7 @@ def analyze(document, config) -> Result:
             "score": round(sigmoid(z), 4),
             "markers": len(markers),
             "markers_per_sentence": round(len(markers) / n, 4),
-            "ironic_sentences": sum(s >= threshold for s in scores),
+            "ironic_sentences": sum(map(ge, scores, repeat(threshold))),
         },
         findings=findings,
         data=data,
@@ -153,10 +154,9 @@ def _passages(document, scores: list[float], threshold: float, markers: list[Mar
     ``MIN_SENTENCES_FOR_PASSAGES`` prose sentences)."""
     if len(document.prose_sentences) < MIN_SENTENCES_FOR_PASSAGES:
         return []
-    ranked = sorted(
-        (s for s in document.prose_sentences if scores[s.index] >= threshold),
-        key=lambda s: (-scores[s.index], s.start),
-    )[:MAX_PASSAGES]
+    prose = document.prose_sentences
+    at_threshold = compress(prose, map(ge, map(scores.__getitem__, map(attrgetter("index"), prose)), repeat(threshold)))
+    ranked = sorted(at_threshold, key=lambda s: (-scores[s.index], s.start))[:MAX_PASSAGES]
     findings = []
     for sentence in sorted(ranked, key=lambda s: s.start):
         families = sorted({m.family for m in markers if sentence.start <= m.start < sentence.end})

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import accumulate, compress, islice
-from operator import eq, not_
+from itertools import accumulate, compress, islice, repeat
+from operator import add, and_, attrgetter, eq, ge, not_, sub
 
 from textkit import tokenize_words
 
 from .lexicon import Lexicon, Marker, Spans, norm, prose_word_indices, quoted, word_keys
 
+_SENTENCE = attrgetter("sentence")
 ECHO_WINDOW = 2  # sentences: a repeat further away is not heard as an echo
 MAX_PHRASE = 12  # words: a repeated phrase is followed no further than this
 
@@ -68,12 +69,11 @@ def _word_echoes(document, sentences, lex: Lexicon) -> list[Marker]:
     keys = word_keys(document)
     words = document.words
     text = document.text
-    # Where the next word has the same key, found at C speed; the rest looks only there.
-    same_next = compress(range(len(keys) - 1), map(eq, keys, islice(keys, 1, None)))
-    links = [
-        i for i in same_next
-        if words[i].sentence == words[i + 1].sentence and text[words[i].end : words[i + 1].start].isspace()
-    ]
+    # Where the next word has the same key in the same sentence, found at C speed; the rest looks only there.
+    same_key = list(compress(range(len(keys) - 1), map(eq, keys, islice(keys, 1, None))))
+    same_sentence = map(eq, map(_SENTENCE, map(words.__getitem__, same_key)),
+                        map(_SENTENCE, map(words.__getitem__, map(add, same_key, repeat(1)))))
+    links = [i for i in compress(same_key, same_sentence) if text[words[i].end : words[i + 1].start].isspace()]
     prose = {s.index for s in sentences}
     echoes = []
     for run in _runs(links):
@@ -124,14 +124,31 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     A noun phrase that a text repeats from one sentence to the next is ordinary
     cohesion ("the first chamber ... the first chamber"), so that is not an echo.
     """
-    all_words = document.words
-    words = [all_words[i] for i in prose_word_indices(document)]
+    prose = prose_word_indices(document)
     all_keys = word_keys(document)
-    keys = [all_keys[w.index] for w in words]  # by position in ``words``
-    openers = {s.first_word for s in sentences}
+    keys = list(map(all_keys.__getitem__, prose))  # by position in the prose words
     # Prefix counts of content (non-stop) words: a place whose next MAX_PHRASE words hold fewer
     # than 2 is no echo and echoes nothing (a match repeats its words), so it is only recorded.
     content = list(accumulate(map(not_, map(lex.stopwords.__contains__, keys)), initial=0))
+    # (A place nearer the end than MAX_PHRASE words has no more ahead than the first such place.)
+    tail = content[-1] - content[max(0, len(keys) - MAX_PHRASE)] >= 2
+    if not (tail or any(map(ge, map(sub, islice(content, MAX_PHRASE, None), content), repeat(2)))):
+        return []  # nowhere 2 content words within MAX_PHRASE words ("a a a ..."): no place looks back
+    repeated = _repeated_trigrams(keys)
+    if not repeated:
+        return []
+    words = list(map(document.words.__getitem__, prose))
+    # Only a repeated place whose next MAX_PHRASE words hold 2+ content words and whose triple
+    # lies in one sentence (else it is no phrase: ``_joined``) looks back, so only the triples of
+    # such places need their places recorded; worked out at C speed (floods stay cheap).
+    ahead = map(min, map(add, repeated, repeat(MAX_PHRASE)), repeat(len(keys)))
+    rich = map(ge, map(sub, map(content.__getitem__, ahead), map(content.__getitem__, repeated)), repeat(2))
+    one_sentence = map(eq, map(_SENTENCE, map(words.__getitem__, repeated)),
+                       map(_SENTENCE, map(words.__getitem__, map(add, repeated, repeat(2)))))
+    looks_back = list(map(and_, rich, one_sentence))
+    if not any(looks_back):
+        return []
+    openers = {s.first_word for s in sentences}
     # Only the last few earlier places of each word triple are kept: the nearest is the one heard
     # as an echo, and a bounded look-back keeps "no no no ..." linear. A triple said once is
     # never looked for again, so only the repeated ones are walked.
@@ -139,10 +156,13 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     covered_spans = Spans(covered)
     echoes = []
     matched_until = -1
-    for j in _repeated_trigrams(keys):
+    walked = {(keys[j], keys[j + 1], keys[j + 2]) for j in compress(repeated, looks_back)}
+    for j, looks in zip(repeated, looks_back):
         gram = (keys[j], keys[j + 1], keys[j + 2])
-        useful = content[min(j + MAX_PHRASE, len(keys))] - content[j] >= 2
-        for i in reversed(seen.get(gram, ()) if useful else ()):
+        if gram not in walked:
+            continue  # never looked back for: its places need no record
+        # Inside the last echo found no place looks back (each would be skipped below).
+        for i in reversed(seen.get(gram, ()) if looks and j > matched_until else ()):
             if words[j].sentence - words[i].sentence > ECHO_WINDOW:
                 break  # earlier ones are further still
             same_sentence = words[i].sentence == words[j].sentence

@@ -53,15 +53,19 @@ def _rated_words(document, sentence, lex: Lexicon, in_quotes: Spans, clear: dict
 def find_sentiment_contrast(document, sentences, lex: Lexicon, in_quotes: Spans) -> list[Marker]:
     scores = sentence_scores(document)
     keys = word_keys(document)
-    candidates = [s for s in sentences if scores[s.index]["compound"] < CONTRAST_COMPOUND]
-    distinct: set[str] = set()
-    for sentence in candidates:
-        distinct.update(keys[sentence.first_word : sentence.end_word])
-    # Each distinct word of the lexicon is rated once (most words have no valence at all).
-    clear = {k: v for k in distinct & vader_rated_words() if (v := _clear_valence(k, lex)) is not None}
+    # Each distinct word of the lexicon is rated once (most words have no valence at all). Rating
+    # every word of the text, not only those of the candidate sentences, changes nothing: a word is
+    # looked up only inside a candidate sentence, and a rating depends on the word alone.
+    clear = {k: v for k in vader_rated_words().intersection(keys) if (v := _clear_valence(k, lex)) is not None}
+    # A contrast pairs a clearly positive word with a clearly negative one: without both, none.
+    positive = frozenset(k for k, v in clear.items() if v >= CONTRAST_POSITIVE)
+    if not positive or len(positive) == len(clear):
+        return []
     markers = []
-    for sentence in candidates:
-        if clear.keys().isdisjoint(keys[sentence.first_word : sentence.end_word]):
+    for sentence in sentences:
+        if scores[sentence.index]["compound"] >= CONTRAST_COMPOUND:
+            continue
+        if positive.isdisjoint(keys[sentence.first_word : sentence.end_word]):
             continue
         compound = scores[sentence.index]["compound"]
         rated = _rated_words(document, sentence, lex, in_quotes, clear)

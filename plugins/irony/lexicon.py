@@ -9,10 +9,11 @@ import bisect
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
+from operator import attrgetter
 from typing import Any, Iterable, Mapping
 
 
@@ -44,12 +45,21 @@ class Phrases:
     pattern: re.Pattern[str]
     first_words: frozenset[str]
     after_hash: bool = False
+    # For some first words, the pattern of only the phrases opening with it (``phrases.find`` tries
+    # it where that word stands in plain ASCII letters and digits: the others cannot match there).
+    by_first_word: Mapping[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
+    # For a first word that every phrase opening with it follows with more words: the characters
+    # (ASCII; both cases) the second word can open with. Elsewhere that word cannot start a match.
+    second_starts: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> Phrases:
     """One regex for a list of phrases: any spacing or comma between words, either apostrophe."""
     parts = []
     first_words = set()
+    parts_by_first: dict[str, list[str]] = {}
+    second_starts: dict[str, set[str]] = {}
+    unfiltered: set[str] = set()
     after_hash = False
     for phrase in sorted(phrases, key=len, reverse=True):
         words = phrase.replace(",", " ").split()
@@ -59,10 +69,24 @@ def _phrase_pattern(phrases: Iterable[str]) -> Phrases:
             after_hash = True
         elif leading := _LEADING_KEY.match(first):
             first_words.add(leading.group())
+            parts_by_first.setdefault(leading.group(), []).append(parts[-1])
+            opening = words[1][0] if len(words) > 1 and first == leading.group() else ""
+            if opening.isascii() and opening and leading.group() not in unfiltered:
+                second_starts.setdefault(leading.group(), set()).update(
+                    {opening.lower(), opening.upper(), *("’" if opening == "'" else "")}
+                )
+            else:  # a one-word phrase, a first word going on past its letters, a non-ASCII letter
+                unfiltered.add(leading.group())
+                second_starts.pop(leading.group(), None)
         else:
             raise ValueError(f"irony lexicon: a phrase must start with a letter, a digit or '#': {phrase!r}")
-    pattern = re.compile(r"(?<![\w#])(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-    return Phrases(pattern, frozenset(first_words), after_hash)
+
+    def alternatives(chosen: list[str]) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w#])(?:" + "|".join(chosen) + r")(?!\w)", re.IGNORECASE)
+
+    by_first = {key: alternatives(chosen) for key, chosen in parts_by_first.items()}
+    second = {key: frozenset(chars) for key, chars in second_starts.items()}
+    return Phrases(alternatives(parts), frozenset(first_words), after_hash, by_first, second)
 
 
 # "so-called" is the spoken scare quote; followed by quotes it is one marker, counted there.
@@ -161,8 +185,15 @@ def prose_word_indices(document) -> list[int]:
     """The indices of the words of the prose sentences, in order."""
 
     def compute() -> list[int]:
+        sentences = document.prose_sentences
+        if len(sentences) == len(document.sentences):
+            # Every sentence is prose: their word ranges are disjoint and in order, so if they hold
+            # every word, together they are all the word indices (no loop over the sentences).
+            held = sum(map(attrgetter("end_word"), sentences)) - sum(map(attrgetter("first_word"), sentences))
+            if held == len(document.words):
+                return list(range(held))
         indices: list[int] = []
-        for sentence in document.prose_sentences:
+        for sentence in sentences:
             indices += range(sentence.first_word, sentence.end_word)
         return indices
 

@@ -57,6 +57,7 @@ FAMILIES = (
     "emphatic_sentence",
     "aside",
 )
+_FAMILY_RANK = {family: rank for rank, family in enumerate(FAMILIES)}
 TAG_REACH = 60  # characters at the end of a question searched for a tag (", isn't it?")
 MAX_CAPS_LETTERS = 20  # a longer all-caps "word" is no word said for emphasis (and is never spelled out)
 
@@ -204,7 +205,7 @@ def find_questions(document, sentences, lex: Lexicon) -> list[Marker]:
     keys = word_keys(document)
     markers = []
     for sentence in sentences:
-        if not is_question(sentence.text):
+        if "?" not in sentence.text or not is_question(sentence.text):
             continue
         # A tag closes the sentence: only its end is searched (a few words and the closing marks).
         tail_start = max(0, len(sentence.text) - TAG_REACH)
@@ -275,16 +276,16 @@ def find_interjections(document, sentences, lex: Lexicon) -> list[Marker]:
         Marker("interjection", m.start(), m.end(), f"interjection: {quoted(m.group())}")
         for m in phrases.find(document, lex.interjection_phrases, lex)
     ]
-    keys = word_keys(document)
-    for sentence in sentences:
-        words = document.words_of(sentence)
-        for k, w in enumerate(words):
-            if keys[w.index] not in lex.interjections:
-                continue
-            set_off = document.text[w.end : w.end + 1] in (",", "!", "?", ".", "…", "—", "–")
-            after_number = k > 0 and words[k - 1].text.replace(",", "").replace(".", "").isdigit()  # "10 ha."
-            if (k == 0 or set_off) and not after_number:
-                markers.append(Marker("interjection", w.start, w.end, f"interjection: {quoted(w.text)}"))
+    # Only the prose words listed as interjections are looked at, in document order.
+    positions = listed_positions(document, lex)
+    words, all_sentences = document.words, document.sentences
+    for i in sorted(i for key in lex.interjections & positions.keys() for i in positions[key]):
+        w = words[i]
+        opens = i == all_sentences[w.sentence].first_word
+        set_off = document.text[w.end : w.end + 1] in (",", "!", "?", ".", "…", "—", "–")
+        after_number = not opens and words[i - 1].text.replace(",", "").replace(".", "").isdigit()  # "10 ha."
+        if (opens or set_off) and not after_number:
+            markers.append(Marker("interjection", w.start, w.end, f"interjection: {quoted(w.text)}"))
     return longest_first(markers)
 
 
@@ -395,23 +396,34 @@ def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
     words = document.words
     markers = []
     previous = None
+    # What a one-word sentence's own text decides (its closing mark, its word, a quote before it),
+    # worked out once per distinct text and word: a flood of "Stop." costs one look each. Only the
+    # "#"/"@" before the word and the question before an answer depend on the context.
+    verdicts: dict[tuple[str, str], str | None] = {}
+    questions: dict[str, bool] = {}
     for sentence in sentences:
         if sentence.end_word - sentence.first_word == 1:
-            closed = sentence.text.rstrip().rstrip(_CLOSING)
-            if closed.endswith((".", "!", "…")):
-                word = keys[sentence.first_word]
-                is_answer = word in _ANSWERS and previous is not None and is_question(previous.text)
-                plain = word.isalpha() and len(word) >= 2 and not _tagged(document, words[sentence.first_word])
-                spoken = sentence.text[:1] in "\"“‘'"  # “Stop.” is a line of dialogue
-                if plain and not spoken and word not in lex.interjections and word not in _NUMBERS and not is_answer:
-                    markers.append(
-                        Marker(
-                            "emphatic_sentence",
-                            sentence.start,
-                            sentence.end,
-                            f"one-word sentence: {quoted(sentence.text)}",
-                        )
-                    )
+            text, word = sentence.text, keys[sentence.first_word]
+            message = verdicts.get((text, word), False)
+            if message is False:
+                closed = text.rstrip().rstrip(_CLOSING)
+                own = (
+                    closed.endswith((".", "!", "…"))
+                    and word.isalpha()
+                    and len(word) >= 2
+                    and text[:1] not in "\"“‘'"  # “Stop.” is a line of dialogue
+                    and word not in lex.interjections
+                    and word not in _NUMBERS
+                )
+                message = verdicts[(text, word)] = f"one-word sentence: {quoted(text)}" if own else None
+            if message is not None and not _tagged(document, words[sentence.first_word]):
+                is_answer = False
+                if word in _ANSWERS and previous is not None:
+                    is_answer = questions.get(previous.text)
+                    if is_answer is None:
+                        is_answer = questions[previous.text] = is_question(previous.text)
+                if not is_answer:
+                    markers.append(Marker("emphatic_sentence", sentence.start, sentence.end, message))
         previous = sentence
     return markers
 
@@ -449,6 +461,6 @@ def _find_markers(document) -> list[Marker]:
         + find_emphatic_sentences(document, sentences, lex)
         + asides
     )
-    return sorted(markers, key=lambda m: (m.start, m.end, FAMILIES.index(m.family)))
+    return sorted(markers, key=lambda m: (m.start, m.end, _FAMILY_RANK[m.family]))
 
 

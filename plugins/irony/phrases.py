@@ -20,12 +20,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import compress
-from operator import and_, not_
+from itertools import compress, repeat
+from operator import and_, attrgetter, methodcaller, not_
 
 from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
+_MANY = 200  # places of one first word from which they are sorted out at C speed first (fewer: tried as they are)
+_START = methodcaller("start")
+_TEXT, _START_OF = attrgetter("text"), attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -47,12 +50,16 @@ def _places(document) -> _Places:
         texts = [words[i].text for i in prose]
         # Only the words that are not plain ASCII letters and digits (a plain word is found by its key).
         plain = map(and_, map(str.isalnum, texts), map(str.isascii, texts))
+        word_runs: dict[str, list[tuple[str, int]]] = {}  # (key, offset in the word) of each distinct word's runs
         for i in compress(prose, map(not_, plain)):
             word = words[i].text
             start = words[i].start
             if word.isascii():
-                for run in _RUN.finditer(word):
-                    runs.setdefault(run.group().lower(), []).append(start + run.start())
+                found = word_runs.get(word)
+                if found is None:
+                    found = word_runs[word] = [(run.group().lower(), run.start()) for run in _RUN.finditer(word)]
+                for key, offset in found:
+                    runs.setdefault(key, []).append(start + offset)
             else:
                 foreign.append(start)
                 foreign += [start + k for k in range(1, len(word)) if not word[k - 1].isalnum()]
@@ -66,6 +73,24 @@ def _places(document) -> _Places:
 
 
 _HASH_BEFORE_WORD = re.compile(r"#(?=\w)")
+_SEPARATORS = " \t\n\r\x0b\x0c,"  # the ASCII characters of the phrases' [\\s,] between words
+
+
+def _may_go_on(indices: list[int], words, text: str, second_starts: frozenset[str]) -> list[int]:
+    """The plain ASCII words (by index) that may open a phrase whose second word opens with one of
+    ``second_starts``: dropped are those followed by only spaces and commas, then a word opening
+    with another ASCII character. After such a word the run of spaces and commas between the
+    phrase's words can end only where the next word starts, so its second word would start there."""
+    last = len(words) - 1
+    kept = []
+    for i in indices:
+        if i < last:
+            following = words[i + 1].start
+            opening = text[following]
+            if opening not in second_starts and opening.isascii() and not text[words[i].end : following].strip(_SEPARATORS):
+                continue
+        kept.append(i)
+    return kept
 
 
 def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
@@ -73,23 +98,48 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     places = _places(document)
     positions = listed_positions(document, lex)
     words = document.words
-    starts = [words[i].start for key in phrases.first_words & positions.keys() for i in positions[key]]
+    pattern, by_first_word = phrases.pattern, phrases.by_first_word
+    text = document.text
+    paragraph_starts, paragraph_ends = places.paragraph_starts, places.paragraph_ends
+
+    def matches(tried: re.Pattern[str], offsets) -> list[re.Match[str]]:
+        out = []
+        for start in offsets:
+            k = bisect.bisect_right(paragraph_starts, start) - 1
+            if k >= 0 and start < paragraph_ends[k] and (match := tried.match(text, start, paragraph_ends[k])):
+                out.append(match)
+        return out
+
+    # Every place is tried on its own (a match does not depend on the others), then the matches are
+    # taken in order as ``finditer`` would: none starting inside the previous one. A first word met
+    # many times (a flood of "a") is tried apart: where it stands in ASCII letters and digits, the
+    # next character is no letter or digit (a word or run ends there) and cannot match one even
+    # ignoring case, so only the phrases opening with that very word can match there (their own,
+    # shorter pattern), and not at all where the next word cannot open their second word.
+    candidates = []
+    starts = []  # tried with the whole pattern
+    for key in phrases.first_words & positions.keys():
+        indices = positions[key]
+        if len(indices) < _MANY:
+            starts += [words[i].start for i in indices]
+            continue
+        ascii_words = list(map(str.isascii, map(_TEXT, map(words.__getitem__, indices))))
+        plain = list(compress(indices, ascii_words))
+        starts += [words[i].start for i in compress(indices, map(not_, ascii_words))]
+        if key in phrases.second_starts:
+            plain = _may_go_on(plain, words, text, phrases.second_starts[key])
+        candidates += matches(by_first_word.get(key, pattern), map(_START_OF, map(words.__getitem__, plain)))
     starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
     starts += places.foreign
     if phrases.after_hash:
         starts += places.hashes
     starts.sort()
-    text = document.text
+    candidates += matches(pattern, starts)
+    candidates.sort(key=_START)
     found = []
     searched_to = -1  # like finditer, a match starts no earlier than the previous one's end
-    for start in starts:
-        if start < searched_to:
-            continue
-        k = bisect.bisect_right(places.paragraph_starts, start) - 1
-        if k < 0 or start >= places.paragraph_ends[k]:
-            continue
-        match = phrases.pattern.match(text, start, places.paragraph_ends[k])
-        if match:
+    for match in candidates:
+        if match.start() >= searched_to:
             found.append(match)
             searched_to = match.end()
     return found

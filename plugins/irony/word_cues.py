@@ -262,9 +262,17 @@ def _plain_sentence_cues(sentence, first, end, words, texts, known, opener, insi
     cues = list(gap_cues_of(text[sentence.start : opening_word.start])) if opening_word.start > sentence.start else []
     previous = _add_word(cues, opener(first), None)
     lower_case_word, known_word = _LOWER_CASE_WORDS.get, known.get
-    for i in range(first + 1, end):
+    append = cues.append
+    for i in range(first + 1, end):  # ``_add_word`` written out: this loop runs once per word
         written = texts[i]
-        previous = _add_word(cues, lower_case_word(written) or known_word(written) or inside(i), previous)
+        stretched, key = lower_case_word(written) or known_word(written) or inside(i)
+        if stretched:
+            append("<elongated>")
+        if key is not None:
+            append(key)
+            if previous is not None:
+                append(previous + " " + key)
+        previous = key
     last_end = words[end - 1].end
     if sentence.end > last_end:
         cues += gap_cues_of(text[last_end : sentence.end])
@@ -274,9 +282,10 @@ def _plain_sentence_cues(sentence, first, end, words, texts, known, opener, insi
 # (stretched, cue key) of a word written as its key (lower case, straight apostrophes), which
 # needs no context, kept across documents (bounded).
 _LOWER_CASE_WORDS: dict[str, tuple[bool, str | None]] = {}
-# A character that can make a gap between words a cue: "!", "?", ".", "…", or any character
-# outside ASCII that is not one of the usual quotation marks and dashes (an emoji is one).
-_GAP_MARK = re.compile(r"[!?.…]|[^\x00-\x7f’‘“”—–]")
+# What can make a gap between words a cue: "!", "?", "…", "...", or any character outside ASCII
+# that is not one of the usual quotation marks and dashes (an emoji is one). A word never holds
+# "!", "?", "…" or "...", so a lone "." (a number, an abbreviation) marks nothing.
+_GAP_MARK = re.compile(r"[!?…]|\.\.\.|[^\x00-\x7f’‘“”—–]")
 _TAG_MARK = re.compile(r"[#@]")
 
 
