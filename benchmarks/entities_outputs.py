@@ -80,19 +80,9 @@ def dump(out: str, data: Path) -> None:
 
 
 def compare(before_file: str, after_file: str) -> int:
-    before = json.loads(Path(before_file).read_text(encoding="utf-8"))
-    after = json.loads(Path(after_file).read_text(encoding="utf-8"))
-    differ = 0
-    for key, old in before.items():
-        new = after.get(key, {})
-        if old != new:
-            differ += 1
-            if differ <= 5:
-                for field in sorted(set(old) | set(new)):
-                    if old.get(field) != new.get(field):
-                        print(key, field, str(old.get(field))[:300], "\n   now", str(new.get(field))[:300])
-    print(f"{len(before)} texts, {differ} differ")
-    return 1 if differ else 0
+    import irony_outputs
+
+    return irony_outputs.compare(before_file, after_file, normalised=lambda entry: entry)
 
 
 CPU_PROBE = """

@@ -104,12 +104,13 @@ def _normalised(entry: dict) -> dict:
     return entry
 
 
-def compare(before_file: str, after_file: str) -> int:
+def compare(before_file: str, after_file: str, normalised=_normalised) -> int:
+    """Print the first differing entries of two dumps and how many differ; 1 when any does."""
     before = json.loads(Path(before_file).read_text(encoding="utf-8"))
     after = json.loads(Path(after_file).read_text(encoding="utf-8"))
     differ = 0
     for key, old in before.items():
-        old, new = _normalised(old), _normalised(after.get(key, {}))
+        old, new = normalised(old), normalised(after.get(key, {}))
         if old != new:
             differ += 1
             if differ <= 5:
