@@ -73,6 +73,8 @@ _QUOTES = (
     # Curly single quotes: the closing one must not be an apostrophe inside a word.
     re.compile(r"‘(?<!\w‘)([^‘\n]*?)’(?!\w)"),
 )
+_QUOTE_OPENINGS = ("“", '"', "‘")
+_ELLIPSIS_OR_RUN_NEEDS = ("!", "?", "..", "…")  # a run holds "!" or "?", an ellipsis ".." or "…"
 _CLOSING = "\"”’')]"
 
 
@@ -108,8 +110,8 @@ def find_explicit(document, sentences, lex: Lexicon) -> list[Marker]:
 def _quote_spans(document) -> list[tuple[int, int, int, int]]:
     """(start, end, content_start, content_end) of every quotation in the prose."""
     spans = []
-    for pattern in _QUOTES:
-        spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in scan(pattern, document)]
+    for pattern, opening in zip(_QUOTES, _QUOTE_OPENINGS, strict=True):
+        spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in scan(pattern, document, (opening,))]
     return sorted(spans)
 
 
@@ -177,7 +179,7 @@ def _is_aside(document, match: re.Match[str], lex: Lexicon) -> bool:
 
 def find_asides(document, sentences, lex: Lexicon) -> list[Marker]:
     markers = []
-    for m in scan(_PARENTHESIS, document):
+    for m in scan(_PARENTHESIS, document, ("(",)):
         if _is_aside(document, m, lex):
             n = len(tokenize_words(m.group(1)))
             message = f"parenthetical aside ({n} word{'s' * (n > 1)}): {quoted(m.group())}"
@@ -291,7 +293,7 @@ def find_interjections(document, sentences, lex: Lexicon) -> list[Marker]:
 
 def find_punctuation(document, sentences, lex: Lexicon, in_quotes: Spans) -> list[Marker]:
     markers = []
-    for m in scan(_ELLIPSIS_OR_RUN, document):
+    for m in scan(_ELLIPSIS_OR_RUN, document, _ELLIPSIS_OR_RUN_NEEDS):
         run = m.group()
         if run[0] in "!?":
             what = "surprised question" if "?" in run and "!" in run else "run of emphatic punctuation"
