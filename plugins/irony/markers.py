@@ -403,9 +403,12 @@ def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
     # "#"/"@" before the word and the question before an answer depend on the context.
     verdicts: dict[tuple[str, str], str | None] = {}
     questions: dict[str, bool] = {}
+    text_of = document.text
+    append = markers.append
     for sentence in sentences:
-        if sentence.end_word - sentence.first_word == 1:
-            text, word = sentence.text, keys[sentence.first_word]
+        first = sentence.first_word
+        if sentence.end_word - first == 1:
+            text, word = sentence.text, keys[first]
             message = verdicts.get((text, word), False)
             if message is False:
                 closed = text.rstrip().rstrip(_CLOSING)
@@ -418,14 +421,15 @@ def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
                     and word not in _NUMBERS
                 )
                 message = verdicts[(text, word)] = f"one-word sentence: {quoted(text)}" if own else None
-            if message is not None and not _tagged(document, words[sentence.first_word]):
+            # (Not tagged: no "#" or "@" just before the word, as ``_tagged``.)
+            if message is not None and not ((at := words[first].start) > 0 and text_of[at - 1] in "#@"):
                 is_answer = False
                 if word in _ANSWERS and previous is not None:
                     is_answer = questions.get(previous.text)
                     if is_answer is None:
                         is_answer = questions[previous.text] = is_question(previous.text)
                 if not is_answer:
-                    markers.append(Marker("emphatic_sentence", sentence.start, sentence.end, message))
+                    append(Marker("emphatic_sentence", sentence.start, sentence.end, message))
         previous = sentence
     return markers
 
