@@ -102,14 +102,20 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
     # Per sentence only what is its own and not zero (a flood of short sentences stays small);
     # the length and the mix of polarities are the document's, filled in by ``sentence_values``.
     per_sentence = []
-    totals = dict.fromkeys((*FAMILIES, *SENTIMENT_FEATURES), 0.0)
+    # A family's total over the sentences is its number of markers (each counted in one sentence),
+    # a sentence feature's the number of sentences that have it: whole numbers, so counted at C
+    # speed they come out as the per-sentence float sums would (exact below 2**53).
+    incongruities = _incongruity(compounds)
+    family_totals = Counter(map(attrgetter("family"), find_markers(document)))
+    totals = {f: float(family_totals[f]) for f in FAMILIES}
+    totals.update((f, float(incongruities.count(f))) for f in SENTIMENT_FEATURES)
     counts = _marker_counts(document)
     weights_left = iter(cue_weights)
     # Sentences with equal values share one dict (a flood of "Yes." stays small): read, never change.
     plain: dict[float, dict[str, float]] = {}
     shared: dict[tuple, dict[str, float]] = {}
     for k, (incongruity, sentence_cue_list, word_count) in enumerate(
-        zip(_incongruity(compounds), cues, word_counts, strict=True)
+        zip(incongruities, cues, word_counts, strict=True)
     ):
         cue_value = sum(islice(weights_left, len(sentence_cue_list))) * (
             1.0 if word_count <= reference else reference / word_count
@@ -129,9 +135,6 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
                 own[incongruity] = 1.0
             own["word_cues"] = cue_value
             shared[shape] = own
-        for f, v in own.items():
-            if f != "word_cues":
-                totals[f] += v
         per_sentence.append(own)
     document_values = {f: v / n for f, v in totals.items()}
     document_values["mixed_polarity"] = mixed
