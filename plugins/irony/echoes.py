@@ -66,8 +66,16 @@ def _aside_echoes(document, asides: list[Marker]) -> list[Marker]:
     return echoes
 
 
+def _some_sentence_holds(sentences, words: int) -> bool:
+    """Does some sentence hold at least ``words`` words? (At C speed: a flood of one-word
+    sentences is hundreds of thousands.)"""
+    return any(map(ge, map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences)), repeat(words)))
+
+
 def _word_echoes(document, sentences, lex: Lexicon) -> list[Marker]:
     """A word said again at once ("no, no" aside: only a space between), in one sentence."""
+    if not _some_sentence_holds(sentences, 2):
+        return []  # one-word sentences only ("Yes. Yes."): no word follows another in its sentence
     keys = word_keys(document)
     words = document.words
     text = document.text
@@ -126,7 +134,7 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     A noun phrase that a text repeats from one sentence to the next is ordinary
     cohesion ("the first chamber ... the first chamber"), so that is not an echo.
     """
-    if not any(map(ge, map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences)), repeat(3))):
+    if not _some_sentence_holds(sentences, 3):
         return []  # no sentence holds a phrase ("Yes. Yes. ..."): nothing is repeated in one or opens two
     prose = prose_word_indices(document)
     all_keys = word_keys(document)
