@@ -157,15 +157,21 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     rich = map(ge, map(sub, map(content.__getitem__, ahead), map(content.__getitem__, repeated)), repeat(2))
     one_sentence = map(eq, map(_SENTENCE, map(words.__getitem__, repeated)),
                        map(_SENTENCE, map(words.__getitem__, map(add, repeated, repeat(2)))))
+    looks_back = list(map(and_, rich, one_sentence))
+    if not any(looks_back):
+        return []
     # And only where the triple is itself one phrase (spaces, commas or semicolons between its
     # words: an echo's phrase holds its first triple, see ``_joined``); "Mr. A. Mr. A." never is.
+    # Read at C speed for the places that still look back only.
     text = document.text
-    second = [*map(words.__getitem__, map(add, repeated, repeat(1)))]
-    first_gap = map(truth, map(_PHRASE_GAP.fullmatch, repeat(text), map(_END, map(words.__getitem__, repeated)),
+    looking = list(compress(repeated, looks_back))
+    second = [*map(words.__getitem__, map(add, looking, repeat(1)))]
+    first_gap = map(truth, map(_PHRASE_GAP.fullmatch, repeat(text), map(_END, map(words.__getitem__, looking)),
                                map(_START, second)))
     second_gap = map(truth, map(_PHRASE_GAP.fullmatch, repeat(text), map(_END, second),
-                                map(_START, map(words.__getitem__, map(add, repeated, repeat(2))))))
-    looks_back = list(map(and_, map(and_, rich, one_sentence), map(and_, first_gap, second_gap)))
+                                map(_START, map(words.__getitem__, map(add, looking, repeat(2))))))
+    phrase = iter(list(map(and_, first_gap, second_gap)))
+    looks_back = [looks and next(phrase) for looks in looks_back]
     if not any(looks_back):
         return []
     openers = {s.first_word for s in sentences}
