@@ -401,7 +401,11 @@ def analyze(document, config) -> Result:
     excluded: list[dict] = []
     excluded_count = 0
     boilerplate = [p.boilerplate for p in document.paragraphs]
-    add, keep_compound, keep_index = explanation.add, arc.append, indices.append  # once per sentence below
+    keep_compound, keep_index = arc.append, indices.append  # once per sentence below
+    # ``explanation.add`` written out: the same sums in the same order (a flood of one-word
+    # sentences is half a million of them), the rule deltas only for a sentence that has some.
+    numerator, weight_sum = explanation.numerator, explanation.weights
+    delta_numerator, delta_weights = explanation.delta_numerator, explanation.delta_weights
     with _vader.bulk():
         for sentence, score, valence in zip(document.sentences, scores, valences):
             if boilerplate[sentence.paragraph] or sentence.end_word == sentence.first_word:  # ``_exclusion``
@@ -422,7 +426,12 @@ def analyze(document, config) -> Result:
                     reading = _reading(sentence.text, valence, ironic)
                     if len(readings) < _DISTINCT_KEPT:
                         readings[key] = reading
-            add(reading.part, reading.counted, reading.deltas)
+            counted = reading.counted
+            numerator += counted.weight * counted.adjusted
+            weight_sum += counted.weight
+            for rule, rule_numerator, rule_weight in reading.deltas:
+                delta_numerator[rule] = delta_numerator.get(rule, 0.0) + rule_numerator
+                delta_weights[rule] = delta_weights.get(rule, 0.0) + rule_weight
             keep_compound(score["compound"])
             keep_index(sentence.index)
             positive_sum += score["pos"]
@@ -431,6 +440,7 @@ def analyze(document, config) -> Result:
                 offsets += (sentence.start, sentence.end)
                 if details:
                     records.append(_record(Scored(sentence, score, reading.evidence, reading.part, reading.counted)))
+    explanation.numerator, explanation.weights = numerator, weight_sum
     if not arc:
         raise Skip("no sentences with words outside web-page chrome")
     if len(arc) > limit or excluded_count > limit:

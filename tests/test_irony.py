@@ -235,6 +235,30 @@ def test_phrase_echo_in_one_sentence_but_not_cohesion_across_sentences():
     assert located("The first chamber was dark. Mice avoided the first chamber.", "echo") == []
 
 
+def test_phrase_echo_needs_its_words_joined_by_spaces_or_commas():
+    # The first triple of an echo must itself read as one phrase: a colon (or "Mr. A. Mr. A.") breaks it.
+    assert located("We want less water, for farms and less water, for towns.", "echo") == [
+        "less water, for farms and less water, for"
+    ]
+    assert located("We want less water: for farms and less water: for towns.", "echo") == []
+    assert located("Mr. A. Mr. A. Mr. A. Mr. A. Mr. A. Mr. A.", "echo") == []
+    # One-word sentences hold no phrase: no phrase echo, each is an emphatic sentence.
+    assert located("Yes. Yes. Yes. Yes. Yes.", "echo") == []
+    assert located("Yes. Yes. Yes. Yes. Yes.", "emphatic_sentence") == ["Yes."] * 5
+
+
+def test_scan_reads_nothing_without_a_needed_piece_and_the_same_with_one():
+    import re
+
+    from textkit.plugins.irony.lexicon import scan
+
+    parenthesis = re.compile(r"\(([^()\n]*)\)")
+    document = Document("One (two) three.\n\nFour (five).")
+    assert [m.group() for m in scan(parenthesis, document, ("(",))] == ["(two)", "(five)"]
+    assert [m.group() for m in scan(parenthesis, document)] == ["(two)", "(five)"]
+    assert list(scan(parenthesis, Document("One two) three."), ("(",))) == []
+
+
 def test_hyperbole():
     text = "It was totally the best movie ever. We will never ever go."
     assert located(text, "hyperbole") == ["totally", "best movie ever", "never ever"]

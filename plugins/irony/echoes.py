@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import accumulate, compress, islice, repeat
-from operator import add, and_, attrgetter, eq, ge, not_, sub
+from operator import add, and_, attrgetter, eq, ge, not_, sub, truth
 
 from textkit import tokenize_words
 
 from .lexicon import Lexicon, Marker, Spans, norm, prose_word_indices, quoted, word_keys
 
 _SENTENCE = attrgetter("sentence")
+_START, _END = attrgetter("start"), attrgetter("end")
+_FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
 ECHO_WINDOW = 2  # sentences: a repeat further away is not heard as an echo
 MAX_PHRASE = 12  # words: a repeated phrase is followed no further than this
 
@@ -64,8 +66,16 @@ def _aside_echoes(document, asides: list[Marker]) -> list[Marker]:
     return echoes
 
 
+def _some_sentence_holds(sentences, words: int) -> bool:
+    """Does some sentence hold at least ``words`` words? (At C speed: a flood of one-word
+    sentences is hundreds of thousands.)"""
+    return any(map(ge, map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences)), repeat(words)))
+
+
 def _word_echoes(document, sentences, lex: Lexicon) -> list[Marker]:
     """A word said again at once ("no, no" aside: only a space between), in one sentence."""
+    if not _some_sentence_holds(sentences, 2):
+        return []  # one-word sentences only ("Yes. Yes."): no word follows another in its sentence
     keys = word_keys(document)
     words = document.words
     text = document.text
@@ -124,6 +134,8 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     A noun phrase that a text repeats from one sentence to the next is ordinary
     cohesion ("the first chamber ... the first chamber"), so that is not an echo.
     """
+    if not _some_sentence_holds(sentences, 3):
+        return []  # no sentence holds a phrase ("Yes. Yes. ..."): nothing is repeated in one or opens two
     prose = prose_word_indices(document)
     all_keys = word_keys(document)
     keys = list(map(all_keys.__getitem__, prose))  # by position in the prose words
@@ -146,6 +158,20 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     one_sentence = map(eq, map(_SENTENCE, map(words.__getitem__, repeated)),
                        map(_SENTENCE, map(words.__getitem__, map(add, repeated, repeat(2)))))
     looks_back = list(map(and_, rich, one_sentence))
+    if not any(looks_back):
+        return []
+    # And only where the triple is itself one phrase (spaces, commas or semicolons between its
+    # words: an echo's phrase holds its first triple, see ``_joined``); "Mr. A. Mr. A." never is.
+    # Read at C speed for the places that still look back only.
+    text = document.text
+    looking = list(compress(repeated, looks_back))
+    second = [*map(words.__getitem__, map(add, looking, repeat(1)))]
+    first_gap = map(truth, map(_PHRASE_GAP.fullmatch, repeat(text), map(_END, map(words.__getitem__, looking)),
+                               map(_START, second)))
+    second_gap = map(truth, map(_PHRASE_GAP.fullmatch, repeat(text), map(_END, second),
+                                map(_START, map(words.__getitem__, map(add, looking, repeat(2))))))
+    phrase = iter(list(map(and_, first_gap, second_gap)))
+    looks_back = [looks and next(phrase) for looks in looks_back]
     if not any(looks_back):
         return []
     openers = {s.first_word for s in sentences}

@@ -27,8 +27,8 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from itertools import chain, islice, repeat
-from operator import attrgetter, sub
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter, ge, sub
 
 from textkit.plugins._vader import sentence_scores
 
@@ -39,6 +39,7 @@ SENTIMENT_FEATURES = ("praise_in_complaint", "complaint_in_praise", "mixed_polar
 FEATURES = (*FAMILIES, *SENTIMENT_FEATURES, "word_cues", "length")
 CLEAR = 0.5  # VADER compound from which a sentence reads as clearly positive or negative
 LEANING = 0.05  # mean compound from which the other sentences lean one way (VADER's own cut)
+_FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
 
 
 def _marker_counts(document) -> dict[int, dict[str, int]]:
@@ -55,19 +56,21 @@ def _marker_counts(document) -> dict[int, dict[str, int]]:
     return counts
 
 
-def _incongruity(compounds: list[float]):
-    """Per sentence, the name of its sentence-against-document feature (value 1.0) or None
-    (a generator: one at a time)."""
+def _incongruity(compounds: list[float]) -> list[str | None]:
+    """Per sentence, the name of its sentence-against-document feature (value 1.0) or None.
+    Only a clearly positive or negative sentence can have one: those are picked out at C speed
+    (a flood of neutral sentences costs no Python step each)."""
     n = len(compounds)
     total = sum(compounds)
-    for c in compounds:
+    out: list[str | None] = [None] * n
+    for k in compress(range(n), map(ge, map(abs, compounds), repeat(CLEAR))):
+        c = compounds[k]
         others = (total - c) / (n - 1) if n > 1 else 0.0
         if c >= CLEAR and others <= -LEANING:
-            yield "praise_in_complaint"
+            out[k] = "praise_in_complaint"
         elif c <= -CLEAR and others >= LEANING:
-            yield "complaint_in_praise"
-        else:
-            yield None
+            out[k] = "complaint_in_praise"
+    return out
 
 
 def feature_values(document) -> tuple[dict[str, float], list[dict[str, float]]]:
@@ -83,7 +86,7 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
     vader = sentence_scores(document)
     compounds = [vader[s.index]["compound"] for s in sentences]
     cues = sentence_cues(document)
-    word_counts = [s.word_count for s in sentences]
+    word_counts = list(map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences)))  # ``word_count``
     words = sum(word_counts)
     # Each cue's weight looked up once (0.0 for a cue without one: adding it leaves a running sum
     # as it was), then summed per sentence and over the document in the order ``cue_score`` sums.
@@ -99,14 +102,20 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
     # Per sentence only what is its own and not zero (a flood of short sentences stays small);
     # the length and the mix of polarities are the document's, filled in by ``sentence_values``.
     per_sentence = []
-    totals = dict.fromkeys((*FAMILIES, *SENTIMENT_FEATURES), 0.0)
+    # A family's total over the sentences is its number of markers (each counted in one sentence),
+    # a sentence feature's the number of sentences that have it: whole numbers, so counted at C
+    # speed they come out as the per-sentence float sums would (exact below 2**53).
+    incongruities = _incongruity(compounds)
+    family_totals = Counter(map(attrgetter("family"), find_markers(document)))
+    totals = {f: float(family_totals[f]) for f in FAMILIES}
+    totals.update((f, float(incongruities.count(f))) for f in SENTIMENT_FEATURES)
     counts = _marker_counts(document)
     weights_left = iter(cue_weights)
     # Sentences with equal values share one dict (a flood of "Yes." stays small): read, never change.
     plain: dict[float, dict[str, float]] = {}
     shared: dict[tuple, dict[str, float]] = {}
     for k, (incongruity, sentence_cue_list, word_count) in enumerate(
-        zip(_incongruity(compounds), cues, word_counts, strict=True)
+        zip(incongruities, cues, word_counts, strict=True)
     ):
         cue_value = sum(islice(weights_left, len(sentence_cue_list))) * (
             1.0 if word_count <= reference else reference / word_count
@@ -126,9 +135,6 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
                 own[incongruity] = 1.0
             own["word_cues"] = cue_value
             shared[shape] = own
-        for f, v in own.items():
-            if f != "word_cues":
-                totals[f] += v
         per_sentence.append(own)
     document_values = {f: v / n for f, v in totals.items()}
     document_values["mixed_polarity"] = mixed

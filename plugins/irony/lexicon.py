@@ -220,7 +220,11 @@ def prose_paragraphs(document):
     return [p for p in document.paragraphs if not p.boilerplate]
 
 
-def scan(pattern: re.Pattern[str], document) -> Iterable[re.Match[str]]:
+def scan(pattern: re.Pattern[str], document, needs: tuple[str, ...] = ()) -> Iterable[re.Match[str]]:
+    """``pattern``'s matches in each prose paragraph; none at all when the text holds none of
+    ``needs`` (pieces every match contains: a flood of paragraphs without them is not scanned)."""
+    if needs and not any(map(document.text.__contains__, needs)):
+        return
     for paragraph in prose_paragraphs(document):
         yield from pattern.finditer(document.text, paragraph.start, paragraph.end)
 

@@ -73,6 +73,8 @@ _QUOTES = (
     # Curly single quotes: the closing one must not be an apostrophe inside a word.
     re.compile(r"‘(?<!\w‘)([^‘\n]*?)’(?!\w)"),
 )
+_QUOTE_OPENINGS = ("“", '"', "‘")
+_ELLIPSIS_OR_RUN_NEEDS = ("!", "?", "..", "…")  # a run holds "!" or "?", an ellipsis ".." or "…"
 _CLOSING = "\"”’')]"
 
 
@@ -108,8 +110,8 @@ def find_explicit(document, sentences, lex: Lexicon) -> list[Marker]:
 def _quote_spans(document) -> list[tuple[int, int, int, int]]:
     """(start, end, content_start, content_end) of every quotation in the prose."""
     spans = []
-    for pattern in _QUOTES:
-        spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in scan(pattern, document)]
+    for pattern, opening in zip(_QUOTES, _QUOTE_OPENINGS, strict=True):
+        spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in scan(pattern, document, (opening,))]
     return sorted(spans)
 
 
@@ -177,7 +179,7 @@ def _is_aside(document, match: re.Match[str], lex: Lexicon) -> bool:
 
 def find_asides(document, sentences, lex: Lexicon) -> list[Marker]:
     markers = []
-    for m in scan(_PARENTHESIS, document):
+    for m in scan(_PARENTHESIS, document, ("(",)):
         if _is_aside(document, m, lex):
             n = len(tokenize_words(m.group(1)))
             message = f"parenthetical aside ({n} word{'s' * (n > 1)}): {quoted(m.group())}"
@@ -291,7 +293,7 @@ def find_interjections(document, sentences, lex: Lexicon) -> list[Marker]:
 
 def find_punctuation(document, sentences, lex: Lexicon, in_quotes: Spans) -> list[Marker]:
     markers = []
-    for m in scan(_ELLIPSIS_OR_RUN, document):
+    for m in scan(_ELLIPSIS_OR_RUN, document, _ELLIPSIS_OR_RUN_NEEDS):
         run = m.group()
         if run[0] in "!?":
             what = "surprised question" if "?" in run and "!" in run else "run of emphatic punctuation"
@@ -401,9 +403,12 @@ def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
     # "#"/"@" before the word and the question before an answer depend on the context.
     verdicts: dict[tuple[str, str], str | None] = {}
     questions: dict[str, bool] = {}
+    text_of = document.text
+    append = markers.append
     for sentence in sentences:
-        if sentence.end_word - sentence.first_word == 1:
-            text, word = sentence.text, keys[sentence.first_word]
+        first = sentence.first_word
+        if sentence.end_word - first == 1:
+            text, word = sentence.text, keys[first]
             message = verdicts.get((text, word), False)
             if message is False:
                 closed = text.rstrip().rstrip(_CLOSING)
@@ -416,14 +421,15 @@ def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
                     and word not in _NUMBERS
                 )
                 message = verdicts[(text, word)] = f"one-word sentence: {quoted(text)}" if own else None
-            if message is not None and not _tagged(document, words[sentence.first_word]):
+            # (Not tagged: no "#" or "@" just before the word, as ``_tagged``.)
+            if message is not None and not ((at := words[first].start) > 0 and text_of[at - 1] in "#@"):
                 is_answer = False
                 if word in _ANSWERS and previous is not None:
                     is_answer = questions.get(previous.text)
                     if is_answer is None:
                         is_answer = questions[previous.text] = is_question(previous.text)
                 if not is_answer:
-                    markers.append(Marker("emphatic_sentence", sentence.start, sentence.end, message))
+                    append(Marker("emphatic_sentence", sentence.start, sentence.end, message))
         previous = sentence
     return markers
 

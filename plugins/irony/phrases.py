@@ -76,21 +76,34 @@ _HASH_BEFORE_WORD = re.compile(r"#(?=\w)")
 _SEPARATORS = " \t\n\r\x0b\x0c,"  # the ASCII characters of the phrases' [\\s,] between words
 
 
-def _may_go_on(indices: list[int], words, text: str, second_starts: frozenset[str]) -> list[int]:
+def _may_go_on(document, key: str, indices: list[int], second_starts: frozenset[str]) -> list[int]:
     """The plain ASCII words (by index) that may open a phrase whose second word opens with one of
     ``second_starts``: dropped are those followed by only spaces and commas, then a word opening
     with another ASCII character. After such a word the run of spaces and commas between the
-    phrase's words can end only where the next word starts, so its second word would start there."""
+    phrase's words can end only where the next word starts, so its second word would start there.
+    What follows each word is read once per document (several lists open with "a")."""
+    openings = document.memo("irony.next_openings", dict).get(key)
+    if openings is None:
+        openings = document.memo("irony.next_openings", dict)[key] = _next_openings(document, indices)
+    return list(compress(indices, map(second_starts.union((None,)).__contains__, openings)))
+
+
+def _next_openings(document, indices: list[int]) -> list[str | None]:
+    """Per word, the character the next word opens with where only spaces and commas lie between
+    and it is ASCII; None where the word is kept whatever the phrases (the last word, another gap,
+    a character outside ASCII)."""
+    words, text = document.words, document.text
     last = len(words) - 1
-    kept = []
+    openings: list[str | None] = []
     for i in indices:
+        opening = None
         if i < last:
             following = words[i + 1].start
             opening = text[following]
-            if opening not in second_starts and opening.isascii() and not text[words[i].end : following].strip(_SEPARATORS):
-                continue
-        kept.append(i)
-    return kept
+            if not opening.isascii() or text[words[i].end : following].strip(_SEPARATORS):
+                opening = None
+        openings.append(opening)
+    return openings
 
 
 def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
@@ -127,7 +140,7 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
         plain = list(compress(indices, ascii_words))
         starts += [words[i].start for i in compress(indices, map(not_, ascii_words))]
         if key in phrases.second_starts:
-            plain = _may_go_on(plain, words, text, phrases.second_starts[key])
+            plain = _may_go_on(document, key, plain, phrases.second_starts[key])
         candidates += matches(by_first_word.get(key, pattern), map(_START_OF, map(words.__getitem__, plain)))
     starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
     starts += places.foreign
