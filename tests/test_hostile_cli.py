@@ -263,3 +263,20 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_every_format(tmp_path)
 def test_a_time_budget_that_is_not_a_positive_number_is_a_usage_error(cli, doc, value):
     done = cli("analyze", doc, "--time-budget", value)
     assert done.returncode == 2 and "--time-budget must be a positive number" in done.stderr
+
+
+def test_a_file_that_grew_after_its_size_was_taken_is_read_on_to_the_limit():
+    import io
+
+    from textkit.errors import InputError
+    from textkit.loading import _read_limited
+
+    # fstat said 4 bytes; 10 are there by the time it is read: all 10 are read.
+    assert _read_limited(io.BytesIO(b"0123456789"), "f", 100, expected=4) == b"0123456789"
+    # The size as fstat gave it: one read, the same bytes.
+    assert _read_limited(io.BytesIO(b"0123"), "f", 100, expected=4) == b"0123"
+    # Grown past the limit of 6 after fstat said 3: refused, as a file already too large is.
+    with pytest.raises(InputError, match="larger than the limit of 6 bytes"):
+        _read_limited(io.BytesIO(b"0123456789"), "f", 6, expected=3)
+    # A file that shrank: what is there.
+    assert _read_limited(io.BytesIO(b"01"), "f", 100, expected=4) == b"01"
