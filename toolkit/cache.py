@@ -440,8 +440,9 @@ class _CachedReport(Report):
         stored = self.unread_sections()
         if stored is None:
             return super()._section_dicts()
-        findings, data = marshal.loads(stored.findings), marshal.loads(stored.data)
-        return [{**s, "findings": findings[i], "data": data[i]} for i, s in enumerate(stored.outlines())]
+        from .corpus import rejoined  # the spool puts a spooled report's findings and data back the same way
+
+        return rejoined({"sections": stored.outlines()}, stored.findings, stored.data)["sections"]
 
 
 class _CachedDocument(Document):

@@ -283,7 +283,7 @@ class ReportSpool:
         either (JUnit) says so, and what it does not read is not decoded.
         """
         for head, found, values, _ in self._records((True, findings, data, False)):
-            yield _joined(marshal.loads(head), found, values)
+            yield rejoined(marshal.loads(head), found, values)
 
     def indented(self) -> Iterator[str]:
         """Each report as ``-f json`` lays it out (:func:`textkit.formats.json_format.dumps`).
@@ -303,10 +303,10 @@ class ReportSpool:
                     yield f'{before}\n  "sections": {zlib.decompress(text).decode("utf-8")},\n{after}'
                     continue
                 report["sections"] = sections
-            yield dumps(_joined(report, found, values))
+            yield dumps(rejoined(report, found, values))
 
 
-def _joined(report: dict[str, Any], findings: bytes | None, data: bytes | None) -> dict[str, Any]:
+def rejoined(report: dict[str, Any], findings: bytes | None, data: bytes | None) -> dict[str, Any]:
     """A spooled report's dict with its sections' findings and data put back (in their places), or left out."""
     found = marshal.loads(findings) if findings is not None else None
     values = marshal.loads(data) if data is not None else None
