@@ -160,7 +160,9 @@ from itertools import compress, repeat
 from operator import ge, le, sub, truediv
 from typing import NamedTuple
 
-from textkit import Analyzer, Result, Sentence, Setting, Skip, hookimpl, require_script
+from textkit import (
+    DEFAULT_SENTENCE_WINDOW, WINDOW_CHARS_PER_SENTENCE, Analyzer, Result, Sentence, Setting, Skip, hookimpl, require_script,
+)
 
 from . import _sentiment_document as doc
 from . import _sentiment_words as words
@@ -169,7 +171,7 @@ from ._sentiment_document import NEGATIVE, POSITIVE, PRIOR_SENTENCES, adjust
 
 ID = "sentiment"
 
-DEFAULTS = {"top": 3, "smoothing_window": 5, "max_sentence_records": 2000}
+DEFAULTS = {"top": 3, "smoothing_window": 5, "max_sentence_records": 2000, "sentence_window": DEFAULT_SENTENCE_WINDOW}
 SETTINGS = (
     Setting("top", int, 3, "How many most positive and most negative sentences to list as findings."),
     Setting("smoothing_window", int, 5, "Sentences in the centred moving average of the arc (made odd)."),
@@ -186,6 +188,14 @@ SETTINGS = (
         2000,
         "At most this many per-sentence records (and excluded sentences) in data; the metrics, arc and "
         "findings still cover every sentence.",
+    ),
+    Setting(
+        "sentence_window",
+        int,
+        DEFAULT_SENTENCE_WINDOW,
+        f"Analyse at most this many sentences, plus one per {WINDOW_CHARS_PER_SENTENCE} characters of the text "
+        "(the first ones; prose is never cut, a flood of one-word sentences is), with a warning when cut.",
+        minimum=1,
     ),
 )
 METHOD = (
@@ -386,6 +396,8 @@ def analyze(document, config) -> Result:
     if not document.sentences:
         raise Skip("no sentences")
     settings, warnings = _settings(config)
+    document = document.window(settings["sentence_window"], chars_per_sentence=WINDOW_CHARS_PER_SENTENCE)
+    warnings += filter(None, [document.window_note("sentiment.sentence_window")])
     limit, details = settings["max_sentence_records"], settings["sentence_details"]
     scores = _vader.sentence_scores(document)
     valences = _vader.sentence_valences(document)

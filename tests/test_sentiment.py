@@ -600,6 +600,7 @@ def test_settings_are_declared():
     analyzer, _ = plugins.analyzers["sentiment"]
     assert {s.name: s.default for s in analyzer.settings} == {
         "top": 3, "smoothing_window": 5, "sentence_details": False, "max_sentence_records": 2000,
+        "sentence_window": 2000,
     }
     assert _run(TWO, sentence_details="yes").warnings == [
         "sentiment option sentence_details='yes' is not true or false; using false"

@@ -34,6 +34,7 @@ _EXPORTS = {
     "EXIT_GATE_FAILED": "errors", "EXIT_OK": "errors", "EXIT_PLUGIN_FAILED": "errors", "EXIT_USAGE": "errors",
     "InputError": "errors", "PluginError": "errors", "TextkitError": "errors", "UsageError": "errors",
     "hookimpl": "hookspecs",
+    "DEFAULT_SENTENCE_WINDOW": "limits", "WINDOW_CHARS_PER_SENTENCE": "limits",
     "load_path": "loading",
     "Analyzer": "model", "Finding": "model", "Format": "model", "Loader": "model", "RenderOptions": "model",
     "Result": "model", "Section": "model", "Skip": "model", "Span": "model",

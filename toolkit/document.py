@@ -15,6 +15,7 @@ from .sourcemap import Extracted, SourceMap, line_starts
 
 T = TypeVar("T")
 _BOILERPLATE = attrgetter("boilerplate")
+_WINDOW_MEMO = "textkit.window"
 
 
 class Document:
@@ -49,6 +50,7 @@ class Document:
         self.sha256 = sha256 if sha256 is not None else hashlib.sha256(encoded).hexdigest()
         self._memo: dict[str, Any] = {}
         self._memo_lock = threading.RLock()
+        self._window_of: Document | None = None  # the whole document, when this is a window of it
 
     def __repr__(self) -> str:
         return f"Document(source={self.source!r}, chars={len(self.text)})"
@@ -147,6 +149,48 @@ class Document:
             kind, message, start, end, line, column, self.text[start:end], data, end_line, end_column, severity
         )
 
+    def window(self, max_sentences: int, *, chars_per_sentence: int | None = None) -> "Document":
+        """The document cut to its first sentences, for per-sentence work that must stay bounded.
+
+        At most ``max_sentences`` sentences, plus one per ``chars_per_sentence``
+        characters of the text when that is given (so a longer document gets a
+        longer window: prose, at about 100 characters a sentence, is never cut).
+        A document with no more sentences than that is returned as it is.
+        Otherwise the window is a :class:`Document` whose ``text`` ends where its
+        last sentence ends and whose sentences, words and paragraphs are the
+        document's own up to there (the last paragraph cut to the window):
+        every offset, index and position is the same as in the whole document,
+        so findings made on the window are located in the whole one. The
+        window has a memo of its own, and every analyzer asking for the same
+        window gets the same one (per-sentence work memoised on it is done
+        once). ``window.whole`` is the whole document; :meth:`window_note`
+        says what was left out.
+        """
+        if isinstance(max_sentences, bool) or not isinstance(max_sentences, int) or max_sentences < 1:
+            raise ValueError(f"max_sentences must be a positive whole number, not {max_sentences!r}")
+        whole = self.whole
+        allowed = max_sentences + (len(whole.text) // chars_per_sentence if chars_per_sentence else 0)
+        if len(whole.sentences) <= allowed:
+            return whole
+        return whole.memo(f"{_WINDOW_MEMO}.{allowed}", lambda: _first_sentences(whole, allowed))
+
+    @property
+    def whole(self) -> "Document":
+        """The whole document: itself, or for a :meth:`window` the document it was cut from."""
+        return self if self._window_of is None else self._window_of
+
+    def window_note(self, setting: str) -> str | None:
+        """A warning for a section computed on a :meth:`window` (None for a whole document): how many
+        sentences were analysed of how many, where the window ends, and the ``setting`` that sets it."""
+        whole = self._window_of
+        if whole is None:
+            return None
+        line = whole.position(len(self.text))[0]
+        return (
+            f"analysed the first {len(self.sentences):,} of {len(whole.sentences):,} sentences (up to line {line:,}, "
+            f"character {len(self.text):,} of {len(whole.text):,}); raise the setting {setting} to analyse more"
+        )
+
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a value once per document and share it between analyzers.
 
@@ -181,6 +225,29 @@ class Document:
             format=self.input_format,
             counts=dict(self.counts),
         )
+
+
+def _first_sentences(whole: Document, count: int) -> Document:
+    """The window of ``whole``'s first ``count`` sentences (see :meth:`Document.window`)."""
+    segmentation = whole.segmentation
+    last = segmentation.sentences[count - 1]
+    end = last.end
+    paragraphs = segmentation.paragraphs[: last.paragraph + 1]
+    cut = paragraphs[-1]
+    if cut.end > end:
+        paragraphs = (*paragraphs[:-1], Paragraph(cut.start, end, whole.text[cut.start : end], cut.index, cut.boilerplate))
+    window = Document(
+        whole.text[:end], source=whole.source, encoding=whole.encoding, size_bytes=whole.size_bytes,
+        sha256=whole.sha256, input_format=whole.input_format,
+    )
+    # Positions are the whole document's: the same source map and line starts serve the window's offsets.
+    window._source_map, window._source_text = whole._source_map, whole._source_text
+    window.__dict__["_line_starts"] = whole._line_starts
+    window.__dict__["segmentation"] = Segmentation(
+        paragraphs, segmentation.sentences[:count], segmentation.words[: last.end_word], segmentation.warnings
+    )
+    window._window_of = whole
+    return window
 
 
 class _CallableDict(dict):

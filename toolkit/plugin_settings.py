@@ -18,23 +18,39 @@ from typing import Any, Iterable, Mapping
 
 from .errors import UsageError
 
-_TYPE_NAMES = {int: "a whole number", float: "a number", str: "a string", bool: "true or false", list: "a list"}
+_TYPE_NAMES = {
+    int: "a whole number", float: "a number", str: "a string", bool: "true or false", list: "a list", dict: "a table",
+}
 
 
 @dataclass(frozen=True)
 class Setting:
-    """One option of an analyzer: its name, type (int, float, str, bool or list), default and help."""
+    """One option of an analyzer: its name, type (int, float, str, bool, list or dict), default and help.
+
+    A default of None means "not set" (the analyzer decides); ``minimum``, for a
+    number, is the smallest value accepted.
+    """
 
     name: str
     type: type
     default: Any
     help: str = ""
+    minimum: float | None = None
 
     def __post_init__(self) -> None:
         if self.type not in _TYPE_NAMES:
-            raise TypeError(f"Setting {self.name!r}: type must be one of int, float, str, bool, list")
-        if not _fits(self.default, self.type):
-            raise TypeError(f"Setting {self.name!r}: default {self.default!r} is not {_TYPE_NAMES[self.type]}")
+            raise TypeError(f"Setting {self.name!r}: type must be one of int, float, str, bool, list, dict")
+        if self.default is not None and not self.accepts(self.default):
+            raise TypeError(f"Setting {self.name!r}: default {self.default!r} is not {self.expected}")
+
+    @property
+    def expected(self) -> str:
+        """What a value must be, in words ("a whole number of at least 1")."""
+        at_least = f" of at least {self.minimum:g}" if self.minimum is not None else ""
+        return _TYPE_NAMES[self.type] + at_least
+
+    def accepts(self, value: Any) -> bool:
+        return _fits(value, self.type) and (self.minimum is None or value >= self.minimum)
 
     @property
     def type_name(self) -> str:
@@ -54,6 +70,11 @@ class Setting:
         if self.type is list:
             value = json.loads(text) if text.strip().startswith("[") else [p.strip() for p in text.split(",") if p.strip()]
             if not isinstance(value, list):
+                raise ValueError(text)
+            return value
+        if self.type is dict:
+            value = json.loads(text)  # a JSONDecodeError is a ValueError
+            if not isinstance(value, dict):
                 raise ValueError(text)
             return value
         return self.type(text)
@@ -90,10 +111,10 @@ def resolve_plugin_options(
         if analyzer_id in declared:
             for key, value in values.items():
                 setting = _setting(declared, analyzer_id, key, source)
-                if not _fits(value, setting.type):
+                if not setting.accepts(value):
                     plugin = declared[analyzer_id][0].plugin.name
                     raise UsageError(
-                        f"{source}: {analyzer_id}.{key} must be {_TYPE_NAMES[setting.type]}, not {value!r}"
+                        f"{source}: {analyzer_id}.{key} must be {setting.expected}, not {value!r}"
                         f" (setting of plugin {plugin!r})"
                     )
     for override in overrides:
@@ -108,7 +129,9 @@ def resolve_plugin_options(
             try:
                 value = setting.parse(text)
             except ValueError:
-                raise UsageError(f"--set {override!r}: {analyzer_id}.{key} must be {_TYPE_NAMES[setting.type]}") from None
+                value = None
+            if value is None or not setting.accepts(value):
+                raise UsageError(f"--set {override!r}: {analyzer_id}.{key} must be {setting.expected}")
         else:
             try:
                 value = json.loads(text)

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from textkit import Analyzer, hookimpl
 
-from .analyzer import analyze
+from .analyzer import SETTINGS, analyze
 from .features import FEATURES, feature_values
 from .markers import FAMILIES, find_markers
 from .model import sigmoid, weight_table
@@ -70,5 +70,6 @@ def register_analyzers(register):
                 "most ironic sentences"
             ),
             order=30,
+            settings=SETTINGS,
         )
     )

@@ -8,7 +8,7 @@ from itertools import chain, compress, repeat
 from operator import attrgetter, ge
 from typing import Any
 
-from textkit import Result, Skip, require_script
+from textkit import DEFAULT_SENTENCE_WINDOW, WINDOW_CHARS_PER_SENTENCE, Result, Setting, Skip, require_script
 
 from .features import FEATURES, feature_values
 from .markers import FAMILIES, Marker, find_markers
@@ -30,6 +30,20 @@ MAX_FINDINGS_PER_FAMILY = 50  # findings are for readers; the counts in ``data``
 # ``data["features"]`` (every feature's value, weight and contribution), ``method``,
 # ``weights_source``, each marker finding's weight and contribution, and the findings of
 # families the model gives no weight (their counts are in ``data["families"]`` either way).
+
+SETTINGS = (
+    Setting("details", bool, False, "Every feature's value, weight and contribution, and every marker found as a finding."),
+    Setting("list_cues", bool, False, "List every word-cue occurrence in data."),
+    Setting("weights", dict, None, "A model table of the shipped one's shape (plugins/data/irony_model.json)."),
+    Setting(
+        "sentence_window",
+        int,
+        DEFAULT_SENTENCE_WINDOW,
+        f"Analyse at most this many sentences, plus one per {WINDOW_CHARS_PER_SENTENCE} characters of the text "
+        "(the first ones; prose is never cut, a flood of one-word sentences is), with a warning when cut.",
+        minimum=1,
+    ),
+)
 
 FEATURE_LABELS = {
     "praise_in_complaint": "praise among negative sentences",
@@ -53,6 +67,16 @@ def _option(config, name: str, default: Any) -> Any:
     return config.for_analyzer("irony").get(name, default) if config is not None else default
 
 
+def _window(document, config):
+    """The document cut to the sentence window of the setting ``sentence_window``, and the warnings to give."""
+    size, warnings = _option(config, "sentence_window", DEFAULT_SENTENCE_WINDOW), []
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        warnings.append(f"irony option sentence_window={size!r} is not a positive integer; using {DEFAULT_SENTENCE_WINDOW}")
+        size = DEFAULT_SENTENCE_WINDOW
+    document = document.window(size, chars_per_sentence=WINDOW_CHARS_PER_SENTENCE)
+    return document, warnings + list(filter(None, [document.window_note("irony.sentence_window")]))
+
+
 # A letter outside the Latin ranges of ``textkit.script`` (which counts letters by script).
 _NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uff21-\uff5a](?<=\w)")
 
@@ -60,6 +84,7 @@ _NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\
 def analyze(document, config) -> Result:
     if _NON_LATIN_LETTER.search(document.text):  # else every letter is Latin: nothing to count
         require_script(document.text, what="irony (English markers and cues)")
+    document, warnings = _window(document, config)
     sentences = document.prose_sentences
     if not sentences:
         raise Skip("no prose sentences")
@@ -128,7 +153,7 @@ def analyze(document, config) -> Result:
         },
         findings=findings,
         data=data,
-        warnings=["fewer than 5 prose sentences: the score rests on very little text"] if n < 5 else [],
+        warnings=["fewer than 5 prose sentences: the score rests on very little text", *warnings] if n < 5 else warnings,
         display=["contributions", "top_markers", "findings", "sentence_scores"],
     )
 
