@@ -67,7 +67,13 @@ Long texts
 Each sentence is read once, and a sentence that repeats an earlier one word
 for word shares that reading. ``data`` keeps at most ``max_sentence_records``
 (2,000) offsets, records and excluded sentences, with a warning when a text
-has more; the metrics, arc and findings always cover every sentence.
+has more; the metrics, arc and findings always cover every counted sentence.
+
+A document with more sentences than ``sentence_window`` (2,000) plus one per
+20 characters of its text — a flood of one-word sentences, never prose — is
+analysed on its first that many sentences only (``textkit.sentence_window``):
+every number, the arc, the findings and ``excluded`` then describe that
+window, and a warning says how many sentences of how many and up to which line.
 
 Metrics
 -------
@@ -96,8 +102,8 @@ Config
 Declared settings (``textkit config``; ``--set sentiment.top=5``): ``top``
 (3), ``smoothing_window`` (5, an odd number of sentences; an even one is
 raised to the next odd), ``sentence_details`` (false: per-sentence records in
-``data["sentences"]``, for debugging a score) and ``max_sentence_records``
-(2,000). An integer option that is not positive is replaced by its default,
+``data["sentences"]``, for debugging a score), ``max_sentence_records``
+(2,000) and ``sentence_window`` (2,000, see Long texts). An integer option that is not positive is replaced by its default,
 with a warning.
 
 Data
@@ -161,7 +167,7 @@ from operator import ge, le, sub, truediv
 from typing import NamedTuple
 
 from textkit import (
-    DEFAULT_SENTENCE_WINDOW, WINDOW_CHARS_PER_SENTENCE, Analyzer, Result, Sentence, Setting, Skip, hookimpl, require_script,
+    SENTENCE_WINDOW_SETTING, Analyzer, Result, Sentence, Setting, Skip, hookimpl, require_script, sentence_window,
 )
 
 from . import _sentiment_document as doc
@@ -171,7 +177,7 @@ from ._sentiment_document import NEGATIVE, POSITIVE, PRIOR_SENTENCES, adjust
 
 ID = "sentiment"
 
-DEFAULTS = {"top": 3, "smoothing_window": 5, "max_sentence_records": 2000, "sentence_window": DEFAULT_SENTENCE_WINDOW}
+DEFAULTS = {"top": 3, "smoothing_window": 5, "max_sentence_records": 2000}
 SETTINGS = (
     Setting("top", int, 3, "How many most positive and most negative sentences to list as findings."),
     Setting("smoothing_window", int, 5, "Sentences in the centred moving average of the arc (made odd)."),
@@ -189,14 +195,7 @@ SETTINGS = (
         "At most this many per-sentence records (and excluded sentences) in data; the metrics, arc and "
         "findings still cover every sentence.",
     ),
-    Setting(
-        "sentence_window",
-        int,
-        DEFAULT_SENTENCE_WINDOW,
-        f"Analyse at most this many sentences, plus one per {WINDOW_CHARS_PER_SENTENCE} characters of the text "
-        "(the first ones; prose is never cut, a flood of one-word sentences is), with a warning when cut.",
-        minimum=1,
-    ),
+    SENTENCE_WINDOW_SETTING,
 )
 METHOD = (
     f"VADER per sentence; document compound from its word valences re-weighed (negative words x{words.NEGATIVE_WEIGHT:g}, "
@@ -396,8 +395,8 @@ def analyze(document, config) -> Result:
     if not document.sentences:
         raise Skip("no sentences")
     settings, warnings = _settings(config)
-    document = document.window(settings["sentence_window"], chars_per_sentence=WINDOW_CHARS_PER_SENTENCE)
-    warnings += filter(None, [document.window_note("sentiment.sentence_window")])
+    document, window_warnings = sentence_window(document, config, ID)
+    warnings += window_warnings
     limit, details = settings["max_sentence_records"], settings["sentence_details"]
     scores = _vader.sentence_scores(document)
     valences = _vader.sentence_valences(document)
@@ -460,7 +459,7 @@ def analyze(document, config) -> Result:
             f"data lists the offsets{' and records' if details else ''} of the first {min(limit, len(arc)):,} of "
             f"{len(arc):,} counted sentences"
             + (f" and the first {limit:,} of {excluded_count:,} excluded ones" if excluded_count > limit else "")
-            + " (setting sentiment.max_sentence_records); the metrics, arc and findings cover every sentence"
+            + " (setting sentiment.max_sentence_records); the metrics, arc and findings cover every counted sentence"
         )
 
     n = len(arc)

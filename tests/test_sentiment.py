@@ -591,7 +591,7 @@ def test_per_sentence_records_are_capped_with_a_warning():
     assert full.warnings == []
     assert capped.warnings == [
         "data lists the offsets and records of the first 4 of 15 counted sentences "
-        "(setting sentiment.max_sentence_records); the metrics, arc and findings cover every sentence"
+        "(setting sentiment.max_sentence_records); the metrics, arc and findings cover every counted sentence"
     ]
 
 

@@ -35,6 +35,7 @@ _EXPORTS = {
     "InputError": "errors", "PluginError": "errors", "TextkitError": "errors", "UsageError": "errors",
     "hookimpl": "hookspecs",
     "DEFAULT_SENTENCE_WINDOW": "limits", "WINDOW_CHARS_PER_SENTENCE": "limits",
+    "SENTENCE_WINDOW_SETTING": "window", "sentence_window": "window",
     "load_path": "loading",
     "Analyzer": "model", "Finding": "model", "Format": "model", "Loader": "model", "RenderOptions": "model",
     "Result": "model", "Section": "model", "Skip": "model", "Span": "model",

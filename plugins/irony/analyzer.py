@@ -8,7 +8,7 @@ from itertools import chain, compress, repeat
 from operator import attrgetter, ge
 from typing import Any
 
-from textkit import DEFAULT_SENTENCE_WINDOW, WINDOW_CHARS_PER_SENTENCE, Result, Setting, Skip, require_script
+from textkit import SENTENCE_WINDOW_SETTING, Result, Setting, Skip, require_script, sentence_window
 
 from .features import FEATURES, feature_values
 from .markers import FAMILIES, Marker, find_markers
@@ -35,14 +35,7 @@ SETTINGS = (
     Setting("details", bool, False, "Every feature's value, weight and contribution, and every marker found as a finding."),
     Setting("list_cues", bool, False, "List every word-cue occurrence in data."),
     Setting("weights", dict, None, "A model table of the shipped one's shape (plugins/data/irony_model.json)."),
-    Setting(
-        "sentence_window",
-        int,
-        DEFAULT_SENTENCE_WINDOW,
-        f"Analyse at most this many sentences, plus one per {WINDOW_CHARS_PER_SENTENCE} characters of the text "
-        "(the first ones; prose is never cut, a flood of one-word sentences is), with a warning when cut.",
-        minimum=1,
-    ),
+    SENTENCE_WINDOW_SETTING,
 )
 
 FEATURE_LABELS = {
@@ -67,16 +60,6 @@ def _option(config, name: str, default: Any) -> Any:
     return config.for_analyzer("irony").get(name, default) if config is not None else default
 
 
-def _window(document, config):
-    """The document cut to the sentence window of the setting ``sentence_window``, and the warnings to give."""
-    size, warnings = _option(config, "sentence_window", DEFAULT_SENTENCE_WINDOW), []
-    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        warnings.append(f"irony option sentence_window={size!r} is not a positive integer; using {DEFAULT_SENTENCE_WINDOW}")
-        size = DEFAULT_SENTENCE_WINDOW
-    document = document.window(size, chars_per_sentence=WINDOW_CHARS_PER_SENTENCE)
-    return document, warnings + list(filter(None, [document.window_note("irony.sentence_window")]))
-
-
 # A letter outside the Latin ranges of ``textkit.script`` (which counts letters by script).
 _NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uff21-\uff5a](?<=\w)")
 
@@ -84,7 +67,7 @@ _NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\
 def analyze(document, config) -> Result:
     if _NON_LATIN_LETTER.search(document.text):  # else every letter is Latin: nothing to count
         require_script(document.text, what="irony (English markers and cues)")
-    document, warnings = _window(document, config)
+    document, warnings = sentence_window(document, config, "irony")
     sentences = document.prose_sentences
     if not sentences:
         raise Skip("no prose sentences")
