@@ -10,6 +10,7 @@ from typing import Any
 
 from textkit import SENTENCE_WINDOW_SETTING, Result, Setting, Skip, require_script, sentence_window
 
+from .echoes import phrase_echoes_note
 from .features import FEATURES, feature_values
 from .markers import FAMILIES, Marker, find_markers
 from .model import check_table, contributions, sigmoid, weight_table
@@ -73,6 +74,7 @@ def analyze(document, config) -> Result:
         raise Skip("no prose sentences")
     table = _table(config)
     markers = find_markers(document)
+    warnings += filter(None, [phrase_echoes_note(document)])
     values, _ = feature_values(document)
     parts = contributions(values, table)
     z = float(table["intercept"]) + sum(parts.values())

@@ -20,6 +20,12 @@ _START, _END = attrgetter("start"), attrgetter("end")
 _FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
 ECHO_WINDOW = 2  # sentences: a repeat further away is not heard as an echo
 MAX_PHRASE = 12  # words: a repeated phrase is followed no further than this
+# Phrase echoes looked for in one document: this many plus one per CHARS_PER_PHRASE_ECHO
+# characters. Of 1,788 texts (news, reviews, tweets, forum posts: benchmarks/irony_outputs.py)
+# 118 have phrase echoes, none more than 8 (a 608-character satire); "U.S. U.S. ..." has one
+# every 15 characters, each a walk and a marker (1.5 s per MB). Past the budget the section says so.
+PHRASE_ECHO_BUDGET, CHARS_PER_PHRASE_ECHO = 100, 100
+PHRASE_ECHOES_CUT = "irony.phrase_echoes_cut"  # document memo: the offset where the search stopped
 
 
 def _sentence_index(document, offset: int) -> int:
@@ -179,6 +185,7 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     # as an echo, and a bounded look-back keeps "no no no ..." linear. A triple said once is
     # never looked for again, so only the repeated ones are walked.
     seen: dict[tuple[str, ...], list[int]] = {}
+    budget = PHRASE_ECHO_BUDGET + len(document.text) // CHARS_PER_PHRASE_ECHO
     covered_spans = Spans(covered)
     echoes = []
     matched_until = -1
@@ -221,12 +228,28 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
                 Marker("echo", first[0], second[1], message, {"occurrences": [list(first), list(second)]})
             )
             matched_until = j + n - 1
+            if len(echoes) == budget:  # no more looked for: say where the search stopped
+                document.memo(PHRASE_ECHOES_CUT, lambda: second[1])
+                return echoes
             break
         places = seen.setdefault(gram, [])
         places.append(j)
         if len(places) > 3:
             del places[0]
     return echoes
+
+
+def phrase_echoes_note(document) -> str | None:
+    """The warning for a document where phrase echoes were no longer looked for (None if they all were)."""
+    cut = document.memo(PHRASE_ECHOES_CUT, lambda: None)
+    if cut is None:
+        return None
+    budget = PHRASE_ECHO_BUDGET + len(document.text) // CHARS_PER_PHRASE_ECHO
+    return (
+        f"phrase echoes were looked for up to line {document.position(cut)[0]:,} (character {cut:,}) only: "
+        f"the text repeats phrases far more than prose does, and at most {budget:,} are counted "
+        f"({PHRASE_ECHO_BUDGET:,} plus one per {CHARS_PER_PHRASE_ECHO:,} characters)"
+    )
 
 
 def find_echoes(document, sentences, lex: Lexicon, asides: list[Marker]) -> list[Marker]:
