@@ -193,7 +193,7 @@ SETTINGS = (
         int,
         2000,
         "At most this many per-sentence records (and excluded sentences) in data; the metrics, arc and "
-        "findings still cover every sentence.",
+        "findings still cover every sentence analysed.",
     ),
     SENTENCE_WINDOW_SETTING,
 )

@@ -27,6 +27,8 @@ class Document:
     removed); :meth:`position` turns one into a 1-based line and column.
     """
 
+    _window_of: Document | None = None  # the whole document, when this is a :meth:`window` of it
+
     def __init__(
         self,
         text: str,
@@ -50,7 +52,6 @@ class Document:
         self.sha256 = sha256 if sha256 is not None else hashlib.sha256(encoded).hexdigest()
         self._memo: dict[str, Any] = {}
         self._memo_lock = threading.RLock()
-        self._window_of: Document | None = None  # the whole document, when this is a window of it
 
     def __repr__(self) -> str:
         return f"Document(source={self.source!r}, chars={len(self.text)})"

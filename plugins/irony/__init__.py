@@ -30,7 +30,12 @@ Read in this order (each module has one job):
     the section: score, contributions, markers as findings, the most ironic passages.
 
 Every rule is linear in the text whatever its shape (no nested or backtracking patterns, no
-look-back that grows with the text). Quality and training: ``evaluation/irony.py``,
+look-back that grows with the text). Two bounds keep floods cheap, each with a warning in the
+section when it cuts: the analysis covers at most the setting ``sentence_window`` of sentences
+(``textkit.sentence_window``: 2,000 plus one per 20 characters; prose is never cut, "Yes. Yes. ..."
+is), and phrase echoes are looked for up to a budget per document (``echoes.py``). Options
+(``[irony]`` in textkit.toml, ``--set irony.KEY=VALUE``): ``details``, ``list_cues``, ``weights``
+(a model table), ``sentence_window``. Quality and training: ``evaluation/irony.py``,
 ``evaluation/train_irony.py``, docs/quality.md.
 """
 

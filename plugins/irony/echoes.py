@@ -21,8 +21,8 @@ _FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
 ECHO_WINDOW = 2  # sentences: a repeat further away is not heard as an echo
 MAX_PHRASE = 12  # words: a repeated phrase is followed no further than this
 # Phrase echoes looked for in one document: this many plus one per CHARS_PER_PHRASE_ECHO
-# characters. Of 1,788 texts (news, reviews, tweets, forum posts: benchmarks/irony_outputs.py)
-# 118 have phrase echoes, none more than 8 (a 608-character satire); "U.S. U.S. ..." has one
+# characters. Of the real texts among benchmarks/irony_outputs.py's 1,788 (news, reviews, tweets,
+# forum posts), 118 have phrase echoes, none more than 8 (a 608-character satire); "U.S. U.S. ..." has one
 # every 15 characters, each a walk and a marker (1.5 s per MB). Past the budget the section says so.
 PHRASE_ECHO_BUDGET, CHARS_PER_PHRASE_ECHO = 100, 100
 PHRASE_ECHOES_CUT = "irony.phrase_echoes_cut"  # document memo: the offset where the search stopped
