@@ -103,8 +103,8 @@ Declared settings (``textkit config``; ``--set sentiment.top=5``): ``top``
 (3), ``smoothing_window`` (5, an odd number of sentences; an even one is
 raised to the next odd), ``sentence_details`` (false: per-sentence records in
 ``data["sentences"]``, for debugging a score), ``max_sentence_records``
-(2,000) and ``sentence_window`` (2,000, see Long texts). An integer option that is not positive is replaced by its default,
-with a warning.
+(2,000) and ``sentence_window`` (2,000, see Long texts). An integer option
+that is not positive is replaced by its default, with a warning.
 
 Data
 ----

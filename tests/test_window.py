@@ -197,3 +197,16 @@ def test_cli_window_from_set_and_a_bad_value_in_the_file(tmp_path):
         f"textkit: error: {tmp_path / 'textkit.toml'}: irony.sentence_window must be a whole number of at least 1, "
         "not 'lots' (setting of plugin 'irony')"
     ]
+
+
+def test_a_setting_minimum_is_for_numbers_and_holds_for_its_default():
+    from textkit import Setting
+
+    with pytest.raises(TypeError, match="only a number"):
+        Setting("label", str, "x", minimum=1)
+    with pytest.raises(TypeError, match="default 0 is not a whole number of at least 1"):
+        Setting("n", int, 0, minimum=1)
+    table = Setting("weights", dict, None)
+    assert table.parse('{"a": 1}') == {"a": 1}
+    with pytest.raises(ValueError):
+        table.parse("[1, 2]")

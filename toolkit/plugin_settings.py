@@ -40,6 +40,8 @@ class Setting:
     def __post_init__(self) -> None:
         if self.type not in _TYPE_NAMES:
             raise TypeError(f"Setting {self.name!r}: type must be one of int, float, str, bool, list, dict")
+        if self.minimum is not None and self.type not in (int, float):
+            raise TypeError(f"Setting {self.name!r}: only a number (int or float) can have a minimum")
         if self.default is not None and not self.accepts(self.default):
             raise TypeError(f"Setting {self.name!r}: default {self.default!r} is not {self.expected}")
 
