@@ -4,11 +4,15 @@ sentiment cut to a document's first sentences on floods of sentences, with a war
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 from conftest import run_textkit
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_properties import PUNCTUATION, WORDS, hostile_text
 
-from textkit import Config, Document, UsageError, load_plugins
+from textkit import Config, Document, UsageError, analyze_text, load_plugins
 from textkit.analysis import run_analyzer
 from textkit.loading import load_path
 from textkit.plugin_settings import resolve_plugin_options, with_defaults
@@ -210,3 +214,27 @@ def test_a_setting_minimum_is_for_numbers_and_holds_for_its_default():
     assert table.parse('{"a": 1}') == {"a": 1}
     with pytest.raises(ValueError):
         table.parse("[1, 2]")
+
+
+# Short sentences and lines, which a window of 1 sentence plus one per 20 characters cuts, mixed with anything.
+short_sentences = st.lists(
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(PUNCTUATION + ["\n", "\n\n"])).map("".join), min_size=2, max_size=80
+).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(short_sentences, hostile_text, st.tuples(short_sentences, hostile_text).map("".join)))
+def test_any_text_with_a_window_of_one_sentence_gives_sound_sections(text):
+    # 1 sentence plus one per 20 characters: most generated texts with several sentences are cut.
+    config = Config({"irony": {"sentence_window": 1}, "sentiment": {"sentence_window": 1}})
+    report = analyze_text(text, only=["irony", "sentiment"], config=config)
+    document = Document(text)
+    cut = len(document.sentences) > 1 + len(text) // 20
+    for section in report.sections:
+        assert section.status != "error", (section.error, text)
+        assert all(math.isfinite(v) for v in section.metrics.values()), (section.metrics, text)
+        for finding in section.findings:
+            assert finding.text == text[finding.start : finding.end], (section.id, finding, text)
+        if section.status == "ok":
+            noted = any(w.startswith("analysed the first ") for w in section.warnings)
+            assert noted == cut, (section.id, section.warnings, text)
