@@ -37,7 +37,6 @@ import os
 import sys
 import tempfile
 import threading
-import zlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -54,7 +53,7 @@ if TYPE_CHECKING:
 
 DEFAULT_FOLDER = ".textkit-cache"
 DEFAULT_MAX_MB = 500.0
-_LAYOUT = "5"  # bump when an entry's layout changes: old entries then simply miss
+_LAYOUT = "6"  # bump when an entry's layout changes: old entries then simply miss
 _ENTRIES = "entries"
 _SUFFIX = ".report"
 _MB = 1024 * 1024
@@ -73,7 +72,9 @@ class CacheInfo:
 class ReportCache:
     """Reports kept in ``folder`` and reused while nothing that shapes them has changed."""
 
-    def __init__(self, folder: str | os.PathLike[str] = DEFAULT_FOLDER, max_mb: float = DEFAULT_MAX_MB, *, json_text: bool = False) -> None:
+    def __init__(
+        self, folder: str | os.PathLike[str] = DEFAULT_FOLDER, max_mb: float = DEFAULT_MAX_MB, *, texts: Iterable[str] = ()
+    ) -> None:
         if max_mb <= 0:
             raise UsageError(f"the cache's size bound must be positive, not {max_mb} MB")
         self.folder = Path(folder)
@@ -85,9 +86,12 @@ class ReportCache:
         self.write_error: str | None = None  # the first entry that could not be written, if any
         self._size: int | None = None  # bytes in the folder as this process believes, counted on first write
         self._settings: tuple = ()  # (the run's options, the settings part of the key): the same for all its documents
-        # Also keep each report's sections as indented JSON (compressed), as -f json writes them: that
-        # JSON is costlier to write than everything else a hit does, and the same on every run.
-        self.json_text = json_text
+        # Also keep each report's sections as these formats write them (see TEXTS): encoding them is
+        # costlier than everything else a hit does, and gives the same bytes on every run.
+        unknown = set(texts) - set(TEXTS)
+        if unknown:
+            raise ValueError(f"unknown cached text {sorted(unknown)} (known: {', '.join(TEXTS)})")
+        self.texts = tuple(texts)
 
     @property
     def entries(self) -> Path:
@@ -163,7 +167,7 @@ class ReportCache:
             return report
         document = load()  # an unreadable file raises here: not counted as analyzed
         self.misses += 1
-        entry = _entry(analyze_document(document, **options), self.json_text)
+        entry = _entry(analyze_document(document, **options), self.texts)
         self._write(key, entry)
         # The report as a hit would give it (values as JSON gives them back), its sections' bytes at hand.
         return _restore(entry, identity, lambda: document)
@@ -190,7 +194,7 @@ class ReportCache:
 
     def store(self, key: str, report: Report) -> None:
         """Keep ``report`` under ``key`` (atomically); a folder that cannot be written is noted, not fatal."""
-        self._write(key, _entry(report, self.json_text))
+        self._write(key, _entry(report, self.texts))
 
     def _write(self, key: str, entry: tuple) -> None:
         body = marshal.dumps(entry)
@@ -296,8 +300,8 @@ class SectionParts:
     their findings and data, which are apart, in marshal form (one list per
     report, a section's entry at its index): the CI formats read findings and
     never data, JUnit neither, and decoding only what is read is most of what
-    writing them costs. ``json_text`` is the sections as ``-f json`` lays them
-    out inside a report (UTF-8, zlib), if the cache kept that, else empty.
+    writing them costs. ``json_text`` is the sections as ``-f json`` writes
+    them in the documents of a corpus (UTF-8), if the cache kept that, else empty.
     """
 
     outlines: list[dict[str, Any]]
@@ -324,15 +328,23 @@ def section_parts(report: Report) -> SectionParts:
     stored = report.unread_sections() if isinstance(report, _CachedReport) else None
     if stored is None:
         return split_sections(plain_sections(report))
-    return SectionParts(stored.outlines(), stored.findings, stored.data, stored.json_text)
+    return SectionParts(stored.outlines(), stored.findings, stored.data, stored.texts.get("json", b""))
 
 
-def _entry(report: Report, json_text: bool = False) -> tuple[dict[str, Any], bytes, bytes, bytes]:
+# What an entry may keep besides the sections' values: the sections as a format writes them, UTF-8 and
+# uncompressed (decompressing took longer than the rest of a hit), spliced into that format's output as
+# they are. "json": as -f json writes them in a corpus's documents; "jsonl": as -f jsonl writes them.
+TEXTS: dict[str, Callable[[list[dict[str, Any]]], str]] = {
+    "json": json_format.nested_sections,
+    "jsonl": json_format.compact,
+}
+
+
+def _entry(report: Report, texts: Iterable[str] = ()) -> tuple[dict[str, Any], bytes, bytes, dict[str, bytes]]:
     from .corpus import count_tables
 
     sections = plain_sections(report)
     parts = split_sections(sections)
-    text = json_format.dumps(sections, 1).encode("utf-8") if json_text else b""
     head = {
         "tool_version": report.tool_version,
         "plugins": [p.to_dict() for p in report.plugins],
@@ -341,17 +353,17 @@ def _entry(report: Report, json_text: bool = False) -> tuple[dict[str, Any], byt
         # Each section's outline (findings and data left as None) and the tables the corpus summary adds up.
         "sections": [{**outline, _COUNT_TABLES: count_tables(section)} for outline, section in zip(parts.outlines, report.sections)],
     }
-    return head, parts.findings, parts.data, zlib.compress(text, 1) if text else b""
+    return head, parts.findings, parts.data, {name: TEXTS[name](sections).encode("utf-8") for name in texts}
 
 
 _COUNT_TABLES = "count_tables"  # kept in an entry's section outline, next to the report's own keys
 
 
-def _restore(entry: tuple[dict[str, Any], bytes, bytes, bytes], identity: dict[str, Any], load: Callable[[], Document]) -> Report:
-    head, findings, data, json_text = entry
+def _restore(entry: tuple[dict[str, Any], bytes, bytes, dict[str, bytes]], identity: dict[str, Any], load: Callable[[], Document]) -> Report:
+    head, findings, data, texts = entry
     document = _CachedDocument(identity, {k: int(v) for k, v in head["counts"].items()}, load)
     document.load_warnings = head["load_warnings"]
-    stored = _StoredSections(head["sections"], findings, data, json_text)
+    stored = _StoredSections(head["sections"], findings, data, texts)
     sections = []
     for index, s in enumerate(head["sections"]):
         section = _CachedSection.__new__(_CachedSection)
@@ -369,11 +381,11 @@ def _restore(entry: tuple[dict[str, Any], bytes, bytes, bytes], identity: dict[s
 class _StoredSections:
     """A cached report's sections as stored: findings and data each decoded once, when first read."""
 
-    def __init__(self, outlines: list[dict[str, Any]], findings: bytes, data: bytes, json_text: bytes = b"") -> None:
+    def __init__(self, outlines: list[dict[str, Any]], findings: bytes, data: bytes, texts: dict[str, bytes]) -> None:
         self._outlines = outlines  # with the count tables of the entry's head
         self.findings = findings
         self.data = data
-        self.json_text = json_text  # zlib-compressed indented JSON, or empty
+        self.texts = texts  # see TEXTS
 
     def outlines(self) -> list[dict[str, Any]]:
         """The section outlines as a report has them (fresh dicts: a reader may fill them in)."""
@@ -443,6 +455,19 @@ class _CachedReport(Report):
         from .corpus import rejoined  # the spool puts a spooled report's findings and data back the same way
 
         return rejoined({"sections": stored.outlines()}, stored.findings, stored.data)["sections"]
+
+    @property
+    def encoded_sections(self) -> str | None:
+        """The sections as ``-f jsonl`` writes them, if the entry kept them and nothing changed them since."""
+        if "encoded_sections" in self.__dict__:
+            return self.__dict__["encoded_sections"]
+        stored = self.unread_sections()
+        text = stored.texts.get("jsonl") if stored is not None else None
+        return text.decode("utf-8") if text is not None else None
+
+    @encoded_sections.setter
+    def encoded_sections(self, value: str | None) -> None:
+        self.__dict__["encoded_sections"] = value
 
 
 class _CachedDocument(Document):

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import fnmatch
 import glob
+import io
 import json
 import marshal
 import os
 import stat
 import struct
 import tempfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 from .errors import InputError
 from .escape import display_name
@@ -285,25 +285,37 @@ class ReportSpool:
         for head, found, values, _ in self._records((True, findings, data, False)):
             yield rejoined(marshal.loads(head), found, values)
 
-    def indented(self) -> Iterator[str]:
-        """Each report as ``-f json`` lays it out (:func:`textkit.formats.json_format.dumps`).
+    def nested_json(self) -> Iterator[bytes]:
+        """Each report as it stands in the documents of ``-f json``'s corpus output, UTF-8.
 
-        Sections the cache kept already laid out are put in as they are: at
-        that size, laying out JSON is most of what writing ``-f json`` costs.
+        Sections the cache kept in that layout are put in as they are (their
+        findings and data are not even read): at that size, laying out JSON
+        is most of what writing ``-f json`` costs.
         """
-        from .formats.json_format import dumps
+        from .formats.json_format import INDENT, dumps, nested
 
-        for head, found, values, text in self._records((True, True, True, True)):
-            report = marshal.loads(head)
-            if text:
+        self._file.seek(0)
+        file, size = self._file, self._LENGTHS.size
+        for _ in range(self._count):
+            lengths = self._LENGTHS.unpack(file.read(size))
+            report = marshal.loads(file.read(lengths[0]))
+            if lengths[3]:
+                file.seek(lengths[1] + lengths[2], os.SEEK_CUR)
+                text = file.read(lengths[3])
                 # The empty list stands where the sections go.
-                sections, report["sections"] = report["sections"], []
+                report["sections"] = []
                 before, marker, after = dumps(report).partition('\n  "sections": [],\n')
                 if marker:
-                    yield f'{before}\n  "sections": {zlib.decompress(text).decode("utf-8")},\n{after}'
+                    yield b"".join((
+                        (INDENT * 2 + nested(before) + '\n      "sections": ').encode("utf-8"), text,
+                        nested(",\n" + after).encode("utf-8"),
+                    ))  # fmt: skip
                     continue
-                report["sections"] = sections
-            yield dumps(rejoined(report, found, values))
+                raise ValueError("a spooled report's outline has no sections")  # not a report's to_dict()
+            else:
+                report = rejoined(report, file.read(lengths[1]), file.read(lengths[2]))
+                file.seek(lengths[3], os.SEEK_CUR)
+            yield (INDENT * 2 + nested(dumps(report))).encode("utf-8")
 
 
 def rejoined(report: dict[str, Any], findings: bytes | None, data: bytes | None) -> dict[str, Any]:
@@ -362,15 +374,25 @@ class Corpus:
 
     def to_json(self) -> str:
         """``to_dict()`` as ``-f json`` lays out a report, without ever holding more than one report as a dict."""
-        from .formats.json_format import dumps
+        buffer = io.BytesIO()
+        self.write_json(buffer)
+        return buffer.getvalue().decode("utf-8")
 
-        head = dumps(self._head())
+    def write_json(self, stream: BinaryIO) -> None:
+        """:meth:`to_json` as UTF-8, written to ``stream`` one report at a time."""
+        from .formats.json_format import INDENT, dumps, nested
+
+        stream.write(dumps(self._head())[:-2].encode("utf-8"))
         if isinstance(self.reports, ReportSpool):
-            documents = self.reports.indented()
+            documents: Iterable[bytes] = self.reports.nested_json()
         else:
-            documents = (dumps(r) for r in self.reports)
-        body = ",\n".join("    " + d.replace("\n", "\n    ") for d in documents)
-        return head[:-2] + (f',\n  "documents": [\n{body}\n  ]\n}}' if body else ',\n  "documents": []\n}')
+            documents = ((INDENT * 2 + nested(dumps(r))).encode("utf-8") for r in self.reports)
+        separator = b',\n  "documents": [\n'
+        for document in documents:
+            stream.write(separator)
+            stream.write(document)
+            separator = b",\n"
+        stream.write(b',\n  "documents": []\n}' if separator != b",\n" else b"\n  ]\n}")
 
 
 def corpus_json_schema() -> dict[str, Any]:

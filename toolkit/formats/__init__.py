@@ -22,13 +22,22 @@ def _lazy(module: str, function: str) -> Callable[..., Any]:
     return call
 
 
+def _lazy_writer(module: str, function: str) -> Callable[..., None]:
+    def call(subject, options, stream):
+        getattr(importlib.import_module(f"{__name__}.{module}"), function)(subject, options, stream)
+
+    call.__name__ = call.__qualname__ = function
+    call.__doc__ = f"textkit.formats.{module}.{function}, imported on first use."
+    return call
+
+
 @hookimpl
 def register_formats(register):
     register(Format("text", _lazy("text", "render"), "txt", "Readable terminal report (colour on a terminal)", _lazy("text", "render_corpus")))
     register(
         Format(
             "json", _lazy("json_format", "render"), "json", "The full report as JSON (schema in docs/json-report.md)",
-            _lazy("json_format", "render_corpus"), corpus_needs_reports=True,
+            _lazy("json_format", "render_corpus"), corpus_needs_reports=True, write_corpus=_lazy_writer("json_format", "write_corpus"),
         )
     )
     register(Format("jsonl", _lazy("json_format", "render_line"), "jsonl", "One JSON report per line, streamed", streams=True, reads_encoded_sections=True))
