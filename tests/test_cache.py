@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import os
@@ -16,7 +15,7 @@ import pytest
 
 import textkit
 from textkit.analysis import analyze_paths
-from textkit.cache import ReportCache
+from textkit.cache import ReportCache, _checksum
 from textkit.config import Config
 from textkit.plugin_manager import load_plugins
 
@@ -138,7 +137,7 @@ def test_gates_are_checked_on_reused_reports(project):
         lambda raw: raw[: len(raw) // 2],  # truncated
         lambda raw: raw.replace(b"chars", b"charz"),  # a changed byte: the checksum no longer matches
         lambda raw: b"",  # empty
-        lambda raw: hashlib.sha256(marshal.dumps([])).hexdigest().encode() + b"\n" + marshal.dumps([]),  # intact, not a report
+        lambda raw: _checksum(marshal.dumps([])) + b"\n" + marshal.dumps([]),  # intact, not a report
     ],
     ids=["truncated", "flipped", "empty", "wrong-shape"],
 )
@@ -174,7 +173,7 @@ def test_two_concurrent_runs_share_the_folder(project):
     assert cache.info().entries == 40
     for entry in cache.entries.iterdir():  # every entry whole: its checksum matches
         checksum, _, body = entry.read_bytes().partition(b"\n")
-        assert hashlib.sha256(body).hexdigest().encode() == checksum
+        assert _checksum(body) == checksum
     assert not [p for p in (project / ".textkit-cache" / "entries").iterdir() if p.name.startswith(".tmp-")]
     third = counting_run(project)
     assert analyses(project) == 0 and without_timings(third.stdout) == without_timings(outputs[0][0])
@@ -328,7 +327,7 @@ def test_an_entry_of_another_layout_is_a_miss_and_is_replaced(tmp_path, monkeypa
     head, findings, data, json_text = marshal.loads(entry.read_bytes().partition(b"\n")[2])
     sections = [{**s, "findings": f, "data": d} for s, f, d in zip(head["sections"], marshal.loads(findings), marshal.loads(data))]
     old = marshal.dumps((head, marshal.dumps(sections), json_text))
-    entry.write_bytes(hashlib.sha256(old).hexdigest().encode("ascii") + b"\n" + old)
+    entry.write_bytes(_checksum(old) + b"\n" + old)
     (again,) = run_cached(cache, [ARTICLE], only=["irony"])
     assert (cache.hits, cache.misses) == (0, 2)
     timing = re.compile(r'"elapsed_ms": [0-9.e+-]+')  # analyzed again: its own time

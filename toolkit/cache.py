@@ -10,21 +10,23 @@ are computed on every run from the (reused) metrics.
 
 Entries are one file each, written to a temporary file and renamed, so runs
 sharing the folder (parallel CI jobs, a pre-commit hook and an editor) never
-see half an entry. Each file starts with the SHA-256 of the rest: a damaged
+see half an entry. Each file starts with the CRC-32 of the rest: a damaged
 or truncated entry is a miss, and is replaced. The rest is in ``marshal``
 form (about twice as fast to read as JSON; it builds plain values only and
 never runs code, and its layout is per Python version, which is therefore
 part of the key): a small head with what gates and the corpus summary read
 (each section's outline: status, metrics, warnings, counted tables), then the
-sections' findings and their data, as bytes of their own each. A hit decodes
-the head only; findings and data are each decoded when something first reads
-one, and a corpus format that needs every report gets those bytes as they are
-(see :class:`textkit.corpus.ReportSpool`): the CI formats never decode data,
-JUnit not even findings. A hit does not extract prose from
-markup or segment the text either: the document's text is built when
-something reads it. The folder is bounded (``max_mb``): when it grows past
-that, the least recently used entries go first until it is back under 90%
-of the bound.
+sections' findings and their data, as bytes of their own each, and the
+sections as the run's format writes them, if it is one whose text the cache
+keeps (``-f json``, ``-f jsonl``: :data:`TEXTS`), spliced into its output as
+they are. A hit decodes the head only; findings and data are each decoded
+when something first reads one, and a corpus format that needs every report
+gets those bytes as they are (see :class:`textkit.corpus.ReportSpool`): the
+CI formats never decode data, JUnit not even findings. A hit does not
+extract prose from markup or segment the text either: the document's text is
+built when something reads it. The folder is bounded (``max_mb``): when it
+grows past that, the least recently used entries go first until it is back
+under 90% of the bound.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import os
 import sys
 import tempfile
 import threading
+import zlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -96,6 +99,10 @@ class ReportCache:
     @property
     def entries(self) -> Path:
         return self.folder / _ENTRIES
+
+    @cached_property
+    def _entries(self) -> str:
+        return os.fspath(self.entries)
 
     # -- keys ---------------------------------------------------------------------------
 
@@ -177,11 +184,12 @@ class ReportCache:
         return self._load(key, _identity(document), lambda: document)
 
     def _load(self, key: str, identity: dict[str, Any], load: Callable[[], Document]) -> Report | None:
-        path = self.entries / f"{key}{_SUFFIX}"
+        path = os.path.join(self._entries, key + _SUFFIX)  # a str: a Path per hit cost more than the read
         try:
-            raw = path.read_bytes()
+            with open(path, "rb", buffering=0) as handle:
+                raw = handle.readall()
             checksum, _, body = raw.partition(b"\n")
-            if hashlib.sha256(body).hexdigest().encode("ascii") != checksum:
+            if _checksum(body) != checksum:
                 return None
             report = _restore(marshal.loads(body), identity, load)
         except FileNotFoundError:
@@ -198,7 +206,7 @@ class ReportCache:
 
     def _write(self, key: str, entry: tuple) -> None:
         body = marshal.dumps(entry)
-        data = hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+        data = _checksum(body) + b"\n" + body
         try:
             self._prepare()
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=_SUFFIX, dir=self.entries)
@@ -279,6 +287,15 @@ class ReportCache:
 
 
 
+def _checksum(body: bytes) -> bytes:
+    """What an entry's first line holds: the CRC-32 of the rest, which a damaged or truncated entry fails.
+
+    Not a defence against someone who can write the folder (who could as well
+    write a matching checksum); SHA-256 of a whole entry cost a tenth of a hit.
+    """
+    return b"%08x" % zlib.crc32(body)
+
+
 def _identity(document: Document) -> dict[str, Any]:
     """What the key and a restored report need to know of a document (its metadata without counts)."""
     return {
@@ -300,14 +317,15 @@ class SectionParts:
     their findings and data, which are apart, in marshal form (one list per
     report, a section's entry at its index): the CI formats read findings and
     never data, JUnit neither, and decoding only what is read is most of what
-    writing them costs. ``json_text`` is the sections as ``-f json`` writes
-    them in the documents of a corpus (UTF-8), if the cache kept that, else empty.
+    writing them costs. ``texts`` are the sections as the formats the cache
+    keeps texts for write them (:data:`TEXTS`; a marshalled dict by format
+    name), if it kept any, else empty.
     """
 
     outlines: list[dict[str, Any]]
     findings: bytes
     data: bytes
-    json_text: bytes = b""
+    texts: bytes = b""
 
 
 def split_sections(sections: list[dict[str, Any]]) -> SectionParts:
@@ -328,15 +346,24 @@ def section_parts(report: Report) -> SectionParts:
     stored = report.unread_sections() if isinstance(report, _CachedReport) else None
     if stored is None:
         return split_sections(plain_sections(report))
-    return SectionParts(stored.outlines(), stored.findings, stored.data, stored.texts.get("json", b""))
+    return SectionParts(stored.outlines(), stored.findings, stored.data, marshal.dumps(stored.texts) if stored.texts else b"")
 
 
-# What an entry may keep besides the sections' values: the sections as a format writes them, UTF-8 and
-# uncompressed (decompressing took longer than the rest of a hit), spliced into that format's output as
-# they are. "json": as -f json writes them in a corpus's documents; "jsonl": as -f jsonl writes them.
-TEXTS: dict[str, Callable[[list[dict[str, Any]]], str]] = {
-    "json": json_format.nested_sections,
-    "jsonl": json_format.compact,
+# What an entry may keep besides the sections' values: the sections as a format writes them, uncompressed
+# (decompressing took longer than the rest of a hit), put into that format's output as they are:
+# "json": as -f json writes them in a corpus's documents (UTF-8); "jsonl": as -f jsonl writes them
+# (UTF-8); "sarif": each finding's SARIF result in the pieces that do not depend on the run
+# (textkit.formats.ci.sarif_pieces, marshalled). Each is made from the report's dict.
+def _sarif_text(report: dict[str, Any]) -> bytes:
+    from .formats.ci import sarif_pieces
+
+    return marshal.dumps(sarif_pieces(report))
+
+
+TEXTS: dict[str, Callable[[dict[str, Any]], bytes]] = {
+    "json": lambda report: json_format.nested_sections(report["sections"]).encode("utf-8"),
+    "jsonl": lambda report: json_format.compact(report["sections"]).encode("utf-8"),
+    "sarif": _sarif_text,
 }
 
 
@@ -353,7 +380,9 @@ def _entry(report: Report, texts: Iterable[str] = ()) -> tuple[dict[str, Any], b
         # Each section's outline (findings and data left as None) and the tables the corpus summary adds up.
         "sections": [{**outline, _COUNT_TABLES: count_tables(section)} for outline, section in zip(parts.outlines, report.sections)],
     }
-    return head, parts.findings, parts.data, {name: TEXTS[name](sections).encode("utf-8") for name in texts}
+    texts = list(texts)
+    whole = {"document": dict(report.document.metadata), "sections": sections} if texts else {}
+    return head, parts.findings, parts.data, {name: TEXTS[name](whole) for name in texts}
 
 
 _COUNT_TABLES = "count_tables"  # kept in an entry's section outline, next to the report's own keys

@@ -249,7 +249,7 @@ class ReportSpool:
             head = _plain(head)  # a cached report's own values are JSON's already
         parts = section_parts(report)
         head["sections"] = parts.outlines
-        self._write(marshal.dumps(head), parts.findings, parts.data, parts.json_text)
+        self._write(marshal.dumps(head), parts.findings, parts.data, parts.texts)
 
     def _write(self, *parts: bytes) -> None:
         self._file.seek(0, os.SEEK_END)
@@ -259,18 +259,32 @@ class ReportSpool:
     def __len__(self) -> int:
         return self._count
 
-    def _records(self, wanted: tuple[bool, bool, bool, bool]) -> Iterator[list[bytes | None]]:
-        """(head, findings, data, json text) of each report; None for a part not ``wanted`` (skipped, not read)."""
+    def _records(self, wanted: tuple[Any, Any, Any, bool]) -> Iterator[list[Any]]:
+        """(head, findings, data, texts) of each report; None for a part not ``wanted`` (skipped, not read);
+        the texts decoded (a dict by format name; empty when not wanted).
+
+        A part may also be wanted only where a report has no text of the format named (see
+        :meth:`iter_reports_with_text`): ``wanted`` then holds that name in its place.
+        """
         self._file.seek(0)
         file, size = self._file, self._LENGTHS.size
         for _ in range(self._count):
-            record = []
-            for want, length in zip(wanted, self._LENGTHS.unpack(file.read(size))):
-                if want:
-                    record.append(file.read(length))
+            lengths = self._LENGTHS.unpack(file.read(size))
+            record: list[Any] = [file.read(lengths[0]), None, None, None]
+            texts = {}
+            if lengths[3] and (wanted[3] or isinstance(wanted[1], str) or isinstance(wanted[2], str)):
+                # The texts (last) first: whether findings and data are needed may depend on them.
+                file.seek(lengths[1] + lengths[2], os.SEEK_CUR)
+                texts = marshal.loads(file.read(lengths[3]))
+                file.seek(-(lengths[1] + lengths[2] + lengths[3]), os.SEEK_CUR)
+            for index in (1, 2):
+                want = wanted[index]
+                if want is True or (isinstance(want, str) and want not in texts):
+                    record[index] = file.read(lengths[index])
                 else:
-                    file.seek(length, os.SEEK_CUR)
-                    record.append(None)
+                    file.seek(lengths[index], os.SEEK_CUR)
+            file.seek(lengths[3], os.SEEK_CUR)
+            record[3] = texts
             yield record
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
@@ -285,6 +299,17 @@ class ReportSpool:
         for head, found, values, _ in self._records((True, findings, data, False)):
             yield rejoined(marshal.loads(head), found, values)
 
+    def iter_reports_with_text(self, name: str, *, findings: bool = True, data: bool = True) -> Iterator[tuple[dict[str, Any], bytes | None]]:
+        """``(report, text)``: the text of format ``name`` the cache kept for the report (else None), and
+        the report's dict as :meth:`iter_reports` gives it, but without findings or data where there is
+        a text (the text holds what the format would read of them)."""
+        for head, found, values, texts in self._records((True, name if findings else False, name if data else False, True)):
+            text = texts.get(name)
+            report = marshal.loads(head)
+            if text is not None:
+                found = values = None
+            yield rejoined(report, found, values), text
+
     def nested_json(self) -> Iterator[bytes]:
         """Each report as it stands in the documents of ``-f json``'s corpus output, UTF-8.
 
@@ -294,28 +319,18 @@ class ReportSpool:
         """
         from .formats.json_format import INDENT, dumps, nested
 
-        self._file.seek(0)
-        file, size = self._file, self._LENGTHS.size
-        for _ in range(self._count):
-            lengths = self._LENGTHS.unpack(file.read(size))
-            report = marshal.loads(file.read(lengths[0]))
-            if lengths[3]:
-                file.seek(lengths[1] + lengths[2], os.SEEK_CUR)
-                text = file.read(lengths[3])
+        for report, text in self.iter_reports_with_text("json"):
+            if text is not None:
                 # The empty list stands where the sections go.
                 report["sections"] = []
                 before, marker, after = dumps(report).partition('\n  "sections": [],\n')
-                if marker:
-                    yield b"".join((
-                        (INDENT * 2 + nested(before) + '\n      "sections": ').encode("utf-8"), text,
-                        nested(",\n" + after).encode("utf-8"),
-                    ))  # fmt: skip
-                    continue
-                raise ValueError("a spooled report's outline has no sections")  # not a report's to_dict()
+                if not marker:
+                    raise ValueError("a spooled report's outline has no sections")  # not a report's to_dict()
+                yield b"".join((
+                    (INDENT * 2 + nested(before) + '\n      "sections": ').encode("utf-8"), text, nested(",\n" + after).encode("utf-8"),
+                ))  # fmt: skip
             else:
-                report = rejoined(report, file.read(lengths[1]), file.read(lengths[2]))
-                file.seek(lengths[3], os.SEEK_CUR)
-            yield (INDENT * 2 + nested(dumps(report))).encode("utf-8")
+                yield (INDENT * 2 + nested(dumps(report))).encode("utf-8")
 
 
 def rejoined(report: dict[str, Any], findings: bytes | None, data: bytes | None) -> dict[str, Any]:
@@ -359,6 +374,12 @@ class Corpus:
         if isinstance(self.reports, ReportSpool):
             return self.reports.iter_reports(findings=findings, data=data)
         return self.reports
+
+    def iter_reports_with_text(self, name: str, *, findings: bool = True, data: bool = True) -> Iterable[tuple[dict[str, Any], bytes | None]]:
+        """``(report, text)``: see :meth:`ReportSpool.iter_reports_with_text`; a list of dicts has no texts."""
+        if isinstance(self.reports, ReportSpool):
+            return self.reports.iter_reports_with_text(name, findings=findings, data=data)
+        return ((report, None) for report in self.reports)
 
     def _head(self) -> dict[str, Any]:
         from .report import SCHEMA_VERSION

@@ -54,6 +54,7 @@ never empty. An unreadable input is a test case ``read`` with ``<error>``.
 from __future__ import annotations
 
 import heapq
+import marshal
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -354,17 +355,14 @@ class _SarifRun:
             notification["locations"] = [{"physicalLocation": {"artifactLocation": where}}]
         self.notifications.append(notification)
 
-    def _result_start(self, section: dict[str, Any], finding: dict[str, Any]) -> str:
+    def _result_start(self, section: dict[str, Any], kind: str, severity: str) -> str:
         """The start of a finding's result, up to its message text: the same for its section, kind and severity."""
-        severity = finding.get("severity", "info")
-        key = (section["id"], finding["kind"], severity)
+        key = (section["id"], kind, severity)
         start = self._result_starts.get(key)
         if start is None:
-            rule_id = f"{section['id']}/{finding['kind']}"
+            rule_id = f"{section['id']}/{kind}"
             level = SARIF_LEVELS[severity]
-            index = self.rule(
-                rule_id, f"{section['title']}: {finding['kind'].replace('_', ' ')}", level, ["textkit", section["id"]]
-            )
+            index = self.rule(rule_id, f"{section['title']}: {kind.replace('_', ' ')}", level, ["textkit", section["id"]])
             start = self._result_starts[key] = (
                 f'{{"ruleId":{_json_string(rule_id)},"ruleIndex":{index},"level":{_json_string(level)},"message":{{"text":'
             )
@@ -375,20 +373,38 @@ class _SarifRun:
 
         ``at`` is :func:`_location_start` of the document's file (None: no file).
         """
-        results, string, data_text = [], _json_string, json_format.compact_acyclic
-        for f in section["findings"]:
-            data = f.get("data")
-            end = ',"properties":{"data":' + data_text(data) + "}}" if data else "}"
-            text = self._result_start(section, f) + string(f["message"])
-            if at is None:
-                results.append(f'{text}}},"locations":[]{end}')
-                continue
-            region = f'{{"startLine":{f["line"]},"startColumn":{f["column"]},"endLine":{f["end_line"]},"endColumn":{f["end_column"]}'
-            if snippet:
-                results.append(f'{text}}}{at}{region},"snippet":{{"text":{string(f["text"])}}}}}}}}}]{end}')
-            else:
-                results.append(f"{text}}}{at}{region}}}}}}}]{end}")
-        return results
+        return self.results_of_pieces(section, finding_pieces(section["findings"], snippet), at)
+
+    def results_of_pieces(self, section: dict[str, Any], pieces: list[tuple[str, ...]], at: str | None) -> list[str]:
+        """:meth:`finding_results` from the section's :func:`finding_pieces` (which a cache entry may hold)."""
+        start = self._result_start
+        if at is None:
+            return [start(section, kind, severity) + message + ',"locations":[]' + end for kind, severity, message, _, end in pieces]
+        return [start(section, kind, severity) + message + at + place + end for kind, severity, message, place, end in pieces]
+
+
+def finding_pieces(findings: list[dict[str, Any]], snippet: bool) -> list[tuple[str, str, str, str, str]]:
+    """Each finding's SARIF result in the pieces that are its own, whatever the run and the file's name:
+    (kind, severity, message text up to the location, the region to the end of the locations, properties).
+
+    A result is the start its rule gives (:meth:`_SarifRun._result_start`), the message, then either
+    the file's location (:func:`_location_start`) and the region, or no location, then the properties.
+    ``snippet``: the file is the text the findings quote (:func:`_file_is_text`).
+    """
+    pieces, string, data_text = [], _json_string, json_format.compact_acyclic
+    for f in findings:
+        data = f.get("data")
+        end = ',"properties":{"data":' + data_text(data) + "}}" if data else "}"
+        region = f'{{"startLine":{f["line"]},"startColumn":{f["column"]},"endLine":{f["end_line"]},"endColumn":{f["end_column"]}'
+        region += ',"snippet":{"text":' + string(f["text"]) + "}}}}]" if snippet else "}}}]"
+        pieces.append((f["kind"], f.get("severity", "info"), string(f["message"]) + "}", region, end))
+    return pieces
+
+
+def sarif_pieces(report: dict[str, Any]) -> list[list[tuple[str, str, str, str, str]]]:
+    """:func:`finding_pieces` of each of a report's sections (what the cache keeps for ``-f sarif``)."""
+    snippet = _file_is_text(report)
+    return [finding_pieces(section["findings"], snippet) for section in report["sections"]]
 
 
 def _location_start(where: dict[str, Any]) -> str:
@@ -425,14 +441,19 @@ def _finding_region(finding: dict[str, Any], file_is_text: bool) -> dict[str, An
     return region
 
 
-def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
+def _sarif_document(run: _SarifRun, report: dict[str, Any], pieces: list[list[tuple[str, ...]]] | None = None) -> None:
+    """Add a report's results and notifications; ``pieces``: its :func:`sarif_pieces`, if at hand
+    (then its sections' findings are not read)."""
     document = report["document"]
     source = document["source"]
     where = run.artifact(source, document)
     at = _location_start(where) if where else None
     file_is_text = _file_is_text(report)
-    for section in report["sections"]:
-        run.results += run.finding_results(section, at, file_is_text)
+    for index, section in enumerate(report["sections"]):
+        if pieces is None:
+            run.results += run.finding_results(section, at, file_is_text)
+        else:
+            run.results += run.results_of_pieces(section, pieces[index], at)
         if section["status"] == ERROR:
             run.notify("error", _section_error(section), source, section["id"])
         level, prefix = ("note", "skipped: ") if section["status"] == SKIPPED else ("warning", "")
@@ -455,16 +476,20 @@ def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
         run.results.append(json_format.compact(result))
 
 
-def _sarif(reports: Iterable[dict[str, Any]], failures: Iterable[Failure], version: str, results) -> dict[str, Any]:
-    """The SARIF log of these reports and unreadable inputs, its results made by ``results(run)``."""
+def _sarif(reports: Iterable[dict[str, Any] | tuple[dict[str, Any], Any]], failures: Iterable[Failure], version: str, results) -> dict[str, Any]:
+    """The SARIF log of these reports and unreadable inputs, its results made by ``results(run)``.
+
+    A report may come as ``(report, pieces)``: its :func:`sarif_pieces` (or None).
+    """
     run = _SarifRun()
     plugins: list[dict[str, str]] = []
     for source, message in failures:
         run.notify("error", f"cannot read: {message}", source)
-    for report in reports:
+    for item in reports:
+        report, pieces = item if isinstance(item, tuple) else (item, None)
         plugins = plugins or report["tool"].get("plugins", [])
         version = version or report["tool"]["version"]
-        _sarif_document(run, report)
+        _sarif_document(run, report, pieces)
     driver: dict[str, Any] = {"name": "textkit", "rules": run.rules}
     if version:
         driver["version"] = version
@@ -509,8 +534,10 @@ def render_sarif(report, options=None) -> str:
 
 
 def render_sarif_corpus(corpus, options=None) -> str:
-    # SARIF reads findings, never a section's data: that is not even decoded.
-    return sarif_text(corpus.iter_reports(data=False), corpus_failures(corpus), corpus.tool_version)
+    # SARIF reads findings, never a section's data: that is not even decoded. A report from the cache
+    # brings its results' pieces (sarif_pieces), and then not even its findings are.
+    reports = ((report, marshal.loads(text) if text else None) for report, text in corpus.iter_reports_with_text("sarif", data=False))
+    return sarif_text(reports, corpus_failures(corpus), corpus.tool_version)
 
 
 _IANA = {
