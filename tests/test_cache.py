@@ -294,7 +294,7 @@ def test_cached_output_is_what_an_uncached_run_writes_in_every_corpus_format(tmp
     options = ["--only", "readability", "--only", "irony", "--fail-if", "readability.words < 10"]
     timing = re.compile(r'"elapsed_ms": ?[0-9.e+-]+| time="[0-9.]+"')
     warm_output = {}
-    for fmt in ("json", "jsonl", "markdown", "sarif", "github", "junit"):
+    for fmt in ("json", "jsonl", "markdown", "sarif", "github", "junit", "text"):
         plain = run_textkit("analyze", docs, *options, "-f", fmt, cwd=tmp_path)
         cold, warm = (run_textkit("analyze", docs, *options, "-f", fmt, f"--cache={tmp_path / fmt}", cwd=tmp_path) for _ in range(2))
         assert plain.returncode == cold.returncode == warm.returncode == 1, (plain.stderr, cold.stderr, warm.stderr)
@@ -349,3 +349,44 @@ def test_a_cached_report_decodes_findings_and_data_apart(tmp_path):
     assert "decoded_findings" in vars(stored) and "decoded_data" not in vars(stored)  # findings only
     assert reused["entities"].data == json.loads(json.dumps(fresh["entities"].data))
     assert "decoded_data" in vars(stored) and reused.unread_sections() is None  # now read: not the stored bytes
+
+
+def test_entries_written_for_one_format_serve_every_other(tmp_path):
+    """The cache keeps the sections as the writing run's format writes them (json, jsonl, sarif); a run
+    of another format reads the values instead, and every output is still what an uncached run writes."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# Notes\n\nOh great, the *committee* met in Geneva. Brilliant.\n")
+    (docs / "b.txt").write_text("Oh great, another meeting in \"Paris\". Brilliant.\n")
+    timing = re.compile(r'"elapsed_ms": ?[0-9.e+-]+')
+    options = ["--only", "irony", "--only", "entities"]
+    plain = {fmt: run_textkit("analyze", docs, *options, "-f", fmt, cwd=tmp_path).stdout for fmt in ("json", "jsonl", "sarif")}
+    for writer in ("json", "jsonl", "sarif"):
+        cache = f"--cache={tmp_path / writer}"
+        assert run_textkit("analyze", docs, *options, "-f", writer, cache, cwd=tmp_path).returncode == 0
+        (entry, *_) = (tmp_path / writer / "entries").iterdir()
+        texts = marshal.loads(entry.read_bytes().partition(b"\n")[2])[3]
+        assert list(texts) == [writer]  # the writer's own text, and only that
+        for reader in ("json", "jsonl", "sarif"):
+            warm = run_textkit("analyze", docs, *options, "-f", reader, cache, cwd=tmp_path)
+            assert warm.stderr.endswith("2 reused, 0 analyzed\n")
+            assert timing.sub("", warm.stdout) == timing.sub("", plain[reader]), (writer, reader)
+    assert json.loads(plain["sarif"])["runs"][0]["results"]  # not vacuous: there are results to write
+
+
+def test_changed_lines_only_from_reused_reports_too(tmp_path):
+    """--changed-since keeps SARIF's results on changed lines, whether the reports are fresh or reused
+    (a reused report's results are put together from the pieces the cache kept, not from its findings)."""
+    from test_changed_since import make_repo
+
+    repo = make_repo(tmp_path / "repo")
+    args = ["analyze", "docs", "--changed-since", "main", "-f", "sarif", "--only", "irony", f"--cache={tmp_path / 'cache'}"]
+    cold, warm = (run_textkit(*args, cwd=repo) for _ in range(2))
+    assert cold.stderr.endswith("0 reused, 3 analyzed\n") and warm.stderr.endswith("3 reused, 0 analyzed\n")
+    assert warm.stdout == cold.stdout
+    results = json.loads(warm.stdout)["runs"][0]["results"]
+    where = sorted(
+        (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+        for r in results
+    )
+    assert where == [("docs/a.txt", 3), ("docs/draft.txt", 1), ("docs/new.txt", 7)]
