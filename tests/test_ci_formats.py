@@ -10,6 +10,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textkit import Corpus, CorpusSummary, Document, analyze_path, analyze_text
 from textkit.formats import ci
@@ -479,3 +481,14 @@ def test_corpus_formats_read_only_what_they_need_from_the_spool(sarif_validator)
     for render in (ci.render_sarif_corpus, ci.render_github_corpus, ci.render_junit_corpus):
         assert render(spooled) == render(listed)
     sarif_validator.validate(json.loads(ci.render_sarif_corpus(spooled)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("a./\\ é"), max_size=10))
+def test_a_plain_relative_path_is_taken_as_path_writes_it(source):
+    """_repo_path skips making a Path for a relative path that Path.as_posix() would give back unchanged."""
+    from pathlib import PurePosixPath
+
+    if ci._PLAIN_RELATIVE.fullmatch(source):
+        assert PurePosixPath(source).as_posix() == source
+    assert ci._PLAIN_RELATIVE.fullmatch("docs/a.txt") and not ci._PLAIN_RELATIVE.fullmatch("./docs//a.txt")

@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import heapq
 import marshal
+import os
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -89,10 +90,16 @@ def _has_file(source: str) -> bool:
     return source != "-" and not (source.startswith("<") and source.endswith(">"))
 
 
+# A relative path already as Path.as_posix() writes it: no empty, "." or trailing parts.
+_PLAIN_RELATIVE = re.compile(r"(?!/)(?!\.(?:/|$))(?!.*//)(?!.*/\.(?:/|$))(?!.*/$).+", re.DOTALL)
+
+
 def _repo_path(source: str) -> str | None:
     """The path as CI tools want it: relative (to the working directory when possible), with slashes."""
     if not _has_file(source):
         return None
+    if os.sep == "/" and _PLAIN_RELATIVE.fullmatch(source):
+        return source  # what the Path below gives, without making one per document
     path = Path(source)
     if path.is_absolute():
         try:
@@ -293,7 +300,7 @@ def render_github_corpus(corpus, options=None) -> str:
 
 def _uri(source: str) -> str:
     path = _repo_path(source)
-    if Path(path).is_absolute():
+    if path.startswith("/") or Path(path).is_absolute():
         return Path(path).as_uri()
     return quote(path, safe="/")
 
@@ -318,6 +325,7 @@ class _SarifRun:
         self.notifications: list[dict[str, Any]] = []
         # (section id, kind, severity) -> the start of such a finding's result, up to its message text
         self._result_starts: dict[tuple[str, str, str], str] = {}
+        self._starts_by_section: dict[str, dict[tuple[str, str], str]] = {}  # the same, by section id first
 
     def rule(self, rule_id: str, description: str, level: str, tags: list[str]) -> int:
         if rule_id not in self._rule_index:
@@ -366,6 +374,7 @@ class _SarifRun:
             start = self._result_starts[key] = (
                 f'{{"ruleId":{_json_string(rule_id)},"ruleIndex":{index},"level":{_json_string(level)},"message":{{"text":'
             )
+            self._starts_by_section.setdefault(section["id"], {})[kind, severity] = start
         return start
 
     def finding_results(self, section: dict[str, Any], at: str | None, snippet: bool) -> list[str]:
@@ -377,10 +386,12 @@ class _SarifRun:
 
     def results_of_pieces(self, section: dict[str, Any], pieces: list[tuple[str, ...]], at: str | None) -> list[str]:
         """:meth:`finding_results` from the section's :func:`finding_pieces` (which a cache entry may hold)."""
-        start = self._result_start
-        if at is None:
-            return [start(section, kind, severity) + message + ',"locations":[]' + end for kind, severity, message, _, end in pieces]
-        return [start(section, kind, severity) + message + at + place + end for kind, severity, message, place, end in pieces]
+        starts = self._starts_by_section.setdefault(section["id"], {})
+        results = []
+        for kind, severity, message, place, end in pieces:
+            start = starts.get((kind, severity)) or self._result_start(section, kind, severity)
+            results.append(start + message + (',"locations":[]' if at is None else at + place) + end)
+        return results
 
 
 def finding_pieces(findings: list[dict[str, Any]], snippet: bool) -> list[tuple[str, str, str, str, str]]:
