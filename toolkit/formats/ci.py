@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import heapq
 import marshal
+import math
 import os
 import json
 import re
@@ -164,18 +165,23 @@ class Annotations:
     left_out: Counter = field(default_factory=Counter)  # level -> annotations not emitted (over the limit)
 
 
-def _finding_candidates(report: dict[str, Any], file: str | None, document: int) -> list[tuple]:
+def _finding_candidates(report: dict[str, Any], file: str | None, document: int, counts: Counter, below: dict[str, float]) -> list[tuple]:
     """(level, rank, document, start, section id, finding, file) per finding: rank n is the n-th of its section and kind.
 
-    The workflow command is built only for the findings chosen (at most ten per level), not for every one.
+    Only findings of a rank below ``below[level]`` are candidates (the others could no longer be
+    shown); ``counts`` gets every finding's level. The workflow command is built only for the
+    findings chosen (at most ten per level), not for every one.
     """
-    candidates, per_kind = [], Counter()
+    candidates, per_kind, levels = [], Counter(), GITHUB_LEVELS
     for section in report["sections"]:
+        section_id = section["id"]
         for finding in section["findings"]:
-            per_kind[section["id"], finding["kind"]] += 1
-            level = GITHUB_LEVELS[finding.get("severity", "info")]
-            rank = per_kind[section["id"], finding["kind"]]
-            candidates.append((level, rank, document, finding["start"], section["id"], finding, file))
+            level = levels[finding.get("severity", "info")]
+            counts[level] += 1
+            key = section_id, finding["kind"]
+            rank = per_kind[key] = per_kind[key] + 1
+            if rank < below[level]:
+                candidates.append((level, rank, document, finding["start"], section_id, finding, file))
     return candidates
 
 
@@ -231,11 +237,13 @@ def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Fai
                 skipped += [_command("notice", "skipped: " + w, file=file, title=title) for w in section["warnings"]]
             else:
                 warnings += [_command("warning", w, file=file, title=title) for w in section["warnings"]]
-        candidates = _finding_candidates(report, file, document)
+        # Once a level keeps as many as GitHub shows, a later document's finding can only displace one
+        # of a higher rank (rank first, then document): a finding of that rank or more is no candidate.
+        below = {level: kept[-1][1] if len(kept) >= MAX_ANNOTATIONS_PER_LEVEL else math.inf for level, kept in best.items()}
+        candidates = _finding_candidates(report, file, document, findings, below)
         for level, kept in best.items():
             new = [c for c in candidates if c[0] == level]
             if new:  # as sorted(all so far)[:limit]: nsmallest is stable, earlier documents stand first
-                findings[level] += len(new)
                 best[level] = heapq.nsmallest(MAX_ANNOTATIONS_PER_LEVEL, kept + new, key=_priority)
     out = Annotations()
     for level, fixed in (("error", gates + unreadable + broken), ("warning", warnings), ("notice", skipped)):
