@@ -317,20 +317,30 @@ class ReportSpool:
         findings and data are not even read): at that size, laying out JSON
         is most of what writing ``-f json`` costs.
         """
-        from .formats.json_format import INDENT, dumps, nested
+        from .formats.json_format import INDENT, NESTED, dumps, key_text, nested
 
+        tools: dict[bytes, str] = {}  # the "tool" part is the same in every report of a run: laid out once
         for report, text in self.iter_reports_with_text("json"):
-            if text is not None:
-                # The empty list stands where the sections go.
-                report["sections"] = []
-                before, marker, after = dumps(report).partition('\n  "sections": [],\n')
-                if not marker:
-                    raise ValueError("a spooled report's outline has no sections")  # not a report's to_dict()
-                yield b"".join((
-                    (INDENT * 2 + nested(before) + '\n      "sections": ').encode("utf-8"), text, nested(",\n" + after).encode("utf-8"),
-                ))  # fmt: skip
-            else:
+            if text is None:
                 yield (INDENT * 2 + nested(dumps(report))).encode("utf-8")
+                continue
+            # As dumps(report) lays it out (a report is never flat), but with the sections' text put in.
+            parts, sections_at = [], None
+            for name, value in report.items():
+                if name == "sections":
+                    sections_at = len(parts)
+                    continue
+                if name == "tool":
+                    memo = marshal.dumps(value)
+                    laid = tools.get(memo) or tools.setdefault(memo, dumps(value, 1))
+                else:
+                    laid = dumps(value, 1)
+                parts.append(f"{key_text(name)}: {laid}")
+            if sections_at is None:
+                raise ValueError("a spooled report's outline has no sections")  # not a report's to_dict()
+            start = "{" + "".join(f"{NESTED}{INDENT}{nested(part)}," for part in parts[:sections_at])
+            end = "".join(f",{NESTED}{INDENT}{nested(part)}" for part in parts[sections_at:]) + NESTED + "}"
+            yield b"".join((f'{INDENT * 2}{start}{NESTED}{INDENT}"sections": '.encode("utf-8"), text, end.encode("utf-8")))
 
 
 def rejoined(report: dict[str, Any], findings: bytes | None, data: bytes | None) -> dict[str, Any]:

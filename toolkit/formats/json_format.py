@@ -134,7 +134,7 @@ def lay_out(value: Any, pieces: list[str], depth: int = 0) -> None:
     if items is not None:
         separator = "{\n" + inner
         for key, item in items:
-            pieces.append(separator + _key(key) + ": ")
+            pieces.append(separator + key_text(key) + ": ")
             lay_out(item, pieces, depth + 1)
             separator = ",\n" + inner
         pieces.append("\n" + INDENT * depth + "}")
@@ -164,8 +164,8 @@ def _encoded_items(items: EncodedItems, pieces: list[str], depth: int) -> None:
     pieces.append("\n" + INDENT * depth + "]")
 
 
-def _key(key: Any) -> str:
-    # As json.dumps writes a key that is not a string: True as "true", 1 as "1".
+def key_text(key: Any) -> str:
+    """A key as :func:`dumps` writes it; a key that is not a string as json.dumps does: True as "true", 1 as "1"."""
     return compact(key if isinstance(key, str) else compact(key))
 
 
