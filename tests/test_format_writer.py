@@ -55,3 +55,15 @@ def test_a_writer_that_fails_is_the_plugins_failure_in_one_line(tmp_path):
     assert done.returncode == 3
     assert done.stderr == "textkit: error: format 'both' of plugin 'writer' failed: RuntimeError: the writer broke\n"
     assert not (tmp_path / "out.txt").exists()  # nothing half-written
+
+
+def test_pieces_written_a_few_at_a_time_are_the_joined_text():
+    import io
+
+    from textkit.formats.json_format import write_pieces
+
+    pieces = ["{", '"é": ', '"€ \\u2028"', ",\n", "😀", "}", "\n"]
+    for chunk in (1, 2, 3, 100):
+        stream = io.BytesIO()
+        write_pieces(stream, pieces, chunk)
+        assert stream.getvalue() == "".join(pieces).encode("utf-8") == '{"é": "€ \\u2028",\n😀}\n'.encode("utf-8")

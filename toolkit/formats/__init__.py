@@ -44,6 +44,11 @@ def register_formats(register):
     register(Format("markdown", _lazy("markdown", "render"), "md", "GitHub-flavoured Markdown", _lazy("markdown", "render_corpus"), corpus_needs_reports=True))
     register(Format("html", _lazy("html", "render"), "html", "One self-contained HTML page with charts and the highlighted text", _lazy("html", "render_corpus"), corpus_needs_reports=True))
     register(Format("github", _lazy("ci", "render_github"), "txt", "GitHub Actions annotations (::error, ::warning, ::notice)", _lazy("ci", "render_github_corpus"), corpus_needs_reports=True))
-    register(Format("sarif", _lazy("ci", "render_sarif"), "sarif", "SARIF 2.1.0 for code scanning", _lazy("ci", "render_sarif_corpus"), corpus_needs_reports=True))
+    register(
+        Format(
+            "sarif", _lazy("ci", "render_sarif"), "sarif", "SARIF 2.1.0 for code scanning", _lazy("ci", "render_sarif_corpus"),
+            corpus_needs_reports=True, write_corpus=_lazy_writer("ci", "write_sarif_corpus"),
+        )
+    )
     register(Format("junit", _lazy("ci", "render_junit"), "xml", "JUnit XML: a test case per gate per document", _lazy("ci", "render_junit_corpus"), corpus_needs_reports=True))
     register(Format("csv", _lazy("csv_format", "render"), "csv", "A row per document, a column per section.metric (as textkit.to_frame)", _lazy("csv_format", "render_corpus"), corpus_needs_reports=True))

@@ -539,10 +539,15 @@ def sarif_log(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = (
 def sarif_text(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = (), version: str = "") -> str:
     """:func:`sarif_log` as ``-f sarif`` writes it: laid out as -f json is (``json_format.dumps``),
     one result per line, the results put in as they were encoded."""
+    return "".join(_sarif_pieces(reports, failures, version))
+
+
+def _sarif_pieces(reports, failures: Iterable[Failure], version: str) -> list[str]:
+    """:func:`sarif_text` in the pieces it joins."""
     pieces: list[str] = []
     json_format.lay_out(_sarif(reports, failures, version, lambda run: json_format.EncodedItems(run.results)), pieces)
     pieces.append("\n")
-    return "".join(pieces)
+    return pieces
 
 
 # Laid out as -f json is (json_format.dumps): one result per line. Indenting every level made a
@@ -553,10 +558,19 @@ def render_sarif(report, options=None) -> str:
 
 
 def render_sarif_corpus(corpus, options=None) -> str:
+    return sarif_text(_corpus_sarif_reports(corpus), corpus_failures(corpus), corpus.tool_version)
+
+
+def write_sarif_corpus(corpus, options, stream) -> None:
+    """:func:`render_sarif_corpus` as UTF-8 to a binary stream: a corpus's log is never one string."""
+    json_format.write_pieces(stream, _sarif_pieces(_corpus_sarif_reports(corpus), corpus_failures(corpus), corpus.tool_version))
+
+
+def _corpus_sarif_reports(corpus) -> Iterable[tuple[dict[str, Any], Any]]:
     # SARIF reads findings, never a section's data: that is not even decoded. A report from the cache
     # brings its results' pieces (sarif_pieces), and then not even its findings are.
-    reports = ((report, marshal.loads(text) if text else None) for report, text in corpus.iter_reports_with_text("sarif", data=False))
-    return sarif_text(reports, corpus_failures(corpus), corpus.tool_version)
+    for report, text in corpus.iter_reports_with_text("sarif", data=False):
+        yield report, marshal.loads(text) if text else None
 
 
 _IANA = {

@@ -63,6 +63,13 @@ def write_corpus(corpus, options, stream) -> None:
     stream.write(b"\n")
 
 
+def write_pieces(stream, pieces: list[str], chunk: int = 2000) -> None:
+    """``"".join(pieces)`` written to a binary stream as UTF-8, a few thousand pieces at a time: a log of
+    tens of megabytes is never one string (nor, encoded, one bytes object)."""
+    for start in range(0, len(pieces), chunk):
+        stream.write("".join(pieces[start : start + chunk]).encode("utf-8"))
+
+
 # In a corpus's "documents" list, a report's lines are indented two levels more than on their own.
 NESTED = "\n" + INDENT * 2
 
