@@ -131,6 +131,12 @@ def test_gates_are_checked_on_reused_reports(project):
     assert analyses(project) == 3
 
 
+def _resealed(raw: bytes, change) -> bytes:
+    """An entry whose body ``change`` rebuilt from its parts, with a checksum that matches."""
+    body = marshal.dumps(change(*marshal.loads(raw.partition(b"\n")[2])))
+    return _checksum(body) + b"\n" + body
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -138,8 +144,9 @@ def test_gates_are_checked_on_reused_reports(project):
         lambda raw: raw.replace(b"chars", b"charz"),  # a changed byte: the checksum no longer matches
         lambda raw: b"",  # empty
         lambda raw: _checksum(marshal.dumps([])) + b"\n" + marshal.dumps([]),  # intact, not a report
+        lambda raw: _resealed(raw, lambda head, findings, data, texts: (head, findings, data, b"")),  # layout 5's shape
     ],
-    ids=["truncated", "flipped", "empty", "wrong-shape"],
+    ids=["truncated", "flipped", "empty", "wrong-shape", "texts-not-a-dict"],
 )
 def test_a_damaged_entry_is_a_miss_and_is_replaced(project, damage):
     first = counting_run(project)

@@ -18,8 +18,8 @@ part of the key): a small head with what gates and the corpus summary read
 (each section's outline: status, metrics, warnings, counted tables), then the
 sections' findings and their data, as bytes of their own each, and the
 sections as the run's format writes them, if it is one whose text the cache
-keeps (``-f json``, ``-f jsonl``: :data:`TEXTS`), spliced into its output as
-they are. A hit decodes the head only; findings and data are each decoded
+keeps (``-f json``, ``-f jsonl``, ``-f sarif``: :data:`TEXTS`), put into its
+output as they are. A hit decodes the head only; findings and data are each decoded
 when something first reads one, and a corpus format that needs every report
 gets those bytes as they are (see :class:`textkit.corpus.ReportSpool`): the
 CI formats never decode data, JUnit not even findings. A hit does not
@@ -390,6 +390,8 @@ _COUNT_TABLES = "count_tables"  # kept in an entry's section outline, next to th
 
 def _restore(entry: tuple[dict[str, Any], bytes, bytes, dict[str, bytes]], identity: dict[str, Any], load: Callable[[], Document]) -> Report:
     head, findings, data, texts = entry
+    if not isinstance(texts, dict):  # another layout's entry under this name: a miss, not a failure later
+        raise ValueError("not an entry of this layout")
     document = _CachedDocument(identity, {k: int(v) for k, v in head["counts"].items()}, load)
     document.load_warnings = head["load_warnings"]
     stored = _StoredSections(head["sections"], findings, data, texts)
