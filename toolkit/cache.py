@@ -184,7 +184,7 @@ class ReportCache:
         return self._load(key, _identity(document), lambda: document)
 
     def _load(self, key: str, identity: dict[str, Any], load: Callable[[], Document]) -> Report | None:
-        path = os.path.join(self._entries, key + _SUFFIX)  # a str: a Path per hit cost more than the read
+        path = os.path.join(self._entries, key + _SUFFIX)  # a str: no Path made per hit
         try:
             with open(path, "rb", buffering=0) as handle:
                 raw = handle.readall()
