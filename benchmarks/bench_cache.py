@@ -128,7 +128,9 @@ def main() -> None:
             cold, warm, edit = results[fmt]
             for name, (wall, cpu, note) in (("cold (empty cache)", cold), ("warm (nothing new)", warm), ("one document edited", edit)):
                 print(f"  {name:<20} wall {wall:7.2f} s   cpu {cpu:7.2f} s   {note}", flush=True)
+    load = " ".join(f"{n:.1f}" for n in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
     print(f"\n{args.documents} documents; speed-up = cold / warm; target {TARGET:.0f}x (CPU; wall under load in brackets)")
+    print(f"load average now (1, 5, 15 min): {load}; under load, the long cold run is inflated more than the warm one")
     print(f"{'format':<10}{'cold cpu s':>11}{'warm cpu s':>11}{'speed-up':>10}{'(wall)':>9}  target")
     for fmt, (cold, warm, _) in results.items():
         ratio = cold[1] / warm[1]

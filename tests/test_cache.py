@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import os
@@ -16,7 +15,7 @@ import pytest
 
 import textkit
 from textkit.analysis import analyze_paths
-from textkit.cache import ReportCache
+from textkit.cache import ReportCache, _checksum
 from textkit.config import Config
 from textkit.plugin_manager import load_plugins
 
@@ -132,15 +131,22 @@ def test_gates_are_checked_on_reused_reports(project):
     assert analyses(project) == 3
 
 
+def _resealed(raw: bytes, change) -> bytes:
+    """An entry whose body ``change`` rebuilt from its parts, with a checksum that matches."""
+    body = marshal.dumps(change(*marshal.loads(raw.partition(b"\n")[2])))
+    return _checksum(body) + b"\n" + body
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         lambda raw: raw[: len(raw) // 2],  # truncated
         lambda raw: raw.replace(b"chars", b"charz"),  # a changed byte: the checksum no longer matches
         lambda raw: b"",  # empty
-        lambda raw: hashlib.sha256(marshal.dumps([])).hexdigest().encode() + b"\n" + marshal.dumps([]),  # intact, not a report
+        lambda raw: _checksum(marshal.dumps([])) + b"\n" + marshal.dumps([]),  # intact, not a report
+        lambda raw: _resealed(raw, lambda head, findings, data, texts: (head, findings, data, b"")),  # layout 5's shape
     ],
-    ids=["truncated", "flipped", "empty", "wrong-shape"],
+    ids=["truncated", "flipped", "empty", "wrong-shape", "texts-not-a-dict"],
 )
 def test_a_damaged_entry_is_a_miss_and_is_replaced(project, damage):
     first = counting_run(project)
@@ -174,7 +180,7 @@ def test_two_concurrent_runs_share_the_folder(project):
     assert cache.info().entries == 40
     for entry in cache.entries.iterdir():  # every entry whole: its checksum matches
         checksum, _, body = entry.read_bytes().partition(b"\n")
-        assert hashlib.sha256(body).hexdigest().encode() == checksum
+        assert _checksum(body) == checksum
     assert not [p for p in (project / ".textkit-cache" / "entries").iterdir() if p.name.startswith(".tmp-")]
     third = counting_run(project)
     assert analyses(project) == 0 and without_timings(third.stdout) == without_timings(outputs[0][0])
@@ -295,7 +301,7 @@ def test_cached_output_is_what_an_uncached_run_writes_in_every_corpus_format(tmp
     options = ["--only", "readability", "--only", "irony", "--fail-if", "readability.words < 10"]
     timing = re.compile(r'"elapsed_ms": ?[0-9.e+-]+| time="[0-9.]+"')
     warm_output = {}
-    for fmt in ("json", "jsonl", "markdown", "sarif", "github", "junit"):
+    for fmt in ("json", "jsonl", "markdown", "sarif", "github", "junit", "text"):
         plain = run_textkit("analyze", docs, *options, "-f", fmt, cwd=tmp_path)
         cold, warm = (run_textkit("analyze", docs, *options, "-f", fmt, f"--cache={tmp_path / fmt}", cwd=tmp_path) for _ in range(2))
         assert plain.returncode == cold.returncode == warm.returncode == 1, (plain.stderr, cold.stderr, warm.stderr)
@@ -328,7 +334,7 @@ def test_an_entry_of_another_layout_is_a_miss_and_is_replaced(tmp_path, monkeypa
     head, findings, data, json_text = marshal.loads(entry.read_bytes().partition(b"\n")[2])
     sections = [{**s, "findings": f, "data": d} for s, f, d in zip(head["sections"], marshal.loads(findings), marshal.loads(data))]
     old = marshal.dumps((head, marshal.dumps(sections), json_text))
-    entry.write_bytes(hashlib.sha256(old).hexdigest().encode("ascii") + b"\n" + old)
+    entry.write_bytes(_checksum(old) + b"\n" + old)
     (again,) = run_cached(cache, [ARTICLE], only=["irony"])
     assert (cache.hits, cache.misses) == (0, 2)
     timing = re.compile(r'"elapsed_ms": [0-9.e+-]+')  # analyzed again: its own time
@@ -350,3 +356,44 @@ def test_a_cached_report_decodes_findings_and_data_apart(tmp_path):
     assert "decoded_findings" in vars(stored) and "decoded_data" not in vars(stored)  # findings only
     assert reused["entities"].data == json.loads(json.dumps(fresh["entities"].data))
     assert "decoded_data" in vars(stored) and reused.unread_sections() is None  # now read: not the stored bytes
+
+
+def test_entries_written_for_one_format_serve_every_other(tmp_path):
+    """The cache keeps the sections as the writing run's format writes them (json, jsonl, sarif); a run
+    of another format reads the values instead, and every output is still what an uncached run writes."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# Notes\n\nOh great, the *committee* met in Geneva. Brilliant.\n")
+    (docs / "b.txt").write_text("Oh great, another meeting in \"Paris\". Brilliant.\n")
+    timing = re.compile(r'"elapsed_ms": ?[0-9.e+-]+')
+    options = ["--only", "irony", "--only", "entities"]
+    plain = {fmt: run_textkit("analyze", docs, *options, "-f", fmt, cwd=tmp_path).stdout for fmt in ("json", "jsonl", "sarif")}
+    for writer in ("json", "jsonl", "sarif"):
+        cache = f"--cache={tmp_path / writer}"
+        assert run_textkit("analyze", docs, *options, "-f", writer, cache, cwd=tmp_path).returncode == 0
+        (entry, *_) = (tmp_path / writer / "entries").iterdir()
+        texts = marshal.loads(entry.read_bytes().partition(b"\n")[2])[3]
+        assert list(texts) == [writer]  # the writer's own text, and only that
+        for reader in ("json", "jsonl", "sarif"):
+            warm = run_textkit("analyze", docs, *options, "-f", reader, cache, cwd=tmp_path)
+            assert warm.stderr.endswith("2 reused, 0 analyzed\n")
+            assert timing.sub("", warm.stdout) == timing.sub("", plain[reader]), (writer, reader)
+    assert json.loads(plain["sarif"])["runs"][0]["results"]  # not vacuous: there are results to write
+
+
+def test_changed_lines_only_from_reused_reports_too(tmp_path):
+    """--changed-since keeps SARIF's results on changed lines, whether the reports are fresh or reused
+    (a reused report's results are put together from the pieces the cache kept, not from its findings)."""
+    from test_changed_since import make_repo
+
+    repo = make_repo(tmp_path / "repo")
+    args = ["analyze", "docs", "--changed-since", "main", "-f", "sarif", "--only", "irony", f"--cache={tmp_path / 'cache'}"]
+    cold, warm = (run_textkit(*args, cwd=repo) for _ in range(2))
+    assert cold.stderr.endswith("0 reused, 3 analyzed\n") and warm.stderr.endswith("3 reused, 0 analyzed\n")
+    assert warm.stdout == cold.stdout
+    results = json.loads(warm.stdout)["runs"][0]["results"]
+    where = sorted(
+        (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+        for r in results
+    )
+    assert where == [("docs/a.txt", 3), ("docs/draft.txt", 1), ("docs/new.txt", 7)]

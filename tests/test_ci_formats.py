@@ -10,6 +10,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textkit import Corpus, CorpusSummary, Document, analyze_path, analyze_text
 from textkit.formats import ci
@@ -479,3 +481,47 @@ def test_corpus_formats_read_only_what_they_need_from_the_spool(sarif_validator)
     for render in (ci.render_sarif_corpus, ci.render_github_corpus, ci.render_junit_corpus):
         assert render(spooled) == render(listed)
     sarif_validator.validate(json.loads(ci.render_sarif_corpus(spooled)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("a./\\ é"), max_size=10))
+def test_a_plain_relative_path_is_taken_as_path_writes_it(source):
+    """_repo_path skips making a Path for a relative path that Path.as_posix() would give back unchanged."""
+    from pathlib import PurePosixPath
+
+    if ci._PLAIN_RELATIVE.fullmatch(source):
+        assert PurePosixPath(source).as_posix() == source
+    assert ci._PLAIN_RELATIVE.fullmatch("docs/a.txt") and not ci._PLAIN_RELATIVE.fullmatch("./docs//a.txt")
+
+
+def _finding(kind: str, severity: str, start: int) -> dict:
+    return {"kind": kind, "severity": severity, "start": start, "end": start + 1, "line": 1, "column": start + 1,
+            "end_line": 1, "end_column": start + 2, "message": f"{kind} at {start}", "text": "x", "data": {}}  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from(["info", "warning", "error"]), st.integers(0, 50)),
+                         max_size=12), min_size=1, max_size=8))  # fmt: skip
+def test_github_keeps_what_sorting_every_finding_would(documents):
+    """The annotations chosen document by document (later ones skipped once they cannot be shown) are those
+    of sorting every finding of the run by (rank of its kind in its document, document, start)."""
+    reports = [
+        {"document": {"source": f"d{n}.txt"}, "gates": [],
+         "sections": [{"id": "s", "title": "S", "status": "ok", "warnings": [], "findings": [_finding(*f) for f in found]}]}
+        for n, found in enumerate(documents)
+    ]  # fmt: skip
+    expected, totals = [], {"error": 0, "warning": 0, "notice": 0}
+    for level in ("error", "warning", "notice"):
+        every = []
+        for n, report in enumerate(reports):
+            ranks: dict = {}
+            for f in report["sections"][0]["findings"]:
+                ranks[f["kind"]] = ranks.get(f["kind"], 0) + 1
+                if ci.GITHUB_LEVELS[f["severity"]] == level:
+                    every.append((ranks[f["kind"]], n, f["start"], f))
+        totals[level] = len(every)
+        chosen = sorted(sorted(every, key=lambda c: c[:3])[: ci.MAX_ANNOTATIONS_PER_LEVEL], key=lambda c: c[1:3])
+        expected += [f"::{level} file=d{n}.txt" for _, n, _, _ in chosen]
+    annotations = ci.github_annotations(reports)
+    assert [line.split(",")[0] for line in annotations.lines] == expected
+    assert {level: annotations.total[level] for level in totals} == totals

@@ -10,21 +10,23 @@ are computed on every run from the (reused) metrics.
 
 Entries are one file each, written to a temporary file and renamed, so runs
 sharing the folder (parallel CI jobs, a pre-commit hook and an editor) never
-see half an entry. Each file starts with the SHA-256 of the rest: a damaged
+see half an entry. Each file starts with the CRC-32 of the rest: a damaged
 or truncated entry is a miss, and is replaced. The rest is in ``marshal``
 form (about twice as fast to read as JSON; it builds plain values only and
 never runs code, and its layout is per Python version, which is therefore
 part of the key): a small head with what gates and the corpus summary read
 (each section's outline: status, metrics, warnings, counted tables), then the
-sections' findings and their data, as bytes of their own each. A hit decodes
-the head only; findings and data are each decoded when something first reads
-one, and a corpus format that needs every report gets those bytes as they are
-(see :class:`textkit.corpus.ReportSpool`): the CI formats never decode data,
-JUnit not even findings. A hit does not extract prose from
-markup or segment the text either: the document's text is built when
-something reads it. The folder is bounded (``max_mb``): when it grows past
-that, the least recently used entries go first until it is back under 90%
-of the bound.
+sections' findings and their data, as bytes of their own each, and the
+sections as the run's format writes them, if it is one whose text the cache
+keeps (``-f json``, ``-f jsonl``, ``-f sarif``: :data:`TEXTS`), put into its
+output as they are. A hit decodes the head only; findings and data are each decoded
+when something first reads one, and a corpus format that needs every report
+gets those bytes as they are (see :class:`textkit.corpus.ReportSpool`): the
+CI formats never decode data, JUnit not even findings. A hit does not
+extract prose from markup or segment the text either: the document's text is
+built when something reads it. The folder is bounded (``max_mb``): when it
+grows past that, the least recently used entries go first until it is back
+under 90% of the bound.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
 
 DEFAULT_FOLDER = ".textkit-cache"
 DEFAULT_MAX_MB = 500.0
-_LAYOUT = "5"  # bump when an entry's layout changes: old entries then simply miss
+_LAYOUT = "6"  # bump when an entry's layout changes: old entries then simply miss
 _ENTRIES = "entries"
 _SUFFIX = ".report"
 _MB = 1024 * 1024
@@ -73,7 +75,9 @@ class CacheInfo:
 class ReportCache:
     """Reports kept in ``folder`` and reused while nothing that shapes them has changed."""
 
-    def __init__(self, folder: str | os.PathLike[str] = DEFAULT_FOLDER, max_mb: float = DEFAULT_MAX_MB, *, json_text: bool = False) -> None:
+    def __init__(
+        self, folder: str | os.PathLike[str] = DEFAULT_FOLDER, max_mb: float = DEFAULT_MAX_MB, *, texts: Iterable[str] = ()
+    ) -> None:
         if max_mb <= 0:
             raise UsageError(f"the cache's size bound must be positive, not {max_mb} MB")
         self.folder = Path(folder)
@@ -85,13 +89,20 @@ class ReportCache:
         self.write_error: str | None = None  # the first entry that could not be written, if any
         self._size: int | None = None  # bytes in the folder as this process believes, counted on first write
         self._settings: tuple = ()  # (the run's options, the settings part of the key): the same for all its documents
-        # Also keep each report's sections as indented JSON (compressed), as -f json writes them: that
-        # JSON is costlier to write than everything else a hit does, and the same on every run.
-        self.json_text = json_text
+        # Also keep each report's sections as these formats write them (see TEXTS): encoding them is
+        # costlier than everything else a hit does, and gives the same bytes on every run.
+        unknown = set(texts) - set(TEXTS)
+        if unknown:
+            raise ValueError(f"unknown cached text {sorted(unknown)} (known: {', '.join(TEXTS)})")
+        self.texts = tuple(texts)
 
     @property
     def entries(self) -> Path:
         return self.folder / _ENTRIES
+
+    @cached_property
+    def _entries(self) -> str:
+        return os.fspath(self.entries)
 
     # -- keys ---------------------------------------------------------------------------
 
@@ -163,7 +174,7 @@ class ReportCache:
             return report
         document = load()  # an unreadable file raises here: not counted as analyzed
         self.misses += 1
-        entry = _entry(analyze_document(document, **options), self.json_text)
+        entry = _entry(analyze_document(document, **options), self.texts)
         self._write(key, entry)
         # The report as a hit would give it (values as JSON gives them back), its sections' bytes at hand.
         return _restore(entry, identity, lambda: document)
@@ -173,11 +184,12 @@ class ReportCache:
         return self._load(key, _identity(document), lambda: document)
 
     def _load(self, key: str, identity: dict[str, Any], load: Callable[[], Document]) -> Report | None:
-        path = self.entries / f"{key}{_SUFFIX}"
+        path = os.path.join(self._entries, key + _SUFFIX)  # a str: no Path made per hit
         try:
-            raw = path.read_bytes()
+            with open(path, "rb", buffering=0) as handle:
+                raw = handle.readall()
             checksum, _, body = raw.partition(b"\n")
-            if hashlib.sha256(body).hexdigest().encode("ascii") != checksum:
+            if _checksum(body) != checksum:
                 return None
             report = _restore(marshal.loads(body), identity, load)
         except FileNotFoundError:
@@ -190,11 +202,11 @@ class ReportCache:
 
     def store(self, key: str, report: Report) -> None:
         """Keep ``report`` under ``key`` (atomically); a folder that cannot be written is noted, not fatal."""
-        self._write(key, _entry(report, self.json_text))
+        self._write(key, _entry(report, self.texts))
 
     def _write(self, key: str, entry: tuple) -> None:
         body = marshal.dumps(entry)
-        data = hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+        data = _checksum(body) + b"\n" + body
         try:
             self._prepare()
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=_SUFFIX, dir=self.entries)
@@ -275,6 +287,15 @@ class ReportCache:
 
 
 
+def _checksum(body: bytes) -> bytes:
+    """What an entry's first line holds: the CRC-32 of the rest, which a damaged or truncated entry fails.
+
+    Not a defence against someone who can write the folder (who could as well
+    write a matching checksum); SHA-256 of a whole entry cost a tenth of a hit.
+    """
+    return b"%08x" % zlib.crc32(body)
+
+
 def _identity(document: Document) -> dict[str, Any]:
     """What the key and a restored report need to know of a document (its metadata without counts)."""
     return {
@@ -296,14 +317,15 @@ class SectionParts:
     their findings and data, which are apart, in marshal form (one list per
     report, a section's entry at its index): the CI formats read findings and
     never data, JUnit neither, and decoding only what is read is most of what
-    writing them costs. ``json_text`` is the sections as ``-f json`` lays them
-    out inside a report (UTF-8, zlib), if the cache kept that, else empty.
+    writing them costs. ``texts`` are the sections as the formats the cache
+    keeps texts for write them (:data:`TEXTS`; a marshalled dict by format
+    name), if it kept any, else empty.
     """
 
     outlines: list[dict[str, Any]]
     findings: bytes
     data: bytes
-    json_text: bytes = b""
+    texts: bytes = b""
 
 
 def split_sections(sections: list[dict[str, Any]]) -> SectionParts:
@@ -324,15 +346,32 @@ def section_parts(report: Report) -> SectionParts:
     stored = report.unread_sections() if isinstance(report, _CachedReport) else None
     if stored is None:
         return split_sections(plain_sections(report))
-    return SectionParts(stored.outlines(), stored.findings, stored.data, stored.json_text)
+    return SectionParts(stored.outlines(), stored.findings, stored.data, marshal.dumps(stored.texts) if stored.texts else b"")
 
 
-def _entry(report: Report, json_text: bool = False) -> tuple[dict[str, Any], bytes, bytes, bytes]:
+# What an entry may keep besides the sections' values: the sections as a format writes them, uncompressed
+# (decompressing took longer than the rest of a hit), put into that format's output as they are:
+# "json": as -f json writes them in a corpus's documents (UTF-8); "jsonl": as -f jsonl writes them
+# (UTF-8); "sarif": each finding's SARIF result in the pieces that do not depend on the run
+# (textkit.formats.ci.sarif_pieces, marshalled). Each is made from the report's dict.
+def _sarif_text(report: dict[str, Any]) -> bytes:
+    from .formats.ci import sarif_pieces
+
+    return marshal.dumps(sarif_pieces(report))
+
+
+TEXTS: dict[str, Callable[[dict[str, Any]], bytes]] = {
+    "json": lambda report: json_format.nested_sections(report["sections"]).encode("utf-8"),
+    "jsonl": lambda report: json_format.compact(report["sections"]).encode("utf-8"),
+    "sarif": _sarif_text,
+}
+
+
+def _entry(report: Report, texts: Iterable[str] = ()) -> tuple[dict[str, Any], bytes, bytes, dict[str, bytes]]:
     from .corpus import count_tables
 
     sections = plain_sections(report)
     parts = split_sections(sections)
-    text = json_format.dumps(sections, 1).encode("utf-8") if json_text else b""
     head = {
         "tool_version": report.tool_version,
         "plugins": [p.to_dict() for p in report.plugins],
@@ -341,17 +380,21 @@ def _entry(report: Report, json_text: bool = False) -> tuple[dict[str, Any], byt
         # Each section's outline (findings and data left as None) and the tables the corpus summary adds up.
         "sections": [{**outline, _COUNT_TABLES: count_tables(section)} for outline, section in zip(parts.outlines, report.sections)],
     }
-    return head, parts.findings, parts.data, zlib.compress(text, 1) if text else b""
+    texts = list(texts)
+    whole = {"document": dict(report.document.metadata), "sections": sections} if texts else {}
+    return head, parts.findings, parts.data, {name: TEXTS[name](whole) for name in texts}
 
 
 _COUNT_TABLES = "count_tables"  # kept in an entry's section outline, next to the report's own keys
 
 
-def _restore(entry: tuple[dict[str, Any], bytes, bytes, bytes], identity: dict[str, Any], load: Callable[[], Document]) -> Report:
-    head, findings, data, json_text = entry
+def _restore(entry: tuple[dict[str, Any], bytes, bytes, dict[str, bytes]], identity: dict[str, Any], load: Callable[[], Document]) -> Report:
+    head, findings, data, texts = entry
+    if not isinstance(texts, dict):  # another layout's entry under this name: a miss, not a failure later
+        raise ValueError("not an entry of this layout")
     document = _CachedDocument(identity, {k: int(v) for k, v in head["counts"].items()}, load)
     document.load_warnings = head["load_warnings"]
-    stored = _StoredSections(head["sections"], findings, data, json_text)
+    stored = _StoredSections(head["sections"], findings, data, texts)
     sections = []
     for index, s in enumerate(head["sections"]):
         section = _CachedSection.__new__(_CachedSection)
@@ -369,11 +412,11 @@ def _restore(entry: tuple[dict[str, Any], bytes, bytes, bytes], identity: dict[s
 class _StoredSections:
     """A cached report's sections as stored: findings and data each decoded once, when first read."""
 
-    def __init__(self, outlines: list[dict[str, Any]], findings: bytes, data: bytes, json_text: bytes = b"") -> None:
+    def __init__(self, outlines: list[dict[str, Any]], findings: bytes, data: bytes, texts: dict[str, bytes]) -> None:
         self._outlines = outlines  # with the count tables of the entry's head
         self.findings = findings
         self.data = data
-        self.json_text = json_text  # zlib-compressed indented JSON, or empty
+        self.texts = texts  # see TEXTS
 
     def outlines(self) -> list[dict[str, Any]]:
         """The section outlines as a report has them (fresh dicts: a reader may fill them in)."""
@@ -443,6 +486,19 @@ class _CachedReport(Report):
         from .corpus import rejoined  # the spool puts a spooled report's findings and data back the same way
 
         return rejoined({"sections": stored.outlines()}, stored.findings, stored.data)["sections"]
+
+    @property
+    def encoded_sections(self) -> str | None:
+        """The sections as ``-f jsonl`` writes them, if the entry kept them and nothing changed them since."""
+        if "encoded_sections" in self.__dict__:
+            return self.__dict__["encoded_sections"]
+        stored = self.unread_sections()
+        text = stored.texts.get("jsonl") if stored is not None else None
+        return text.decode("utf-8") if text is not None else None
+
+    @encoded_sections.setter
+    def encoded_sections(self, value: str | None) -> None:
+        self.__dict__["encoded_sections"] = value
 
 
 class _CachedDocument(Document):

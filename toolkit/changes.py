@@ -195,4 +195,5 @@ def on_changed_lines(fmt: Any, changes: Changes) -> Any:
     def render_corpus(corpus, options=None):
         return fmt.render_corpus(dataclasses.replace(corpus, reports=[changes.restrict(r) for r in corpus.reports]), options)
 
-    return dataclasses.replace(fmt, render=render, render_corpus=render_corpus if fmt.render_corpus else None)
+    # write_corpus would write every finding: the restricted reports go through render_corpus.
+    return dataclasses.replace(fmt, render=render, render_corpus=render_corpus if fmt.render_corpus else None, write_corpus=None)

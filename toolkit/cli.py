@@ -197,9 +197,10 @@ def analyze(
             typer.echo(f"textkit: no files changed since {changed_since} among the given paths", err=True)
     report_cache = None
     if cache is not None:
-        from .cache import DEFAULT_FOLDER, ReportCache
+        from .cache import DEFAULT_FOLDER, TEXTS, ReportCache
 
-        report_cache = ReportCache(cache or DEFAULT_FOLDER, cache_max_mb, json_text=format == "json")
+        # The sections as this format writes them are kept too, when it is one the cache knows (TEXTS).
+        report_cache = ReportCache(cache or DEFAULT_FOLDER, cache_max_mb, texts=[name for name in TEXTS if name == format])
     single = len(paths) == 1 and inputs == paths
     terminal = not output and sys.stdout.isatty()
     width = min(os.get_terminal_size().columns, 120) if terminal else 100

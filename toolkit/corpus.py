@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import fnmatch
 import glob
+import io
 import json
 import marshal
 import os
 import stat
 import struct
 import tempfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 from .errors import InputError
 from .escape import display_name
@@ -249,7 +249,7 @@ class ReportSpool:
             head = _plain(head)  # a cached report's own values are JSON's already
         parts = section_parts(report)
         head["sections"] = parts.outlines
-        self._write(marshal.dumps(head), parts.findings, parts.data, parts.json_text)
+        self._write(marshal.dumps(head), parts.findings, parts.data, parts.texts)
 
     def _write(self, *parts: bytes) -> None:
         self._file.seek(0, os.SEEK_END)
@@ -259,18 +259,32 @@ class ReportSpool:
     def __len__(self) -> int:
         return self._count
 
-    def _records(self, wanted: tuple[bool, bool, bool, bool]) -> Iterator[list[bytes | None]]:
-        """(head, findings, data, json text) of each report; None for a part not ``wanted`` (skipped, not read)."""
+    def _records(self, wanted: tuple[Any, Any, Any, bool]) -> Iterator[list[Any]]:
+        """(head, findings, data, texts) of each report; None for a part not ``wanted`` (skipped, not read);
+        the texts decoded (a dict by format name; empty when not wanted).
+
+        A part may also be wanted only where a report has no text of the format named (see
+        :meth:`iter_reports_with_text`): ``wanted`` then holds that name in its place.
+        """
         self._file.seek(0)
         file, size = self._file, self._LENGTHS.size
         for _ in range(self._count):
-            record = []
-            for want, length in zip(wanted, self._LENGTHS.unpack(file.read(size))):
-                if want:
-                    record.append(file.read(length))
+            lengths = self._LENGTHS.unpack(file.read(size))
+            record: list[Any] = [file.read(lengths[0]), None, None, None]
+            texts = {}
+            if lengths[3] and (wanted[3] or isinstance(wanted[1], str) or isinstance(wanted[2], str)):
+                # The texts (last) first: whether findings and data are needed may depend on them.
+                file.seek(lengths[1] + lengths[2], os.SEEK_CUR)
+                texts = marshal.loads(file.read(lengths[3]))
+                file.seek(-(lengths[1] + lengths[2] + lengths[3]), os.SEEK_CUR)
+            for index in (1, 2):
+                want = wanted[index]
+                if want is True or (isinstance(want, str) and want not in texts):
+                    record[index] = file.read(lengths[index])
                 else:
-                    file.seek(length, os.SEEK_CUR)
-                    record.append(None)
+                    file.seek(lengths[index], os.SEEK_CUR)
+            file.seek(lengths[3], os.SEEK_CUR)
+            record[3] = texts
             yield record
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
@@ -285,25 +299,48 @@ class ReportSpool:
         for head, found, values, _ in self._records((True, findings, data, False)):
             yield rejoined(marshal.loads(head), found, values)
 
-    def indented(self) -> Iterator[str]:
-        """Each report as ``-f json`` lays it out (:func:`textkit.formats.json_format.dumps`).
-
-        Sections the cache kept already laid out are put in as they are: at
-        that size, laying out JSON is most of what writing ``-f json`` costs.
-        """
-        from .formats.json_format import dumps
-
-        for head, found, values, text in self._records((True, True, True, True)):
+    def iter_reports_with_text(self, name: str, *, findings: bool = True, data: bool = True) -> Iterator[tuple[dict[str, Any], bytes | None]]:
+        """``(report, text)``: the text of format ``name`` the cache kept for the report (else None), and
+        the report's dict as :meth:`iter_reports` gives it, but without findings or data where there is
+        a text (the text holds what the format would read of them)."""
+        for head, found, values, texts in self._records((True, name if findings else False, name if data else False, True)):
+            text = texts.get(name)
             report = marshal.loads(head)
-            if text:
-                # The empty list stands where the sections go.
-                sections, report["sections"] = report["sections"], []
-                before, marker, after = dumps(report).partition('\n  "sections": [],\n')
-                if marker:
-                    yield f'{before}\n  "sections": {zlib.decompress(text).decode("utf-8")},\n{after}'
+            if text is not None:
+                found = values = None
+            yield rejoined(report, found, values), text
+
+    def nested_json(self) -> Iterator[bytes]:
+        """Each report as it stands in the documents of ``-f json``'s corpus output, UTF-8.
+
+        Sections the cache kept in that layout are put in as they are (their
+        findings and data are not even read): at that size, laying out JSON
+        is most of what writing ``-f json`` costs.
+        """
+        from .formats.json_format import INDENT, NESTED, dumps, key_text, nested
+
+        tools: dict[bytes, str] = {}  # the "tool" part is the same in every report of a run: laid out once
+        for report, text in self.iter_reports_with_text("json"):
+            if text is None:
+                yield (INDENT * 2 + nested(dumps(report))).encode("utf-8")
+                continue
+            # As dumps(report) lays it out (a report is never flat), but with the sections' text put in.
+            parts, sections_at = [], None
+            for name, value in report.items():
+                if name == "sections":
+                    sections_at = len(parts)
                     continue
-                report["sections"] = sections
-            yield dumps(rejoined(report, found, values))
+                if name == "tool":
+                    memo = marshal.dumps(value)
+                    laid = tools.get(memo) or tools.setdefault(memo, dumps(value, 1))
+                else:
+                    laid = dumps(value, 1)
+                parts.append(f"{key_text(name)}: {laid}")
+            if sections_at is None:
+                raise ValueError("a spooled report's outline has no sections")  # not a report's to_dict()
+            start = "{" + "".join(f"{NESTED}{INDENT}{nested(part)}," for part in parts[:sections_at])
+            end = "".join(f",{NESTED}{INDENT}{nested(part)}" for part in parts[sections_at:]) + NESTED + "}"
+            yield b"".join((f'{INDENT * 2}{start}{NESTED}{INDENT}"sections": '.encode("utf-8"), text, end.encode("utf-8")))
 
 
 def rejoined(report: dict[str, Any], findings: bytes | None, data: bytes | None) -> dict[str, Any]:
@@ -348,6 +385,12 @@ class Corpus:
             return self.reports.iter_reports(findings=findings, data=data)
         return self.reports
 
+    def iter_reports_with_text(self, name: str, *, findings: bool = True, data: bool = True) -> Iterable[tuple[dict[str, Any], bytes | None]]:
+        """``(report, text)``: see :meth:`ReportSpool.iter_reports_with_text`; a list of dicts has no texts."""
+        if isinstance(self.reports, ReportSpool):
+            return self.reports.iter_reports_with_text(name, findings=findings, data=data)
+        return ((report, None) for report in self.reports)
+
     def _head(self) -> dict[str, Any]:
         from .report import SCHEMA_VERSION
 
@@ -362,15 +405,25 @@ class Corpus:
 
     def to_json(self) -> str:
         """``to_dict()`` as ``-f json`` lays out a report, without ever holding more than one report as a dict."""
-        from .formats.json_format import dumps
+        buffer = io.BytesIO()
+        self.write_json(buffer)
+        return buffer.getvalue().decode("utf-8")
 
-        head = dumps(self._head())
+    def write_json(self, stream: BinaryIO) -> None:
+        """:meth:`to_json` as UTF-8, written to ``stream`` one report at a time."""
+        from .formats.json_format import INDENT, dumps, nested
+
+        stream.write(dumps(self._head())[:-2].encode("utf-8"))
         if isinstance(self.reports, ReportSpool):
-            documents = self.reports.indented()
+            documents: Iterable[bytes] = self.reports.nested_json()
         else:
-            documents = (dumps(r) for r in self.reports)
-        body = ",\n".join("    " + d.replace("\n", "\n    ") for d in documents)
-        return head[:-2] + (f',\n  "documents": [\n{body}\n  ]\n}}' if body else ',\n  "documents": []\n}')
+            documents = ((INDENT * 2 + nested(dumps(r))).encode("utf-8") for r in self.reports)
+        separator = b',\n  "documents": [\n'
+        for document in documents:
+            stream.write(separator)
+            stream.write(document)
+            separator = b",\n"
+        stream.write(b',\n  "documents": []\n}' if separator != b",\n" else b"\n  ]\n}")
 
 
 def corpus_json_schema() -> dict[str, Any]:

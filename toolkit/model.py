@@ -262,6 +262,10 @@ class Format:
     # ``report.encoded_sections``: worker processes (--jobs) then encode the
     # sections themselves, and the parent does little more than write.
     reads_encoded_sections: bool = False
+    # Optional, beside render_corpus: ``write_corpus(corpus, options, stream)`` writes the same
+    # output, UTF-8 encoded, to a binary stream, for an output of many megabytes (a corpus's
+    # JSON) that need then never exist as one string. Used when the output is UTF-8.
+    write_corpus: Callable[..., None] | None = None
 
 
 @dataclass(frozen=True)

@@ -404,7 +404,23 @@ def guarded_format(fmt: Format, plugin: str) -> Format:
         call.__wrapped__ = function  # type: ignore[attr-defined]
         return call
 
-    return dataclasses.replace(fmt, render=guard(fmt.render, "render"), render_corpus=guard(fmt.render_corpus, "render_corpus"))
+    def guard_writer(function: Callable[..., None] | None) -> Callable[..., None] | None:
+        if function is None:
+            return None
+
+        def call(subject, options, stream):
+            try:
+                function(subject, options, stream)
+            except Exception as exc:
+                raise PluginError(f"format {fmt.name!r} of plugin {plugin!r} failed: {type(exc).__name__}: {exc}") from exc
+
+        call.__wrapped__ = function  # type: ignore[attr-defined]
+        return call
+
+    return dataclasses.replace(
+        fmt, render=guard(fmt.render, "render"), render_corpus=guard(fmt.render_corpus, "render_corpus"),
+        write_corpus=guard_writer(fmt.write_corpus),
+    )
 
 
 def _takes_one_argument(function: Callable[..., Any]) -> bool:

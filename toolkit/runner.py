@@ -6,6 +6,7 @@ exiting, as a library call: the CLI only opens the output and shows progress.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Callable, Sequence, TextIO
 
@@ -96,10 +97,27 @@ def write_reports(
             if format.corpus_needs_reports:
                 corpus.reports.append_report(result)
     if not single and not format.streams and format.render_corpus is not None:
-        out.write(format.render_corpus(corpus, render_options))
+        binary = _utf8_bytes(out) if format.write_corpus is not None else None
+        if binary is not None:
+            out.flush()
+            format.write_corpus(corpus, render_options, binary)
+            binary.flush()
+        else:
+            out.write(format.render_corpus(corpus, render_options))
     if baseline is not None and any(g.change for g in gates) and baseline.mismatch_warning():
         outcome.warnings.append(baseline.mismatch_warning())
     return outcome
+
+
+def _utf8_bytes(out: TextIO):
+    """The binary stream under ``out`` when writing bytes to it is writing UTF-8 text to ``out``, else None."""
+    import codecs
+
+    binary = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if binary is None or not encoding or codecs.lookup(encoding).name != "utf-8" or os.linesep != "\n":
+        return None
+    return binary
 
 
 def _version() -> str:

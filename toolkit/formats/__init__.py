@@ -22,19 +22,33 @@ def _lazy(module: str, function: str) -> Callable[..., Any]:
     return call
 
 
+def _lazy_writer(module: str, function: str) -> Callable[..., None]:
+    def call(subject, options, stream):
+        getattr(importlib.import_module(f"{__name__}.{module}"), function)(subject, options, stream)
+
+    call.__name__ = call.__qualname__ = function
+    call.__doc__ = f"textkit.formats.{module}.{function}, imported on first use."
+    return call
+
+
 @hookimpl
 def register_formats(register):
     register(Format("text", _lazy("text", "render"), "txt", "Readable terminal report (colour on a terminal)", _lazy("text", "render_corpus")))
     register(
         Format(
             "json", _lazy("json_format", "render"), "json", "The full report as JSON (schema in docs/json-report.md)",
-            _lazy("json_format", "render_corpus"), corpus_needs_reports=True,
+            _lazy("json_format", "render_corpus"), corpus_needs_reports=True, write_corpus=_lazy_writer("json_format", "write_corpus"),
         )
     )
     register(Format("jsonl", _lazy("json_format", "render_line"), "jsonl", "One JSON report per line, streamed", streams=True, reads_encoded_sections=True))
     register(Format("markdown", _lazy("markdown", "render"), "md", "GitHub-flavoured Markdown", _lazy("markdown", "render_corpus"), corpus_needs_reports=True))
     register(Format("html", _lazy("html", "render"), "html", "One self-contained HTML page with charts and the highlighted text", _lazy("html", "render_corpus"), corpus_needs_reports=True))
     register(Format("github", _lazy("ci", "render_github"), "txt", "GitHub Actions annotations (::error, ::warning, ::notice)", _lazy("ci", "render_github_corpus"), corpus_needs_reports=True))
-    register(Format("sarif", _lazy("ci", "render_sarif"), "sarif", "SARIF 2.1.0 for code scanning", _lazy("ci", "render_sarif_corpus"), corpus_needs_reports=True))
+    register(
+        Format(
+            "sarif", _lazy("ci", "render_sarif"), "sarif", "SARIF 2.1.0 for code scanning", _lazy("ci", "render_sarif_corpus"),
+            corpus_needs_reports=True, write_corpus=_lazy_writer("ci", "write_sarif_corpus"),
+        )
+    )
     register(Format("junit", _lazy("ci", "render_junit"), "xml", "JUnit XML: a test case per gate per document", _lazy("ci", "render_junit_corpus"), corpus_needs_reports=True))
     register(Format("csv", _lazy("csv_format", "render"), "csv", "A row per document, a column per section.metric (as textkit.to_frame)", _lazy("csv_format", "render_corpus"), corpus_needs_reports=True))

@@ -54,6 +54,9 @@ never empty. An unreadable input is a test case ``read`` with ``<error>``.
 from __future__ import annotations
 
 import heapq
+import marshal
+import math
+import os
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -88,10 +91,16 @@ def _has_file(source: str) -> bool:
     return source != "-" and not (source.startswith("<") and source.endswith(">"))
 
 
+# A relative path already as Path.as_posix() writes it: no empty, "." or trailing parts.
+_PLAIN_RELATIVE = re.compile(r"(?!/)(?!\.(?:/|$))(?!.*//)(?!.*/\.(?:/|$))(?!.*/$).+", re.DOTALL)
+
+
 def _repo_path(source: str) -> str | None:
     """The path as CI tools want it: relative (to the working directory when possible), with slashes."""
     if not _has_file(source):
         return None
+    if os.sep == "/" and _PLAIN_RELATIVE.fullmatch(source):
+        return source  # what the Path below gives, without making one per document
     path = Path(source)
     if path.is_absolute():
         try:
@@ -156,18 +165,23 @@ class Annotations:
     left_out: Counter = field(default_factory=Counter)  # level -> annotations not emitted (over the limit)
 
 
-def _finding_candidates(report: dict[str, Any], file: str | None, document: int) -> list[tuple]:
+def _finding_candidates(report: dict[str, Any], file: str | None, document: int, counts: Counter, below: dict[str, float]) -> list[tuple]:
     """(level, rank, document, start, section id, finding, file) per finding: rank n is the n-th of its section and kind.
 
-    The workflow command is built only for the findings chosen (at most ten per level), not for every one.
+    Only findings of a rank below ``below[level]`` are candidates (the others could no longer be
+    shown); ``counts`` gets every finding's level. The workflow command is built only for the
+    findings chosen (at most ten per level), not for every one.
     """
-    candidates, per_kind = [], Counter()
+    candidates, per_kind, levels = [], Counter(), GITHUB_LEVELS
     for section in report["sections"]:
+        section_id = section["id"]
         for finding in section["findings"]:
-            per_kind[section["id"], finding["kind"]] += 1
-            level = GITHUB_LEVELS[finding.get("severity", "info")]
-            rank = per_kind[section["id"], finding["kind"]]
-            candidates.append((level, rank, document, finding["start"], section["id"], finding, file))
+            level = levels[finding.get("severity", "info")]
+            counts[level] += 1
+            key = section_id, finding["kind"]
+            rank = per_kind[key] = per_kind[key] + 1
+            if rank < below[level]:
+                candidates.append((level, rank, document, finding["start"], section_id, finding, file))
     return candidates
 
 
@@ -223,11 +237,13 @@ def github_annotations(reports: Iterable[dict[str, Any]], failures: Iterable[Fai
                 skipped += [_command("notice", "skipped: " + w, file=file, title=title) for w in section["warnings"]]
             else:
                 warnings += [_command("warning", w, file=file, title=title) for w in section["warnings"]]
-        candidates = _finding_candidates(report, file, document)
+        # Once a level keeps as many as GitHub shows, a later document's finding can only displace one
+        # of a higher rank (rank first, then document): a finding of that rank or more is no candidate.
+        below = {level: kept[-1][1] if len(kept) >= MAX_ANNOTATIONS_PER_LEVEL else math.inf for level, kept in best.items()}
+        candidates = _finding_candidates(report, file, document, findings, below)
         for level, kept in best.items():
             new = [c for c in candidates if c[0] == level]
             if new:  # as sorted(all so far)[:limit]: nsmallest is stable, earlier documents stand first
-                findings[level] += len(new)
                 best[level] = heapq.nsmallest(MAX_ANNOTATIONS_PER_LEVEL, kept + new, key=_priority)
     out = Annotations()
     for level, fixed in (("error", gates + unreadable + broken), ("warning", warnings), ("notice", skipped)):
@@ -292,7 +308,7 @@ def render_github_corpus(corpus, options=None) -> str:
 
 def _uri(source: str) -> str:
     path = _repo_path(source)
-    if Path(path).is_absolute():
+    if path.startswith("/") or Path(path).is_absolute():
         return Path(path).as_uri()
     return quote(path, safe="/")
 
@@ -317,6 +333,7 @@ class _SarifRun:
         self.notifications: list[dict[str, Any]] = []
         # (section id, kind, severity) -> the start of such a finding's result, up to its message text
         self._result_starts: dict[tuple[str, str, str], str] = {}
+        self._starts_by_section: dict[str, dict[tuple[str, str], str]] = {}  # the same, by section id first
 
     def rule(self, rule_id: str, description: str, level: str, tags: list[str]) -> int:
         if rule_id not in self._rule_index:
@@ -354,20 +371,18 @@ class _SarifRun:
             notification["locations"] = [{"physicalLocation": {"artifactLocation": where}}]
         self.notifications.append(notification)
 
-    def _result_start(self, section: dict[str, Any], finding: dict[str, Any]) -> str:
+    def _result_start(self, section: dict[str, Any], kind: str, severity: str) -> str:
         """The start of a finding's result, up to its message text: the same for its section, kind and severity."""
-        severity = finding.get("severity", "info")
-        key = (section["id"], finding["kind"], severity)
+        key = (section["id"], kind, severity)
         start = self._result_starts.get(key)
         if start is None:
-            rule_id = f"{section['id']}/{finding['kind']}"
+            rule_id = f"{section['id']}/{kind}"
             level = SARIF_LEVELS[severity]
-            index = self.rule(
-                rule_id, f"{section['title']}: {finding['kind'].replace('_', ' ')}", level, ["textkit", section["id"]]
-            )
+            index = self.rule(rule_id, f"{section['title']}: {kind.replace('_', ' ')}", level, ["textkit", section["id"]])
             start = self._result_starts[key] = (
                 f'{{"ruleId":{_json_string(rule_id)},"ruleIndex":{index},"level":{_json_string(level)},"message":{{"text":'
             )
+            self._starts_by_section.setdefault(section["id"], {})[kind, severity] = start
         return start
 
     def finding_results(self, section: dict[str, Any], at: str | None, snippet: bool) -> list[str]:
@@ -375,20 +390,40 @@ class _SarifRun:
 
         ``at`` is :func:`_location_start` of the document's file (None: no file).
         """
-        results, string, data_text = [], _json_string, json_format.compact_acyclic
-        for f in section["findings"]:
-            data = f.get("data")
-            end = ',"properties":{"data":' + data_text(data) + "}}" if data else "}"
-            text = self._result_start(section, f) + string(f["message"])
-            if at is None:
-                results.append(f'{text}}},"locations":[]{end}')
-                continue
-            region = f'{{"startLine":{f["line"]},"startColumn":{f["column"]},"endLine":{f["end_line"]},"endColumn":{f["end_column"]}'
-            if snippet:
-                results.append(f'{text}}}{at}{region},"snippet":{{"text":{string(f["text"])}}}}}}}}}]{end}')
-            else:
-                results.append(f"{text}}}{at}{region}}}}}}}]{end}")
+        return self.results_of_pieces(section, finding_pieces(section["findings"], snippet), at)
+
+    def results_of_pieces(self, section: dict[str, Any], pieces: list[tuple[str, ...]], at: str | None) -> list[str]:
+        """:meth:`finding_results` from the section's :func:`finding_pieces` (which a cache entry may hold)."""
+        starts = self._starts_by_section.setdefault(section["id"], {})
+        results = []
+        for kind, severity, message, place, end in pieces:
+            start = starts.get((kind, severity)) or self._result_start(section, kind, severity)
+            results.append(start + message + (',"locations":[]' if at is None else at + place) + end)
         return results
+
+
+def finding_pieces(findings: list[dict[str, Any]], snippet: bool) -> list[tuple[str, str, str, str, str]]:
+    """Each finding's SARIF result in the pieces that are its own, whatever the run and the file's name:
+    (kind, severity, message text up to the location, the region to the end of the locations, properties).
+
+    A result is the start its rule gives (:meth:`_SarifRun._result_start`), the message, then either
+    the file's location (:func:`_location_start`) and the region, or no location, then the properties.
+    ``snippet``: the file is the text the findings quote (:func:`_file_is_text`).
+    """
+    pieces, string, data_text = [], _json_string, json_format.compact_acyclic
+    for f in findings:
+        data = f.get("data")
+        end = ',"properties":{"data":' + data_text(data) + "}}" if data else "}"
+        region = f'{{"startLine":{f["line"]},"startColumn":{f["column"]},"endLine":{f["end_line"]},"endColumn":{f["end_column"]}'
+        region += ',"snippet":{"text":' + string(f["text"]) + "}}}}]" if snippet else "}}}]"
+        pieces.append((f["kind"], f.get("severity", "info"), string(f["message"]) + "}", region, end))
+    return pieces
+
+
+def sarif_pieces(report: dict[str, Any]) -> list[list[tuple[str, str, str, str, str]]]:
+    """:func:`finding_pieces` of each of a report's sections (what the cache keeps for ``-f sarif``)."""
+    snippet = _file_is_text(report)
+    return [finding_pieces(section["findings"], snippet) for section in report["sections"]]
 
 
 def _location_start(where: dict[str, Any]) -> str:
@@ -425,14 +460,19 @@ def _finding_region(finding: dict[str, Any], file_is_text: bool) -> dict[str, An
     return region
 
 
-def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
+def _sarif_document(run: _SarifRun, report: dict[str, Any], pieces: list[list[tuple[str, ...]]] | None = None) -> None:
+    """Add a report's results and notifications; ``pieces``: its :func:`sarif_pieces`, if at hand
+    (then its sections' findings are not read)."""
     document = report["document"]
     source = document["source"]
     where = run.artifact(source, document)
     at = _location_start(where) if where else None
     file_is_text = _file_is_text(report)
-    for section in report["sections"]:
-        run.results += run.finding_results(section, at, file_is_text)
+    for index, section in enumerate(report["sections"]):
+        if pieces is None:
+            run.results += run.finding_results(section, at, file_is_text)
+        else:
+            run.results += run.results_of_pieces(section, pieces[index], at)
         if section["status"] == ERROR:
             run.notify("error", _section_error(section), source, section["id"])
         level, prefix = ("note", "skipped: ") if section["status"] == SKIPPED else ("warning", "")
@@ -455,16 +495,20 @@ def _sarif_document(run: _SarifRun, report: dict[str, Any]) -> None:
         run.results.append(json_format.compact(result))
 
 
-def _sarif(reports: Iterable[dict[str, Any]], failures: Iterable[Failure], version: str, results) -> dict[str, Any]:
-    """The SARIF log of these reports and unreadable inputs, its results made by ``results(run)``."""
+def _sarif(reports: Iterable[dict[str, Any] | tuple[dict[str, Any], Any]], failures: Iterable[Failure], version: str, results) -> dict[str, Any]:
+    """The SARIF log of these reports and unreadable inputs, its results made by ``results(run)``.
+
+    A report may come as ``(report, pieces)``: its :func:`sarif_pieces` (or None).
+    """
     run = _SarifRun()
     plugins: list[dict[str, str]] = []
     for source, message in failures:
         run.notify("error", f"cannot read: {message}", source)
-    for report in reports:
+    for item in reports:
+        report, pieces = item if isinstance(item, tuple) else (item, None)
         plugins = plugins or report["tool"].get("plugins", [])
         version = version or report["tool"]["version"]
-        _sarif_document(run, report)
+        _sarif_document(run, report, pieces)
     driver: dict[str, Any] = {"name": "textkit", "rules": run.rules}
     if version:
         driver["version"] = version
@@ -495,10 +539,15 @@ def sarif_log(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = (
 def sarif_text(reports: Iterable[dict[str, Any]], failures: Iterable[Failure] = (), version: str = "") -> str:
     """:func:`sarif_log` as ``-f sarif`` writes it: laid out as -f json is (``json_format.dumps``),
     one result per line, the results put in as they were encoded."""
+    return "".join(_sarif_pieces(reports, failures, version))
+
+
+def _sarif_pieces(reports, failures: Iterable[Failure], version: str) -> list[str]:
+    """:func:`sarif_text` in the pieces it joins."""
     pieces: list[str] = []
     json_format.lay_out(_sarif(reports, failures, version, lambda run: json_format.EncodedItems(run.results)), pieces)
     pieces.append("\n")
-    return "".join(pieces)
+    return pieces
 
 
 # Laid out as -f json is (json_format.dumps): one result per line. Indenting every level made a
@@ -509,8 +558,19 @@ def render_sarif(report, options=None) -> str:
 
 
 def render_sarif_corpus(corpus, options=None) -> str:
-    # SARIF reads findings, never a section's data: that is not even decoded.
-    return sarif_text(corpus.iter_reports(data=False), corpus_failures(corpus), corpus.tool_version)
+    return sarif_text(_corpus_sarif_reports(corpus), corpus_failures(corpus), corpus.tool_version)
+
+
+def write_sarif_corpus(corpus, options, stream) -> None:
+    """:func:`render_sarif_corpus` as UTF-8 to a binary stream: a corpus's log is never one string."""
+    json_format.write_pieces(stream, _sarif_pieces(_corpus_sarif_reports(corpus), corpus_failures(corpus), corpus.tool_version))
+
+
+def _corpus_sarif_reports(corpus) -> Iterable[tuple[dict[str, Any], Any]]:
+    # SARIF reads findings, never a section's data: that is not even decoded. A report from the cache
+    # brings its results' pieces (sarif_pieces), and then not even its findings are.
+    for report, text in corpus.iter_reports_with_text("sarif", data=False):
+        yield report, marshal.loads(text) if text else None
 
 
 _IANA = {

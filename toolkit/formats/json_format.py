@@ -17,7 +17,7 @@ from typing import Any
 
 # Containers this deep (the report is depth 0, a section 2, a finding 4) go on one line.
 _ONE_LINE_DEPTH = 4
-_INDENT = "  "
+INDENT = "  "
 
 # One encoder for JSON Lines and for everything below -f json's outline: as compact as JSON allows.
 compact = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
@@ -57,6 +57,33 @@ def render_corpus(corpus, options=None) -> str:
     return corpus.to_json() + "\n"  # one report held as a dict at a time, not all of them
 
 
+def write_corpus(corpus, options, stream) -> None:
+    """``render_corpus`` as UTF-8 to a binary stream: a large corpus's JSON never exists as one string."""
+    corpus.write_json(stream)
+    stream.write(b"\n")
+
+
+def write_pieces(stream, pieces: list[str], chunk: int = 2000) -> None:
+    """``"".join(pieces)`` written to a binary stream as UTF-8, a few thousand pieces at a time: a log of
+    tens of megabytes is never one string (nor, encoded, one bytes object)."""
+    for start in range(0, len(pieces), chunk):
+        stream.write("".join(pieces[start : start + chunk]).encode("utf-8"))
+
+
+# In a corpus's "documents" list, a report's lines are indented two levels more than on their own.
+NESTED = "\n" + INDENT * 2
+
+
+def nested(text: str) -> str:
+    """A report's :func:`dumps` as it stands in the documents of a corpus (after the first line's indent)."""
+    return text.replace("\n", NESTED)
+
+
+def nested_sections(sections: list) -> str:
+    """A report's sections list as ``-f json`` writes it in the documents of a corpus."""
+    return nested(dumps(sections, 1))
+
+
 def render_line(report, options=None) -> str:
     encoded = getattr(report, "encoded_sections", None)
     if encoded is None:
@@ -64,7 +91,7 @@ def render_line(report, options=None) -> str:
     # Sections a worker process encoded already (textkit.parallel): spliced in
     # where they belong, the same bytes as encoding the whole report here. No
     # string value can hold '"sections":null' unescaped, so the first one is the key's.
-    outline = report.to_dict()
+    outline = report.to_dict(sections=False)
     outline["sections"] = None
     return compact(outline).replace('"sections":null', '"sections":' + encoded, 1) + "\n"
 
@@ -110,21 +137,21 @@ def lay_out(value: Any, pieces: list[str], depth: int = 0) -> None:
     if not value or depth >= _ONE_LINE_DEPTH or _flat(value):
         pieces.append(compact(value))
         return
-    inner = _INDENT * (depth + 1)
+    inner = INDENT * (depth + 1)
     if items is not None:
         separator = "{\n" + inner
         for key, item in items:
-            pieces.append(separator + _key(key) + ": ")
+            pieces.append(separator + key_text(key) + ": ")
             lay_out(item, pieces, depth + 1)
             separator = ",\n" + inner
-        pieces.append("\n" + _INDENT * depth + "}")
+        pieces.append("\n" + INDENT * depth + "}")
     else:
         separator = "[\n" + inner
         for item in value:
             pieces.append(separator)
             lay_out(item, pieces, depth + 1)
             separator = ",\n" + inner
-        pieces.append("\n" + _INDENT * depth + "]")
+        pieces.append("\n" + INDENT * depth + "]")
 
 
 def _encoded_items(items: EncodedItems, pieces: list[str], depth: int) -> None:
@@ -136,16 +163,16 @@ def _encoded_items(items: EncodedItems, pieces: list[str], depth: int) -> None:
     if depth >= _ONE_LINE_DEPTH or not any(item[0] in "{[" for item in items):
         pieces.append("[" + ",".join(items) + "]")
         return
-    inner = _INDENT * (depth + 1)
+    inner = INDENT * (depth + 1)
     separator = "[\n" + inner
     for item in items:
         pieces += (separator, item)
         separator = ",\n" + inner
-    pieces.append("\n" + _INDENT * depth + "]")
+    pieces.append("\n" + INDENT * depth + "]")
 
 
-def _key(key: Any) -> str:
-    # As json.dumps writes a key that is not a string: True as "true", 1 as "1".
+def key_text(key: Any) -> str:
+    """A key as :func:`dumps` writes it; a key that is not a string as json.dumps does: True as "true", 1 as "1"."""
     return compact(key if isinstance(key, str) else compact(key))
 
 

@@ -134,45 +134,109 @@ def _findings(section) -> list:
 
 
 def render_corpus(corpus, options: RenderOptions | None = None) -> str:
+    options = options or RenderOptions()
+    summary = corpus.summary
+    columns = show.corpus_columns(summary)
+    title = f"textkit {corpus.tool_version} · {show.corpus_caption(summary)}"
+    headers = [("document", False, 16), ("status", False, 0), ("words", True, 0)]
+    headers += [(header.replace(": ", "\n", 1), True, 0) for _, header in columns]
+    rows = [
+        [show.safe(row["source"]), row["status"], f"{row['words']:,}", *show.corpus_cells(row, columns)] for row in summary.rows
+    ]
+    totals = [
+        (
+            f"{summary.total_title(key)} across all documents",
+            [(show.safe(r["name"]), str(r["count"]), str(r["documents"])) for r in records],
+        )
+        for key, records in summary.totals(show.MAX_TOTAL_ROWS).items()
+    ]
+    failed = [g for g in summary.gate_results if not g["passed"]]
+    lines = [(show.safe(f"{row['source']}: {row['error']}"), "red") for row in summary.rows if row.get("error")]
+    if summary.gate_results:
+        lines.append((f"gates: {len(summary.gate_results) - len(failed)} passed, {len(failed)} failed", "bold red" if failed else "green"))
+    lines += [(show.safe(f"✗ {g['document']}: {g['gate']} (value {g['value']})"), "red") for g in failed]
+    if not (options.color or options.terminal):
+        # A file or a pipe: what rich prints, written here (rich's tables took most of a cached run's time).
+        plain = [plain_table(title, headers, rows), *(plain_line(text) for text, _ in lines)]
+        plain += [plain_table(caption, _TOTALS_COLUMNS, records) for caption, records in totals]
+        if all(part is not None for part in plain):
+            return "".join(plain)
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    options = options or RenderOptions()
     buffer = io.StringIO()
     # Fitted to the width on a terminal only; a file or a pipe gets every column in full.
     console = Console(
         file=buffer, width=options.width if options.terminal else _UNLIMITED_WIDTH, force_terminal=options.color, no_color=not options.color,
         color_system="auto" if options.color else None, highlight=False, emoji=False, markup=False,
     )
-    summary = corpus.summary
-    columns = show.corpus_columns(summary)
-    table = Table(title=f"textkit {corpus.tool_version} · {show.corpus_caption(summary)}", title_justify="left",
-                  box=box.SIMPLE_HEAD)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("document", overflow="fold", min_width=16)
     table.add_column("status", no_wrap=True)
-    table.add_column("words", justify="right")
-    for _, header in columns:
-        table.add_column(header.replace(": ", "\n", 1), justify="right")
-    for row in summary.rows:
-        status = Text(row["status"], style="green" if row["status"] == OK else "bold red")
-        table.add_row(show.safe(row["source"]), status, f"{row['words']:,}", *show.corpus_cells(row, columns))
+    for name, _, _ in headers[2:]:
+        table.add_column(name, justify="right")
+    for cells in rows:
+        status = Text(cells[1], style="green" if cells[1] == OK else "bold red")
+        table.add_row(cells[0], status, *cells[2:])
     console.print(table)
-    for row in summary.rows:
-        if row.get("error"):
-            console.print(Text(show.safe(f"{row['source']}: {row['error']}"), style="red"))
-    failed = [g for g in summary.gate_results if not g["passed"]]
-    if summary.gate_results:
-        style = "bold red" if failed else "green"
-        console.print(Text(f"gates: {len(summary.gate_results) - len(failed)} passed, {len(failed)} failed", style=style))
-    for g in failed:
-        console.print(Text(show.safe(f"✗ {g['document']}: {g['gate']} (value {g['value']})"), style="red"))
-    for key, records in summary.totals(show.MAX_TOTAL_ROWS).items():
-        totals = Table(title=f"{summary.total_title(key)} across all documents", title_justify="left", box=box.SIMPLE_HEAD)
-        for column in ("name", "count", "documents"):
-            totals.add_column(column, justify="left" if column == "name" else "right")
+    for text, style in lines:
+        console.print(Text(text, style=style))
+    for caption, records in totals:
+        table = Table(title=caption, title_justify="left", box=box.SIMPLE_HEAD)
+        for name, right, _ in _TOTALS_COLUMNS:
+            table.add_column(name, justify="right" if right else "left")
         for record in records:
-            totals.add_row(show.safe(record["name"]), str(record["count"]), str(record["documents"]))
-        console.print(totals)
+            table.add_row(*record)
+        console.print(table)
     return buffer.getvalue()
+
+
+def plain_line(text: str) -> str | None:
+    """A line of text as rich prints it on an unlimited width, if it is one printable line; else None."""
+    from rich.cells import cell_len
+
+    return text + "\n" if text.isprintable() and cell_len(text) <= _UNLIMITED_WIDTH else None
+
+
+# (header, right-aligned, minimum width) of the totals tables' columns.
+_TOTALS_COLUMNS = [("name", False, 0), ("count", True, 0), ("documents", True, 0)]
+
+
+def plain_table(title: str, columns: list[tuple[str, bool, int]], rows: list) -> str | None:
+    """A titled table exactly as rich prints it uncoloured with ``box.SIMPLE_HEAD`` on an unlimited width,
+    for the text it can draw without rich: single-line printable cells (headers may hold line breaks),
+    none with spaces at an end; else None.
+
+    Each column is as wide as its widest line plus a space each side (at least ``minimum width``);
+    the title is left-aligned over the table's width; the header is aligned to its bottom line.
+    """
+    from rich.cells import cell_len
+
+    header_lines = [name.split("\n") for name, _, _ in columns]
+    texts = [title, *(line for lines in header_lines for line in lines), *(cell for row in rows for cell in row)]
+    if not all(text.isprintable() and text == text.strip(" ") for text in texts):
+        return None
+    widths = []
+    for index, (lines, (_, _, minimum)) in enumerate(zip(header_lines, columns)):
+        widest = max([*map(cell_len, lines), *(cell_len(row[index]) for row in rows)])
+        widths.append(max(widest, minimum) + 2)
+    table_width = sum(widths) + len(widths) + 1
+    if cell_len(title) > table_width or table_width > _UNLIMITED_WIDTH:
+        return None  # rich would wrap the title (or the table)
+
+    def line(cells) -> str:
+        padded = []
+        for cell, width, (_, right, _) in zip(cells, widths, columns):
+            room = " " * (width - 2 - cell_len(cell))
+            padded.append(f" {room}{cell} " if right else f" {cell}{room} ")
+        return " " + " ".join(padded) + " \n"
+
+    height = max(map(len, header_lines))
+    out = [title + " " * (table_width - cell_len(title)) + "\n", " " * table_width + "\n"]
+    out += [line([([""] * (height - len(lines)) + lines)[n] for lines in header_lines]) for n in range(height)]
+    out.append(" " + "─" * (table_width - 2) + " \n")
+    out += [line(row) for row in rows]
+    out.append(" " * table_width + "\n")
+    return "".join(out)
