@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .common import DEFAULT_DATA, run, table
 
-SCRIPTS = ["sentences", "readability", "sentiment", "irony", "entities"]
+SCRIPTS = ["sentences", "readability", "sentiment", "irony", "irony_tweets", "entities"]
 
 INTRO = """# Analysis quality
 

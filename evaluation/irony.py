@@ -136,7 +136,9 @@ def _notes(sets, table, cues) -> str:
         "text: satire written as straight news (no markers, plain wording) is scored like news; irony carried "
         "by world knowledge (praise of an obviously bad product) is found only when the sentiment turns within "
         f"the text. Short texts: SemEval tweets lose against the tweet-only model before (0.749), which learned "
-        f"names, numbers and capitalised tokens. Threshold {table['threshold']}."
+        f"names, numbers and capitalised tokens; what a model fitted on the tweets alone reaches with each "
+        f"representation, allowed or not, is measured by evaluation/irony_tweets.py (next section). "
+        f"Threshold {table['threshold']}."
     )
 
 
