@@ -237,7 +237,9 @@ def evidence(valences: _vader.Valences, found: list[Change], off: frozenset[str]
         if c.rule not in off:
             values[c.token] = c.after
     weight = 1.0 if "negative_weight" in off else NEGATIVE_WEIGHT
-    total = sum([v * weight if v < 0 else v for v in values])
+    # Only the valued tokens are summed (most are VADER's 0, picked out at C speed): adding a zero
+    # leaves a float sum as it was, bar the sign of a zero total, which counts as no evidence.
+    total = sum([v * weight if v < 0 else v for v in filter(None, values)])
     if total > 0:
         total += valences.emphasis
     elif total < 0:
@@ -256,9 +258,10 @@ class SentenceEvidence(NamedTuple):
 
 def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
     lower = list(map(str.lower, valences.tokens))
+    negative = min(valences.valences, default=0) < 0  # some negative valence (at C speed)
     if (
         vocabulary().triggers.isdisjoint(lower)
-        and not any(v < 0 for v in valences.valences)
+        and not negative
         and (_MARKER_STARTS.isdisjoint(lower) or not any(valences.valences) or not clause_scopes(lower, valences.text.split()))
     ):
         # Nothing to re-weigh (most sentences): the evidence is VADER's compound, unrounded.
@@ -266,7 +269,7 @@ def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
     found = changes(valences, lower)
     value = evidence(valences, found)
     rules_used = {c.rule for c in found}
-    if any(v < 0 for v in valences.valences) or any(c.after < 0 for c in found):
+    if negative or any(c.after < 0 for c in found):
         rules_used.add("negative_weight")
     without = {rule: evidence(valences, found, frozenset({rule})) for rule in RULES if rule in rules_used}
     return SentenceEvidence(value, without, found)
