@@ -82,6 +82,24 @@ def test_non_finite_numbers_anywhere_are_a_plugin_error(result, message):
     assert message in section.error["message"]
 
 
+@pytest.mark.parametrize(
+    "value, path",
+    [
+        ({"arc": [0.5, -0.25, 3], "offsets": [0, 10**400]}, None),  # too large to sum as floats: still finite
+        ({"arc": [0.5, math.inf, 1.0]}, "data.arc[1]"),
+        ({"arc": [1e308, 1e308, -math.inf]}, "data.arc[2]"),  # the sum overflows first
+        ({"rows": [{"a": 1.0}, "text", (2.0, [math.nan])]}, "data.rows[2][1][0]"),
+        ({"rows": [True, 2, "x", {"b": [1e308, 1e308]}]}, None),
+        ([math.inf, -math.inf], "data[1]"),  # the last item is looked at first, as before
+        ([], None),
+    ],
+)
+def test_non_finite_names_the_number(value, path):
+    from textkit.isolation import non_finite
+
+    assert non_finite(value, "data") == path
+
+
 def test_a_finding_outside_the_text_is_a_plugin_error():
     from textkit.model import Finding
 
