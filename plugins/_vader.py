@@ -235,25 +235,10 @@ def _least_check(valence: float, lexicon: dict[str, float], lowered: list[str], 
 _PUNCTUATION = string.punctuation
 
 
-class _StrippedTokens(dict):
-    """Whitespace-separated token -> VADER's word for it, each worked out once (texts repeat their
-    words); emptied when it grows large, so memory stays bounded whatever the input."""
-
-    def __missing__(self, token: str) -> str:
-        if len(self) >= 100_000:
-            self.clear()
-        stripped = token.strip(_PUNCTUATION)
-        word = self[token] = token if len(stripped) <= 2 else stripped
-        return word
-
-
-_STRIPPED = _StrippedTokens()
-
-
 def _words_and_emoticons(text: str) -> list[str]:
     """``SentiText(text).words_and_emoticons``: words with surrounding punctuation stripped unless
     that leaves two characters or fewer (an emoticon such as ":)")."""
-    return list(map(_STRIPPED.__getitem__, text.split()))
+    return [token if len(stripped) <= 2 else stripped for token in text.split() for stripped in (token.strip(_PUNCTUATION),)]
 
 
 def _cap_differential(words: list[str]) -> bool:
