@@ -174,7 +174,7 @@ def _holds_non_finite(value: Any) -> bool:
             try:  # a list of numbers (an arc, offsets) at C speed: a finite exact sum has no NaN or infinity in it
                 if math.isfinite(math.fsum(item)):
                     continue
-            except (TypeError, OverflowError, ValueError):  # not all numbers, or too large to sum: item by item
+            except Exception:  # not all numbers, too large to sum, a plugin's odd number type: item by item
                 pass
             extend(item)
     return False
