@@ -105,3 +105,14 @@ def test_a_finding_outside_the_text_is_a_plugin_error():
 
     section = run(lambda document, config: Result(findings=[Finding("k", "m", 40, 999, 1, 1, "x")]))
     assert section.status == "error" and "lies outside the text (0..51)" in section.error["message"]
+
+
+def test_non_finite_reads_a_plugins_own_number_type_item_by_item():
+    from textkit.isolation import non_finite
+
+    class Odd:  # float() of it fails: the check must not, and looks at the floats beside it
+        def __float__(self):
+            raise RuntimeError("no float")
+
+    assert non_finite({"values": [Odd(), 1.0]}, "data") is None
+    assert non_finite({"values": [Odd(), math.nan]}, "data") == "data.values[1]"
