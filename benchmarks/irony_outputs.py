@@ -121,13 +121,18 @@ def compare(before_file: str, after_file: str, normalised=_normalised) -> int:
     return 1 if differ else 0
 
 
-def main() -> None:
-    global D
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.Namespace:
+    """``dump OUT.json [--data DIR]`` or ``compare BEFORE.json AFTER.json`` (shared with sentiment_outputs.py)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("mode", choices=["dump", "compare"])
     parser.add_argument("files", nargs="+")
     parser.add_argument("--data", type=Path, default=None, help="the shared gold-data folder")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    global D
+    args = arguments(__doc__.splitlines()[0])
     if args.mode == "compare":
         sys.exit(compare(*args.files[:2]))
     sys.path.insert(0, str(ROOT))

@@ -171,7 +171,8 @@ def changes(valences: _vader.Valences, lower: list[str] | None = None) -> list[C
             w in vocab.minor_markers for w in lower[max(0, i - NEGATION_REACH) : i + NEGATION_REACH + 1]
         ):
             change("minor_complaint", i, value * vocab.minor_factor)
-    if not _MARKER_STARTS.isdisjoint(lower):
+    # A clause's rules change only valued tokens: none left, nothing to look for (at C speed first).
+    if any(current) and not _MARKER_STARTS.isdisjoint(lower):
         raw = valences.text.split()
         for rule, first, last in clause_scopes(lower, raw):
             for j in range(first, last + 1):
@@ -197,10 +198,11 @@ def clause_scopes(lower: list[str], raw: list[str]) -> list[tuple[str, int, int]
     clause end, and a new span starts only after the last one ended.
     """
     out = []
-    i, n = 0, len(lower)
-    while i < n:
-        if lower[i] not in _MARKER_STARTS:
-            i += 1
+    n = len(lower)
+    resume = 0  # a span's words open no other span
+    # Only the tokens that can open a marker are tried (picked out at C speed).
+    for i in compress(range(n), map(_MARKER_STARTS.__contains__, lower)):
+        if i < resume:
             continue
         found = None
         for rule, markers in (("concession", CONCESSION_MARKERS), ("irrealis", IRREALIS_MARKERS)):
@@ -211,7 +213,6 @@ def clause_scopes(lower: list[str], raw: list[str]) -> list[tuple[str, int, int]
             if found:
                 break
         if found is None:
-            i += 1
             continue
         rule, size = found
         end = i + size - 1
@@ -221,7 +222,7 @@ def clause_scopes(lower: list[str], raw: list[str]) -> list[tuple[str, int, int]
                 end += 1
         end = min(end, n - 1)
         out.append((rule, i, end))
-        i = end + 1
+        resume = end + 1
     return out
 
 
@@ -237,7 +238,9 @@ def evidence(valences: _vader.Valences, found: list[Change], off: frozenset[str]
         if c.rule not in off:
             values[c.token] = c.after
     weight = 1.0 if "negative_weight" in off else NEGATIVE_WEIGHT
-    total = sum([v * weight if v < 0 else v for v in values])
+    # Only the valued tokens are summed (most are VADER's 0, picked out at C speed): adding a zero
+    # leaves a float sum as it was, bar the sign of a zero total, which counts as no evidence.
+    total = sum([v * weight if v < 0 else v for v in filter(None, values)])
     if total > 0:
         total += valences.emphasis
     elif total < 0:
@@ -256,9 +259,10 @@ class SentenceEvidence(NamedTuple):
 
 def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
     lower = list(map(str.lower, valences.tokens))
+    negative = min(valences.valences, default=0) < 0  # some negative valence (at C speed)
     if (
         vocabulary().triggers.isdisjoint(lower)
-        and not any(v < 0 for v in valences.valences)
+        and not negative
         and (_MARKER_STARTS.isdisjoint(lower) or not any(valences.valences) or not clause_scopes(lower, valences.text.split()))
     ):
         # Nothing to re-weigh (most sentences): the evidence is VADER's compound, unrounded.
@@ -266,7 +270,7 @@ def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
     found = changes(valences, lower)
     value = evidence(valences, found)
     rules_used = {c.rule for c in found}
-    if any(v < 0 for v in valences.valences) or any(c.after < 0 for c in found):
+    if negative or any(c.after < 0 for c in found):
         rules_used.add("negative_weight")
     without = {rule: evidence(valences, found, frozenset({rule})) for rule in RULES if rule in rules_used}
     return SentenceEvidence(value, without, found)

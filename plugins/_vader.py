@@ -86,7 +86,8 @@ def token_valences(text: str) -> Valences:
     boosters = _rules()[0]
     lexicon = vader.lexicon
     text = straighten(text)
-    text = text.strip() if _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, vader.emojis)
+    # Every emoji VADER knows is outside ASCII: an ASCII sentence (most) needs no character-by-character look.
+    text = text.strip() if text.isascii() or _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, vader.emojis)
     words = _words_and_emoticons(text)
     lowered = list(map(str.lower, words))
     is_cap_diff = _cap_differential(words)
@@ -106,7 +107,7 @@ def token_valences(text: str) -> Valences:
 
 def _valence(lexicon: dict[str, float], words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
     """``SentimentIntensityAnalyzer.sentiment_valence`` for the lexicon word ``words[i]``."""
-    _, _, _, n_scalar, c_incr, scalar_inc_dec = _rules()
+    boosters, _, _, n_scalar, c_incr, scalar_inc_dec = _rules()
     lower = lowered[i]
     valence = lexicon[lower]
     # "no" before another lexicon word negates it instead of counting itself.
@@ -123,15 +124,27 @@ def _valence(lexicon: dict[str, float], words: list[str], lowered: list[str], i:
     for start_i in range(3):
         before = i - (start_i + 1)
         if i > start_i and lowered[before] not in lexicon:
-            scalar = scalar_inc_dec(words[before], valence, is_cap_diff)
+            # VADER's scalar is 0.0 for a word that is no booster (most): its function only for a booster.
+            scalar = scalar_inc_dec(words[before], valence, is_cap_diff) if lowered[before] in boosters else 0.0
             if start_i == 1 and scalar != 0:
                 scalar = scalar * 0.95
             if start_i == 2 and scalar != 0:
                 scalar = scalar * 0.9
             valence = _negation_check(valence + scalar, lowered, start_i, i)
-            if start_i == 2:
+            # An idiom or booster phrase can match only where one of its words is near (rarely).
+            if start_i == 2 and not _idiom_words().isdisjoint(lowered[i - 3 : i + 3]):
                 valence = _special_idioms_check(valence, lowered, i)
     return _least_check(valence, lexicon, lowered, i)
+
+
+@lru_cache(maxsize=1)
+def _idiom_words() -> frozenset[str]:
+    """Every word of VADER's special cases and booster phrases: ``_special_idioms_check`` looks up only
+    space-joined runs of the words around a lexicon word (from 3 before to 2 after), so unless one of
+    them is among these it changes nothing."""
+    boosters, special_cases = _rules()[:2]
+    phrases = [*special_cases, *(key for key in boosters if " " in key)]
+    return frozenset(word for phrase in phrases for word in phrase.split(" "))
 
 
 def _but_check(but: int, sentiments: list[float]) -> list[float]:

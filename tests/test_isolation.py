@@ -85,8 +85,37 @@ def test_non_finite_numbers_anywhere_are_a_plugin_error(result, message):
     assert message in section.error["message"]
 
 
+@pytest.mark.parametrize(
+    "value, path",
+    [
+        ({"arc": [0.5, -0.25, 3], "offsets": [0, 10**400]}, None),  # too large to sum as floats: still finite
+        ({"arc": [0.5, math.inf, 1.0]}, "data.arc[1]"),
+        ({"arc": [1e308, 1e308, -math.inf]}, "data.arc[2]"),  # the sum overflows first
+        ({"rows": [{"a": 1.0}, "text", (2.0, [math.nan])]}, "data.rows[2][1][0]"),
+        ({"rows": [True, 2, "x", {"b": [1e308, 1e308]}]}, None),
+        ([math.inf, -math.inf], "data[1]"),  # the last item is looked at first, as before
+        ([], None),
+    ],
+)
+def test_non_finite_names_the_number(value, path):
+    from textkit.isolation import non_finite
+
+    assert non_finite(value, "data") == path
+
+
 def test_a_finding_outside_the_text_is_a_plugin_error():
     from textkit.model import Finding
 
     section = run(lambda document, config: Result(findings=[Finding("k", "m", 40, 999, 1, 1, "x")]))
     assert section.status == "error" and "lies outside the text (0..51)" in section.error["message"]
+
+
+def test_non_finite_reads_a_plugins_own_number_type_item_by_item():
+    from textkit.isolation import non_finite
+
+    class Odd:  # float() of it fails: the check must not, and looks at the floats beside it
+        def __float__(self):
+            raise RuntimeError("no float")
+
+    assert non_finite({"values": [Odd(), 1.0]}, "data") is None
+    assert non_finite({"values": [Odd(), math.nan]}, "data") == "data.values[1]"

@@ -638,3 +638,28 @@ def test_clause_scopes_are_linear_on_a_run_of_markers():
     assert clause_scopes(words, words) == [("concession", 0, 49_999)]  # one span: no clause ends
     words = ["although,"] * 50_000
     assert len(clause_scopes(["although"] * 50_000, words)) == 50_000
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ([0.5, -0.5], 0.5),
+        ([1.0, 2.0, 4.0], math.sqrt(14 / 9)),  # mean 7/3, squared deviations 16/9 + 1/9 + 25/9 over 3
+        ([0.4404], 0.0),
+        ([0.25, 0.25, 0.25, -0.75], math.sqrt(3) / 2 * 0.5),  # mean 0, mean square 3/16
+    ],
+)
+def test_population_spread_hand_checked(values, expected):
+    assert sentiment_module._population_spread(values) == pytest.approx(expected, rel=1e-15)
+
+
+def test_population_spread_is_statistics_pstdev_to_the_last_bit():
+    import random
+    import statistics
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        size = rng.choice([1, 2, 7, 40])
+        pool = [round(rng.uniform(-1, 1), 4) for _ in range(5)] + [0.0, -0.0, 1e-300, 0.9999]
+        values = [rng.choice(pool) if rng.random() < 0.5 else rng.uniform(-1, 1) for _ in range(size)]
+        assert repr(sentiment_module._population_spread(values)) == repr(statistics.pstdev(values))

@@ -144,6 +144,8 @@ def guarded(budget: float | None) -> Iterator[None]:
 
 def non_finite(value: Any, where: str) -> str | None:
     """The path of the first NaN or infinity inside ``value`` (dicts, lists, Findings' data), or None."""
+    if not _holds_non_finite(value):
+        return None  # (nearly always: the paths below are built only to name a culprit)
     stack = [(value, where)]
     while stack:
         item, path = stack.pop()
@@ -154,3 +156,25 @@ def non_finite(value: Any, where: str) -> str | None:
         elif isinstance(item, (list, tuple)):
             stack += [(v, f"{path}[{i}]") for i, v in enumerate(item)]
     return None
+
+
+def _holds_non_finite(value: Any) -> bool:
+    """Is there a NaN or infinity anywhere inside ``value``? The walk of :func:`non_finite` without
+    a path string per item (a section holds thousands of numbers)."""
+    stack = [value]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        item = pop()
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                return True
+        elif isinstance(item, dict):
+            extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            try:  # a list of numbers (an arc, offsets) at C speed: a finite exact sum has no NaN or infinity in it
+                if math.isfinite(math.fsum(item)):
+                    continue
+            except Exception:  # not all numbers, too large to sum, a plugin's odd number type: item by item
+                pass
+            extend(item)
+    return False
