@@ -277,21 +277,28 @@ def test_a_dead_worker_stops_the_run_with_a_message_instead_of_hanging(cli, tmp_
     assert not out.exists()
 
 
-def test_documents_travel_several_to_a_message_and_come_back_in_order(monkeypatch, many):
+def _messages_sent(monkeypatch) -> list[list[str]]:
+    """The messages of paths the parent sends its workers, recorded as they go (in this process)."""
     from multiprocessing.connection import Connection
 
-    sent = []
+    sent: list[list[str]] = []
     real_send = Connection.send
 
     def send(self, message):  # the parent's messages are lists of paths (the workers' hold answers)
-        if isinstance(message, list) and isinstance(message[0], str):
-            sent.append(len(message))
+        if isinstance(message, list) and message and isinstance(message[0], str):
+            sent.append(message)
         return real_send(self, message)
 
     monkeypatch.setattr(Connection, "send", send)
+    return sent
+
+
+def test_documents_travel_several_to_a_message_and_come_back_in_order(monkeypatch, many):
+    messages = _messages_sent(monkeypatch)
     paths = sorted(str(p) for p in many.iterdir())
     one = list(textkit.analyze_paths(paths, jobs=1, only=["readability"]))
     two = list(textkit.analyze_paths(paths, jobs=2, only=["readability"]))
+    sent = [len(m) for m in messages]
     # Before any answer: two messages a worker, 40 // 8 = 5, 35 // 8 = 4, 31 // 8 = 3, 28 // 8 = 3 documents;
     # the last ones carry one document each, so that the workers finish together.
     assert sent[:4] == [5, 4, 3, 3] and sent[-1] == 1 and sum(sent) == 40
@@ -346,3 +353,45 @@ def test_the_warm_up_loads_what_a_first_document_would_load_in_each_worker(cli):
     )
     # Readability's hyphenation patterns, for words no pronouncing dictionary holds (~0.1 s to load).
     assert cli(command=[sys.executable, "-c", probe]).stdout.split() == ["1"]
+
+
+def test_a_message_carries_no_more_than_its_share_of_input_bytes(monkeypatch, tmp_path):
+    from textkit import parallel
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02d}.txt").write_text(("Word. " * 17)[:100], encoding="utf-8")  # 100 bytes each
+    messages = _messages_sent(monkeypatch)
+    monkeypatch.setattr(parallel, "_MESSAGE_BYTES", 350)
+    paths = sorted(str(p) for p in folder.iterdir())
+    two = list(textkit.analyze_paths(paths, jobs=2, only=["readability"]))
+    sent = [len(m) for m in messages]
+    # 40 // 8 = 5 documents wanted first, but three of 100 bytes fill 350; and so on.
+    assert sent[:4] == [3, 3, 3, 3] and max(sent) == 3 and sum(sent) == 40
+    assert [p for p, _ in two] == paths and all(r.document.counts()["words"] == 17 for _, r in two)
+
+
+def test_a_slow_document_holds_back_no_more_than_the_window(monkeypatch, tmp_path):
+    from textkit import parallel
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(120):
+        (folder / f"{i:03d}.txt").write_text("A short one. It reads well.", encoding="utf-8")
+    paths = sorted(str(p) for p in folder.iterdir())
+    messages = _messages_sent(monkeypatch)
+    real_analyze = parallel._analyze_one
+
+    def analyze_one(path, *args):
+        if path == paths[0]:
+            time.sleep(3)  # the other worker runs ahead meanwhile, until the window is full
+        return real_analyze(path, *args)
+
+    monkeypatch.setattr(parallel, "_analyze_one", analyze_one)
+    reports = textkit.analyze_paths(paths, jobs=2, only=["readability"])
+    assert next(reports)[0] == paths[0]
+    sent = [path for message in messages for path in message]
+    # Eight messages (two workers x 4) of eight documents (120 // 8 = 15, at most 8) past document 0.
+    assert len(sent) == 64 and sent == paths[:64]
+    assert [p for p, _ in reports] == paths[1:]

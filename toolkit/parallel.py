@@ -50,15 +50,19 @@ from .errors import EXIT_INTERNAL, InputError, TextkitError
 # wait on the pipes and a read; sent one at a time (news articles, ~7 ms of analysis each) those took
 # more of the parent's CPU, which competes with the workers for the cores, than writing the reports did.
 _MOST_PER_MESSAGE = 8
+# Input bytes in one message, at most (a longer document travels alone): a worker holds the reports
+# of its message until the last is done, and a report grows with its document.
+_MESSAGE_BYTES = 64 * 1024
 # Room in a worker's socket for its answers before the parent reads them (the kernel caps it, at
-# 2 × net.core.wmem_max): a message of news reports (~25 KB each, as JSON) overflows the usual
-# 208 KiB, and the worker then waits, idle, until the parent is scheduled to read it.
+# 2 × net.core.wmem_max): eight news reports (~25 KB each, as JSON) fill the usual 208 KiB, and
+# the worker then waits, idle, until the parent is scheduled to read them.
 _SEND_BUFFER = 4 * 1024 * 1024
 # Messages sent to one worker ahead of its answers: the next one is there when it finishes one.
 _QUEUED_PER_WORKER = 2
-# Documents in flight per worker, past the oldest one not yet written: room for the queued messages
-# while another worker holds a slow document, and no more (memory stays flat).
-_WINDOW_PER_WORKER = 4 * _MOST_PER_MESSAGE
+# Messages in flight per worker, counted from the one holding the oldest document not yet written:
+# room for the queued ones while another worker holds a slow document, and no more (memory stays
+# flat: at most this many messages' documents and reports per worker, whatever the corpus).
+_WINDOW_PER_WORKER = 4
 
 # Set in the parent just before the workers are forked; each worker reads it.
 _RUN: dict[str, Any] = {}
@@ -266,17 +270,16 @@ def analyze_in_pool(
         finally:
             gc.unfreeze()  # this process goes on as before
         done: dict[int, Any] = {}
+        unwritten: deque[range] = deque()  # the messages sent whose documents are not all written yet
         sent = emitted = 0
         window = jobs * _WINDOW_PER_WORKER
         while emitted < len(paths):
-            # Keep every worker a message or two ahead, never more than the window past the oldest document.
+            # Keep every worker a message or two ahead, never more than the window's messages in flight.
             for worker in sorted(workers, key=lambda w: len(w.tasks)):
-                while len(worker.tasks) < _QUEUED_PER_WORKER:
-                    left = len(paths) - sent
-                    task = range(sent, sent + min(left, _message_size(left, jobs), window - (sent - emitted)))
-                    if not task:
-                        break
+                while sent < len(paths) and len(worker.tasks) < _QUEUED_PER_WORKER and len(unwritten) < window:
+                    task = _next_message(paths, sent, jobs)
                     worker.tasks.append(task)
+                    unwritten.append(task)
                     try:
                         worker.connection.send(paths[task.start : task.stop])
                     except OSError:  # its end of the pipe is closed: it died
@@ -289,6 +292,8 @@ def analyze_in_pool(
                 if isinstance(answer, _Failure):
                     raise answer.exc
                 yield answer
+            while unwritten and unwritten[0].stop <= emitted:
+                unwritten.popleft()
         finished = True
     finally:
         for worker in workers:
@@ -296,10 +301,25 @@ def analyze_in_pool(
         _RUN = {}
 
 
-def _message_size(left: int, jobs: int) -> int:
-    """Documents for the next message: the most while many are left, fewer towards the end, so that
-    no worker is left with several while the others have none (the run ends when the last one does)."""
-    return max(1, min(_MOST_PER_MESSAGE, left // (jobs * _QUEUED_PER_WORKER * 2)))
+def _next_message(paths: list[str], start: int, jobs: int) -> range:
+    """The documents of the next message: up to :data:`_MOST_PER_MESSAGE` while many are left,
+    fewer towards the end, so that no worker is left with several while the others have none (the
+    run ends when the last one does); and no more than :data:`_MESSAGE_BYTES` of input."""
+    most = max(1, min(_MOST_PER_MESSAGE, (len(paths) - start) // (jobs * _QUEUED_PER_WORKER * 2)))
+    stop, size = start + 1, _size(paths[start])
+    while stop < min(start + most, len(paths)):
+        size += _size(paths[stop])
+        if size > _MESSAGE_BYTES:
+            break
+        stop += 1
+    return range(start, stop)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # the worker reports it, in its place
+        return 0
 
 
 def _collect(workers: list[_Worker], done: dict[int, Any], paths: list[str]) -> None:
