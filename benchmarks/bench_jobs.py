@@ -5,7 +5,8 @@
 The corpus is the news texts of bench_issue9.py (OneStopEnglish articles, then
 real newswire from the satire corpus; both in the shared data folder, not in
 the repository), 2,000 of them by default (texts are reused if there are
-fewer), one file each. Every run is a fresh ``textkit`` process; ``--jobs 1``
+fewer), one file each. Every run is a fresh ``textkit`` process reading its
+modules' byte-code, as installed (an untimed first run writes it); ``--jobs 1``
 and ``--jobs 2`` alternate in ``--rounds`` rounds (their order swapped every
 other round) so that the machine's other load moves both alike; ``--against``
 runs another git revision in the same rounds.
@@ -125,7 +126,9 @@ def news_corpus(data: Path, folder: Path, n: int) -> list[str]:
 
 def probe(folder: Path, jobs: int, out: Path, pythonpath: Path | None = None) -> dict:
     """One fresh ``textkit analyze`` run with its timeline (see PROBE), timed from outside too."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    # As installed: byte-code written once (by the untimed first run) and read after, not every module
+    # compiled at every start (PYTHONDONTWRITEBYTECODE, as in some sandboxes, would add that to the serial part).
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
     if pythonpath:
         env["PYTHONPATH"] = str(pythonpath)
     with tempfile.TemporaryDirectory() as logs:
@@ -225,6 +228,12 @@ def measure(folder: Path, tmp: Path, rounds: int, against: str | None = None) ->
     if against:
         revisions[against] = export_revision(against, tmp / "against")
     pairs: dict[str, list[tuple[dict, dict]]] = {name: [] for name in revisions}
+    first = sorted(folder.iterdir())[:4]
+    (tmp / "first").mkdir(exist_ok=True)
+    for path in first:
+        (tmp / "first" / path.name).write_bytes(path.read_bytes())
+    for pythonpath in revisions.values():  # untimed: writes the byte-code
+        probe(tmp / "first", 2, tmp / "first.jsonl", pythonpath)
     for round_ in range(rounds):
         shown = []
         for name, pythonpath in revisions.items():
