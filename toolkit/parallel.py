@@ -10,8 +10,12 @@ The pool is a pipe per worker, served from the parent's main thread; not
 result waiting in the shared pipe and spins until the result thread has read
 it: with two workers on two cores that spinning took about as much of the
 parent's CPU as everything else it did per document, and competed with the
-workers for the cores. Each worker has the next document waiting before it
-finishes one, so it never waits for the parent.
+workers for the cores. Documents travel several to a message (see
+``_MOST_PER_MESSAGE``), which spares the parent most of its wake-ups, and
+each worker has its next message waiting before it finishes one, so it never
+waits for the parent. Before forking, the parent analyzes a short text (what
+analyzers load on first use is then loaded once, and shared) and freezes its
+heap for the garbage collector, whose passes in the workers then skip it.
 
 Workers are forked from the parent, so the plugins it loaded (``-p`` modules
 included) and the run's settings reach them as they are; on a platform
