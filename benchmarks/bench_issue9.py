@@ -1,7 +1,7 @@
 """Every figure of issue 9 ("fast on a corpus, on every core, and beyond one machine") in one run.
 
     python benchmarks/bench_issue9.py [--data ../shared/data] [--documents 500] [--previous 7f178bc]
-                                      [--corpus-documents 500] [--rounds 3] [--skip-cores] [--cores-only] [--dask]
+                                      [--corpus-documents 2000] [--rounds 5] [--skip-cores] [--cores-only] [--dask]
 
 Prints each ratio next to the figure it must reach. Ratios are measured side
 by side in this run (CPU time where one process is measured, so that other
@@ -20,11 +20,13 @@ shared data folder, not in the repository.
   regex-split sentence);
 - the JSON report's size against the article's;
 - several cores: ``textkit analyze FOLDER -f jsonl --jobs 2`` against
-  ``--jobs 1`` (wall time, peak resident memory of the largest process), in
-  ``--rounds`` interleaved rounds of fresh processes (the spread shows how
-  much the machine's other load moved them), for this checkout and for
-  ``--main``; and the CPU the parent process of ``--jobs 2`` spends per
-  document, which other load hardly changes (``--cores-only`` runs this part alone);
+  ``--jobs 1`` over ``--corpus-documents`` news texts (2,000; the texts
+  repeat if there are fewer), in ``--rounds`` interleaved rounds of fresh
+  processes, for this checkout and for ``--main``: end-to-end and
+  steady-state throughput ratios, the ratio estimated from CPU times for two
+  idle cores, a worker's peak memory, and where the time went (see
+  benchmarks/bench_jobs.py, which runs this part alone too; so does
+  ``--cores-only``);
 - with ``--dask``: the same on a two-process LocalCluster, overhead against
   the local pool;
 - start-up: see benchmarks/bench_startup.py (run here too).
@@ -36,7 +38,6 @@ import argparse
 import json
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -212,80 +213,6 @@ def run_cli(folder: Path, out: Path, *extra: str, pythonpath: Path | None = None
     return float(elapsed), float(peak)
 
 
-PARENT_PROBE = """
-import json, os, resource, runpy, sys, threading, time
-import textkit.runner
-
-def cpu():
-    usage = resource.getrusage(resource.RUSAGE_SELF)  # this process and its threads, not the workers
-    return usage.ru_utime + usage.ru_stime
-
-TICK = os.sysconf("SC_CLK_TCK")
-workers, at_fork = {}, []
-
-def watch():  # each worker's CPU, read from /proc while it lives (the last ~0.1 s may be missed)
-    while True:
-        for pid in list(workers):
-            try:
-                fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            workers[pid] = (int(fields[11]) + int(fields[12])) / TICK
-        time.sleep(0.1)
-
-fork = os.fork
-def forked():  # the parent's CPU until its first worker starts: the part nothing runs beside
-    if not at_fork:
-        at_fork.append(cpu())
-    pid = fork()
-    if pid:
-        workers[pid] = 0.0
-    return pid
-os.fork = forked
-threading.Thread(target=watch, daemon=True).start()
-
-write_reports, spent = textkit.runner.write_reports, []
-
-def timed(*args, **kwargs):  # the run itself: start-up and plugin loading left out
-    started = cpu()
-    try:
-        return write_reports(*args, **kwargs)
-    finally:
-        spent.append(cpu() - started)
-
-textkit.runner.write_reports = timed
-sys.argv = ["textkit", "analyze", sys.argv[1], "-f", "jsonl", "-q", "-j", sys.argv[3], "-o", sys.argv[2]]
-try:
-    runpy.run_module("textkit", run_name="__main__")
-except SystemExit:
-    pass
-print(json.dumps({"run": sum(spent), "total": cpu(), "before_fork": at_fork[0] if at_fork else cpu(),
-                  "workers": sorted(workers.values())}))
-"""
-
-
-def parent_probe(folder: Path, jobs: int, pythonpath: Path | None) -> dict:
-    """CPU seconds of a ``-f jsonl --jobs N`` run: its parent during the run (``run``), in all
-    (``total``), until its first worker started (``before_fork``), and each worker's."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    if pythonpath:
-        env["PYTHONPATH"] = str(pythonpath)
-    with tempfile.TemporaryDirectory() as tmp:
-        done = subprocess.run(
-            [sys.executable, "-c", PARENT_PROBE, str(folder), str(Path(tmp) / "out.jsonl"), str(jobs)],
-            capture_output=True, text=True, env=env, check=True, cwd=ROOT.parent,
-        )  # fmt: skip
-    return json.loads(done.stdout)
-
-
-def two_idle_cores_estimate(one: dict, two: dict) -> float:
-    """``--jobs 2`` / ``--jobs 1`` throughput on two otherwise idle cores, from CPU times (which other
-    load hardly changes): one process's CPU, against the parent's CPU before the workers start plus
-    the rest shared by two cores (never less than the busiest worker)."""
-    after = two["total"] - two["before_fork"] + sum(two["workers"])
-    return one["total"] / (two["before_fork"] + max(max(two["workers"], default=0.0), after / 2))
-
-
 def line(label: str, value: str, target: str, met: bool | None) -> None:
     mark = "" if met is None else ("OK" if met else "MISSED")
     print(f"  {label:<58} {value:>14}   target {target:<12} {mark}")
@@ -295,8 +222,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=find_gold_data())
     parser.add_argument("--documents", type=int, default=500)
-    parser.add_argument("--corpus-documents", type=int, default=500, help="documents for the --jobs and Dask runs")
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved --jobs 1 / --jobs 2 rounds")
+    parser.add_argument("--corpus-documents", type=int, default=2000, help="documents for the --jobs and Dask runs")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved --jobs 1 / --jobs 2 rounds")
     parser.add_argument("--previous", default=BEFORE_ISSUE_9, help="git revision to compare segmentation with")
     parser.add_argument("--main", default=MAIN_BEFORE_PERF, help="git revision to compare analyzers, JSON and the parent with")
     parser.add_argument("--skip-cores", action="store_true", help="skip the --jobs and Dask runs")
@@ -315,7 +242,7 @@ def main() -> None:
         if not args.cores_only:
             _per_document(args, texts, tmp)
         if not args.skip_cores:
-            _cores(args, texts, tmp)
+            _cores(args, tmp)
     if args.cores_only:
         return
 
@@ -360,47 +287,18 @@ def _per_document(args, texts: list[str], tmp: Path) -> None:
     line(f"JSON report size / article size, {article.name}", f"{ratio:.1f}x", "<= 10x", ratio <= 10)
 
 
-def _cores(args, texts: list[str], tmp: Path) -> None:
-    """--jobs 2 against --jobs 1, now and at ``args.main``, in interleaved rounds; the parent's CPU per document."""
+def _cores(args, tmp: Path) -> None:
+    """--jobs 2 against --jobs 1, now and at ``args.main``, in interleaved rounds (see bench_jobs.py)."""
+    import bench_jobs
+
     folder = tmp / "corpus"
-    folder.mkdir()
-    for i, text in enumerate(texts[: args.corpus_documents]):
-        (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
-    n = min(args.corpus_documents, len(texts))
-    main_rev = tmp / "main-cores"
-    export_revision(args.main, main_rev)
-    print(f"\nSeveral cores: textkit analyze FOLDER -f jsonl, {n} documents, fresh process each, "
-          f"{args.rounds} interleaved rounds (now and {args.main})")
-    ratios: dict[str, list[float]] = {"now": [], args.main: []}
-    peaks, same = [], True
-    for round_ in range(args.rounds):
-        figures = []
-        for name, pythonpath in (("now", None), (args.main, main_rev)):
-            one, _ = run_cli(folder, tmp / "one.jsonl", "--jobs", "1", pythonpath=pythonpath)
-            two, two_peak = run_cli(folder, tmp / "two.jsonl", "--jobs", "2", pythonpath=pythonpath)
-            if name == "now":
-                peaks.append(two_peak)
-                same = same and _without_timings(tmp / "one.jsonl") == _without_timings(tmp / "two.jsonl")
-            ratios[name].append(one / two)
-            figures.append(f"{name}: {n / one:.1f} -> {n / two:.1f} documents/s ({one / two:.2f}x)")
-        print(f"    round {round_ + 1}, load {os.getloadavg()[0]:.1f}: " + "; ".join(figures))
-    for name, values in ratios.items():
-        print(f"    {name}: median {statistics.median(values):.2f}x, spread {min(values):.2f}-{max(values):.2f}x")
-    median = statistics.median(ratios["now"])
-    line("throughput --jobs 2 / --jobs 1 (median of rounds)", f"{median:.2f}x", ">= 1.8x", median >= 1.8)
-    probes: dict[str, list[tuple[dict, dict]]] = {"now": [], args.main: []}
-    for _ in range(2):
-        for name, pythonpath in (("now", None), (args.main, main_rev)):
-            probes[name].append((parent_probe(folder, 1, pythonpath), parent_probe(folder, 2, pythonpath)))
-    print("    from CPU times (two runs each, interleaved):")
-    for name, runs in probes.items():
-        parent = " / ".join(f"{two['run'] / n * 1000:.2f}" for _, two in runs)
-        after = " / ".join(f"{(two['total'] - two['before_fork']) / n * 1000:.2f}" for _, two in runs)
-        estimate = " / ".join(f"{two_idle_cores_estimate(one, two):.2f}x" for one, two in runs)
-        print(f"      {name}: parent CPU per document during --jobs 2 {parent} ms (warm-up included), "
-              f"after the workers started {after} ms; --jobs 2 / --jobs 1 on two idle cores, estimated {estimate}")
-    line("peak resident memory of a worker", f"{max(peaks):.0f} MiB", "< 150 MiB", max(peaks) < 150)
-    line("--jobs 2 output == --jobs 1 output (timings aside)", str(same), "True", same)
+    texts = bench_jobs.news_corpus(args.data, folder, args.corpus_documents)
+    n = len(texts)
+    words = statistics.fmean(len(t.split()) for t in texts)
+    print(f"\nSeveral cores: textkit analyze FOLDER -f jsonl, {n} news texts ({words:.0f} words on average), "
+          f"fresh process each, {args.rounds} interleaved rounds (now and {args.main})")
+    pairs = bench_jobs.measure(folder, tmp, args.rounds, args.main)
+    bench_jobs.report(pairs)
     if args.dask:
         two, _ = run_cli(folder, tmp / "two.jsonl", "--jobs", "2")
         run_cli(folder, tmp / "one.jsonl", "--jobs", "1")
@@ -416,10 +314,6 @@ def _article_report_ratio(article: Path) -> float:
     return len(done.stdout) / article.stat().st_size
 
 
-def _without_timings(path: Path) -> str:
-    return re.sub(r'"elapsed_ms": ?[0-9.e+-]+', "", path.read_text(encoding="utf-8"))
-
-
 def _dask_overhead(folder: Path, tmp: Path, pool_seconds: float, n: int) -> None:
     try:
         from distributed import LocalCluster
@@ -429,7 +323,9 @@ def _dask_overhead(folder: Path, tmp: Path, pool_seconds: float, n: int) -> None
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         run_cli(folder, tmp / "warm.jsonl", "--scheduler", cluster.scheduler_address)  # workers load plugins
         seconds, _ = run_cli(folder, tmp / "dask.jsonl", "--scheduler", cluster.scheduler_address)
-    same = _without_timings(tmp / "one.jsonl") == _without_timings(tmp / "dask.jsonl")
+    from bench_jobs import without_timings
+
+    same = without_timings(tmp / "one.jsonl") == without_timings(tmp / "dask.jsonl")
     print(f"    Dask LocalCluster (2 worker processes, warm): {seconds:.1f} s ({n / seconds:.1f} documents/s)")
     line("Dask / local pool of 2 (wall time)", f"{seconds / pool_seconds:.2f}x", "reported", None)
     line("Dask output == --jobs 1 output (timings aside)", str(same), "True", same)

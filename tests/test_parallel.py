@@ -25,6 +25,16 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the pool forks 
 
 
 @pytest.fixture(scope="module")
+def many(tmp_path_factory) -> Path:
+    """40 short documents, enough for several to a message; the 18th is empty (an input error)."""
+    folder = tmp_path_factory.mktemp("many")
+    sentences = ARTICLE.split(". ")
+    for i in range(40):
+        (folder / f"{i:02d}.txt").write_text("" if i == 17 else ". ".join(sentences[i % 9 : i % 9 + 2]) + ".", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """Six documents of different lengths, one unreadable, one that trips the marker plugin."""
     return write_mixed_corpus(tmp_path_factory.mktemp("corpus"), 5, first=3, step=4)
@@ -250,15 +260,138 @@ def test_help_imports_no_analysis_machinery(cli):
     assert loaded == "['textkit', 'textkit.cli', 'textkit.config', 'textkit.errors', 'textkit.escape', 'textkit.limits']"
 
 
-def test_a_dead_worker_stops_the_run_with_a_message_instead_of_hanging(cli, tmp_path):
+@pytest.mark.parametrize("documents, dies", [(6, 3), (40, 23)])  # one document to a message; several
+def test_a_dead_worker_stops_the_run_with_a_message_instead_of_hanging(cli, tmp_path, documents, dies):
     folder = tmp_path / "docs"
     folder.mkdir()
-    for i in range(6):
-        (folder / f"{i}.txt").write_text("All is well here." if i != 3 else "Then DIE happened.", encoding="utf-8")
+    for i in range(documents):
+        (folder / f"{i}.txt").write_text("All is well here." if i != dies else "Then DIE happened.", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     done = cli("analyze", folder, "-f", "jsonl", "-j", "2", "-o", out, "--only", "dier", "-p", "tkfix_dies_on_marker",
                pythonpath=[FIXTURES])  # fmt: skip
     assert done.returncode == 4
     assert done.stderr.startswith("textkit: error: a worker process died while analyzing one of: ")
-    assert "3.txt" in done.stderr and "Traceback" not in done.stderr
+    listed = done.stderr.split("one of: ", 1)[1].split(" (killed", 1)[0].split(", ")
+    assert str(folder / f"{dies}.txt") in listed and set(listed) <= {str(p) for p in folder.iterdir()}
+    assert "Traceback" not in done.stderr
     assert not out.exists()
+
+
+def _messages_sent(monkeypatch) -> list[list[str]]:
+    """The messages of paths the parent sends its workers, recorded as they go (in this process)."""
+    from multiprocessing.connection import Connection
+
+    sent: list[list[str]] = []
+    real_send = Connection.send
+
+    def send(self, message):  # the parent's messages are lists of paths (the workers' hold answers)
+        if isinstance(message, list) and message and isinstance(message[0], str):
+            sent.append(message)
+        return real_send(self, message)
+
+    monkeypatch.setattr(Connection, "send", send)
+    return sent
+
+
+def test_documents_travel_several_to_a_message_and_come_back_in_order(monkeypatch, many):
+    messages = _messages_sent(monkeypatch)
+    paths = sorted(str(p) for p in many.iterdir())
+    one = list(textkit.analyze_paths(paths, jobs=1, only=["readability"]))
+    two = list(textkit.analyze_paths(paths, jobs=2, only=["readability"]))
+    sent = [len(m) for m in messages]
+    # Before any answer: two messages a worker, 40 // 8 = 5, 35 // 8 = 4, 31 // 8 = 3, 28 // 8 = 3 documents;
+    # the last ones carry one document each, so that the workers finish together.
+    assert sent[:4] == [5, 4, 3, 3] and sent[-1] == 1 and sum(sent) == 40
+    assert [p for p, _ in two] == paths
+    assert isinstance(two[17][1], textkit.InputError) and str(two[17][1]) == str(one[17][1])
+    for (_, a), (_, b) in zip(one[:17] + one[18:], two[:17] + two[18:]):
+        assert without_timings(json.dumps(b.to_dict())) == without_timings(json.dumps(a.to_dict()))
+
+
+def test_an_exception_in_the_middle_of_a_message_is_raised_after_the_documents_before_it(monkeypatch, many):
+    from textkit import parallel
+
+    paths = sorted(str(p) for p in many.iterdir())
+    real = parallel._analyze_one
+
+    def analyze_one(path, *args):
+        if path == paths[11]:  # the third of the message of documents 9, 10, 11
+            raise ValueError(f"boom on {path}")
+        return real(path, *args)
+
+    monkeypatch.setattr(parallel, "_analyze_one", analyze_one)
+    seen = []
+    with pytest.raises(ValueError, match="boom on .*11.txt"):
+        for path, _ in textkit.analyze_paths(paths, jobs=2, only=["readability"]):
+            seen.append(path)
+    assert seen == paths[:11]
+    assert multiprocessing.active_children() == []
+
+
+def test_the_workers_garbage_collector_skips_what_they_inherit_and_the_caller_keeps_its_own(monkeypatch, many):
+    import gc
+
+    from textkit import parallel
+
+    monkeypatch.setattr(parallel, "_analyze_one", lambda path, *args: (path, gc.get_freeze_count()))
+    paths = sorted(str(p) for p in many.iterdir())[:6]
+    frozen = dict(textkit.analyze_paths(paths, jobs=2))
+    assert len(frozen) == 6 and min(frozen.values()) > 10_000  # the plugins and their dictionaries, at least
+    assert gc.get_freeze_count() == 0  # in this process, nothing stays frozen
+    reports = textkit.analyze_paths(paths, jobs=2)
+    next(reports)
+    reports.close()
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_warm_up_loads_what_a_first_document_would_load_in_each_worker(cli):
+    probe = (
+        "from textkit import parallel\n"
+        "from textkit.plugins import _syllables\n"
+        "parallel._warm_up({})\n"
+        "print(_syllables._pyphen.cache_info().currsize)"
+    )
+    # Readability's hyphenation patterns, for words no pronouncing dictionary holds (~0.1 s to load).
+    assert cli(command=[sys.executable, "-c", probe]).stdout.split() == ["1"]
+
+
+def test_a_message_carries_no_more_than_its_share_of_input_bytes(monkeypatch, tmp_path):
+    from textkit import parallel
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02d}.txt").write_text(("Word. " * 17)[:100], encoding="utf-8")  # 100 bytes each
+    messages = _messages_sent(monkeypatch)
+    monkeypatch.setattr(parallel, "_MESSAGE_BYTES", 350)
+    paths = sorted(str(p) for p in folder.iterdir())
+    two = list(textkit.analyze_paths(paths, jobs=2, only=["readability"]))
+    sent = [len(m) for m in messages]
+    # 40 // 8 = 5 documents wanted first, but three of 100 bytes fill 350; and so on.
+    assert sent[:4] == [3, 3, 3, 3] and max(sent) == 3 and sum(sent) == 40
+    assert [p for p, _ in two] == paths and all(r.document.counts()["words"] == 17 for _, r in two)
+
+
+def test_a_slow_document_holds_back_no_more_than_the_window(monkeypatch, tmp_path):
+    from textkit import parallel
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(120):
+        (folder / f"{i:03d}.txt").write_text("A short one. It reads well.", encoding="utf-8")
+    paths = sorted(str(p) for p in folder.iterdir())
+    messages = _messages_sent(monkeypatch)
+    real_analyze = parallel._analyze_one
+
+    def analyze_one(path, *args):
+        if path == paths[0]:
+            time.sleep(3)  # the other worker runs ahead meanwhile, until the window is full
+        return real_analyze(path, *args)
+
+    monkeypatch.setattr(parallel, "_analyze_one", analyze_one)
+    reports = textkit.analyze_paths(paths, jobs=2, only=["readability"])
+    assert next(reports)[0] == paths[0]
+    sent = [path for message in messages for path in message]
+    # Eight messages (two workers x 4) of eight documents (120 // 8 = 15, at most 8) past document 0.
+    assert len(sent) == 64 and sent == paths[:64]
+    assert [p for p, _ in reports] == paths[1:]

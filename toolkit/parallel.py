@@ -10,8 +10,12 @@ The pool is a pipe per worker, served from the parent's main thread; not
 result waiting in the shared pipe and spins until the result thread has read
 it: with two workers on two cores that spinning took about as much of the
 parent's CPU as everything else it did per document, and competed with the
-workers for the cores. Each worker has the next document waiting before it
-finishes one, so it never waits for the parent.
+workers for the cores. Documents travel several to a message (see
+``_MOST_PER_MESSAGE``), which spares the parent most of its wake-ups, and
+each worker has its next message waiting before it finishes one, so it never
+waits for the parent. Before forking, the parent analyzes a short text (what
+analyzers load on first use is then loaded once, and shared) and freezes its
+heap for the garbage collector, whose passes in the workers then skip it.
 
 Workers are forked from the parent, so the plugins it loaded (``-p`` modules
 included) and the run's settings reach them as they are; on a platform
@@ -33,10 +37,12 @@ read the documents' text, and asks for snapshots without it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
 import signal
+import socket
 from collections import deque
 from multiprocessing.connection import wait
 from typing import Any, Iterable, Iterator, Mapping
@@ -44,10 +50,23 @@ from typing import Any, Iterable, Iterator, Mapping
 from .document import _CallableDict
 from .errors import EXIT_INTERNAL, InputError, TextkitError
 
-# Documents in flight per worker: enough to keep each busy while the parent writes.
-_WINDOW_PER_WORKER = 4
-# Documents sent to one worker ahead of its answers: the next one is there when it finishes one.
+# Documents sent to a worker in one message, at most. Every message costs the parent a wake-up, a
+# wait on the pipes and a read; sent one at a time (news articles, ~7 ms of analysis each) those took
+# more of the parent's CPU, which competes with the workers for the cores, than writing the reports did.
+_MOST_PER_MESSAGE = 8
+# Input bytes in one message, at most (a longer document travels alone): a worker holds the reports
+# of its message until the last is done, and a report grows with its document.
+_MESSAGE_BYTES = 64 * 1024
+# Room in a worker's socket for its answers before the parent reads them (the kernel caps it, at
+# 2 × net.core.wmem_max): eight news reports (~25 KB each, as JSON) fill the usual 208 KiB, and
+# the worker then waits, idle, until the parent is scheduled to read them.
+_SEND_BUFFER = 4 * 1024 * 1024
+# Messages sent to one worker ahead of its answers: the next one is there when it finishes one.
 _QUEUED_PER_WORKER = 2
+# Messages in flight per worker, counted from the one holding the oldest document not yet written:
+# room for the queued ones while another worker holds a slow document, and no more (memory stays
+# flat: at most this many messages' documents and reports per worker, whatever the corpus).
+_WINDOW_PER_WORKER = 4
 
 # Set in the parent just before the workers are forked; each worker reads it.
 _RUN: dict[str, Any] = {}
@@ -129,10 +148,12 @@ def _analyze_one(path: str, encoded: bool = False, text: bool = True):
     return path, result
 
 
-# Touches what analyzers load on first use: abbreviations, quotations, names, numbers.
+# Touches what analyzers load on first use: abbreviations, quotations, names, numbers, and a word
+# no pronouncing dictionary holds (readability then loads hyphenation patterns: ~0.1 s, once per
+# worker after the fork if left to the first such word of a real document).
 _WARM_UP_TEXT = (
     "Mr. Smith of Acme Corp. said the U.S. economy grew 3.5% in 2024. “It was great,” he said. "
-    "Sadly, nobody in London or Paris believed him! Was he right? Maybe."
+    "Sadly, nobody in London or Paris believed him! Was he right? Maybe. The blorvistic plan failed."
 )
 
 
@@ -148,14 +169,19 @@ def _warm_up(options: dict[str, Any]) -> None:
 
 
 class _Worker:
-    """One worker process, the pipe to it, and the documents it was given (oldest first)."""
+    """One worker process, the pipe to it, and the documents of each message it was sent (oldest first)."""
 
     def __init__(self, context, inherited: list, encoded: bool, text: bool) -> None:
-        self.connection, child_end = context.Pipe()
+        self.connection, child_end = context.Pipe()  # a socket pair
+        with contextlib.suppress(OSError), socket.socket(fileno=os.dup(child_end.fileno())) as answers:
+            answers.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _SEND_BUFFER)
         self.process = context.Process(target=_serve, args=(child_end, inherited, encoded, text), daemon=True)
         self.process.start()
         child_end.close()
-        self.tasks: deque[int] = deque()
+        self.tasks: deque[range] = deque()
+
+    def held(self) -> list[int]:
+        return [i for task in self.tasks for i in task]
 
     def stop(self, gently: bool) -> None:
         if gently and self.process.exitcode is None:
@@ -169,27 +195,38 @@ class _Worker:
 
 
 def _serve(connection, inherited: list, encoded: bool, text: bool) -> None:
-    """A worker's life: analyze each path the parent sends, send back what it needs, until told to stop."""
+    """A worker's life: analyze the paths of each message the parent sends, send back one answer per
+    path (a report, an InputError or the exception met), until told to stop."""
     _ignore_interrupt()
     for other in inherited:  # the other workers' pipes, copied by fork: their ends must close with the parent
         other.close()
     while True:
         try:
-            path = connection.recv()
+            paths = connection.recv()
         except EOFError:  # the parent is gone
             return
-        if path is None:
+        if paths is None:
             return
+        answers = []
+        for path in paths:
+            try:
+                answers.append(_analyze_one(path, encoded, text))
+            except BaseException as exc:  # raised in the parent, as it would be on one core
+                answers.append(_Failure(exc))
         try:
-            answer = _analyze_one(path, encoded, text)
-        except BaseException as exc:  # raised in the parent, as it would be on one core
-            answer = _Failure(exc)
-        try:
-            connection.send(answer)
+            connection.send(answers)
         except OSError:  # the parent is gone (killed): nobody to tell
             return
-        except Exception as exc:  # pickling failed, before anything was written: say so instead
-            connection.send(_Failure(RuntimeError(f"{path}: result cannot be sent between processes: {exc}")))
+        except Exception:  # pickling failed, before anything was written: the answers that cannot go say so
+            connection.send([_sendable(path, answer) for path, answer in zip(paths, answers)])
+
+
+def _sendable(path: str, answer: Any) -> Any:
+    try:
+        pickle.dumps(answer)
+    except Exception as exc:
+        return _Failure(RuntimeError(f"{path}: result cannot be sent between processes: {exc}"))
+    return answer
 
 
 class _Failure:
@@ -227,21 +264,31 @@ def analyze_in_pool(
     try:
         _warm_up(options)
         context = multiprocessing.get_context("fork")
-        for _ in range(jobs):
-            workers.append(_Worker(context, [w.connection for w in workers], encoded, text))
+        # What the parent holds now (plugins, dictionaries, caches) the workers only read: frozen, their
+        # garbage collector never walks it, so neither spends time on it nor writes to (and so copies)
+        # the pages it shares with the parent.
+        gc.freeze()
+        try:
+            for _ in range(jobs):
+                workers.append(_Worker(context, [w.connection for w in workers], encoded, text))
+        finally:
+            gc.unfreeze()  # this process goes on as before
         done: dict[int, Any] = {}
+        unwritten: deque[range] = deque()  # the messages sent whose documents are not all written yet
         sent = emitted = 0
         window = jobs * _WINDOW_PER_WORKER
         while emitted < len(paths):
-            # Keep every worker a document or two ahead, never more than the window past the oldest one.
+            # Keep every worker a message or two ahead, never more than the window's messages in flight.
             for worker in sorted(workers, key=lambda w: len(w.tasks)):
-                while sent < len(paths) and len(worker.tasks) < _QUEUED_PER_WORKER and sent - emitted < window:
-                    worker.tasks.append(sent)
+                while sent < len(paths) and len(worker.tasks) < _QUEUED_PER_WORKER and len(unwritten) < window:
+                    task = _next_message(paths, sent, jobs)
+                    worker.tasks.append(task)
+                    unwritten.append(task)
                     try:
-                        worker.connection.send(paths[sent])
+                        worker.connection.send(paths[task.start : task.stop])
                     except OSError:  # its end of the pipe is closed: it died
                         raise _died(worker, workers, paths) from None
-                    sent += 1
+                    sent = task.stop
             _collect(workers, done, paths)
             while emitted in done:
                 answer = done.pop(emitted)
@@ -249,11 +296,34 @@ def analyze_in_pool(
                 if isinstance(answer, _Failure):
                     raise answer.exc
                 yield answer
+            while unwritten and unwritten[0].stop <= emitted:
+                unwritten.popleft()
         finished = True
     finally:
         for worker in workers:
             worker.stop(gently=finished)
         _RUN = {}
+
+
+def _next_message(paths: list[str], start: int, jobs: int) -> range:
+    """The documents of the next message: up to :data:`_MOST_PER_MESSAGE` while many are left,
+    fewer towards the end, so that no worker is left with several while the others have none (the
+    run ends when the last one does); and no more than :data:`_MESSAGE_BYTES` of input."""
+    most = max(1, min(_MOST_PER_MESSAGE, (len(paths) - start) // (jobs * _QUEUED_PER_WORKER * 2)))
+    stop, size = start + 1, _size(paths[start])
+    while stop < min(start + most, len(paths)):
+        size += _size(paths[stop])
+        if size > _MESSAGE_BYTES:
+            break
+        stop += 1
+    return range(start, stop)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # the worker reports it, in its place
+        return 0
 
 
 def _collect(workers: list[_Worker], done: dict[int, Any], paths: list[str]) -> None:
@@ -265,10 +335,10 @@ def _collect(workers: list[_Worker], done: dict[int, Any], paths: list[str]) -> 
         if connection in busy:
             worker = busy[connection]
             try:
-                answer = connection.recv()
+                answers = connection.recv()
             except (EOFError, OSError):  # it died half-way through sending
                 raise _died(worker, workers, paths) from None
-            done[worker.tasks.popleft()] = answer
+            done.update(zip(worker.tasks.popleft(), answers))
     for sentinel in ready:
         if sentinel in ended:
             # A worker ends only when told to: this one was killed, ran out of memory or crashed in C code.
@@ -276,7 +346,7 @@ def _collect(workers: list[_Worker], done: dict[int, Any], paths: list[str]) -> 
 
 
 def _died(dead: _Worker, workers: list[_Worker], paths: list[str]) -> WorkerDied:
-    lost = dead.tasks or [i for w in workers for i in w.tasks]
+    lost = dead.held() or [i for w in workers for i in w.held()]
     return WorkerDied(
         f"a worker process died while analyzing one of: {', '.join(paths[i] for i in sorted(lost))} "
         "(killed, or out of memory?); run those with --jobs 1 to see which"
