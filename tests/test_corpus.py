@@ -185,3 +185,24 @@ def test_a_corpus_keeps_its_reports_on_disk_and_writes_the_same_json():
     assert json_module.loads(written) == corpus.to_dict()
     for report in corpus.reports:  # each laid out as -f json lays out one report, indented under "documents"
         assert "\n    " + dumps(report).replace("\n", "\n    ") in written
+
+
+def test_a_run_sets_the_loaded_analyzers_apart_from_the_collector_and_gives_them_back(tmp_path):
+    import gc
+
+    from textkit.analysis import analyze_paths
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("The committee met on Tuesday. It approved the plan.\n", encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    run = analyze_paths(sorted(tmp_path.iterdir()))
+    seen = []
+    for path, report in run:
+        seen.append((path.rsplit("/", 1)[-1], gc.get_freeze_count() > 0))
+    assert seen == [("a.txt", True), ("b.txt", True), ("c.txt", True)]
+    assert gc.get_freeze_count() == 0  # a notebook's own objects are the collector's again
+
+    stopped = analyze_paths(sorted(tmp_path.iterdir()))
+    next(stopped)
+    stopped.close()  # a caller that stops early
+    assert gc.get_freeze_count() == 0

@@ -6,6 +6,7 @@ This is the library entry point the CLI uses too: ``analyze_text`` and
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -215,15 +216,26 @@ def analyze_paths(
             )  # fmt: skip
             return
     cache = options.pop("cache", None)
-    for path in paths:
-        try:
-            loader = plugins.loader_for(str(path), input_format)
-            if cache is not None:  # a hit needs the bytes, not a loaded document
-                data = read_bytes(path, max_bytes)
-                report = cache.analyze_bytes(data, source_name(path), encoding=encoding, loader=loader, **options)
-            else:
-                report = analyze_document(load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader), **options)
-        except InputError as exc:
-            yield str(path), exc
-            continue
-        yield str(path), report
+    frozen = False
+    try:
+        for path in paths:
+            try:
+                loader = plugins.loader_for(str(path), input_format)
+                if cache is not None:  # a hit needs the bytes, not a loaded document
+                    data = read_bytes(path, max_bytes)
+                    report = cache.analyze_bytes(data, source_name(path), encoding=encoding, loader=loader, **options)
+                else:
+                    report = analyze_document(load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader), **options)
+            except InputError as exc:
+                yield str(path), exc
+                continue
+            if not frozen:
+                # The analyzers' dictionaries and models are loaded now and live to the end: set apart
+                # from the garbage collector for this run, whose full collections would otherwise walk
+                # them again and again (about a tenth of the CPU over a corpus). Undone when it ends.
+                gc.freeze()
+                frozen = True
+            yield str(path), report
+    finally:
+        if frozen:
+            gc.unfreeze()
