@@ -13,6 +13,7 @@ module with ``-p`` (or twice) loads it once, under its entry-point name.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib
 import importlib.util
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 import pluggy
 
@@ -379,6 +380,13 @@ def guarded_format(fmt: Format, plugin: str) -> Format:
     that takes only the report (as textkit's early docs showed) is called so.
     """
 
+    @contextlib.contextmanager
+    def failures() -> Iterator[None]:
+        try:
+            yield
+        except Exception as exc:
+            raise PluginError(f"format {fmt.name!r} of plugin {plugin!r} failed: {type(exc).__name__}: {exc}") from exc
+
     def guard(function: Callable[..., str] | None, what: str) -> Callable[..., str] | None:
         if function is None:
             return None
@@ -388,12 +396,8 @@ def guarded_format(fmt: Format, plugin: str) -> Format:
         def call(subject, options=None):
             if not one_argument:
                 one_argument.append(_takes_one_argument(function))
-            try:
+            with failures():
                 output = function(subject) if one_argument[0] else function(subject, options)
-            except Exception as exc:
-                raise PluginError(
-                    f"format {fmt.name!r} of plugin {plugin!r} failed: {type(exc).__name__}: {exc}"
-                ) from exc
             if not isinstance(output, str):
                 raise PluginError(
                     f"format {fmt.name!r} of plugin {plugin!r} failed: {what} returned "
@@ -409,10 +413,8 @@ def guarded_format(fmt: Format, plugin: str) -> Format:
             return None
 
         def call(subject, options, stream):
-            try:
+            with failures():
                 function(subject, options, stream)
-            except Exception as exc:
-                raise PluginError(f"format {fmt.name!r} of plugin {plugin!r} failed: {type(exc).__name__}: {exc}") from exc
 
         call.__wrapped__ = function  # type: ignore[attr-defined]
         return call

@@ -185,7 +185,7 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     # as an echo, and a bounded look-back keeps "no no no ..." linear. A triple said once is
     # never looked for again, so only the repeated ones are walked.
     seen: dict[tuple[str, ...], list[int]] = {}
-    budget = PHRASE_ECHO_BUDGET + len(document.text) // CHARS_PER_PHRASE_ECHO
+    budget = _phrase_echo_budget(document)
     covered_spans = Spans(covered)
     echoes = []
     matched_until = -1
@@ -239,12 +239,16 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     return echoes
 
 
+def _phrase_echo_budget(document) -> int:
+    return PHRASE_ECHO_BUDGET + len(document.text) // CHARS_PER_PHRASE_ECHO
+
+
 def phrase_echoes_note(document) -> str | None:
     """The warning for a document where phrase echoes were no longer looked for (None if they all were)."""
     cut = document.memo(PHRASE_ECHOES_CUT, lambda: None)
     if cut is None:
         return None
-    budget = PHRASE_ECHO_BUDGET + len(document.text) // CHARS_PER_PHRASE_ECHO
+    budget = _phrase_echo_budget(document)
     return (
         f"phrase echoes were looked for up to line {document.position(cut)[0]:,} (character {cut:,}) only: "
         f"the text repeats phrases far more than prose does, and at most {budget:,} are counted "

@@ -14,17 +14,8 @@ from ..model import Format
 
 
 def _lazy(module: str, function: str) -> Callable[..., Any]:
-    def call(subject, options=None):
-        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(subject, options)
-
-    call.__name__ = call.__qualname__ = function
-    call.__doc__ = f"textkit.formats.{module}.{function}, imported on first use."
-    return call
-
-
-def _lazy_writer(module: str, function: str) -> Callable[..., None]:
-    def call(subject, options, stream):
-        getattr(importlib.import_module(f"{__name__}.{module}"), function)(subject, options, stream)
+    def call(subject, options=None, *stream):  # render(subject, options) or write_corpus(corpus, options, stream)
+        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(subject, options, *stream)
 
     call.__name__ = call.__qualname__ = function
     call.__doc__ = f"textkit.formats.{module}.{function}, imported on first use."
@@ -37,7 +28,7 @@ def register_formats(register):
     register(
         Format(
             "json", _lazy("json_format", "render"), "json", "The full report as JSON (schema in docs/json-report.md)",
-            _lazy("json_format", "render_corpus"), corpus_needs_reports=True, write_corpus=_lazy_writer("json_format", "write_corpus"),
+            _lazy("json_format", "render_corpus"), corpus_needs_reports=True, write_corpus=_lazy("json_format", "write_corpus"),
         )
     )
     register(Format("jsonl", _lazy("json_format", "render_line"), "jsonl", "One JSON report per line, streamed", streams=True, reads_encoded_sections=True))
@@ -47,7 +38,7 @@ def register_formats(register):
     register(
         Format(
             "sarif", _lazy("ci", "render_sarif"), "sarif", "SARIF 2.1.0 for code scanning", _lazy("ci", "render_sarif_corpus"),
-            corpus_needs_reports=True, write_corpus=_lazy_writer("ci", "write_sarif_corpus"),
+            corpus_needs_reports=True, write_corpus=_lazy("ci", "write_sarif_corpus"),
         )
     )
     register(Format("junit", _lazy("ci", "render_junit"), "xml", "JUnit XML: a test case per gate per document", _lazy("ci", "render_junit_corpus"), corpus_needs_reports=True))

@@ -331,9 +331,8 @@ class _SarifRun:
         self._artifact_index: dict[str, int] = {}
         self.results: list[str] = []
         self.notifications: list[dict[str, Any]] = []
-        # (section id, kind, severity) -> the start of such a finding's result, up to its message text
-        self._result_starts: dict[tuple[str, str, str], str] = {}
-        self._starts_by_section: dict[str, dict[tuple[str, str], str]] = {}  # the same, by section id first
+        # section id -> (kind, severity) -> the start of such a finding's result, up to its message text
+        self._result_starts: dict[str, dict[tuple[str, str], str]] = {}
 
     def rule(self, rule_id: str, description: str, level: str, tags: list[str]) -> int:
         if rule_id not in self._rule_index:
@@ -373,16 +372,15 @@ class _SarifRun:
 
     def _result_start(self, section: dict[str, Any], kind: str, severity: str) -> str:
         """The start of a finding's result, up to its message text: the same for its section, kind and severity."""
-        key = (section["id"], kind, severity)
-        start = self._result_starts.get(key)
+        starts = self._result_starts.setdefault(section["id"], {})
+        start = starts.get((kind, severity))
         if start is None:
             rule_id = f"{section['id']}/{kind}"
             level = SARIF_LEVELS[severity]
             index = self.rule(rule_id, f"{section['title']}: {kind.replace('_', ' ')}", level, ["textkit", section["id"]])
-            start = self._result_starts[key] = (
+            start = starts[kind, severity] = (
                 f'{{"ruleId":{_json_string(rule_id)},"ruleIndex":{index},"level":{_json_string(level)},"message":{{"text":'
             )
-            self._starts_by_section.setdefault(section["id"], {})[kind, severity] = start
         return start
 
     def finding_results(self, section: dict[str, Any], at: str | None, snippet: bool) -> list[str]:
@@ -394,7 +392,7 @@ class _SarifRun:
 
     def results_of_pieces(self, section: dict[str, Any], pieces: list[tuple[str, ...]], at: str | None) -> list[str]:
         """:meth:`finding_results` from the section's :func:`finding_pieces` (which a cache entry may hold)."""
-        starts = self._starts_by_section.setdefault(section["id"], {})
+        starts = self._result_starts.setdefault(section["id"], {})
         results = []
         for kind, severity, message, place, end in pieces:
             start = starts.get((kind, severity)) or self._result_start(section, kind, severity)
