@@ -119,3 +119,42 @@ def test_non_finite_reads_a_plugins_own_number_type_item_by_item():
 
     assert non_finite({"values": [Odd(), 1.0]}, "data") is None
     assert non_finite({"values": [Odd(), math.nan]}, "data") == "data.values[1]"
+
+
+def test_a_shield_installs_the_guards_once_for_many_analyzers_and_restores_them(capfd):
+    """analyze_document runs a document's analyzers inside one shield: each still has its prints
+    caught (fd 1 too), its own budget, and the user's Ctrl-C; afterwards all is as before."""
+    from textkit.isolation import shielded
+
+    def chatty(document, config):
+        print("to stdout")
+        os.write(1, b"below python\n")
+        return Result(metrics={"n": 1})
+
+    def sleeps(document, config):
+        time.sleep(30)
+
+    def interrupted(document, config):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(600):
+            time.sleep(0.05)
+
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM)}
+    started = time.monotonic()
+    with shielded():
+        assert signal.getsignal(signal.SIGINT) is not handlers[signal.SIGINT]
+        first = run(chatty)
+        overrun = run(sleeps, budget=0.3)
+        after = run(chatty, budget=0.3)  # the spent budget does not carry over to the next analyzer
+        time.sleep(0.5)  # nor does its timer fire later
+        with pytest.raises(Interrupted):
+            run(interrupted, budget=60.0)
+    assert time.monotonic() - started < 10
+    assert first.status == after.status == "ok"
+    assert overrun.error["type"] == "BudgetExceeded"
+    assert {s: signal.getsignal(s) for s in handlers} == handlers
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    os.write(1, b"stdout again\n")
+    out, err = capfd.readouterr()
+    assert out == "stdout again\n"
+    assert err.count("textkit: analyzer 'x' printed: to stdout") == 2 and err.count("below python") == 2

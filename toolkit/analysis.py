@@ -16,7 +16,7 @@ from .config import Config
 from .document import Document
 from .errors import InputError, Interrupted
 from .escape import stderr_line
-from .isolation import DEFAULT_TIME_BUDGET, captured_output, guarded, non_finite
+from .isolation import DEFAULT_TIME_BUDGET, captured_output, guarded, non_finite, shielded
 from .loading import DEFAULT_MAX_BYTES, load_path, read_bytes, source_name
 from .model import ERROR, OK, SKIPPED, Analyzer, InvalidResult, PluginInfo, Result, Section, Skip, check_result
 from .plugin_manager import PluginRecord, Plugins, load_plugins
@@ -125,7 +125,8 @@ def analyze_document(
     only, disable = list(only), list(disable)
     selected = plugins.select(only, disable)
     document.segmentation  # segment once, up front, so no analyzer's time includes it
-    sections = [run_analyzer(a, r, document, config, time_budget) for a, r in selected]
+    with shielded():  # the analyzers' guards installed once for all of them
+        sections = [run_analyzer(a, r, document, config, time_budget) for a, r in selected]
     for record in plugins.failed:
         if (not only or record.name in only) and record.name not in disable:
             sections.append(_failed_plugin_section(record))

@@ -66,16 +66,19 @@ def captured_output() -> Iterator[_Bounded]:
     """Everything written to stdout or stderr inside the block goes to the yielded sink, not the terminal."""
     sink = _Bounded()
     old = sys.stdout, sys.stderr
-    for stream in old:
-        with contextlib.suppress(Exception):
-            stream.flush()
-    saved_fd = _divert_fd1()
+    shield = _shield_here()
+    if shield is None:
+        for stream in old:
+            with contextlib.suppress(Exception):
+                stream.flush()
+        saved_fd = _divert_fd1()
     sys.stdout = sys.stderr = sink
     try:
         yield sink
     finally:
         sys.stdout, sys.stderr = old
-        _restore_fd1(saved_fd)
+        if shield is None:
+            _restore_fd1(saved_fd)
 
 
 def _divert_fd1() -> int | None:
@@ -96,48 +99,135 @@ def _restore_fd1(saved: int | None) -> None:
     os.close(saved)
 
 
+class _Shield:
+    """What :func:`shielded` installed for the guarded blocks inside it: the budget of the one running."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+        self.budget: float | None = None
+
+
+_shield: _Shield | None = None
+
+
+def _shield_here() -> _Shield | None:
+    """The shield in force for the calling thread, if any."""
+    shield = _shield
+    return shield if shield is not None and shield.thread == threading.get_ident() else None
+
+
+def _can_use_signals() -> bool:
+    return threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM")
+
+
+def _interrupt(signum, frame):
+    raise Interrupted(signum)
+
+
+def _install(overrun) -> dict:
+    """Point the user's Ctrl-C/SIGTERM at :class:`Interrupted` and SIGALRM at ``overrun``; return what was there.
+
+    A signal that is ignored (a pool worker's Ctrl-C: its parent decides) or left at its default
+    (a worker's SIGTERM: end at once) keeps that disposition.
+    """
+    previous = {
+        s: signal.signal(s, _interrupt)
+        for s in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(s) not in (signal.SIG_IGN, signal.SIG_DFL, None)
+    }
+    if overrun is not None:
+        previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, overrun)
+    return previous
+
+
+def _disarm(state) -> None:
+    """Stop the budget's timer; an alarm due this very moment must not leave it running."""
+    while True:
+        try:
+            state.budget = None
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
+        except BudgetExceeded:
+            continue
+
+
+@contextlib.contextmanager
+def shielded() -> Iterator[None]:
+    """Install once, for every :func:`guarded` and :func:`captured_output` block inside (a document's
+    analyzers), what each would otherwise install and remove again: the interrupt and budget
+    handlers and file descriptor 1's diversion to stderr — a dozen system calls per analyzer.
+
+    Between the blocks, the code inside must not write to stdout; Ctrl-C raises
+    :class:`Interrupted` there too. Outside the main thread, and nested, it does nothing.
+    """
+    global _shield
+    if _shield is not None or not _can_use_signals():
+        yield
+        return
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    shield = _Shield()
+
+    def overrun(signum, frame):
+        if shield.budget is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0.05)  # again shortly, in case the analyzer catches it and carries on
+            raise BudgetExceeded(shield.budget)
+
+    previous = _install(overrun)
+    saved_fd = _divert_fd1()
+    _shield = shield
+    try:
+        yield
+    finally:
+        _shield = None
+        _disarm(shield)
+        _restore_fd1(saved_fd)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _timed(budget: float | None) -> bool:
+    return budget is not None and budget > 0 and math.isfinite(budget)
+
+
 @contextlib.contextmanager
 def guarded(budget: float | None) -> Iterator[None]:
     """The user's Ctrl-C/SIGTERM raise :class:`Interrupted`; past ``budget`` seconds, BudgetExceeded is raised.
 
     Only possible in the main thread; elsewhere the block runs unguarded.
     """
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+    if not _can_use_signals():
         yield
         return
-    state = {"active": True}
-
-    def interrupt(signum, frame):
-        raise Interrupted(signum)
+    shield = _shield_here()
+    if shield is not None:  # the handlers are in place: only the timer is this block's
+        if _timed(budget):
+            shield.budget = budget
+            signal.setitimer(signal.ITIMER_REAL, budget)
+        try:
+            yield
+        finally:
+            if _timed(budget):
+                _disarm(shield)
+        return
+    state = _Shield()
+    timed = _timed(budget)
 
     def overrun(signum, frame):
-        if state["active"]:
-            # Again shortly, in case the analyzer catches it and carries on.
-            signal.setitimer(signal.ITIMER_REAL, 0.05)
-            raise BudgetExceeded(budget)
+        if state.budget is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0.05)  # again shortly, in case the analyzer catches it and carries on
+            raise BudgetExceeded(state.budget)
 
-    # A signal that is ignored (a pool worker's Ctrl-C: its parent decides) or left
-    # at its default (a worker's SIGTERM: end at once) keeps that disposition.
-    previous = {
-        s: signal.signal(s, interrupt)
-        for s in (signal.SIGINT, signal.SIGTERM)
-        if signal.getsignal(s) not in (signal.SIG_IGN, signal.SIG_DFL, None)
-    }
-    timed = budget is not None and budget > 0 and math.isfinite(budget)
+    previous = _install(overrun if timed else None)
     if timed:
-        previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, overrun)
+        state.budget = budget
         signal.setitimer(signal.ITIMER_REAL, budget)
     try:
         yield
     finally:
-        while True:  # an alarm due this very moment must not leave the timer running
-            try:
-                state["active"] = False
-                if timed:
-                    signal.setitimer(signal.ITIMER_REAL, 0)
-                break
-            except BudgetExceeded:
-                continue
+        if timed:
+            _disarm(state)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
