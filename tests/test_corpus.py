@@ -195,14 +195,24 @@ def test_a_run_sets_the_loaded_analyzers_apart_from_the_collector_and_gives_them
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text("The committee met on Tuesday. It approved the plan.\n", encoding="utf-8")
     assert gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
+    assert thresholds[0] < 50_000  # the interpreter's default (700)
     run = analyze_paths(sorted(tmp_path.iterdir()))
     seen = []
     for path, report in run:
-        seen.append((path.rsplit("/", 1)[-1], gc.get_freeze_count() > 0))
-    assert seen == [("a.txt", True), ("b.txt", True), ("c.txt", True)]
+        seen.append((path.rsplit("/", 1)[-1], gc.get_freeze_count() > 0, gc.get_threshold()))
+    # Room in the young generation for a document's objects, freed by reference counting anyway.
+    assert seen == [(name, True, (50_000, *thresholds[1:])) for name in ("a.txt", "b.txt", "c.txt")]
     assert gc.get_freeze_count() == 0  # a notebook's own objects are the collector's again
+    assert gc.get_threshold() == thresholds
 
     stopped = analyze_paths(sorted(tmp_path.iterdir()))
     next(stopped)
     stopped.close()  # a caller that stops early
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
+
+    gc.set_threshold(0, *thresholds[1:])  # a caller who switched it off (or tuned it) keeps that
+    try:
+        assert [gc.get_threshold()[0] for _ in analyze_paths(sorted(tmp_path.iterdir()))] == [0, 0, 0]
+    finally:
+        gc.set_threshold(*thresholds)

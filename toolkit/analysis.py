@@ -12,6 +12,7 @@ import sys
 import time
 from typing import Iterable, Iterator
 
+from .collector import corpus_collection
 from .config import Config
 from .document import Document
 from .errors import InputError, Interrupted
@@ -211,32 +212,34 @@ def analyze_paths(
         paths = [str(p) for p in paths]
         # Standard input belongs to this process: a run that reads it stays here.
         if len(paths) > 1 and "-" not in paths and can_fork():
-            yield from analyze_in_pool(
-                paths, min(jobs, len(paths)), encoded=encoded, text=texts,
-                encoding=encoding, max_bytes=max_bytes, input_format=input_format, **options,
-            )  # fmt: skip
+            with corpus_collection():
+                yield from analyze_in_pool(
+                    paths, min(jobs, len(paths)), encoded=encoded, text=texts,
+                    encoding=encoding, max_bytes=max_bytes, input_format=input_format, **options,
+                )  # fmt: skip
             return
     cache = options.pop("cache", None)
     frozen = False
-    try:
-        for path in paths:
-            try:
-                loader = plugins.loader_for(str(path), input_format)
-                if cache is not None:  # a hit needs the bytes, not a loaded document
-                    data = read_bytes(path, max_bytes)
-                    report = cache.analyze_bytes(data, source_name(path), encoding=encoding, loader=loader, **options)
-                else:
-                    report = analyze_document(load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader), **options)
-            except InputError as exc:
-                yield str(path), exc
-                continue
-            if not frozen:
-                # The analyzers' dictionaries and models are loaded now and live to the end: set apart
-                # from the garbage collector for this run, whose full collections would otherwise walk
-                # them again and again (about a tenth of the CPU over a corpus). Undone when it ends.
-                gc.freeze()
-                frozen = True
-            yield str(path), report
-    finally:
-        if frozen:
-            gc.unfreeze()
+    with corpus_collection():
+        try:
+            for path in paths:
+                try:
+                    loader = plugins.loader_for(str(path), input_format)
+                    if cache is not None:  # a hit needs the bytes, not a loaded document
+                        data = read_bytes(path, max_bytes)
+                        report = cache.analyze_bytes(data, source_name(path), encoding=encoding, loader=loader, **options)
+                    else:
+                        report = analyze_document(load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader), **options)
+                except InputError as exc:
+                    yield str(path), exc
+                    continue
+                if not frozen:
+                    # The analyzers' dictionaries and models are loaded now and live to the end: set apart
+                    # from the garbage collector for this run, whose full collections would otherwise walk
+                    # them again and again (about a tenth of the CPU over a corpus). Undone when it ends.
+                    gc.freeze()
+                    frozen = True
+                yield str(path), report
+        finally:
+            if frozen:
+                gc.unfreeze()
