@@ -35,6 +35,8 @@ shared data folder, not in the repository.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 import os
 import statistics
@@ -128,14 +130,33 @@ def textkit_cpu_at(texts_file: Path, pythonpath: Path | None) -> tuple[dict[str,
 def textkit_cpu(texts: list[str]) -> tuple[dict[str, float], list[float]]:
     """CPU per document of each stage (segmentation, each analyzer, JSON), and report/article size ratios."""
     from textkit import Config, Document
-    from textkit.analysis import analyze_document, default_plugins, run_analyzer
+    from textkit.analysis import analyze_document, default_plugins
     from textkit.formats import json_format
 
+    try:
+        from textkit.collector import corpus_collection
+    except ImportError:  # a revision before it (--main)
+        corpus_collection = contextlib.nullcontext
     plugins = default_plugins()
     selected = plugins.select()
     config = Config()
     for text in texts[:5]:  # warm: lexicons, dictionaries, caches
         json_format.render(analyze_document(Document(text)))
+    # The collector as in a corpus run (analyze_paths): the loaded analyzers frozen, room in the young generation.
+    gc.freeze()
+    with corpus_collection():
+        return _stages(texts, plugins, selected, config)
+
+
+def _stages(texts, plugins, selected, config) -> tuple[dict[str, float], list[float]]:
+    from textkit import Document
+    from textkit.analysis import analyze_document, run_analyzer
+    from textkit.formats import json_format
+
+    try:
+        from textkit.isolation import shielded  # the analyzers' guards installed once, as analyze_document does
+    except ImportError:  # a revision before it (--main)
+        shielded = contextlib.nullcontext
     stages: dict[str, float] = {"segmentation": 0.0}
     documents = []
     for text in texts:
@@ -146,8 +167,9 @@ def textkit_cpu(texts: list[str]) -> tuple[dict[str, float], list[float]]:
         documents.append(document)
     for analyzer, record in selected:
         started = time.process_time()
-        for document in documents:
-            run_analyzer(analyzer, record, document, config)
+        with shielded():
+            for document in documents:
+                run_analyzer(analyzer, record, document, config)
         stages[analyzer.id] = time.process_time() - started
     reports = [analyze_document(d) for d in documents]
     started = time.process_time()
