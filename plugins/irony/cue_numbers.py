@@ -14,12 +14,13 @@ cue for cue; ``benchmarks/irony_outputs.py`` checks it on ~1,800 texts.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import ge, le
-from typing import Any
+from typing import Any, Callable
 
 from .word_cues import MAX_KEPT_WORDS, CueReader, cue_table, word_reading
 
@@ -28,7 +29,7 @@ UNWEIGHTED = 1  # the number of every cue without weight (0: no cue; weighted cu
 
 @dataclass(frozen=True)
 class Numbering:
-    weights: list[float]  # by number (0.0 for 0 and UNWEIGHTED)
+    weights: array  # by number, doubles (0.0 for 0 and UNWEIGHTED)
     cues: list[str]  # by number
     number: dict[str, int]  # a weighted cue -> its number
     pair_tables: list[dict[str, int]]  # the second word's key -> the pair's number, per first word (0: none)
@@ -50,22 +51,25 @@ def numbering() -> Numbering:
                 pair_table[first] = len(pair_tables)
                 pair_tables.append({})
             pair_tables[pair_table[first]][second] = k
+    # The weights side by side in one block of doubles (not float objects all over memory): a
+    # look-up touches one place, which counts when a document reads a thousand of them.
     return Numbering(
-        [0.0, 0.0, *weights.values()], cues, number, pair_tables, pair_table, number.get("<elongated>", UNWEIGHTED)
+        array("d", [0.0, 0.0, *weights.values()]), cues, number, pair_tables, pair_table,
+        number.get("<elongated>", UNWEIGHTED),
     )
 
 
-# Per word, what its place in the cue stream needs (all numbers and a string: no object the
-# garbage collector walks): (1 if it has a cue key else 0, its key's number (0 if none), the
-# number of "<elongated>" if it is stretched else 0, its pair table, its key).
-Entry = tuple[int, int, int, int, "str | None"]
+# Per word, what its place in the cue stream needs (numbers and a string: no object the garbage
+# collector walks): (its key's number, 0 if it has no cue key; the number of "<elongated>" if it
+# is stretched, else 0; its pair table; its key).
+Entry = tuple[int, int, int, "str | None"]
 
 
 def _entry(stretched: bool, key: str | None, table: Numbering) -> Entry:
     elongated = table.elongated if stretched else 0
     if key is None:
-        return (0, 0, elongated, 0, None)
-    return (1, table.number.get(key, UNWEIGHTED), elongated, table.pair_table.get(key, 0), key)
+        return (0, elongated, 0, None)
+    return (table.number.get(key, UNWEIGHTED), elongated, table.pair_table.get(key, 0), key)
 
 
 # Entries of words whose cue no name of the document can veto, kept across documents (bounded).
@@ -128,9 +132,7 @@ def _read(document) -> list[list[int]]:
         numbers = list(gap_numbers(before)) if before else []
         append = numbers.append
         written = texts[first]
-        _, key_number, elongated, pairs, _ = (
-            _OPENING_ENTRIES.get(written) or opening.get(written) or resolved(first, True)
-        )
+        key_number, elongated, pairs, _ = _OPENING_ENTRIES.get(written) or opening.get(written) or resolved(first, True)
         if elongated:
             append(elongated)
         previous = None  # the pair table of the word before, when it has a cue key
@@ -139,7 +141,7 @@ def _read(document) -> list[list[int]]:
             previous = pair_tables[pairs]
         for i in range(first + 1, end):  # ``word_cues._add_word`` written out: once per word
             written = texts[i]
-            _, key_number, elongated, pairs, key = kept_word(written) or known_word(written) or resolved(i, False)
+            key_number, elongated, pairs, key = kept_word(written) or known_word(written) or resolved(i, False)
             if elongated:
                 append(elongated)
             if key_number:
@@ -174,14 +176,19 @@ def strongest(document, n: int = 5) -> tuple[int, list[dict[str, Any]]]:
     counts = Counter(chain.from_iterable(per_sentence))
     counts.pop(UNWEIGHTED, None)
     table = numbering()
+    numbers = list(counts)
+    # Only the cues shown are named.
     return sum(map(len, per_sentence)), ranked_cues(
-        list(map(table.cues.__getitem__, counts)), list(map(table.weights.__getitem__, counts)), list(counts.values()), n
+        numbers, list(map(table.weights.__getitem__, numbers)), list(counts.values()), n, table.cues.__getitem__
     )
 
 
-def ranked_cues(cues: list[str], weights: list[float], counts: list[int], n: int) -> list[dict[str, Any]]:
+def ranked_cues(
+    cues: list, weights: list[float], counts: list[int], n: int, name: Callable[[Any], str] = str
+) -> list[dict[str, Any]]:
     """The ``n`` cues that raised the score most and the ``n`` that lowered it most, each with
-    its weight summed over its occurrences (``cues`` in the order they first occur).
+    its weight summed over its occurrences (``cues`` in the order they first occur; ``name``
+    spells a cue out).
 
     As ``sorted(..., key=-total)`` ranks them (ties in order of first occurrence), but only the
     cues at or beyond the ``n``-th largest and the ``n``-th smallest total are sorted by key."""
@@ -196,6 +203,6 @@ def ranked_cues(cues: list[str], weights: list[float], counts: list[int], n: int
     # whole ranking, and it holds the first n and the last n of it.
     top = sorted(compress(range(len(totals)), map(ge, totals, repeat(high))), key=by_total, reverse=True)[:n]
     bottom = sorted(compress(range(len(totals)), map(le, totals, repeat(low))), key=by_total, reverse=True)[-n:]
-    up = [{"cue": cues[j], "weight": round(totals[j], 4)} for j in top if totals[j] > 0]
-    down = [{"cue": cues[j], "weight": round(totals[j], 4)} for j in reversed(bottom) if totals[j] < 0]
+    up = [{"cue": name(cues[j]), "weight": round(totals[j], 4)} for j in top if totals[j] > 0]
+    down = [{"cue": name(cues[j]), "weight": round(totals[j], 4)} for j in reversed(bottom) if totals[j] < 0]
     return up + down

@@ -26,7 +26,7 @@ from operator import and_, attrgetter, methodcaller, not_
 from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
-_MANY = 200  # places of one first word from which they are sorted out at C speed first (fewer: tried as they are)
+_MANY = 200  # places of one first word from which those its second word rules out are dropped first
 _START = methodcaller("start")
 _TEXT, _START_OF = attrgetter("text"), attrgetter("start")
 
@@ -133,14 +133,13 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     starts = []  # tried with the whole pattern
     for key in phrases.first_words & positions.keys():
         indices = positions[key]
-        if len(indices) < _MANY:
-            starts += [words[i].start for i in indices]
-            continue
         ascii_words = list(map(str.isascii, map(_TEXT, map(words.__getitem__, indices))))
         plain = list(compress(indices, ascii_words))
-        starts += [words[i].start for i in compress(indices, map(not_, ascii_words))]
-        if key in phrases.second_starts:
+        if len(plain) < len(indices):
+            starts += [words[i].start for i in compress(indices, map(not_, ascii_words))]
+        if len(indices) >= _MANY and key in phrases.second_starts:
             plain = _may_go_on(document, key, plain, phrases.second_starts[key])
+        # Only the word's own phrases, however often it occurs: one short pattern instead of the whole list.
         candidates += matches(by_first_word.get(key, pattern), map(_START_OF, map(words.__getitem__, plain)))
     starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
     starts += places.foreign

@@ -30,12 +30,12 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter, not_
 from typing import Any
 
 from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
 
-from .lexicon import read_json, word_keys
+from .lexicon import read_json, word_keys, word_texts
 
 MAX_LETTERS = 20  # a longer "word" is never a dictionary word (and is not looked up)
 EMOJI_REACH = 50  # characters of a gap between words looked at for an emoji
@@ -135,12 +135,15 @@ def _gap_cues(gap: str) -> list[str]:
 def _names(document, keys: list[str], texts: list[str]) -> frozenset[str]:
     """Words the document writes with a capital inside a sentence ("said Bush"): names, whatever
     the dictionary says; one pass over the words (``texts``: their texts)."""
-    openers = {s.first_word for s in document.sentences}
-    # The words opening with a capital, picked out at C speed (every word has a first character).
-    capitalised = compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts)))
-    return frozenset(keys[i] for i in capitalised if i not in openers and not texts[i].isupper())
+    # The words opening with a capital but not a sentence, and not all in capitals, picked out at
+    # C speed (every word has a first character).
+    capitalised = set(compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts))))
+    capitalised.difference_update(map(_FIRST_WORD, document.sentences))
+    inside = list(capitalised)
+    return frozenset(map(keys.__getitem__, compress(inside, map(not_, map(str.isupper, map(texts.__getitem__, inside))))))
 
 
+_FIRST_WORD = attrgetter("first_word")
 _LINK_STARTS = frozenset({"http", "https", "www"})
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
@@ -163,7 +166,7 @@ class CueReader:
     def __init__(self, document) -> None:
         self.keys = keys = word_keys(document)
         self.words = words = document.words
-        self.texts = texts = [w.text for w in words]
+        self.texts = texts = word_texts(document)
         self.text = text = document.text
         self.names = _names(document, keys, texts)
         self.tagged = {m.end() for m in _TAG_MARK.finditer(text)}  # where a word after "#" or "@" starts
