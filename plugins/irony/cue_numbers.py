@@ -14,12 +14,11 @@ cue for cue; ``benchmarks/irony_outputs.py`` checks it on ~1,800 texts.
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
-from operator import ge, le
+from itertools import chain, compress, islice, repeat
+from operator import ge, gt, le
 from typing import Any, Callable
 
 from .word_cues import MAX_KEPT_WORDS, CueReader, cue_table, word_reading
@@ -29,7 +28,7 @@ UNWEIGHTED = 1  # the number of every cue without weight (0: no cue; weighted cu
 
 @dataclass(frozen=True)
 class Numbering:
-    weights: array  # by number, doubles (0.0 for 0 and UNWEIGHTED)
+    weights: list[float]  # by number (0.0 for 0 and UNWEIGHTED)
     cues: list[str]  # by number
     number: dict[str, int]  # a weighted cue -> its number
     pair_tables: list[dict[str, int]]  # the second word's key -> the pair's number, per first word (0: none)
@@ -51,11 +50,10 @@ def numbering() -> Numbering:
                 pair_table[first] = len(pair_tables)
                 pair_tables.append({})
             pair_tables[pair_table[first]][second] = k
-    # The weights side by side in one block of doubles (not float objects all over memory): a
-    # look-up touches one place, which counts when a document reads a thousand of them.
+    # (A list, not an array of doubles: ``list.__getitem__`` is called at C speed by ``map``, an
+    # array's goes through a slot wrapper, several times slower.)
     return Numbering(
-        array("d", [0.0, 0.0, *weights.values()]), cues, number, pair_tables, pair_table,
-        number.get("<elongated>", UNWEIGHTED),
+        [0.0, 0.0, *weights.values()], cues, number, pair_tables, pair_table, number.get("<elongated>", UNWEIGHTED)
     )
 
 
@@ -163,11 +161,9 @@ def cue_values(document) -> tuple[list[float], float]:
     """(per prose sentence the summed weight of its cues, the summed weight of all the
     document's cues), each summed in cue order as ``word_cues.cue_score`` sums."""
     per_sentence = sentence_numbers(document)
-    weight = numbering().weights.__getitem__
-    return (
-        [sum(map(weight, numbers)) for numbers in per_sentence],
-        sum(map(weight, chain.from_iterable(per_sentence))),
-    )
+    weights = list(map(numbering().weights.__getitem__, chain.from_iterable(per_sentence)))  # each looked up once
+    left = iter(weights)
+    return [sum(islice(left, len(numbers))) for numbers in per_sentence], sum(weights)
 
 
 def strongest(document, n: int = 5) -> tuple[int, list[dict[str, Any]]]:
@@ -194,8 +190,10 @@ def ranked_cues(
     cues at or beyond the ``n``-th largest and the ``n``-th smallest total are sorted by key."""
     if not cues:
         return []
-    # Each total a running sum of its weight, as ``top_cues`` adds it up (one weight: itself).
-    totals = list(map(sum, map(repeat, weights, counts)))
+    # A cue said more than once: its weight added up as a running sum, as ``top_cues`` does.
+    totals = list(weights)
+    for j in compress(range(len(counts)), map(gt, counts, repeat(1))):
+        totals[j] = sum(repeat(weights[j], counts[j]))
     ordered = sorted(totals)
     high, low = (ordered[-n], ordered[n - 1]) if len(ordered) >= n else (ordered[0], ordered[-1])
     by_total = totals.__getitem__

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import and_, attrgetter, methodcaller, not_
 
-from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices
+from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices, word_texts
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
 _MANY = 200  # places of one first word from which those its second word rules out are dropped first
@@ -47,7 +47,8 @@ def _places(document) -> _Places:
         runs: dict[str, list[int]] = {}
         foreign = []
         prose = prose_word_indices(document)
-        texts = [words[i].text for i in prose]
+        all_texts = word_texts(document)
+        texts = all_texts if len(prose) == len(all_texts) else list(map(all_texts.__getitem__, prose))
         # Only the words that are not plain ASCII letters and digits (a plain word is found by its key).
         plain = map(and_, map(str.isalnum, texts), map(str.isascii, texts))
         word_runs: dict[str, list[tuple[str, int]]] = {}  # (key, offset in the word) of each distinct word's runs
