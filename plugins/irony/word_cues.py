@@ -114,7 +114,7 @@ def word_reading(text: str, key: str, opens_sentence: bool) -> tuple[bool, str |
     return found
 
 
-MAX_KEPT_WORDS = 100_000  # distinct words whose reading is kept across documents, per place
+MAX_KEPT_WORDS = 50_000  # distinct words whose reading (and number entry) is kept across documents, per place: ~24 MiB at most in all
 _WORDS: dict[str, tuple[bool, str | None, bool]] = {}  # inside a sentence
 _OPENING_WORDS: dict[str, tuple[bool, str | None, bool]] = {}  # opening a sentence
 
@@ -192,8 +192,6 @@ class CueReader:
         written = self.texts[i]
         stretched, key, by_name = word_reading(written, self.keys[i], False)
         found = (stretched, None if by_name and key in self.names else key)
-        if not by_name and len(_LOWER_CASE_WORDS) < MAX_KEPT_WORDS:  # nothing but the word decides
-            _LOWER_CASE_WORDS[written] = found
         self.known[written] = found
         return found
 
@@ -312,11 +310,11 @@ def _plain_sentence_cues(sentence, reader: CueReader) -> list[str]:
     opening_word = words[first]
     cues = list(reader.gap_cues_of(text[sentence.start : opening_word.start])) if opening_word.start > sentence.start else []
     previous = _add_word(cues, reader.opener(first), None)
-    lower_case_word, known_word, inside = _LOWER_CASE_WORDS.get, reader.known.get, reader.inside
+    known_word, inside = reader.known.get, reader.inside
     append = cues.append
     for i in range(first + 1, end):  # ``_add_word`` written out: this loop runs once per word
         written = texts[i]
-        stretched, key = lower_case_word(written) or known_word(written) or inside(i)
+        stretched, key = known_word(written) or inside(i)
         if stretched:
             append("<elongated>")
         if key is not None:
@@ -330,9 +328,6 @@ def _plain_sentence_cues(sentence, reader: CueReader) -> list[str]:
     return cues
 
 
-# (stretched, cue key) of a word whose cue key no name can veto (``word_reading``), which
-# needs no context, kept across documents (bounded).
-_LOWER_CASE_WORDS: dict[str, tuple[bool, str | None]] = {}
 # What can make a gap between words a cue: "!", "?", "…", "...", or any character outside ASCII
 # that is not one of the usual quotation marks and dashes (an emoji is one). A word never holds
 # "!", "?", "…" or "...", so a lone "." (a number, an abbreviation) marks nothing. Written as one
