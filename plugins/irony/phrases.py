@@ -8,7 +8,9 @@ after no letter, digit or "#". ``find`` tries it at those places only, and so fi
 * inside a word of ASCII letters and digits joined by apostrophes, hyphens or points
   ("so-called", "what's"), every run of letters or digits that is a first word;
 * every word with a letter outside ASCII, at its start and after each mark inside it
-  (case-insensitive matching reads some of those letters as ASCII ones: "ſ" matches "s");
+  (case-insensitive matching reads some of those letters as ASCII ones: "ſ" matches "s"), unless
+  a run of ASCII letters and digits followed by no letter or digit stands there ("don’t"): then
+  only if that run is a first word, as inside an ASCII word;
 * every "#" before a word, for the lists holding hashtags ("#sarcasm").
 
 Where a match starts, the text holds the first word's opening run of letters and digits and
@@ -62,8 +64,20 @@ def _places(document) -> _Places:
                 for key, offset in found:
                     runs.setdefault(key, []).append(start + offset)
             else:
-                foreign.append(start)
-                foreign += [start + k for k in range(1, len(word)) if not word[k - 1].isalnum()]
+                # At its start and after each mark: where a run of ASCII letters and digits is
+                # followed by no letter or digit, only a phrase whose first word opens with that
+                # very run can start (as inside an ASCII word); elsewhere any could.
+                for k in (0, *(k for k in range(1, len(word)) if not word[k - 1].isalnum())):
+                    run = _RUN.match(word, k)
+                    if run is None:
+                        foreign.append(start + k)
+                        continue
+                    end = run.end()
+                    after = word[end] if end < len(word) else text[words[i].end : words[i].end + 1]
+                    if after.isalnum():
+                        foreign.append(start + k)
+                    else:
+                        runs.setdefault(run.group().lower(), []).append(start + k)
         paragraphs = prose_paragraphs(document)
         hashes = [
             m.start() for p in paragraphs for m in _HASH_BEFORE_WORD.finditer(text, p.start, p.end)
