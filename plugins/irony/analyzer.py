@@ -10,12 +10,12 @@ from typing import Any
 
 from textkit import SENTENCE_WINDOW_SETTING, Result, Setting, Skip, require_script, sentence_window
 
+from .cue_numbers import strongest
 from .echoes import phrase_echoes_note
 from .features import FEATURES, feature_values
 from .markers import FAMILIES, Marker, find_markers
 from .model import check_table, contributions, sigmoid, weight_table
 from .sentences import MEMO_KEY, sentence_scores_with
-from .cue_numbers import strongest
 from .word_cues import sentence_cues
 
 METHOD = (

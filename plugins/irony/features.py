@@ -32,8 +32,8 @@ from operator import attrgetter, ge, sub
 
 from textkit.plugins._vader import sentence_scores
 
-from .markers import FAMILIES, find_markers
 from .cue_numbers import cue_values
+from .markers import FAMILIES, find_markers
 from .word_cues import cue_table, length_scale
 
 SENTIMENT_FEATURES = ("praise_in_complaint", "complaint_in_praise", "mixed_polarity")

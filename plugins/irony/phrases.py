@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress
 from operator import and_, attrgetter, methodcaller, not_
 
 from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices, word_texts

@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress
 from operator import attrgetter, itemgetter, not_
 from typing import Any
 
