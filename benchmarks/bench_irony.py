@@ -55,19 +55,14 @@ SHAPES = {
 NEWS_PROBE = """
 import json, sys, time
 from textkit import Config, Document, analyze_text
-from textkit.plugins._vader import sentence_scores
 from textkit.plugins.irony import analyze, feature_values, sentence_irony
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 rounds = int(sys.argv[2])
+sys.path.insert(0, sys.argv[4])
+from bench_irony_ab import prepared
 
 def documents():
-    out = []
-    for text in texts:
-        document = Document(text)
-        document.segmentation
-        sentence_scores(document)
-        out.append(document)
-    return out
+    return prepared(texts)
 
 for document in documents()[:50]:  # warm: word lists, dictionaries and caches loaded
     sentence_irony(document)
@@ -102,7 +97,8 @@ def news_run(texts_file: Path, rounds: int, pythonpath: Path | None) -> dict:
     if pythonpath:
         env["PYTHONPATH"] = str(pythonpath)
     done = subprocess.run(
-        [sys.executable, "-c", NEWS_PROBE, str(texts_file), str(rounds), str(ROOT / "examples" / "article.txt")],
+        [sys.executable, "-c", NEWS_PROBE, str(texts_file), str(rounds), str(ROOT / "examples" / "article.txt"),
+         str(ROOT / "benchmarks")],
         capture_output=True, text=True, env=env, check=True,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])

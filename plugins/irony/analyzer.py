@@ -10,12 +10,13 @@ from typing import Any
 
 from textkit import SENTENCE_WINDOW_SETTING, Result, Setting, Skip, require_script, sentence_window
 
+from .cue_numbers import strongest
 from .echoes import phrase_echoes_note
 from .features import FEATURES, feature_values
 from .markers import FAMILIES, Marker, find_markers
 from .model import check_table, contributions, sigmoid, weight_table
 from .sentences import MEMO_KEY, sentence_scores_with
-from .word_cues import sentence_cues, top_cues
+from .word_cues import sentence_cues
 
 METHOD = (
     "score = sigmoid(log_odds), log_odds = intercept + sum of contributions; "
@@ -93,16 +94,16 @@ def analyze(document, config) -> Result:
         key=lambda f: (f.start, f.end),
     )
     counts = Counter(m.family for m in markers)
-    cues = list(chain.from_iterable(sentence_cues(document)))
+    cue_count, top = strongest(document)
     word_cues = {
         "score": round(values["word_cues"], 4),
         "weight": weights["word_cues"],
         "contribution": round(parts["word_cues"], 4),
-        "cues": len(cues),
-        "strongest": {c["cue"]: c["weight"] for c in top_cues(cues)},
+        "cues": cue_count,
+        "strongest": {c["cue"]: c["weight"] for c in top},
     }
     if _option(config, "list_cues", False):
-        word_cues["occurrences"] = sorted(Counter(cues).items())
+        word_cues["occurrences"] = sorted(Counter(chain.from_iterable(sentence_cues(document))).items())
     data = {
         "contributions": _contribution_rows(values, weights, parts),
         "top_markers": _top_markers(document, markers, weights),

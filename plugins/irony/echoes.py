@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import accumulate, compress, islice, repeat
-from operator import add, and_, attrgetter, eq, ge, not_, sub, truth
+from operator import add, and_, attrgetter, eq, ge, gt, not_, sub, truth
 
 from textkit import tokenize_words
 
@@ -130,7 +130,8 @@ def _repeated_trigrams(keys: list[str]) -> list[int]:
     counts = Counter(grams)
     if len(counts) == len(grams):
         return []
-    return [j for j, gram in enumerate(grams) if counts[gram] > 1]
+    # Picked out at C speed: no Python step per word.
+    return list(compress(range(len(grams)), map(gt, map(counts.__getitem__, grams), repeat(1))))
 
 
 def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, int]]) -> list[Marker]:
@@ -144,7 +145,9 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
         return []  # no sentence holds a phrase ("Yes. Yes. ..."): nothing is repeated in one or opens two
     prose = prose_word_indices(document)
     all_keys = word_keys(document)
-    keys = list(map(all_keys.__getitem__, prose))  # by position in the prose words
+    # By position in the prose words (every word when there are as many: the indices are distinct).
+    every_word = len(prose) == len(all_keys)
+    keys = all_keys if every_word else list(map(all_keys.__getitem__, prose))
     # Prefix counts of content (non-stop) words: a place whose next MAX_PHRASE words hold fewer
     # than 2 is no echo and echoes nothing (a match repeats its words), so it is only recorded.
     content = list(accumulate(map(not_, map(lex.stopwords.__contains__, keys)), initial=0))
@@ -155,7 +158,7 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     repeated = _repeated_trigrams(keys)
     if not repeated:
         return []
-    words = list(map(document.words.__getitem__, prose))
+    words = document.words if every_word else list(map(document.words.__getitem__, prose))
     # Only a repeated place whose next MAX_PHRASE words hold 2+ content words and whose triple
     # lies in one sentence (else it is no phrase: ``_joined``) looks back, so only the triples of
     # such places need their places recorded; worked out at C speed (floods stay cheap).

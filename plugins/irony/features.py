@@ -27,13 +27,14 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from itertools import chain, compress, islice, repeat
+from itertools import compress, repeat
 from operator import attrgetter, ge, sub
 
 from textkit.plugins._vader import sentence_scores
 
+from .cue_numbers import cue_values
 from .markers import FAMILIES, find_markers
-from .word_cues import cue_table, length_scale, sentence_cues
+from .word_cues import cue_table, length_scale
 
 SENTIMENT_FEATURES = ("praise_in_complaint", "complaint_in_praise", "mixed_polarity")
 FEATURES = (*FAMILIES, *SENTIMENT_FEATURES, "word_cues", "length")
@@ -85,16 +86,13 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
         return dict.fromkeys(FEATURES, 0.0), []
     vader = sentence_scores(document)
     compounds = [vader[s.index]["compound"] for s in sentences]
-    cues = sentence_cues(document)
+    cue_sums, all_cues = cue_values(document)
     word_counts = list(map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences)))  # ``word_count``
     words = sum(word_counts)
-    # Each cue's weight looked up once (0.0 for a cue without one: adding it leaves a running sum
-    # as it was), then summed per sentence and over the document in the order ``cue_score`` sums.
-    table = cue_table()
-    reference = float(table["reference_words"])
-    cue_weights = list(map(table["weights"].get, chain.from_iterable(cues), repeat(0.0)))
+    # The cues' weights summed per sentence and over the document in the order ``cue_score`` sums.
+    reference = float(cue_table()["reference_words"])
     context = {
-        "word_cues": sum(cue_weights) * length_scale(words, reference),
+        "word_cues": all_cues * length_scale(words, reference),
         "length": math.log1p(words),
     }
     n = len(sentences)
@@ -110,16 +108,11 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
     totals = {f: float(family_totals[f]) for f in FAMILIES}
     totals.update((f, float(incongruities.count(f))) for f in SENTIMENT_FEATURES)
     counts = _marker_counts(document)
-    weights_left = iter(cue_weights)
     # Sentences with equal values share one dict (a flood of "Yes." stays small): read, never change.
     plain: dict[float, dict[str, float]] = {}
     shared: dict[tuple, dict[str, float]] = {}
-    for k, (incongruity, sentence_cue_list, word_count) in enumerate(
-        zip(incongruities, cues, word_counts, strict=True)
-    ):
-        cue_value = sum(islice(weights_left, len(sentence_cue_list))) * (
-            1.0 if word_count <= reference else reference / word_count
-        )
+    for k, (incongruity, cue_sum, word_count) in enumerate(zip(incongruities, cue_sums, word_counts, strict=True)):
+        cue_value = cue_sum * (1.0 if word_count <= reference else reference / word_count)
         marked = counts.get(k)
         if marked is None and incongruity is None:
             own = plain.get(cue_value)

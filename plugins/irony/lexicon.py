@@ -168,17 +168,22 @@ def norm(word: str) -> str:
     return word.replace("’", "'").replace("‘", "'").lower()
 
 
+def word_texts(document) -> list[str]:
+    """Every word's text, by word index (read once per document: the irony modules share it)."""
+    return document.memo("irony.word_texts", lambda: [w.text for w in document.words])
+
+
 def word_keys(document) -> list[str]:
     """Every word of the document normalised (lower case, straight apostrophes), by word index."""
-    return document.memo("irony.word_keys", lambda: _keys(document.words))
+    return document.memo("irony.word_keys", lambda: _keys(word_texts(document)))
 
 
-def _keys(words) -> list[str]:
+def _keys(texts: list[str]) -> list[str]:
     # One ``norm`` over all the words joined by line breaks, then split again: no word holds a
     # line break, and lower-casing a word depends on nothing outside it but a neighbouring
     # cased letter (final sigma), which a line break is not.
-    joined = "\n".join([w.text for w in words]).replace("’", "'").replace("‘", "'").lower()
-    return joined.split("\n") if words else []
+    joined = "\n".join(texts).replace("’", "'").replace("‘", "'").lower()
+    return joined.split("\n") if texts else []
 
 
 def prose_word_indices(document) -> list[int]:

@@ -15,6 +15,7 @@ import itertools
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
 from operator import attrgetter
 
 from textkit import tokenize_words
@@ -38,6 +39,7 @@ from .lexicon import (
     scan,
     sentence_keys,
     word_keys,
+    word_texts,
     words_before,
 )
 
@@ -362,7 +364,8 @@ def _defined_acronyms(document) -> frozenset[str]:
 
 def _repeated_caps(document) -> frozenset[str]:
     """All-caps words used 3+ times: a name or an acronym ("SOCO", "PRISM"), not emphasis."""
-    counts = Counter(t for t in map(attrgetter("text"), document.words) if t.isupper())
+    texts = word_texts(document)
+    counts = Counter(compress(texts, map(str.isupper, texts)))
     return frozenset(w for w, n in counts.items() if n >= 3)
 
 
@@ -370,10 +373,11 @@ def find_caps(document, sentences, lex: Lexicon) -> list[Marker]:
     words = document.words
     defined = None  # worked out only if some word gets that far
     markers = []
-    for i in prose_word_indices(document):
+    texts = word_texts(document)
+    prose = prose_word_indices(document)
+    # Only the words in capitals are looked at, picked out at C speed.
+    for i in compress(prose, map(str.isupper, map(texts.__getitem__, prose))):
         w = words[i]
-        if not w.text.isupper():
-            continue
         letters = w.text.replace("’", "").replace("‘", "").replace("'", "").replace("-", "")
         if not (letters.isalpha() and 3 <= len(letters) <= MAX_CAPS_LETTERS):
             continue

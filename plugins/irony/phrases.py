@@ -8,7 +8,9 @@ after no letter, digit or "#". ``find`` tries it at those places only, and so fi
 * inside a word of ASCII letters and digits joined by apostrophes, hyphens or points
   ("so-called", "what's"), every run of letters or digits that is a first word;
 * every word with a letter outside ASCII, at its start and after each mark inside it
-  (case-insensitive matching reads some of those letters as ASCII ones: "ſ" matches "s");
+  (case-insensitive matching reads some of those letters as ASCII ones: "ſ" matches "s"), unless
+  a run of ASCII letters and digits followed by no letter or digit stands there ("don’t"): then
+  only if that run is a first word, as inside an ASCII word;
 * every "#" before a word, for the lists holding hashtags ("#sarcasm").
 
 Where a match starts, the text holds the first word's opening run of letters and digits and
@@ -20,13 +22,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress
 from operator import and_, attrgetter, methodcaller, not_
 
-from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices
+from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices, word_texts
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
-_MANY = 200  # places of one first word from which they are sorted out at C speed first (fewer: tried as they are)
+_MANY = 200  # places of one first word from which those its second word rules out are dropped first
 _START = methodcaller("start")
 _TEXT, _START_OF = attrgetter("text"), attrgetter("start")
 
@@ -47,7 +49,8 @@ def _places(document) -> _Places:
         runs: dict[str, list[int]] = {}
         foreign = []
         prose = prose_word_indices(document)
-        texts = [words[i].text for i in prose]
+        all_texts = word_texts(document)
+        texts = all_texts if len(prose) == len(all_texts) else list(map(all_texts.__getitem__, prose))
         # Only the words that are not plain ASCII letters and digits (a plain word is found by its key).
         plain = map(and_, map(str.isalnum, texts), map(str.isascii, texts))
         word_runs: dict[str, list[tuple[str, int]]] = {}  # (key, offset in the word) of each distinct word's runs
@@ -61,8 +64,20 @@ def _places(document) -> _Places:
                 for key, offset in found:
                     runs.setdefault(key, []).append(start + offset)
             else:
-                foreign.append(start)
-                foreign += [start + k for k in range(1, len(word)) if not word[k - 1].isalnum()]
+                # At its start and after each mark: where a run of ASCII letters and digits is
+                # followed by no letter or digit, only a phrase whose first word opens with that
+                # very run can start (as inside an ASCII word); elsewhere any could.
+                for k in (0, *(k for k in range(1, len(word)) if not word[k - 1].isalnum())):
+                    run = _RUN.match(word, k)
+                    if run is None:
+                        foreign.append(start + k)
+                        continue
+                    end = run.end()
+                    after = word[end] if end < len(word) else text[words[i].end : words[i].end + 1]
+                    if after.isalnum():
+                        foreign.append(start + k)
+                    else:
+                        runs.setdefault(run.group().lower(), []).append(start + k)
         paragraphs = prose_paragraphs(document)
         hashes = [
             m.start() for p in paragraphs for m in _HASH_BEFORE_WORD.finditer(text, p.start, p.end)
@@ -133,14 +148,13 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     starts = []  # tried with the whole pattern
     for key in phrases.first_words & positions.keys():
         indices = positions[key]
-        if len(indices) < _MANY:
-            starts += [words[i].start for i in indices]
-            continue
         ascii_words = list(map(str.isascii, map(_TEXT, map(words.__getitem__, indices))))
         plain = list(compress(indices, ascii_words))
-        starts += [words[i].start for i in compress(indices, map(not_, ascii_words))]
-        if key in phrases.second_starts:
+        if len(plain) < len(indices):
+            starts += [words[i].start for i in compress(indices, map(not_, ascii_words))]
+        if len(indices) >= _MANY and key in phrases.second_starts:
             plain = _may_go_on(document, key, plain, phrases.second_starts[key])
+        # Only the word's own phrases, however often it occurs: one short pattern instead of the whole list.
         candidates += matches(by_first_word.get(key, pattern), map(_START_OF, map(words.__getitem__, plain)))
     starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
     starts += places.foreign

@@ -29,13 +29,13 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 from typing import Any
 
 from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
 
-from .lexicon import read_json, word_keys
+from .lexicon import read_json, word_keys, word_texts
 
 MAX_LETTERS = 20  # a longer "word" is never a dictionary word (and is not looked up)
 EMOJI_REACH = 50  # characters of a gap between words looked at for an emoji
@@ -81,18 +81,42 @@ def usable(key: str) -> bool:
 
 def _cue_key(text: str, key: str, opens_sentence: bool, names: frozenset[str] = frozenset()) -> str | None:
     """The cue key of one word, or None when it may not be a cue (a name, a number, a foreign token)."""
+    candidate, by_name = _candidate_key(text, key, opens_sentence)
+    return None if by_name and candidate in names else candidate
+
+
+def _candidate_key(text: str, key: str, opens_sentence: bool) -> tuple[str | None, bool]:
+    """(the cue key of one word as far as the word itself decides, whether the document's names
+    can still veto it): what needs no document, so it can be kept across documents."""
     if len(text) > MAX_LETTERS + 2:
-        return None
+        return None, False
     written = text.replace("’", "'")
     if written != key and key != "i":
         # Capitalised: only a familiar word opening a sentence or written in capitals for emphasis,
         # never a date word or a word the text capitalises mid-sentence (a name: "Bush", "China").
         emphasis = len(written) >= 3 and written.isupper()
         if not (opens_sentence or emphasis) or key not in dale_chall_easy_words() or key in DATE_WORDS:
-            return None
-        if key in names:
-            return None
-    return key if usable(key) else None
+            return None, False
+        return (key if usable(key) else None), True
+    return (key if usable(key) else None), False
+
+
+def word_reading(text: str, key: str, opens_sentence: bool) -> tuple[bool, str | None, bool]:
+    """(stretched, candidate cue key, may a name veto it) of a word written ``text`` (its key
+    ``key``), opening its sentence or not: the same in every document, so kept across documents
+    (bounded) and asked once per distinct word and place."""
+    cache = _OPENING_WORDS if opens_sentence else _WORDS
+    found = cache.get(text)
+    if found is None:
+        found = (_ELONGATED.search(text, 0, STRETCH_REACH) is not None, *_candidate_key(text, key, opens_sentence))
+        if len(cache) < MAX_KEPT_WORDS:
+            cache[text] = found
+    return found
+
+
+MAX_KEPT_WORDS = 50_000  # distinct words whose reading (and number entry) is kept across documents, per place: ~24 MiB at most in all
+_WORDS: dict[str, tuple[bool, str | None, bool]] = {}  # inside a sentence
+_OPENING_WORDS: dict[str, tuple[bool, str | None, bool]] = {}  # opening a sentence
 
 
 def _gap_cues(gap: str) -> list[str]:
@@ -108,16 +132,18 @@ def _gap_cues(gap: str) -> list[str]:
     return cues
 
 
-def _names(document, keys: list[str]) -> frozenset[str]:
+def _names(document, keys: list[str], texts: list[str]) -> frozenset[str]:
     """Words the document writes with a capital inside a sentence ("said Bush"): names, whatever
-    the dictionary says; one pass over the words."""
-    texts = [w.text for w in document.words]
-    openers = {s.first_word for s in document.sentences}
-    # The words opening with a capital, picked out at C speed (every word has a first character).
-    capitalised = compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts)))
-    return frozenset(keys[i] for i in capitalised if i not in openers and not texts[i].isupper())
+    the dictionary says; one pass over the words (``texts``: their texts)."""
+    # The words opening with a capital but not a sentence, and not all in capitals, picked out at
+    # C speed (every word has a first character).
+    capitalised = set(compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts))))
+    capitalised.difference_update(map(_FIRST_WORD, document.sentences))
+    inside = list(capitalised)
+    return frozenset(map(keys.__getitem__, compress(inside, map(not_, map(str.isupper, map(texts.__getitem__, inside))))))
 
 
+_FIRST_WORD = attrgetter("first_word")
 _LINK_STARTS = frozenset({"http", "https", "www"})
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
@@ -132,6 +158,93 @@ def _tag_cues(tag: str) -> list[str]:
     return cues
 
 
+class CueReader:
+    """What reading a document's cues needs, worked out once: its word keys and texts, its names,
+    where hashtags and mentions start, which sentences need the full pass; and each distinct
+    word's (stretched, cue key) and each distinct gap's cues, found once per document."""
+
+    def __init__(self, document) -> None:
+        self.keys = keys = word_keys(document)
+        self.words = words = document.words
+        self.texts = texts = word_texts(document)
+        self.text = text = document.text
+        self.names = _names(document, keys, texts)
+        self.tagged = {m.end() for m in _TAG_MARK.finditer(text)}  # where a word after "#" or "@" starts
+        self.sentences = document.prose_sentences
+        self.special = _special_sentences(self.sentences, words, keys, self.tagged)
+        self.known: dict[str, tuple[bool, str | None]] = {}  # (stretched, cue key) of a word not opening its sentence
+        self.opening: dict[str, tuple[bool, str | None]] = {}  # the same for a word opening its sentence
+        self._gap_cues: dict[str, list[str]] = {}  # the cues of each distinct gap (never changed once made)
+
+    def marked(self, sentence) -> bool:
+        """Does a gap between two of the sentence's words hold "!", "?", ".", "…" or a possible emoji?"""
+        first, end = sentence.first_word, sentence.end_word
+        words = self.words
+        return end - first > 1 and _GAP_MARK.search(self.text, words[first].end, words[end - 1].start) is not None
+
+    def plain(self, k: int, sentence, marked: bool) -> bool:
+        """Can prose sentence ``k`` be read without the full pass (no cue between its words, no
+        hashtag, mention or link, some word)?"""
+        return not (marked or k in self.special or sentence.end_word == sentence.first_word)
+
+    def inside(self, i: int) -> tuple[bool, str | None]:
+        """(stretched, cue key) of word ``i``, which does not open its sentence."""
+        written = self.texts[i]
+        stretched, key, by_name = word_reading(written, self.keys[i], False)
+        found = (stretched, None if by_name and key in self.names else key)
+        self.known[written] = found
+        return found
+
+    def opener(self, i: int) -> tuple[bool, str | None]:
+        written = self.texts[i]
+        found = self.opening.get(written)
+        if found is None:
+            stretched, key, by_name = word_reading(written, self.keys[i], True)
+            found = self.opening[written] = (stretched, None if by_name and key in self.names else key)
+        return found
+
+    def gap_cues_of(self, gap: str) -> list[str]:
+        found = self._gap_cues.get(gap)
+        if found is None:
+            found = self._gap_cues[gap] = _gap_cues(gap)
+        return found
+
+    def full_pass(self, sentence, marked) -> list[str]:
+        """The cues of a sentence read word by word with the gaps between them (``marked``: some
+        gap between its words may hold a cue), hashtags, mentions and links."""
+        words, keys, text, tagged = self.words, self.keys, self.text, self.tagged
+        known, inside, opener, gap_cues_of = self.known, self.inside, self.opener, self.gap_cues_of
+        first, end = sentence.first_word, sentence.end_word
+        cues: list[str] = []
+        previous = None
+        gap_start = sentence.start
+        in_link = False
+        for i in range(first, end):
+            word = words[i]
+            opens = i == first
+            if opens or in_link or marked:
+                gap = text[gap_start : word.start] if word.start > gap_start else ""
+                cues += gap_cues_of(gap) if gap else []
+            else:
+                gap = " "  # no cue in it (only its being non-empty and blank matters below)
+            gap_start = word.end
+            if in_link and gap and not gap.isspace() and not any(c.isspace() for c in gap):
+                continue  # the rest of a link ("t", "co" in "http://t.co/x")
+            in_link = False
+            if word.start in tagged:
+                cues += _tag_cues(word.text) if text[word.start - 1] == "#" else ["<mention>"]
+                previous = None
+                continue
+            if keys[i] in _LINK_STARTS and text[word.end : word.end + 1] in (":", "."):
+                cues.append("<link>")
+                in_link, previous = True, None
+                continue
+            previous = _add_word(cues, opener(i) if opens else known.get(word.text) or inside(i), previous)
+        if sentence.end > gap_start:
+            cues += gap_cues_of(text[gap_start : sentence.end])
+        return cues
+
+
 def sentence_cues(document) -> list[list[str]]:
     """Per prose sentence (aligned with ``document.prose_sentences``), its cue keys: words,
     neighbouring pairs and the non-word cues between them, in one pass (memoised per document).
@@ -139,95 +252,29 @@ def sentence_cues(document) -> list[list[str]]:
     The gaps between words are read only in a sentence holding a mark that can be a cue there,
     and each distinct word's cue key (and whether it is stretched) is worked out once, so the pass
     over the words does little more than look them up. Equal one-word sentences share one list
-    (a flood of "Yes." stays small): read the lists, never change them."""
+    (a flood of "Yes." stays small): read the lists, never change them. (The model reads the
+    same cues as numbers: ``cue_numbers``.)"""
 
     def compute() -> list[list[str]]:
-        keys = word_keys(document)
-        words = document.words
-        texts = [w.text for w in words]
-        text = document.text
-        names = _names(document, keys)
-        tagged = {m.end() for m in _TAG_MARK.finditer(text)}  # where a word after "#" or "@" starts
-        known: dict[str, tuple[bool, str | None]] = {}  # (stretched, cue key) of a word not opening its sentence
-        opening: dict[str, tuple[bool, str | None]] = {}  # the same for a word opening its sentence
-        gap_cues: dict[str, list[str]] = {}  # the cues of each distinct gap (never changed once made)
+        reader = CueReader(document)
+        words, texts, text = reader.words, reader.texts, reader.text
         one_word: dict[tuple[str, str, str], list[str]] = {}  # (gap before, word, gap after) -> cues
-        sentences = document.prose_sentences
-        special = _special_sentences(sentences, words, keys, tagged)
-
-        def inside(i: int) -> tuple[bool, str | None]:
-            """(stretched, cue key) of word ``i``, which does not open its sentence."""
-            written = texts[i]
-            found = _LOWER_CASE_WORDS.get(written)
-            if found is None:
-                found = (_ELONGATED.search(written, 0, STRETCH_REACH) is not None,
-                         _cue_key(written, keys[i], False, names))
-                if written == keys[i] and len(_LOWER_CASE_WORDS) < 100_000:  # nothing but the word decides
-                    _LOWER_CASE_WORDS[written] = found
-            known[written] = found
-            return found
-
-        def opener(i: int) -> tuple[bool, str | None]:
-            written = texts[i]
-            found = opening.get(written)
-            if found is None:
-                found = opening[written] = (_ELONGATED.search(written, 0, STRETCH_REACH) is not None,
-                                            _cue_key(written, keys[i], True, names))
-            return found
-
-        def gap_cues_of(gap: str) -> list[str]:
-            found = gap_cues.get(gap)
-            if found is None:
-                found = gap_cues[gap] = _gap_cues(gap)
-            return found
-
         result = []
-        for k, sentence in enumerate(sentences):
+        for k, sentence in enumerate(reader.sentences):
             first, end = sentence.first_word, sentence.end_word
-            # Any gap between two of its words holding "!", "?", ".", "…" or a possible emoji?
-            marked = end - first > 1 and _GAP_MARK.search(text, words[first].end, words[end - 1].start)
-            if not (marked or k in special or end == first):
+            marked = reader.marked(sentence)
+            if reader.plain(k, sentence, marked):
                 if end - first == 1:  # nothing but its text decides: equal one-word sentences share one list
                     only = words[first]
                     shape = (text[sentence.start : only.start], texts[first], text[only.end : sentence.end])
                     cues = one_word.get(shape)
                     if cues is None:
-                        cues = one_word[shape] = _plain_sentence_cues(
-                            sentence, first, end, words, texts, known, opener, inside, gap_cues_of, text
-                        )
+                        cues = one_word[shape] = _plain_sentence_cues(sentence, reader)
                     result.append(cues)
                     continue
-                result.append(_plain_sentence_cues(sentence, first, end, words, texts, known, opener, inside,
-                                                   gap_cues_of, text))
+                result.append(_plain_sentence_cues(sentence, reader))
                 continue
-            cues: list[str] = []
-            previous = None
-            gap_start = sentence.start
-            in_link = False
-            for i in range(first, end):
-                word = words[i]
-                opens = i == first
-                if opens or in_link or marked:
-                    gap = text[gap_start : word.start] if word.start > gap_start else ""
-                    cues += gap_cues_of(gap) if gap else []
-                else:
-                    gap = " "  # no cue in it (only its being non-empty and blank matters below)
-                gap_start = word.end
-                if in_link and gap and not gap.isspace() and not any(c.isspace() for c in gap):
-                    continue  # the rest of a link ("t", "co" in "http://t.co/x")
-                in_link = False
-                if word.start in tagged:
-                    cues += _tag_cues(word.text) if text[word.start - 1] == "#" else ["<mention>"]
-                    previous = None
-                    continue
-                if keys[i] in _LINK_STARTS and text[word.end : word.end + 1] in (":", "."):
-                    cues.append("<link>")
-                    in_link, previous = True, None
-                    continue
-                previous = _add_word(cues, opener(i) if opens else known.get(word.text) or inside(i), previous)
-            if sentence.end > gap_start:
-                cues += gap_cues_of(text[gap_start : sentence.end])
-            result.append(cues)
+            result.append(reader.full_pass(sentence, marked))
         return result
 
     return document.memo("irony.sentence_cues", compute)
@@ -255,17 +302,19 @@ def _add_word(cues: list[str], word: tuple[bool, str | None], previous: str | No
     return key
 
 
-def _plain_sentence_cues(sentence, first, end, words, texts, known, opener, inside, gap_cues_of, text) -> list[str]:
+def _plain_sentence_cues(sentence, reader: CueReader) -> list[str]:
     """The cues of a sentence without hashtags, mentions or links whose gaps between words hold
     no cue: the gaps before its first word and after its last, and its words and pairs."""
+    words, texts, text = reader.words, reader.texts, reader.text
+    first, end = sentence.first_word, sentence.end_word
     opening_word = words[first]
-    cues = list(gap_cues_of(text[sentence.start : opening_word.start])) if opening_word.start > sentence.start else []
-    previous = _add_word(cues, opener(first), None)
-    lower_case_word, known_word = _LOWER_CASE_WORDS.get, known.get
+    cues = list(reader.gap_cues_of(text[sentence.start : opening_word.start])) if opening_word.start > sentence.start else []
+    previous = _add_word(cues, reader.opener(first), None)
+    known_word, inside = reader.known.get, reader.inside
     append = cues.append
     for i in range(first + 1, end):  # ``_add_word`` written out: this loop runs once per word
         written = texts[i]
-        stretched, key = lower_case_word(written) or known_word(written) or inside(i)
+        stretched, key = known_word(written) or inside(i)
         if stretched:
             append("<elongated>")
         if key is not None:
@@ -275,17 +324,16 @@ def _plain_sentence_cues(sentence, first, end, words, texts, known, opener, insi
         previous = key
     last_end = words[end - 1].end
     if sentence.end > last_end:
-        cues += gap_cues_of(text[last_end : sentence.end])
+        cues += reader.gap_cues_of(text[last_end : sentence.end])
     return cues
 
 
-# (stretched, cue key) of a word written as its key (lower case, straight apostrophes), which
-# needs no context, kept across documents (bounded).
-_LOWER_CASE_WORDS: dict[str, tuple[bool, str | None]] = {}
 # What can make a gap between words a cue: "!", "?", "…", "...", or any character outside ASCII
 # that is not one of the usual quotation marks and dashes (an emoji is one). A word never holds
-# "!", "?", "…" or "...", so a lone "." (a number, an abbreviation) marks nothing.
-_GAP_MARK = re.compile(r"[!?…]|\.\.\.|[^\x00-\x7f’‘“”—–]")
+# "!", "?", "…" or "...", so a lone "." (a number, an abbreviation) marks nothing. Written as one
+# character class first ("!", "?", "." or such a character; a "." then needs two more): the regex
+# engine then skips to the next such character instead of trying three alternatives at each one.
+_GAP_MARK = re.compile(r"[^\x00-\x20\x22-\x2d\x2f-\x3e\x40-\x7f’‘“”—–](?:(?<=\.)\.\.|(?<!\.))")
 _TAG_MARK = re.compile(r"[#@]")
 
 
@@ -318,11 +366,8 @@ def cue_score(cues: list[str], words: int, table: dict[str, Any] | None = None) 
 
 def top_cues(cues: list[str], table: dict[str, Any] | None = None, n: int = 5) -> list[dict[str, Any]]:
     """The cues that raised the score most and those that lowered it most, with their summed weight."""
+    from .cue_numbers import ranked_cues
+
     weights = (table or cue_table())["weights"]
-    # Each cue's weight added once per occurrence, as a running sum would (counted at C speed).
-    counts = Counter(filter(weights.__contains__, cues))
-    totals = {c: weights[c] if k == 1 else sum(repeat(weights[c], k)) for c, k in counts.items()}
-    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
-    up = [{"cue": c, "weight": round(w, 4)} for c, w in ranked[:n] if w > 0]
-    down = [{"cue": c, "weight": round(w, 4)} for c, w in reversed(ranked[-n:]) if w < 0]
-    return up + down
+    counts = Counter(filter(weights.__contains__, cues))  # in the order the cues first occur
+    return ranked_cues(list(counts), list(map(weights.__getitem__, counts)), list(counts.values()), n)
