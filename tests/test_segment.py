@@ -339,3 +339,42 @@ def test_bulk_pauses_the_cyclic_collector_and_restores_it(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _fields(items, names):
+    return [tuple(getattr(item, name) for name in names) for item in items]
+
+
+def test_words_of_a_sentence_cut_inside_a_word_are_found_sentence_by_sentence(monkeypatch):
+    # Words come from one scan of the whole text unless a sentence starts or ends
+    # inside a word: then each sentence is scanned on its own, and a word is cut too.
+    from textkit import segment as segment_module
+
+    monkeypatch.setattr(segment_module, "_sentence_spans", lambda *args: iter([(0, 8), (8, 24)]))
+    result = segment("Hello world. Again here.")
+    assert _fields(result.sentences, ("start", "end", "text", "first_word", "end_word")) == [
+        (0, 8, "Hello wo", 0, 2),
+        (8, 24, "rld. Again here.", 2, 5),
+    ]
+    assert _fields(result.words, ("start", "end", "text", "index", "sentence")) == [
+        (0, 5, "Hello", 0, 0), (6, 8, "wo", 1, 0), (8, 11, "rld", 2, 1), (13, 18, "Again", 3, 1), (19, 23, "here", 4, 1),
+    ]
+
+
+def test_words_between_sentences_belong_to_no_sentence_and_are_left_out(monkeypatch):
+    from textkit import segment as segment_module
+
+    monkeypatch.setattr(segment_module, "_sentence_spans", lambda *args: iter([(0, 5), (13, 24)]))
+    result = segment("Hello world. Again here.")
+    assert _fields(result.sentences, ("start", "end", "first_word", "end_word")) == [(0, 5, 0, 1), (13, 24, 1, 3)]
+    assert _fields(result.words, ("start", "end", "text", "index", "sentence")) == [
+        (0, 5, "Hello", 0, 0), (13, 18, "Again", 1, 1), (19, 23, "here", 2, 1),
+    ]
+
+
+def test_a_one_word_sentence_shares_its_string_with_its_word():
+    # A text of one-word lines holds a string per line, not two.
+    result = segment("apples\npears\nplums\n\nfigs")
+    assert [w.text for w in result.words] == ["apples", "pears", "plums", "figs"]
+    assert all(w.text is s.text for w, s in zip(result.words, result.sentences))
+    assert result.words[3].text is result.paragraphs[1].text

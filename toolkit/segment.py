@@ -44,7 +44,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress, count, pairwise
+from bisect import bisect_left
+from collections import deque
+from functools import partial
+from itertools import accumulate, chain, compress, count, pairwise, repeat
 from operator import add, sub
 from typing import Iterator
 
@@ -60,13 +63,22 @@ _PARAGRAPH_BREAK = re.compile(r"(\n[ \t\r\f\v]*\n\s*)")
 # A word: an initialism ("U.S.", "a.m."), or a run of letters/digits that may
 # contain apostrophes, hyphens, periods or commas between them ("don’t",
 # "re-enforced", "3.5", "170,000"). Punctuation alone is never a word.
-# The lookahead lets the scan skip spaces and punctuation without trying both
-# alternatives at each (2.5x faster; the same matches).
+# Written to start with one character class, which lets re's scan skip
+# spaces and punctuation in C without trying the alternatives at each: the
+# first character, then either the rest of an initialism (the character was
+# a letter, a period follows, then letter-period pairs) or the rest of the
+# run. The same matches as (?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-‐‑][^\W_]+|[.,]\d+)*:
+# possessive repeats (never given back) since nothing after them could use
+# what they would give back.
 _WORD = re.compile(
-    r"(?=[^\W_])(?:(?:[^\W\d_]\.){2,}"
-    r"|[^\W_]+(?:[’'\-\u2010\u2011][^\W_]+|[.,]\d+)*)",
+    r"[^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)++"
+    r"|[^\W_]*+(?:[’'\-\u2010\u2011][^\W_]++|[.,]\d++)*+)",
     re.UNICODE,
 )
+# The same words with the text between them: split keeps what a group matched.
+_WORD_AND_GAPS = re.compile(f"({_WORD.pattern})")
+# Runs an iterator to its end, keeping nothing (for maps whose calls are what counts).
+_consume = partial(deque, maxlen=0)
 
 # A line is closed by sentence punctuation, maybe followed by closing quotes
 # or brackets; a line that is not closed is not prose.
@@ -542,72 +554,123 @@ def _segment(text: str) -> Segmentation:
     chrome_from = _trailing_chrome(text, paragraph_spans)
     budget = _PysbdBudget(text)
     paragraphs: list[Paragraph] = []
-    sentences: list[Sentence] = []
-    words: list[Word] = []
-    add_sentence, add_word = sentences.append, words.append
-    word_spans, word_at, word_after = _WORD.finditer, _WORD.match, _WORD.search
-    # Paragraphs, sentences and words are built through their slots' setters: a frozen
-    # dataclass's __init__ sets each field by name through object.__setattr__,
-    # three times slower, and a document has a Word per word. Equal values
-    # share one object (a word's index and its sentence's first_word, a
-    # one-word sentence's offsets and text): a document of one-word lines
-    # holds a third less memory.
-    n_words = n_sentences = 0
+    sentence_spans: list[tuple[int, int, int]] = []  # (start, end, paragraph index)
+    add_span = sentence_spans.append
     for p_index, (p_start, p_end) in enumerate(paragraph_spans):
         paragraph = _new_object(Paragraph)
-        paragraph_text = text[p_start:p_end]
         _SET_START(paragraph, p_start)
         _SET_END(paragraph, p_end)
-        _SET_TEXT(paragraph, paragraph_text)
+        _SET_TEXT(paragraph, text[p_start:p_end])
         _SET_PARAGRAPH_INDEX(paragraph, p_index)
         _SET_BOILERPLATE(paragraph, p_index >= chrome_from)
         paragraphs.append(paragraph)
         if _MAY_END_SENTENCE.search(text, p_start, p_end):  # a line break or sentence punctuation
-            sentence_spans = _sentence_spans(text, flat, p_start, p_end, budget)
+            for s_start, s_end in _sentence_spans(text, flat, p_start, p_end, budget):
+                add_span((s_start, s_end, p_index))
         else:
-            sentence_spans = ((p_start, p_end),)  # one line, one sentence
-        for s_start, s_end in sentence_spans:
-            first_word = n_words
-            whole = s_start == p_start and s_end == p_end
-            sentence_text = paragraph_text if whole else text[s_start:s_end]
-            # The first word as finditer would find it; a sentence that is one word
-            # ("Yes", a list item) needs no more, and its word shares its text.
-            opening = word_at(text, s_start, s_end)
-            if opening is not None and opening.end() == s_end:
-                word = _new_object(Word)
-                _SET_START(word, s_start)
-                _SET_END(word, s_end)
-                _SET_TEXT(word, sentence_text)
-                _SET_WORD_INDEX(word, n_words)
-                _SET_WORD_SENTENCE(word, n_sentences)
-                add_word(word)
-                n_words += 1
-            else:
-                if opening is not None and word_after(text, opening.end(), s_end) is None:
-                    matches = (opening,)  # one word and punctuation ("Yes.")
-                else:
-                    matches = word_spans(text, s_start, s_end)
-                for match in matches:
-                    word = _new_object(Word)
-                    word_start, word_end = match.span()
-                    _SET_START(word, word_start)
-                    _SET_END(word, word_end)
-                    _SET_TEXT(word, match.group())
-                    _SET_WORD_INDEX(word, n_words)
-                    _SET_WORD_SENTENCE(word, n_sentences)
-                    add_word(word)
-                    n_words += 1
-            sentence = _new_object(Sentence)
-            _SET_START(sentence, s_start)
-            _SET_END(sentence, s_end)
-            _SET_TEXT(sentence, sentence_text)
-            _SET_SENTENCE_INDEX(sentence, n_sentences)
-            _SET_PARAGRAPH(sentence, p_index)
-            _SET_FIRST_WORD(sentence, first_word)
-            _SET_END_WORD(sentence, n_words)
-            add_sentence(sentence)
-            n_sentences += 1
+            add_span((p_start, p_end, p_index))  # one line, one sentence
+    built = _words_of_text(text, paragraphs, sentence_spans)
+    if built is None:
+        built = _words_by_sentence(text, paragraphs, sentence_spans)
+    sentences, words = built
     return Segmentation(tuple(paragraphs), tuple(sentences), tuple(words), budget.warnings())
+
+
+def _sentence_text(text: str, paragraphs: list[Paragraph], start: int, end: int, p_index: int) -> str:
+    """text[start:end], the paragraph's own string when the sentence is the whole paragraph."""
+    paragraph = paragraphs[p_index]
+    return paragraph.text if start == paragraph.start and end == paragraph.end else text[start:end]
+
+
+def _new_sentence(start: int, end: int, text: str, index: int, paragraph: int, first_word: int, end_word: int) -> Sentence:
+    # Built through its slots' setters: a frozen dataclass's __init__ sets each
+    # field by name through object.__setattr__, three times slower.
+    sentence = _new_object(Sentence)
+    _SET_START(sentence, start)
+    _SET_END(sentence, end)
+    _SET_TEXT(sentence, text)
+    _SET_SENTENCE_INDEX(sentence, index)
+    _SET_PARAGRAPH(sentence, paragraph)
+    _SET_FIRST_WORD(sentence, first_word)
+    _SET_END_WORD(sentence, end_word)
+    return sentence
+
+
+def _words_of_text(
+    text: str, paragraphs: list[Paragraph], sentence_spans: list[tuple[int, int, int]]
+) -> tuple[list[Sentence], list[Word]] | None:
+    """Sentences and words, the words found by one scan of the whole text and built column by column in C.
+
+    The words of a sentence are those _WORD.finditer(text, start, end) finds.
+    One scan of the whole text finds the same ones inside each sentence when
+    none of its words runs across a sentence's start or end (the pattern looks
+    neither behind its start nor past its end, so a scan that reaches a
+    sentence's start between words goes on as a scan from there would, and a
+    word that ends inside the sentence is found whole by both). Where a word
+    does run across (pysbd cut inside a token and nothing joined it back),
+    None: the caller scans sentence by sentence. Words between sentences
+    (text no sentence holds) are left out, as the sentence scans leave them.
+    """
+    # The split keeps the words (a group): gap, word, gap, ..., word, gap; the
+    # running total of the parts' lengths is where each part starts.
+    parts = _WORD_AND_GAPS.split(text)
+    n = len(parts) // 2
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts, ends, texts = offsets[1 : 2 * n : 2], offsets[2 : 2 * n + 1 : 2], parts[1::2]
+    del parts, offsets
+    sentences: list[Sentence] = []
+    kept: list[tuple[int, int]] = []  # each sentence's words, as a range of the scan's
+    counts: list[int] = []
+    first = 0  # the sentence's first word, among the words kept
+    cursor = 0  # the scan's first word not yet given to a sentence
+    for index, (start, end, p_index) in enumerate(sentence_spans):
+        i = bisect_left(starts, start, cursor)
+        j = bisect_left(starts, end, i)
+        if (i and ends[i - 1] > start) or (j > i and ends[j - 1] > end):
+            return None
+        sentence_text = _sentence_text(text, paragraphs, start, end, p_index)
+        if j - i == 1 and starts[i] == start and ends[i] == end:
+            texts[i] = sentence_text  # one word: it shares the sentence's string (a list of one-word lines)
+        kept.append((i, j))
+        counts.append(j - i)
+        sentences.append(_new_sentence(start, end, sentence_text, index, p_index, first, first + j - i))
+        first += j - i
+        cursor = j
+    if first == n:  # every word is in a sentence (no words between sentences): the columns as they are
+        columns = starts, ends, texts
+    else:
+        columns = tuple(list(chain.from_iterable(column[i:j] for i, j in kept)) for column in (starts, ends, texts))
+    words = list(map(_new_object, repeat(Word, first)))
+    # Each field set by its slot's setter over the whole column, without a Python step per word.
+    for setter, column in zip((_SET_START, _SET_END, _SET_TEXT), columns):
+        _consume(map(setter, words, column))
+    _consume(map(_SET_WORD_INDEX, words, range(first)))
+    in_sentence = chain.from_iterable(map(repeat, range(len(sentences)), counts))
+    _consume(map(_SET_WORD_SENTENCE, words, in_sentence))
+    return sentences, words
+
+
+def _words_by_sentence(
+    text: str, paragraphs: list[Paragraph], sentence_spans: list[tuple[int, int, int]]
+) -> tuple[list[Sentence], list[Word]]:
+    """Sentences and words, each sentence's words found by a scan of its own (see _words_of_text)."""
+    sentences: list[Sentence] = []
+    words: list[Word] = []
+    add_word = words.append
+    for index, (start, end, p_index) in enumerate(sentence_spans):
+        sentence_text = _sentence_text(text, paragraphs, start, end, p_index)
+        first_word = len(words)
+        for match in _WORD.finditer(text, start, end):
+            word = _new_object(Word)
+            word_start, word_end = match.span()
+            _SET_START(word, word_start)
+            _SET_END(word, word_end)
+            _SET_TEXT(word, sentence_text if (word_start, word_end) == (start, end) else match.group())
+            _SET_WORD_INDEX(word, len(words))
+            _SET_WORD_SENTENCE(word, index)
+            add_word(word)
+        sentences.append(_new_sentence(start, end, sentence_text, index, p_index, first_word, len(words)))
+    return sentences, words
 
 
 def tokenize_words(text: str) -> list[str]:
