@@ -33,6 +33,15 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
+from string import ascii_letters, digits
+from typing import Callable
+
+try:  # Python 3.11 on
+    import re._constants as C
+    import re._parser as re_parser
+except ImportError:  # Python 3.10
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse as re_parser  # type: ignore[no-redef]
 
 # pysbd's fixed patterns plus one per abbreviation and spelling met in text:
 # a few thousand at most, so the cache never evicts in practice and stays bounded.
@@ -51,8 +60,79 @@ def _compiled(pattern, flags: int) -> re.Pattern:
 _PRECHECKS: dict[str, re.Pattern] = {}
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def _checked(pattern, flags: int) -> tuple[re.Pattern, Callable[[str], object] | None]:
+    """The compiled pattern, and a quick search that finds nothing where it cannot match (None: no such search)."""
+    compiled = _compiled(pattern, flags)
+    check = _PRECHECKS.get(pattern)
+    if check is None:
+        needed = _rare_need(compiled)
+        check = re.compile("[" + "".join(map(re.escape, sorted(needed))) + "]") if needed else None
+    return compiled, None if check is None else check.search
+
+
+# Characters most text pysbd sees holds: a check for one of them saves nothing.
+_COMMON = frozenset(" .,\n\t" + ascii_letters + digits)
+
+
+def _rare_need(compiled: re.Pattern) -> frozenset[str] | None:
+    """A set of characters none of them common, one of which any text the pattern can match in holds."""
+    parsed = re_parser.parse(compiled.pattern, compiled.flags)
+    needs = _needs(parsed.data, bool(parsed.state.flags & re.IGNORECASE))
+    rare = [need for need in needs if not need & _COMMON]
+    return min(rare, key=len) if rare else None
+
+
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))  # possessive: 3.11 on
+_ATOMIC = getattr(C, "ATOMIC_GROUP", None)
+
+
+def _needs(items, ignore_case: bool) -> list[frozenset[str]]:
+    """Sets of characters such that a match of the parsed ``items`` holds one of each set
+    (or its lookarounds see it: they too read the text). Cased letters are left out
+    when case is ignored (other characters may then match them)."""
+    needs = []
+    for op, av in items:
+        chars = None
+        if op is C.LITERAL:
+            chars = {chr(av)}
+        elif op is C.IN:
+            chars = _class_chars(av)
+        elif op is C.SUBPATTERN:
+            needs += _needs(av[3], ignore_case or bool(av[1] & re.IGNORECASE))
+        elif op in _REPEATS:
+            if av[0] >= 1:
+                needs += _needs(av[2], ignore_case)
+        elif op is _ATOMIC:
+            needs += _needs(av, ignore_case)
+        elif op is C.ASSERT:  # a lookahead or lookbehind that must hold (not ASSERT_NOT)
+            needs += _needs(av[1], ignore_case)
+        elif op is C.BRANCH:
+            # One need of each alternative: a match holds one of their union.
+            each = [min(_needs(branch, ignore_case), key=len, default=None) for branch in av[1]]
+            if all(each):
+                chars = set().union(*each)
+        if chars and not (ignore_case and any(c.isalpha() or c.lower() != c or c.upper() != c for c in chars)):
+            needs.append(frozenset(chars))
+    return needs
+
+
+def _class_chars(items) -> set[str] | None:
+    """The characters of a parsed character class, None when it is negated or has a category."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            chars.add(chr(av))
+        elif op is C.RANGE and av[1] - av[0] < 256:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return chars
+
+
 class _CompiledOnce:
-    """The part of the ``re`` module pysbd uses, with compiled patterns reused."""
+    """The part of the ``re`` module pysbd uses, with compiled patterns reused, and
+    patterns that cannot match a text (it lacks a character every match needs) not run on it."""
 
     def __getattr__(self, name):  # constants (re.IGNORECASE), escape, error, ...
         return getattr(re, name)
@@ -63,10 +143,10 @@ class _CompiledOnce:
 
     @staticmethod
     def sub(pattern, repl, string, count=0, flags=0):
-        check = _PRECHECKS.get(pattern)
-        if check is not None and check.search(string) is None:
+        compiled, check = _checked(pattern, flags)
+        if check is not None and check(string) is None:
             return string
-        return _compiled(pattern, flags).sub(repl, string, count)
+        return compiled.sub(repl, string, count)
 
     @staticmethod
     def subn(pattern, repl, string, count=0, flags=0):
@@ -74,7 +154,10 @@ class _CompiledOnce:
 
     @staticmethod
     def search(pattern, string, flags=0):
-        return _compiled(pattern, flags).search(string)
+        compiled, check = _checked(pattern, flags)
+        if check is not None and check(string) is None:
+            return None
+        return compiled.search(string)
 
     @staticmethod
     def match(pattern, string, flags=0):
@@ -86,10 +169,10 @@ class _CompiledOnce:
 
     @staticmethod
     def findall(pattern, string, flags=0):
-        check = _PRECHECKS.get(pattern)
-        if check is not None and check.search(string) is None:
+        compiled, check = _checked(pattern, flags)
+        if check is not None and check(string) is None:
             return []
-        return _compiled(pattern, flags).findall(string)
+        return compiled.findall(string)
 
     @staticmethod
     def finditer(pattern, string, flags=0):
