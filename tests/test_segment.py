@@ -210,6 +210,12 @@ def test_fast_pysbd_says_what_pysbd_says(text):
         # Two-letter words and numbers of three digits or more; not "Dr." nor a list item's "12.".
         ("It grew in the UK. Then it fell in 2019. Not since.", ["It grew in the UK.", "Then it fell in 2019.", "Not since."]),
         ("Ask Dr. Who on page 12. Then go.", ["Ask Dr. Who on page 12. Then go."]),
+        # A number with its unit or suffix: a percentage, "£20m", "1990s", "3rd"; not inside a word ("x20m").
+        (
+            "Sales rose 23%. Then by 4.5%. Profit hit £20m. In the 1990s. He came 3rd. Then",
+            ["Sales rose 23%.", "Then by 4.5%.", "Profit hit £20m.", "In the 1990s.", "He came 3rd.", "Then"],
+        ),
+        ("Code x20m. It is 5 m. Then it ran at 9%! Fast", ["Code x20m. It is 5 m. Then it ran at 9%!", "Fast"]),
         ("She said: 'No way.'” Then she left.", ["She said: 'No way.'”", "Then she left."]),
         # After a closing quotation mark, before exactly one space; before an opening one.
         ("“We won.” Then we slept. He said. “Go home.”", ["“We won.”", "Then we slept.", "He said.", "“Go home.”"]),
@@ -219,6 +225,20 @@ def test_sure_cuts(text, pieces):
     from textkit.sentence_breaks import sure_cuts
 
     assert [text[s:e] for s, e in sure_cuts(text, 0, len(text))] == pieces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose 23%. Then by 4.5%. Profit hit £20m. In the 1990s. He came 3rd. Then it fell (by 9%). Why",
+        "Shares fell 12%. 2. The list. It cost $5bn. I think so. The 1920s. “Yes,” he said.",
+    ],
+)
+def test_a_number_with_its_unit_ends_a_sentence_where_pysbd_ends_it(text):
+    import pysbd
+
+    expected = [p.strip() for p in pysbd.Segmenter(language="en", clean=False).segment(text) if p.strip()]
+    assert sentences(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,11 @@ pysbd, as every piece did before.
 
 A sure end: a word of two letters or more that is not one of pysbd's
 abbreviations ("etc.", "Corp.", "Sept.", "Mr.") nor a Roman numeral ("iii."),
-or a number of three digits or more (a list item's number has at most two);
-then ".", "!" or "?" (maybe with a closing bracket or quotation mark before
+or a number of three digits or more (a list item's number has at most two),
+or a number with a unit or suffix straight after it ("20m", "1990s", "23%":
+every pysbd rule that keeps a period inside a sentence wants a space, a
+line's start or a digit right before the letter or digits it looks at, or a
+digit after the period); then ".", "!" or "?" (maybe with a closing bracket or quotation mark before
 or after it), whitespace and a capital letter; outside brackets, guillemets
 and single quotation marks, which pysbd never cuts inside. Double quotation
 marks do not protect: textkit cuts inside them itself at these same places
@@ -36,6 +39,7 @@ from functools import lru_cache
 _CANDIDATE = re.compile(r"([.!?])((?:['’]?[”\"])?)(\s+)(?=[“\"]?[A-Z])")
 _CLOSERS_BEFORE_STOP = "”’\"')]"
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_DIGITS = frozenset("0123456789")
 _ROMAN = re.compile(r"[ivxlcdm]+")
 # What pysbd protects: brackets, guillemets and single quotation marks. A
 # mark is found by one character class (a fast scan) and told opener or
@@ -101,14 +105,21 @@ def _pair_mark(text: str, at: int) -> tuple[int | None, bool]:
 
 
 def _word_before(text: str, stop: int, start: int) -> tuple[str, str] | None:
-    """(word, closing mark) ending just before the stop at ``stop``, as
-    ``\\b([A-Za-z]{2,}|\\d{3,})([”’"')\\]]?)`` would match them starting at or after ``start``."""
+    r"""(word, closing mark) ending just before the stop at ``stop``, as
+    ``\b([A-Za-z]{2,}|[0-9]+[A-Za-z]+|[0-9]+%|\d{3,})([”’"')\]]?)`` would match them
+    starting at or after ``start``."""
     before = text[stop - 1] if stop - 1 >= start and text[stop - 1] in _CLOSERS_BEFORE_STOP else ""
     word_end = word_start = stop - len(before)
     if word_end - 1 >= start and text[word_end - 1] in _ASCII_LETTERS:
         while word_start > start and text[word_start - 1] in _ASCII_LETTERS:
             word_start -= 1
         shortest = 2
+        if word_start > start and text[word_start - 1] in _ASCII_DIGITS:  # "20m", "1990s", "3rd"
+            word_start = _digits_before(text, word_start - 1, start)
+            shortest = 1
+    elif word_end - 2 >= start and text[word_end - 1] == "%" and text[word_end - 2] in _ASCII_DIGITS:  # "23%"
+        word_start = _digits_before(text, word_end - 2, start)
+        shortest = 1
     else:
         while word_start > start and text[word_start - 1].isdecimal():
             word_start -= 1
@@ -116,8 +127,15 @@ def _word_before(text: str, stop: int, start: int) -> tuple[str, str] | None:
     if word_end - word_start < shortest:
         return None
     if word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
-        return None  # no word boundary: "éte.", "3rd.", "ab123."
+        return None  # no word boundary: "éte.", "ab123.", "x20m."
     return text[word_start:word_end], before
+
+
+def _digits_before(text: str, at: int, start: int) -> int:
+    """Where the run of ASCII digits ending with the one at ``at`` starts (not before ``start``)."""
+    while at > start and text[at - 1] in _ASCII_DIGITS:
+        at -= 1
+    return at
 
 
 def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
