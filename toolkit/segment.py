@@ -241,7 +241,8 @@ def _is_short_list(lines: list[str], text: str, start: int, end: int) -> bool:
     stripped = list(map(str.strip, lines))
     return (
         all(stripped)
-        and max(map(len, map(str.split, stripped))) <= _SHORT_LIST_MAX_WORDS
+        # Split at most once past the limit: a line of prose need not be cut into all its words.
+        and max(map(len, map(str.split, stripped, repeat(None), repeat(_SHORT_LIST_MAX_WORDS)))) <= _SHORT_LIST_MAX_WORDS
         # A line can only be closed by one of these: one scan of the whole for most lists.
         and not (_CLOSING.search(text, start, end) and any(map(_CLOSED_LINE.search, stripped)))
     )
