@@ -65,13 +65,13 @@ _PARAGRAPH_BREAK = re.compile(r"(\n[ \t\r\f\v]*\n\s*)")
 # "re-enforced", "3.5", "170,000"). Punctuation alone is never a word.
 # Written to start with one character class, which lets re's scan skip
 # spaces and punctuation in C without trying the alternatives at each: the
-# first character, then either the rest of an initialism (the character was
-# a letter, a period follows, then letter-period pairs) or the rest of the
-# run. The same matches as (?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-‐‑][^\W_]+|[.,]\d+)*:
+# first character, then either the rest of an initialism (a period, after a
+# letter: the period is tried first, most words have none; then letter-period
+# pairs) or the rest of the run. The same matches as (?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-‐‑][^\W_]+|[.,]\d+)*:
 # possessive repeats (never given back) since nothing after them could use
 # what they would give back.
 _WORD = re.compile(
-    r"[^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)++"
+    r"[^\W_](?:\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)++"
     r"|[^\W_]*+(?:[’'\-\u2010\u2011][^\W_]++|[.,]\d++)*+)",
     re.UNICODE,
 )
