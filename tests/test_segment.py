@@ -423,3 +423,19 @@ def test_list_numbers_are_counted_as_pysbd_finds_them_when_there_may_be_two():
         assert (counted > 1) == (exact > 1), (before, block)
     assert _list_numbers("aged 68. Al went 4. Then", 0, 24) == 2
     assert _list_numbers("aged 68. Al went 400. Then", 0, 26) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It cost 3.5 million. “I don’t know. Maybe,” he said.\nThe U.S. Army (NSA) left at 9 a.m.\n\nYes.",
+        "apples\npears\nplums\n\nfigs\n\n- one item\n- two items",
+        "Wait... what? 1) The first 2) The second. Re-enforced 170,000 don't.",
+    ],
+)
+def test_one_scan_of_the_text_and_a_scan_per_sentence_give_the_same_segmentation(text):
+    # segment() scans the whole text for words, or each sentence (texts of short lines, or
+    # when a word runs across sentences): both ways must give the same result.
+    from textkit.segment import _segment_scanning
+
+    assert _segment_scanning(text, by_sentence=False) == _segment_scanning(text, by_sentence=True)

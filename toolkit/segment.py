@@ -48,7 +48,7 @@ from bisect import bisect_left
 from collections import deque
 from functools import partial
 from itertools import accumulate, chain, compress, count, pairwise, repeat
-from operator import add, sub
+from operator import add, attrgetter, sub
 from typing import Iterator
 
 from .collector import bulk
@@ -131,6 +131,8 @@ _CHUNK_MIN, _CHUNK_MAX = 1000, 2000
 # (OneStopEnglish and newswire), none used more than 59 marks.
 _PYSBD_BASE_MARKS, _PYSBD_CHARS_PER_MARK = 500, 60
 _PYSBD_MARKS = re.compile(r"[.!?…。．！？)\]•⁃‣◦]")
+# Texts whose lines are shorter than this on average are segmented sentence by sentence (see _segment).
+_SHORT_LINE_CHARS = 40
 _SURE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])")
 
 # Leftovers of a web page copied along with an article ("Share.", "Leave A
@@ -182,6 +184,7 @@ _SET_WORD_INDEX, _SET_WORD_SENTENCE = Word.index.__set__, Word.sentence.__set__
 _SET_SENTENCE_INDEX, _SET_PARAGRAPH = Sentence.index.__set__, Sentence.paragraph.__set__
 _SET_FIRST_WORD, _SET_END_WORD = Sentence.first_word.__set__, Sentence.end_word.__set__
 _SET_PARAGRAPH_INDEX, _SET_BOILERPLATE = Paragraph.index.__set__, Paragraph.boilerplate.__set__
+_FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
 
 
 @dataclass(frozen=True)
@@ -549,129 +552,137 @@ def segment(text: str) -> Segmentation:
         return _segment(text)
 
 
+class _WordAcrossSentences(Exception):
+    """A sentence starts or ends inside a word, or a word is in no sentence: see _segment."""
+
+
 def _segment(text: str) -> Segmentation:
+    """Words come from one scan of the whole text, built column by column in C.
+
+    The words of a sentence are those _WORD.finditer(text, start, end) finds.
+    One scan of the whole text finds the same ones inside each sentence when
+    no word runs across a sentence's start or end (the pattern looks neither
+    behind its start nor past its end, so a scan that reaches a sentence's
+    start between words goes on as a scan from there would, and a word that
+    ends inside the sentence is found whole by both). Where one does (pysbd
+    cut inside a token and nothing joined it back), or a word is in no
+    sentence, the document is segmented again scanning sentence by sentence.
+    Both ways give the same result; which is cheaper depends on the words per sentence.
+    """
+    if text.count("\n") * _SHORT_LINE_CHARS > len(text):
+        # Lines shorter than that on average (a list of one-word lines): mostly one-word
+        # sentences, which a scan of their own finds more cheaply.
+        return _segment_scanning(text, by_sentence=True)
+    try:
+        return _segment_scanning(text, by_sentence=False)
+    except _WordAcrossSentences:
+        return _segment_scanning(text, by_sentence=True)
+
+
+def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
     paragraph_spans = split_paragraphs(text)
     flat = text.replace("\n", " ")
     chrome_from = _trailing_chrome(text, paragraph_spans)
     budget = _PysbdBudget(text)
     paragraphs: list[Paragraph] = []
-    sentence_spans: list[tuple[int, int, int]] = []  # (start, end, paragraph index)
-    add_span = sentence_spans.append
+    sentences: list[Sentence] = []
+    words: list[Word] = []
+    add_sentence, add_word = sentences.append, words.append
+    word_spans, word_at, word_after = _WORD.finditer, _WORD.match, _WORD.search
+    if not by_sentence:
+        # The split keeps the words (a group): gap, word, gap, ..., word, gap; the
+        # running total of the parts' lengths is where each part starts.
+        parts = _WORD_AND_GAPS.split(text)
+        n = len(parts) // 2
+        offsets = list(accumulate(map(len, parts), initial=0))
+        starts, ends, texts = offsets[1 : 2 * n : 2], offsets[2 : 2 * n + 1 : 2], parts[1::2]
+        del parts, offsets
+        # Word indexes, one object each that the sentences' first_word and end_word share.
+        indices = list(range(n + 1))
+    # Paragraphs, sentences and words are built through their slots' setters: a frozen
+    # dataclass's __init__ sets each field by name through object.__setattr__,
+    # three times slower, and a document has a Word per word. Equal values
+    # share one object (a word's index and its sentence's first_word, a
+    # one-word sentence's offsets and text): a document of one-word lines
+    # holds a third less memory.
+    n_words = n_sentences = 0
     for p_index, (p_start, p_end) in enumerate(paragraph_spans):
         paragraph = _new_object(Paragraph)
+        paragraph_text = text[p_start:p_end]
         _SET_START(paragraph, p_start)
         _SET_END(paragraph, p_end)
-        _SET_TEXT(paragraph, text[p_start:p_end])
+        _SET_TEXT(paragraph, paragraph_text)
         _SET_PARAGRAPH_INDEX(paragraph, p_index)
         _SET_BOILERPLATE(paragraph, p_index >= chrome_from)
         paragraphs.append(paragraph)
         if _MAY_END_SENTENCE.search(text, p_start, p_end):  # a line break or sentence punctuation
-            for s_start, s_end in _sentence_spans(text, flat, p_start, p_end, budget):
-                add_span((s_start, s_end, p_index))
+            sentence_spans = _sentence_spans(text, flat, p_start, p_end, budget)
         else:
-            add_span((p_start, p_end, p_index))  # one line, one sentence
-    built = _words_of_text(text, paragraphs, sentence_spans)
-    if built is None:
-        built = _words_by_sentence(text, paragraphs, sentence_spans)
-    sentences, words = built
+            sentence_spans = ((p_start, p_end),)  # one line, one sentence
+        for s_start, s_end in sentence_spans:
+            first_word = n_words
+            whole = s_start == p_start and s_end == p_end
+            sentence_text = paragraph_text if whole else text[s_start:s_end]
+            if not by_sentence:
+                # The sentence's words are the scan's next ones (none left behind, none cut).
+                n_words = bisect_left(starts, s_end, first_word)
+                if (first_word < n and starts[first_word] < s_start) or (first_word and ends[first_word - 1] > s_start):
+                    raise _WordAcrossSentences
+                if n_words > first_word and ends[n_words - 1] > s_end:
+                    raise _WordAcrossSentences
+                if n_words == first_word + 1 and starts[first_word] == s_start and ends[first_word] == s_end:
+                    # One word: it shares the sentence's offsets and string.
+                    starts[first_word], ends[first_word], texts[first_word] = s_start, s_end, sentence_text
+            else:
+                # The first word as finditer would find it; a sentence that is one word
+                # ("Yes", a list item) needs no more, and its word shares its text.
+                opening = word_at(text, s_start, s_end)
+                if opening is not None and opening.end() == s_end:
+                    word = _new_object(Word)
+                    _SET_START(word, s_start)
+                    _SET_END(word, s_end)
+                    _SET_TEXT(word, sentence_text)
+                    _SET_WORD_INDEX(word, n_words)
+                    _SET_WORD_SENTENCE(word, n_sentences)
+                    add_word(word)
+                    n_words += 1
+                    matches = ()
+                elif opening is not None and word_after(text, opening.end(), s_end) is None:
+                    matches = (opening,)  # one word and punctuation ("Yes.")
+                else:
+                    matches = word_spans(text, s_start, s_end)
+                for match in matches:
+                    word = _new_object(Word)
+                    word_start, word_end = match.span()
+                    _SET_START(word, word_start)
+                    _SET_END(word, word_end)
+                    _SET_TEXT(word, match.group())
+                    _SET_WORD_INDEX(word, n_words)
+                    _SET_WORD_SENTENCE(word, n_sentences)
+                    add_word(word)
+                    n_words += 1
+            sentence = _new_object(Sentence)
+            _SET_START(sentence, s_start)
+            _SET_END(sentence, s_end)
+            _SET_TEXT(sentence, sentence_text)
+            _SET_SENTENCE_INDEX(sentence, n_sentences)
+            _SET_PARAGRAPH(sentence, p_index)
+            _SET_FIRST_WORD(sentence, first_word if by_sentence else indices[first_word])
+            _SET_END_WORD(sentence, n_words if by_sentence else indices[n_words])
+            add_sentence(sentence)
+            n_sentences += 1
+    if not by_sentence:
+        if n_words != n:
+            raise _WordAcrossSentences  # words after the last sentence
+        words = list(map(_new_object, repeat(Word, n)))
+        # Each field set by its slot's setter over the whole column, without a Python step per word.
+        for setter, column in zip((_SET_START, _SET_END, _SET_TEXT), (starts, ends, texts)):
+            _consume(map(setter, words, column))
+        _consume(map(_SET_WORD_INDEX, words, indices))
+        counts = map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences))
+        _consume(map(_SET_WORD_SENTENCE, words, chain.from_iterable(map(repeat, range(n_sentences), counts))))
+        del starts, ends, texts, indices  # before the tuples are made: the peak is then
     return Segmentation(tuple(paragraphs), tuple(sentences), tuple(words), budget.warnings())
-
-
-def _sentence_text(text: str, paragraphs: list[Paragraph], start: int, end: int, p_index: int) -> str:
-    """text[start:end], the paragraph's own string when the sentence is the whole paragraph."""
-    paragraph = paragraphs[p_index]
-    return paragraph.text if start == paragraph.start and end == paragraph.end else text[start:end]
-
-
-def _new_sentence(start: int, end: int, text: str, index: int, paragraph: int, first_word: int, end_word: int) -> Sentence:
-    # Built through its slots' setters: a frozen dataclass's __init__ sets each
-    # field by name through object.__setattr__, three times slower.
-    sentence = _new_object(Sentence)
-    _SET_START(sentence, start)
-    _SET_END(sentence, end)
-    _SET_TEXT(sentence, text)
-    _SET_SENTENCE_INDEX(sentence, index)
-    _SET_PARAGRAPH(sentence, paragraph)
-    _SET_FIRST_WORD(sentence, first_word)
-    _SET_END_WORD(sentence, end_word)
-    return sentence
-
-
-def _words_of_text(
-    text: str, paragraphs: list[Paragraph], sentence_spans: list[tuple[int, int, int]]
-) -> tuple[list[Sentence], list[Word]] | None:
-    """Sentences and words, the words found by one scan of the whole text and built column by column in C.
-
-    The words of a sentence are those _WORD.finditer(text, start, end) finds.
-    One scan of the whole text finds the same ones inside each sentence when
-    none of its words runs across a sentence's start or end (the pattern looks
-    neither behind its start nor past its end, so a scan that reaches a
-    sentence's start between words goes on as a scan from there would, and a
-    word that ends inside the sentence is found whole by both). Where a word
-    does run across (pysbd cut inside a token and nothing joined it back),
-    None: the caller scans sentence by sentence. Words between sentences
-    (text no sentence holds) are left out, as the sentence scans leave them.
-    """
-    # The split keeps the words (a group): gap, word, gap, ..., word, gap; the
-    # running total of the parts' lengths is where each part starts.
-    parts = _WORD_AND_GAPS.split(text)
-    n = len(parts) // 2
-    offsets = list(accumulate(map(len, parts), initial=0))
-    starts, ends, texts = offsets[1 : 2 * n : 2], offsets[2 : 2 * n + 1 : 2], parts[1::2]
-    del parts, offsets
-    sentences: list[Sentence] = []
-    kept: list[tuple[int, int]] = []  # each sentence's words, as a range of the scan's
-    counts: list[int] = []
-    first = 0  # the sentence's first word, among the words kept
-    cursor = 0  # the scan's first word not yet given to a sentence
-    for index, (start, end, p_index) in enumerate(sentence_spans):
-        i = bisect_left(starts, start, cursor)
-        j = bisect_left(starts, end, i)
-        if (i and ends[i - 1] > start) or (j > i and ends[j - 1] > end):
-            return None
-        sentence_text = _sentence_text(text, paragraphs, start, end, p_index)
-        if j - i == 1 and starts[i] == start and ends[i] == end:
-            texts[i] = sentence_text  # one word: it shares the sentence's string (a list of one-word lines)
-        kept.append((i, j))
-        counts.append(j - i)
-        sentences.append(_new_sentence(start, end, sentence_text, index, p_index, first, first + j - i))
-        first += j - i
-        cursor = j
-    if first == n:  # every word is in a sentence (no words between sentences): the columns as they are
-        columns = starts, ends, texts
-    else:
-        columns = tuple(list(chain.from_iterable(column[i:j] for i, j in kept)) for column in (starts, ends, texts))
-    words = list(map(_new_object, repeat(Word, first)))
-    # Each field set by its slot's setter over the whole column, without a Python step per word.
-    for setter, column in zip((_SET_START, _SET_END, _SET_TEXT), columns):
-        _consume(map(setter, words, column))
-    _consume(map(_SET_WORD_INDEX, words, range(first)))
-    in_sentence = chain.from_iterable(map(repeat, range(len(sentences)), counts))
-    _consume(map(_SET_WORD_SENTENCE, words, in_sentence))
-    return sentences, words
-
-
-def _words_by_sentence(
-    text: str, paragraphs: list[Paragraph], sentence_spans: list[tuple[int, int, int]]
-) -> tuple[list[Sentence], list[Word]]:
-    """Sentences and words, each sentence's words found by a scan of its own (see _words_of_text)."""
-    sentences: list[Sentence] = []
-    words: list[Word] = []
-    add_word = words.append
-    for index, (start, end, p_index) in enumerate(sentence_spans):
-        sentence_text = _sentence_text(text, paragraphs, start, end, p_index)
-        first_word = len(words)
-        for match in _WORD.finditer(text, start, end):
-            word = _new_object(Word)
-            word_start, word_end = match.span()
-            _SET_START(word, word_start)
-            _SET_END(word, word_end)
-            _SET_TEXT(word, sentence_text if (word_start, word_end) == (start, end) else match.group())
-            _SET_WORD_INDEX(word, len(words))
-            _SET_WORD_SENTENCE(word, index)
-            add_word(word)
-        sentences.append(_new_sentence(start, end, sentence_text, index, p_index, first_word, len(words)))
-    return sentences, words
 
 
 def tokenize_words(text: str) -> list[str]:
