@@ -199,17 +199,28 @@ def test_fast_pysbd_says_what_pysbd_says(text):
     [
         # Lower- or upper-case word of three letters or more, stop, space, capital: cut.
         ("The cat sat. The dog ran. Rome fell. Then peace.", ["The cat sat.", "The dog ran.", "Rome fell.", "Then peace."]),
-        # Abbreviations, Roman numerals, initials, short words: no cut (pysbd decides).
-        ("He works at Acme Corp. The firm grew. Part iii. Next", ["He works at Acme Corp. The firm grew.", "Part iii. Next"]),
+        # Titles, Roman numerals, initials, short words: no cut (pysbd decides). pysbd's other
+        # abbreviations end a sentence before a capital, unless it is "I" ("me. I think").
+        ("He works at Acme Corp. The firm grew. Part iii. Next", ["He works at Acme Corp.", "The firm grew.", "Part iii. Next"]),
+        ("Ask Mr. Lee. Tell me. I think so. A man. Bob came.", ["Ask Mr. Lee.", "Tell me. I think so.", "A man.", "Bob came."]),
         ("We met J. Smith. He lives in the U.S. Then we left.", ["We met J. Smith.", "He lives in the U.S. Then we left."]),
         # Inside brackets or single quotation marks: no cut.
         ("It grew (as planned. Then more) and more. Done now.", ["It grew (as planned. Then more) and more.", "Done now."]),
         ("He said 'no way. Never' and left. The end.", ["He said 'no way. Never' and left.", "The end."]),
         # An apostrophe does not close a quotation it did not open.
         ("The players' bags fell. They ran.", ["The players' bags fell.", "They ran."]),
-        # Two-letter words and numbers of three digits or more; not "Dr." nor a list item's "12.".
+        # Two-letter words and numbers; not "Dr.", nor a number that may be a list item's: at the
+        # text's start, or with another such number in the text (pysbd looks for consecutive ones).
         ("It grew in the UK. Then it fell in 2019. Not since.", ["It grew in the UK.", "Then it fell in 2019.", "Not since."]),
-        ("Ask Dr. Who on page 12. Then go.", ["Ask Dr. Who on page 12. Then go."]),
+        ("Ask Dr. Who on page 12. Then go.", ["Ask Dr. Who on page 12.", "Then go."]),
+        ("12. Then go.", ["12. Then go."]),
+        ("Foo aged 3. Al went 4. Then", ["Foo aged 3. Al went 4. Then"]),
+        # A number with its unit or suffix: a percentage, "£20m", "1990s", "3rd"; not inside a word ("x20m").
+        (
+            "Sales rose 23%. Then by 4.5%. Profit hit £20m. In the 1990s. He came 3rd. Then",
+            ["Sales rose 23%.", "Then by 4.5%.", "Profit hit £20m.", "In the 1990s.", "He came 3rd.", "Then"],
+        ),
+        ("Code x20m. It is 5 m. Then it ran at 9%! Fast", ["Code x20m. It is 5 m. Then it ran at 9%!", "Fast"]),
         ("She said: 'No way.'” Then she left.", ["She said: 'No way.'”", "Then she left."]),
         # After a closing quotation mark, before exactly one space; before an opening one.
         ("“We won.” Then we slept. He said. “Go home.”", ["“We won.”", "Then we slept.", "He said.", "“Go home.”"]),
@@ -219,6 +230,21 @@ def test_sure_cuts(text, pieces):
     from textkit.sentence_breaks import sure_cuts
 
     assert [text[s:e] for s, e in sure_cuts(text, 0, len(text))] == pieces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose 23%. Then by 4.5%. Profit hit £20m. In the 1990s. He came 3rd. Then it fell (by 9%). Why",
+        "Shares fell 12%. 2. The list. It cost $5bn. I think so. The 1920s. “Yes,” he said.",
+        "He works at Acme Corp. The firm grew. Tell me. I think so. Not me. Then page 12. Then 7! Now",
+    ],
+)
+def test_sure_ends_are_where_pysbd_ends_sentences(text):
+    import pysbd
+
+    expected = [p.strip() for p in pysbd.Segmenter(language="en", clean=False).segment(text) if p.strip()]
+    assert sentences(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -339,3 +365,77 @@ def test_bulk_pauses_the_cyclic_collector_and_restores_it(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _fields(items, names):
+    return [tuple(getattr(item, name) for name in names) for item in items]
+
+
+def test_words_of_a_sentence_cut_inside_a_word_are_found_sentence_by_sentence(monkeypatch):
+    # Words come from one scan of the whole text unless a sentence starts or ends
+    # inside a word: then each sentence is scanned on its own, and a word is cut too.
+    from textkit import segment as segment_module
+
+    monkeypatch.setattr(segment_module, "_sentence_spans", lambda *args: iter([(0, 8), (8, 24)]))
+    result = segment("Hello world. Again here.")
+    assert _fields(result.sentences, ("start", "end", "text", "first_word", "end_word")) == [
+        (0, 8, "Hello wo", 0, 2),
+        (8, 24, "rld. Again here.", 2, 5),
+    ]
+    assert _fields(result.words, ("start", "end", "text", "index", "sentence")) == [
+        (0, 5, "Hello", 0, 0), (6, 8, "wo", 1, 0), (8, 11, "rld", 2, 1), (13, 18, "Again", 3, 1), (19, 23, "here", 4, 1),
+    ]
+
+
+def test_words_between_sentences_belong_to_no_sentence_and_are_left_out(monkeypatch):
+    from textkit import segment as segment_module
+
+    monkeypatch.setattr(segment_module, "_sentence_spans", lambda *args: iter([(0, 5), (13, 24)]))
+    result = segment("Hello world. Again here.")
+    assert _fields(result.sentences, ("start", "end", "first_word", "end_word")) == [(0, 5, 0, 1), (13, 24, 1, 3)]
+    assert _fields(result.words, ("start", "end", "text", "index", "sentence")) == [
+        (0, 5, "Hello", 0, 0), (13, 18, "Again", 1, 1), (19, 23, "here", 2, 1),
+    ]
+
+
+def test_a_one_word_sentence_shares_its_string_with_its_word():
+    # A text of one-word lines holds a string per line, not two.
+    result = segment("apples\npears\nplums\n\nfigs")
+    assert [w.text for w in result.words] == ["apples", "pears", "plums", "figs"]
+    assert all(w.text is s.text for w, s in zip(result.words, result.sentences))
+    assert result.words[3].text is result.paragraphs[1].text
+
+
+def test_list_numbers_are_counted_as_pysbd_finds_them_when_there_may_be_two():
+    # sure_cuts leaves a one- or two-digit number's period to pysbd when pysbd may read two
+    # list items' numbers in the block; the count looks only where one may be.
+    import random
+
+    from textkit.sentence_breaks import _list_number, _list_numbers
+
+    rng = random.Random(4)
+    pieces = ["1", "2", "12", "123", ".", " ", ". ", ".)", "-", "⁃", "s-", "a", "\n", "\r", ")"]
+    for _ in range(5000):
+        block = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        exact = len(_list_number().findall(block))
+        counted = _list_numbers(before + block + " 5. ", len(before), len(before) + len(block))
+        assert (counted > 1) == (exact > 1), (before, block)
+    assert _list_numbers("aged 68. Al went 4. Then", 0, 24) == 2
+    assert _list_numbers("aged 68. Al went 400. Then", 0, 26) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It cost 3.5 million. “I don’t know. Maybe,” he said.\nThe U.S. Army (NSA) left at 9 a.m.\n\nYes.",
+        "apples\npears\nplums\n\nfigs\n\n- one item\n- two items",
+        "Wait... what? 1) The first 2) The second. Re-enforced 170,000 don't.",
+    ],
+)
+def test_one_scan_of_the_text_and_a_scan_per_sentence_give_the_same_segmentation(text):
+    # segment() scans the whole text for words, or each sentence (texts of short lines, or
+    # when a word runs across sentences): both ways must give the same result.
+    from textkit.segment import _segment_scanning
+
+    assert _segment_scanning(text, by_sentence=False) == _segment_scanning(text, by_sentence=True)

@@ -44,8 +44,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress, count, pairwise
-from operator import add, sub
+from bisect import bisect_left
+from collections import deque
+from functools import partial
+from itertools import accumulate, chain, compress, count, pairwise, repeat
+from operator import add, attrgetter, sub
 from typing import Iterator
 
 from .collector import bulk
@@ -60,13 +63,22 @@ _PARAGRAPH_BREAK = re.compile(r"(\n[ \t\r\f\v]*\n\s*)")
 # A word: an initialism ("U.S.", "a.m."), or a run of letters/digits that may
 # contain apostrophes, hyphens, periods or commas between them ("don’t",
 # "re-enforced", "3.5", "170,000"). Punctuation alone is never a word.
-# The lookahead lets the scan skip spaces and punctuation without trying both
-# alternatives at each (2.5x faster; the same matches).
+# Written to start with one character class, which lets re's scan skip
+# spaces and punctuation in C without trying the alternatives at each: the
+# first character, then either the rest of an initialism (a period, after a
+# letter: the period is tried first, most words have none; then letter-period
+# pairs) or the rest of the run. The same matches as (?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-‐‑][^\W_]+|[.,]\d+)*:
+# possessive repeats (never given back) since nothing after them could use
+# what they would give back.
 _WORD = re.compile(
-    r"(?=[^\W_])(?:(?:[^\W\d_]\.){2,}"
-    r"|[^\W_]+(?:[’'\-\u2010\u2011][^\W_]+|[.,]\d+)*)",
+    r"[^\W_](?:\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)++"
+    r"|[^\W_]*+(?:[’'\-\u2010\u2011][^\W_]++|[.,]\d++)*+)",
     re.UNICODE,
 )
+# The same words with the text between them: split keeps what a group matched.
+_WORD_AND_GAPS = re.compile(f"({_WORD.pattern})")
+# Runs an iterator to its end, keeping nothing (for maps whose calls are what counts).
+_consume = partial(deque, maxlen=0)
 
 # A line is closed by sentence punctuation, maybe followed by closing quotes
 # or brackets; a line that is not closed is not prose.
@@ -119,6 +131,8 @@ _CHUNK_MIN, _CHUNK_MAX = 1000, 2000
 # (OneStopEnglish and newswire), none used more than 59 marks.
 _PYSBD_BASE_MARKS, _PYSBD_CHARS_PER_MARK = 500, 60
 _PYSBD_MARKS = re.compile(r"[.!?…。．！？)\]•⁃‣◦]")
+# Texts whose lines are shorter than this on average are segmented sentence by sentence (see _segment).
+_SHORT_LINE_CHARS = 40
 _SURE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])")
 
 # Leftovers of a web page copied along with an article ("Share.", "Leave A
@@ -170,6 +184,7 @@ _SET_WORD_INDEX, _SET_WORD_SENTENCE = Word.index.__set__, Word.sentence.__set__
 _SET_SENTENCE_INDEX, _SET_PARAGRAPH = Sentence.index.__set__, Sentence.paragraph.__set__
 _SET_FIRST_WORD, _SET_END_WORD = Sentence.first_word.__set__, Sentence.end_word.__set__
 _SET_PARAGRAPH_INDEX, _SET_BOILERPLATE = Paragraph.index.__set__, Paragraph.boilerplate.__set__
+_FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
 
 
 @dataclass(frozen=True)
@@ -229,7 +244,8 @@ def _is_short_list(lines: list[str], text: str, start: int, end: int) -> bool:
     stripped = list(map(str.strip, lines))
     return (
         all(stripped)
-        and max(map(len, map(str.split, stripped))) <= _SHORT_LIST_MAX_WORDS
+        # Split at most once past the limit: a line of prose need not be cut into all its words.
+        and max(map(len, map(str.split, stripped, repeat(None), repeat(_SHORT_LIST_MAX_WORDS)))) <= _SHORT_LIST_MAX_WORDS
         # A line can only be closed by one of these: one scan of the whole for most lists.
         and not (_CLOSING.search(text, start, end) and any(map(_CLOSED_LINE.search, stripped)))
     )
@@ -536,7 +552,34 @@ def segment(text: str) -> Segmentation:
         return _segment(text)
 
 
+class _WordAcrossSentences(Exception):
+    """A sentence starts or ends inside a word, or a word is in no sentence: see _segment."""
+
+
 def _segment(text: str) -> Segmentation:
+    """Words come from one scan of the whole text, built column by column in C.
+
+    The words of a sentence are those _WORD.finditer(text, start, end) finds.
+    One scan of the whole text finds the same ones inside each sentence when
+    no word runs across a sentence's start or end (the pattern looks neither
+    behind its start nor past its end, so a scan that reaches a sentence's
+    start between words goes on as a scan from there would, and a word that
+    ends inside the sentence is found whole by both). Where one does (pysbd
+    cut inside a token and nothing joined it back), or a word is in no
+    sentence, the document is segmented again scanning sentence by sentence.
+    Both ways give the same result; which is cheaper depends on the words per sentence.
+    """
+    if text.count("\n") * _SHORT_LINE_CHARS > len(text):
+        # Lines shorter than that on average (a list of one-word lines): mostly one-word
+        # sentences, which a scan of their own finds more cheaply.
+        return _segment_scanning(text, by_sentence=True)
+    try:
+        return _segment_scanning(text, by_sentence=False)
+    except _WordAcrossSentences:
+        return _segment_scanning(text, by_sentence=True)
+
+
+def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
     paragraph_spans = split_paragraphs(text)
     flat = text.replace("\n", " ")
     chrome_from = _trailing_chrome(text, paragraph_spans)
@@ -546,6 +589,16 @@ def _segment(text: str) -> Segmentation:
     words: list[Word] = []
     add_sentence, add_word = sentences.append, words.append
     word_spans, word_at, word_after = _WORD.finditer, _WORD.match, _WORD.search
+    if not by_sentence:
+        # The split keeps the words (a group): gap, word, gap, ..., word, gap; the
+        # running total of the parts' lengths is where each part starts.
+        parts = _WORD_AND_GAPS.split(text)
+        n = len(parts) // 2
+        offsets = list(accumulate(map(len, parts), initial=0))
+        starts, ends, texts = offsets[1 : 2 * n : 2], offsets[2 : 2 * n + 1 : 2], parts[1::2]
+        del parts, offsets
+        # Word indexes, one object each that the sentences' first_word and end_word share.
+        indices = list(range(n + 1))
     # Paragraphs, sentences and words are built through their slots' setters: a frozen
     # dataclass's __init__ sets each field by name through object.__setattr__,
     # three times slower, and a document has a Word per word. Equal values
@@ -570,20 +623,31 @@ def _segment(text: str) -> Segmentation:
             first_word = n_words
             whole = s_start == p_start and s_end == p_end
             sentence_text = paragraph_text if whole else text[s_start:s_end]
-            # The first word as finditer would find it; a sentence that is one word
-            # ("Yes", a list item) needs no more, and its word shares its text.
-            opening = word_at(text, s_start, s_end)
-            if opening is not None and opening.end() == s_end:
-                word = _new_object(Word)
-                _SET_START(word, s_start)
-                _SET_END(word, s_end)
-                _SET_TEXT(word, sentence_text)
-                _SET_WORD_INDEX(word, n_words)
-                _SET_WORD_SENTENCE(word, n_sentences)
-                add_word(word)
-                n_words += 1
+            if not by_sentence:
+                # The sentence's words are the scan's next ones (none left behind, none cut).
+                n_words = bisect_left(starts, s_end, first_word)
+                if (first_word < n and starts[first_word] < s_start) or (first_word and ends[first_word - 1] > s_start):
+                    raise _WordAcrossSentences
+                if n_words > first_word and ends[n_words - 1] > s_end:
+                    raise _WordAcrossSentences
+                if n_words == first_word + 1 and starts[first_word] == s_start and ends[first_word] == s_end:
+                    # One word: it shares the sentence's offsets and string.
+                    starts[first_word], ends[first_word], texts[first_word] = s_start, s_end, sentence_text
             else:
-                if opening is not None and word_after(text, opening.end(), s_end) is None:
+                # The first word as finditer would find it; a sentence that is one word
+                # ("Yes", a list item) needs no more, and its word shares its text.
+                opening = word_at(text, s_start, s_end)
+                if opening is not None and opening.end() == s_end:
+                    word = _new_object(Word)
+                    _SET_START(word, s_start)
+                    _SET_END(word, s_end)
+                    _SET_TEXT(word, sentence_text)
+                    _SET_WORD_INDEX(word, n_words)
+                    _SET_WORD_SENTENCE(word, n_sentences)
+                    add_word(word)
+                    n_words += 1
+                    matches = ()
+                elif opening is not None and word_after(text, opening.end(), s_end) is None:
                     matches = (opening,)  # one word and punctuation ("Yes.")
                 else:
                     matches = word_spans(text, s_start, s_end)
@@ -603,10 +667,21 @@ def _segment(text: str) -> Segmentation:
             _SET_TEXT(sentence, sentence_text)
             _SET_SENTENCE_INDEX(sentence, n_sentences)
             _SET_PARAGRAPH(sentence, p_index)
-            _SET_FIRST_WORD(sentence, first_word)
-            _SET_END_WORD(sentence, n_words)
+            _SET_FIRST_WORD(sentence, first_word if by_sentence else indices[first_word])
+            _SET_END_WORD(sentence, n_words if by_sentence else indices[n_words])
             add_sentence(sentence)
             n_sentences += 1
+    if not by_sentence:
+        if n_words != n:
+            raise _WordAcrossSentences  # words after the last sentence
+        words = list(map(_new_object, repeat(Word, n)))
+        # Each field set by its slot's setter over the whole column, without a Python step per word.
+        for setter, column in zip((_SET_START, _SET_END, _SET_TEXT), (starts, ends, texts)):
+            _consume(map(setter, words, column))
+        _consume(map(_SET_WORD_INDEX, words, indices))
+        counts = map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences))
+        _consume(map(_SET_WORD_SENTENCE, words, chain.from_iterable(map(repeat, range(n_sentences), counts))))
+        del starts, ends, texts, indices  # before the tuples are made: the peak is then
     return Segmentation(tuple(paragraphs), tuple(sentences), tuple(words), budget.warnings())
 
 

@@ -8,11 +8,17 @@ ellipsis, a list marker, a bracket) go to pysbd. Both tests lean towards
 "not sure": a piece that is not cut, or not called plain, simply goes to
 pysbd, as every piece did before.
 
-A sure end: a word of two letters or more that is not one of pysbd's
-abbreviations ("etc.", "Corp.", "Sept.", "Mr.") nor a Roman numeral ("iii."),
-or a number of three digits or more (a list item's number has at most two);
-then ".", "!" or "?" (maybe with a closing bracket or quotation mark before
-or after it), whitespace and a capital letter; outside brackets, guillemets
+A sure end: a word of two letters or more that is not a Roman numeral
+("iii.") nor one of pysbd's titles ("Mr.", "Dr.", "Gen."; pysbd's other
+abbreviations, "etc.", "Corp.", "no.", keep their period only before a
+lower-case word, a digit or "I"), or a number (one of one or two digits
+only where pysbd cannot read it as a list item's: not at the start, and no
+other such number in the block), or a number with a unit or suffix straight
+after it ("20m", "1990s", "23%": every pysbd rule that keeps a period inside
+a sentence wants a space, a line's start or a digit right before the letter
+or digits it looks at, or a digit after the period); then ".", "!" or "?"
+(maybe with a closing bracket or quotation mark before or after it),
+whitespace and a capital letter; outside brackets, guillemets
 and single quotation marks, which pysbd never cuts inside. Double quotation
 marks do not protect: textkit cuts inside them itself at these same places
 (segment._split_quotations).
@@ -36,7 +42,13 @@ from functools import lru_cache
 _CANDIDATE = re.compile(r"([.!?])((?:['’]?[”\"])?)(\s+)(?=[“\"]?[A-Z])")
 _CLOSERS_BEFORE_STOP = "”’\"')]"
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_DIGITS = frozenset("0123456789")
 _ROMAN = re.compile(r"[ivxlcdm]+")
+# After any other of pysbd's abbreviations a period ends a sentence before a
+# capital, except before "I" as a word ("me. I think", "no. I'm").
+# Every number pysbd reads as a list item's ends so: one or two digits, a period, a space or a bracket.
+_LIST_NUMBER_END = re.compile(r"(?<!\d)\d{1,2}\.[\s)]")
+_I_NEXT = re.compile(r"\sI(?:\s|'m|'ll)")
 # What pysbd protects: brackets, guillemets and single quotation marks. A
 # mark is found by one character class (a fast scan) and told opener or
 # closer by its neighbours; each kind keeps its own count, so an apostrophe
@@ -66,6 +78,27 @@ def _prepositive() -> frozenset[str]:
     from pysbd.lang.english import English
 
     return frozenset(a.lower() for a in English.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
+
+
+def _list_numbers(text: str, start: int, end: int) -> int:
+    """How many numbers pysbd would read as list items' in text[start:end] (as its
+    NUMBERED_LIST_REGEX_1 finds them), counted exactly only when it may be more than one."""
+    # On the block as pysbd would see it: "^" is its start, and nothing before it is seen.
+    block = text[start:end]
+    ends = [match.start() for match in _LIST_NUMBER_END.finditer(block)]
+    if len(ends) <= 1:
+        return len(ends)  # each of them ends with one of these: at most one
+    # pysbd's pattern (a dozen alternatives with lookbehinds, slow to scan) tried only where one
+    # may start: at the number, or at the space before it (match(block, at) sees what is before ``at``).
+    pattern = _list_number()
+    return sum(1 for at in ends if pattern.match(block, at) or (at > 0 and pattern.match(block, at - 1)))
+
+
+@lru_cache(maxsize=1)
+def _list_number() -> re.Pattern:
+    from pysbd.lists_item_replacer import ListItemReplacer
+
+    return re.compile(ListItemReplacer.NUMBERED_LIST_REGEX_1)
 
 
 def _never_an_end(text: str, at: int, start: int) -> bool:
@@ -101,28 +134,43 @@ def _pair_mark(text: str, at: int) -> tuple[int | None, bool]:
 
 
 def _word_before(text: str, stop: int, start: int) -> tuple[str, str] | None:
-    """(word, closing mark) ending just before the stop at ``stop``, as
-    ``\\b([A-Za-z]{2,}|\\d{3,})([”’"')\\]]?)`` would match them starting at or after ``start``."""
+    r"""(word, closing mark) ending just before the stop at ``stop``, as
+    ``\b([A-Za-z]{2,}|[0-9]+[A-Za-z]+|[0-9]+%|\d+)([”’"')\]]?)`` would match them
+    starting at or after ``start``."""
     before = text[stop - 1] if stop - 1 >= start and text[stop - 1] in _CLOSERS_BEFORE_STOP else ""
     word_end = word_start = stop - len(before)
     if word_end - 1 >= start and text[word_end - 1] in _ASCII_LETTERS:
         while word_start > start and text[word_start - 1] in _ASCII_LETTERS:
             word_start -= 1
         shortest = 2
+        if word_start > start and text[word_start - 1] in _ASCII_DIGITS:  # "20m", "1990s", "3rd"
+            word_start = _digits_before(text, word_start - 1, start)
+            shortest = 1
+    elif word_end - 2 >= start and text[word_end - 1] == "%" and text[word_end - 2] in _ASCII_DIGITS:  # "23%"
+        word_start = _digits_before(text, word_end - 2, start)
+        shortest = 1
     else:
         while word_start > start and text[word_start - 1].isdecimal():
             word_start -= 1
-        shortest = 3
+        shortest = 1  # a number of one or two digits may be a list item's: see sure_cuts
     if word_end - word_start < shortest:
         return None
     if word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
-        return None  # no word boundary: "éte.", "3rd.", "ab123."
+        return None  # no word boundary: "éte.", "ab123.", "x20m."
     return text[word_start:word_end], before
+
+
+def _digits_before(text: str, at: int, start: int) -> int:
+    """Where the run of ASCII digits ending with the one at ``at`` starts (not before ``start``)."""
+    while at > start and text[at - 1] in _ASCII_DIGITS:
+        at -= 1
+    return at
 
 
 def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] cut at sure sentence ends, as (start, end) pieces without the whitespace between."""
-    abbreviations = _abbreviations()
+    abbreviations, prepositive = _abbreviations(), _prepositive()
+    list_numbers = None  # how many numbers in the text pysbd could read as a list's
     pieces = []
     depths = [0] * _KINDS
     marks = _PAIR_MARK.finditer(text, start, end)
@@ -143,9 +191,25 @@ def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             mark_ahead = next(marks, None)
         if after and (before or space != " "):
             continue  # pysbd cuts after a closing quotation mark only before exactly one space
-        word = word.lower()
-        if any(depths) or (mark == "." and not before and (word in abbreviations or _ROMAN.fullmatch(word))):
+        if any(depths):
             continue
+        if word.isdecimal() and len(word) <= 2:
+            # A list item's number ("2. The next")? pysbd treats it as one only at
+            # its text's start, after "\r", or when another number of the same shape
+            # is in the text (it looks for consecutive ones): then pysbd decides.
+            word_start = match.start() - len(before) - len(word)
+            if before or word_start == start or text[word_start - 1] == "\r":
+                continue
+            if list_numbers is None:
+                list_numbers = _list_numbers(text, start, end)
+            if mark == "." and list_numbers > 1:
+                continue
+        elif mark == "." and not before:
+            word = word.lower()
+            if word in abbreviations and (word in prepositive or _I_NEXT.match(text, cut)):
+                continue  # "Mr. Smith"; "me. I think": pysbd keeps these periods
+            if _ROMAN.fullmatch(word):
+                continue
         pieces.append((piece_start, cut))
         piece_start = match.end(3)
     pieces.append((piece_start, end))

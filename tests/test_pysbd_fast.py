@@ -1,0 +1,69 @@
+"""pysbd_fast's quick checks: a pattern is not run on a text that lacks a character every match needs."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from textkit import pysbd_fast
+from textkit.pysbd_fast import _telling_need
+
+
+@pytest.mark.parametrize(
+    "pattern, flags, needed",
+    [
+        (r"\(((?=[mdclxvi])m*(c[md]|d?c*)(x[cl]|l?x*)(i[xv]|v?i*))\)(?=\s[A-Z])", 0, {"("}),
+        (r"(?<=\S)(!|\?){3,}(?=(\s|\Z|$))", 0, {"!", "?"}),
+        (r"[!?\.-][\"\'“”]\s{1}[A-Z]", 0, {'"', "'", "“", "”"}),  # "." is in most texts: the quotes are asked for
+        (r"(?<=a∯m)∯(?=\s[A-Z])", 0, "a∯m"),  # a string rather than one of its characters
+        (r"(?<={me} ).{1}", 0, "{me} "),
+        (r"!Xũ|!Kung|Yahoo!|Y!J", 0, {"!"}),  # one of the alternatives' most telling characters
+        (r"(?<=\S)\.{3}(?=\.\s[A-Z])", 0, "..."),  # a repeated character
+        (r"x\.{2,}y", 0, "x.."),  # "x...y" holds "x.." and "..y", not "x..y"
+        (r"(?<=Co)\.(?=\sKG)", 0, "Co"),  # the lookbehind's string (the lookahead's "KG" ranks the same)
+        (r"x∯?y", 0, None),  # an optional character is not needed
+        (r"x(?!∯)", 0, None),  # nor one a negative lookahead rules out
+        (r"∯|x", 0, None),  # nor one of two alternatives
+        (r"[^∯]", 0, None),
+        (r"é", re.IGNORECASE, None),  # a cased letter matches others when case is ignored
+        (r"(?i:é)∯", 0, {"∯"}),
+        (r"\.", 0, None),  # only a common character: no check
+    ],
+)
+def test_what_a_match_needs(pattern, flags, needed):
+    found = _telling_need(re.compile(pattern, flags))
+    assert (found if found is None or isinstance(found, str) else set(found)) == needed
+
+
+def test_a_check_never_skips_a_text_where_the_pattern_matches():
+    patterns = [key for key in _checked_patterns()]
+    assert len(patterns) > 50
+    rng = random.Random(7)
+    # Characters and strings the checks ask for, among others.
+    pieces = list("aZ1 .,!?()[]-'\"“”‘’«»∯♨☝&ᓴ{}me\n°") + ["Co", " KG", "...", "a∯m", "U∯S", "p∯m", " A ", "Yahoo!", "{me} "]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(4000)]
+    for pattern, flags in patterns:
+        compiled, check = pysbd_fast._checked(pattern, flags)
+        for text in texts:
+            if check is not None and check(text) is None:
+                assert compiled.search(text) is None, (pattern, text)
+
+
+def _checked_patterns():
+    # The patterns pysbd ran through the stand-in so far (the cache holds them all: it is large enough).
+    seen = set()
+    original = pysbd_fast._checked
+
+    def remember(pattern, flags=0):
+        seen.add((pattern, flags))
+        return original(pattern, flags)
+
+    pysbd_fast._checked = remember
+    try:
+        pysbd_fast.sentences.cache_clear()
+        pysbd_fast.sentences("He said (i) “no.” Mr. Smith left at 5 p.m. -- then ‘Yes!!’ [1] 3.5 U.S. (a) one (b) two. 1. First 2. Second")
+    finally:
+        pysbd_fast._checked = original
+    return sorted(seen, key=str)
