@@ -81,7 +81,9 @@ The rules, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from itertools import compress, count, repeat
 
 from ._entity_lexicon import Lexicon, lexicon, name_prefixes
 
@@ -216,20 +218,32 @@ def _shape(text: str) -> tuple[bool, bool]:
     )
 
 
-# A word's shape by its spelling, (capitalised, glued, whole, lowercase): words
-# repeat, so each is looked at once (bounded). ``whole``: no possessive ending
-# and no hyphen, so the word is one piece of the same text (most words).
-_WORD_SHAPES: dict[str, tuple[bool, bool, bool, bool]] = {}
+# A word's shape by its spelling: False for a plain word, one piece of the same
+# text that opens no name (most words: lowercase, numbers), else (capitalised,
+# glued, whole), ``whole`` meaning no possessive ending and no hyphen, so one
+# piece of the same text. Words repeat, so each is looked at once (bounded).
+_WORD_SHAPES: dict[str, tuple[bool, bool, bool] | bool] = {}
 _MAX_WORD_SHAPES = 1 << 16
+# What _WORD_SHAPES.get gives for a spelling not looked at yet: true, so it is read
+# with the words that are not plain, where its shape is looked at.
+_NOT_SEEN = (None,)
 
 
-def _word_shape(word: str) -> tuple[bool, bool, bool, bool]:
+def _word_shape(word: str) -> tuple[bool, bool, bool] | bool:
     whole = word[-2:] not in _POSSESSIVE_ENDINGS and _HYPHENS.isdisjoint(word)
-    shape = (*_shape(word), whole, word.islower())
+    capitalised, glued = _shape(word)
+    shape = (capitalised, glued, whole) if capitalised or glued or not whole else False
     if len(_WORD_SHAPES) >= _MAX_WORD_SHAPES:
         _WORD_SHAPES.clear()
     _WORD_SHAPES[word] = shape
     return shape
+
+
+def _is_plain_lowercase(word: str) -> bool:
+    shape = _WORD_SHAPES.get(word, _NOT_SEEN)
+    if shape is _NOT_SEEN:
+        shape = _word_shape(word)
+    return not shape and word.islower()
 
 
 @dataclass
@@ -237,7 +251,10 @@ class _Evidence:
     """What the whole document says about how words are written."""
 
     mid_capitalised: set[str] = field(default_factory=set)
+    # Words written in lowercase: these, and the plain lowercase ones among ``words``.
     lowercase: set[str] = field(default_factory=set)
+    # The words of the sentences read for evidence, as written.
+    words: set[str] = field(default_factory=set)
     # Capitalised words with no capitalised neighbour: names on their own.
     standalone: set[str] = field(default_factory=set)
     # Runs of capitalised words as written (one line each): "Daniel Herbert".
@@ -253,14 +270,15 @@ _FIRST_ONLY = (0,)
 
 
 class _Sentence:
-    """A sentence's pieces, where its name words are, and its words in lowercase."""
+    """A sentence's pieces, where its name words are, its words and lowercase pieces."""
 
-    __slots__ = ("pieces", "names", "lowercase")
+    __slots__ = ("pieces", "names", "words", "lowercase")
 
-    def __init__(self, pieces: list[_Piece], names: list[int] | tuple[int], lowercase: list[str] | tuple[()]) -> None:
-        self.pieces = pieces
+    def __init__(self, pieces: list, names: list[int] | tuple[int], words: list[str] | tuple[()], lowercase: list[str] | tuple[()]) -> None:
+        self.pieces = pieces  # _Piece, _Plain, or the Word of a plain word not looked at yet
         self.names = names  # indices of the pieces a name can open with: capitalised or glued
-        self.lowercase = lowercase  # the texts of the pieces in lowercase
+        self.words = words  # the texts of its words: the plain lowercase ones are written in lowercase
+        self.lowercase = lowercase  # the lowercase pieces of its words that are not plain ("known" of "well-known")
 
 
 def find_mentions(document) -> list[Mention]:
@@ -270,26 +288,30 @@ def find_mentions(document) -> list[Mention]:
     mentions: list[Mention] = []
     sentences = []
     lowercase = []  # the words of one-word sentences that can be no name
-    shapes = _WORD_SHAPES
+    table = _WordTable(text, words)
+    shapes = table.shapes
     for sentence in document.prose_sentences:
         first = sentence.first_word
         if sentence.end_word - first == 1:
             # A one-word sentence ("a" on its own line) that can be no name gives only
             # evidence of a word written in lowercase: it is no headline, no table
             # row, and no wrapped name runs through it.
-            word = words[first]
-            capitalised, glued, whole, lower = shapes.get(word.text) or _word_shape(word.text)
-            if whole and not (capitalised or glued):
-                if lower:
-                    lowercase.append(word.text)
+            shape = shapes[first]
+            if shape is _NOT_SEEN:
+                shape = _word_shape(table.texts[first])
+            if not shape:
+                if table.texts[first].islower():
+                    lowercase.append(table.texts[first])
                 continue
+            capitalised, glued, whole = shape
             if whole:  # "Yes.": one piece, which opens the sentence; nothing follows it
+                word = words[first]
                 piece = _Piece(word.start, word.end, word.text, True, None, capitalised, glued)
-                sentences.append(_Sentence([piece], _FIRST_ONLY, ()))
+                sentences.append(_Sentence([piece], _FIRST_ONLY, (), ()))
                 continue
-        read = _read_sentence(text, words[first : sentence.end_word], sentence.start)
+        read = table.read(first, sentence.end_word)
         pieces = read.pieces
-        if pieces and pieces[0].capitalised:  # a dateline opens with a place in capitals
+        if pieces and pieces[0].__class__ is _Piece and pieces[0].capitalised:  # a dateline opens with a place in capitals
             place = _dateline_place(text, sentence, pieces)
             if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
                 mentions.append(_mention(document, place, "place"))
@@ -302,7 +324,9 @@ def find_mentions(document) -> list[Mention]:
     # A row of a table with a capitalised label names what the label says
     # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
     rows = [
-        _capitalised_row_label(s.pieces) if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline else None
+        _capitalised_row_label(_plain_pieces(s.pieces, text))
+        if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline and s.pieces[-1].text[:1].isdigit()
+        else None
         for s, is_headline in zip(sentences, headline)
     ]
     evidence, names = _evidence(sentences, headline, rows)
@@ -315,7 +339,7 @@ def find_mentions(document) -> list[Mention]:
     if any(headline):
         # Rows of a table in capitals come first: the teams they name are the
         # ones a schedule in capitals names again ("NY JETS AT NEW ENGLAND").
-        in_capitals = [s.pieces for s, is_headline in zip(sentences, headline) if is_headline]
+        in_capitals = [_plain_pieces(s.pieces, text) for s, is_headline in zip(sentences, headline) if is_headline]
         is_row = [bool(_table_row_label(p)) for p in in_capitals]
         for first_rows in (True, False):
             known = _KnownNames(mentions, lex)
@@ -329,67 +353,107 @@ def find_mentions(document) -> list[Mention]:
 # --- words into pieces --------------------------------------------------------
 
 
-def _read_sentence(text: str, words, sentence_start: int) -> _Sentence:
-    """A sentence's pieces, name words and lowercase words, in one pass over its words.
+class _WordTable:
+    """The document's words as columns, and each sentence's pieces read from them.
 
-    Most words are one piece of their own text, whose shape is looked up once
-    per spelling; a word that can be no name gets a lighter piece.
+    A plain word (lowercase, a number: most words) can never open a name, so
+    a sentence's pieces list keeps its :class:`Word` as it is, and only the
+    few places that look at such a word turn it into a :class:`_Plain`
+    (:func:`_plain_pieces`, or :func:`_link` for a particle). The words that
+    need reading one by one (capitalised, glued, possessive, hyphenated) are
+    found by their spelling for the whole document at once.
     """
-    pieces: list[_Piece] = []
-    names: list[int] = []
-    lowercase: list[str] = []
-    append = pieces.append
-    shapes = _WORD_SHAPES
-    last = None  # the first word opens the sentence
-    previous_end = sentence_start
-    gap_before = ""
-    for word in words:
-        start = word.start
-        if last is not None:
-            gap_before = text[previous_end:start]
-            if last.gap_after is not None:
-                last.gap_after = gap_before
-        core = word.text
-        previous_end = end = word.end
-        capitalised, glued, whole, lower = shapes.get(core) or _word_shape(core)
-        if whole and not (capitalised or glued):  # most words: only its place and its case matter
-            if lower:
-                lowercase.append(core)
-            last = _Plain(start, end, core, "")
-            append(last)
-            continue
-        # Only a piece that may open a name needs to know whether it opens a clause; one
-        # space, by far the most common gap, starts nothing afresh.
-        initial = last is None or (gap_before != " " and _starts_afresh(gap_before))
-        if whole:
-            names.append(len(pieces))
-            last = _Piece(start, end, core, initial, "", capitalised, glued)
-            append(last)
-            continue
-        possessive = core[-2:] in _POSSESSIVE_ENDINGS
-        if possessive and len(core) > 2:
-            end -= 2
-            core = core[:-2]
-        if _HYPHENS.isdisjoint(core):
-            # A possessive ends a name: "Apple’s or Google’s".
-            word_pieces = [_piece(start, end, core, initial, None if possessive else "")]
-        else:
-            word_pieces = _split_word(text, start, end)
-            word_pieces[0].initial = initial
-            # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
-            for piece in word_pieces[:-1]:
-                piece.gap_after = None
-            word_pieces[-1].gap_after = None if possessive else ""
-        for piece in word_pieces:
-            if piece.capitalised or piece.glued:
+
+    __slots__ = ("text", "words", "texts", "shapes", "specials", "seen")
+
+    def __init__(self, text: str, words) -> None:
+        self.text = text
+        self.words = words
+        self.texts = texts = [word.text for word in words]
+        # A word's shape, or _NOT_SEEN: looked at when its sentence is read.
+        self.shapes = shapes = list(map(_WORD_SHAPES.get, texts, repeat(_NOT_SEEN)))
+        self.specials = list(compress(count(), shapes))  # the words that are not plain, or not seen yet
+        self.seen = 0  # the specials before this index belong to sentences read already
+
+    def read(self, first: int, end: int) -> _Sentence:
+        """The sentence of words ``first`` to ``end``: its pieces, name words and lowercase words.
+
+        Sentences are read in text order.
+        """
+        text, words, shapes, specials = self.text, self.words, self.shapes, self.specials
+        lo = bisect_left(specials, first, self.seen)
+        hi = self.seen = bisect_left(specials, end, lo)
+        texts = self.texts[first:end]
+        if lo == hi:
+            return _Sentence(list(words[first:end]), [], texts, ())
+        pieces: list = []
+        names: list[int] = []
+        more_lowercase: list[str] = []
+        append = pieces.append
+        last_word = end - 1
+        cursor = first
+        for i in specials[lo:hi]:
+            shape = shapes[i]
+            if shape is _NOT_SEEN:
+                shape = shapes[i] = _word_shape(words[i].text)
+                if not shape:  # plain after all: kept with the plain words around it
+                    continue
+            if i > cursor:
+                pieces.extend(words[cursor:i])
+            cursor = i + 1
+            word = words[i]
+            start, end_, core = word.start, word.end, word.text
+            # A piece that may open a name needs to know whether it opens a clause; one
+            # space, by far the most common gap, starts nothing afresh.
+            if i == first:
+                initial = True
+            else:
+                gap_before = text[words[i - 1].end : start]
+                initial = gap_before != " " and _starts_afresh(gap_before)
+            gap_after = text[end_ : words[i + 1].start] if i < last_word else None
+            capitalised, glued, whole = shape
+            if whole:
                 names.append(len(pieces))
-            elif piece.text.islower():
-                lowercase.append(piece.text)
-            append(piece)
-        last = pieces[-1]
-    if pieces:
-        pieces[-1].gap_after = None
-    return _Sentence(pieces, names, lowercase)
+                append(_Piece(start, end_, core, initial, gap_after, capitalised, glued))
+                continue
+            possessive = core[-2:] in _POSSESSIVE_ENDINGS
+            if possessive and len(core) > 2:
+                end_ -= 2
+                core = core[:-2]
+            if _HYPHENS.isdisjoint(core):
+                # A possessive ends a name: "Apple’s or Google’s".
+                word_pieces = [_piece(start, end_, core, initial, None if possessive else gap_after)]
+            else:
+                word_pieces = _split_word(text, start, end_)
+                word_pieces[0].initial = initial
+                # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
+                for piece in word_pieces[:-1]:
+                    piece.gap_after = None
+                word_pieces[-1].gap_after = None if possessive else gap_after
+            for piece in word_pieces:
+                if piece.capitalised or piece.glued:
+                    names.append(len(pieces))
+                elif piece.text.islower():
+                    more_lowercase.append(piece.text)
+                append(piece)
+        if cursor < end:
+            pieces.extend(words[cursor:end])
+        return _Sentence(pieces, names, texts, more_lowercase)
+
+
+def _plain_pieces(pieces: list, text: str) -> list:
+    """``pieces`` with every plain word kept as a :class:`Word` made a :class:`_Plain`, in place."""
+    last = len(pieces) - 1
+    for i, piece in enumerate(pieces):
+        if piece.__class__ is not _Piece and piece.__class__ is not _Plain:
+            pieces[i] = _plain(pieces, i, last, text)
+    return pieces
+
+
+def _plain(pieces: list, i: int, last: int, text: str) -> _Plain:
+    """The plain piece of the word at ``i``: what follows it runs up to the next piece."""
+    word = pieces[i]
+    return _Plain(word.start, word.end, word.text, text[word.end : pieces[i + 1].start] if i < last else None)
 
 
 def _starts_afresh(gap: str) -> bool:
@@ -440,6 +504,7 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
             before[-1].gap_after = text[before[-1].end : pieces[0].start]
             pieces[0].initial = False
             previous.names = [*previous.names, *(len(before) + i for i in read.names)]
+            previous.words = [*previous.words, *read.words]
             previous.lowercase = [*previous.lowercase, *read.lowercase]
             before.extend(pieces)
         else:
@@ -448,11 +513,13 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
 
 
 def _wraps_into(text: str, before: list[_Piece], after: list[_Piece], lex: Lexicon) -> bool:
-    if not before or not after or not before[-1].capitalised:
+    if not before or not after or before[-1].__class__ is not _Piece or not before[-1].capitalised:
         return False
     gap = text[before[-1].end : after[0].start]
     if gap.count("\n") != 1 or not gap.isspace():
         return False
+    _plain_pieces(before, text)
+    _plain_pieces(after, text)
     # The name goes on from a lowercase word of the same line, so the line is
     # prose, not a heading or a list item.
     i = len(before) - 1
@@ -477,6 +544,7 @@ def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
     match = _DATELINE.match(text, sentence.start, sentence.end)
     if match is None:
         return []
+    _plain_pieces(pieces, text)
     place_end = match.end("place")
     n = 0
     while n < len(pieces) and pieces[n].end <= place_end:  # pieces' ends grow
@@ -516,8 +584,8 @@ def _evidence(
     "byTikTok") are None for those and for a sentence with none.
     """
     evidence = _Evidence()
-    mid_capitalised, standalone, lowercase, runs = (
-        evidence.mid_capitalised, evidence.standalone, evidence.lowercase, evidence.runs
+    mid_capitalised, standalone, lowercase, words, runs = (
+        evidence.mid_capitalised, evidence.standalone, evidence.lowercase, evidence.words, evidence.runs
     )  # fmt: skip
     names: list[list[int] | None] = []
     for read, is_headline, row in zip(sentences, headline, rows):
@@ -532,7 +600,9 @@ def _evidence(
                 standalone.add(row[0].text)
             names.append(None)
             continue
-        lowercase.update(read.lowercase)
+        words.update(read.words)
+        if read.lowercase:
+            lowercase.update(read.lowercase)
         pieces = read.pieces
         run: list[str] = []  # capitalised words joined by plain gaps, as written
         joined_to = -1  # the index of the piece after a capitalised one it is joined to by a plain gap
@@ -542,7 +612,13 @@ def _evidence(
             if not piece.capitalised:  # glued: "byTikTok"
                 continue
             gap = piece.gap_after
-            joined_after = i < last and pieces[i + 1].capitalised and gap is not None and (gap == "" or gap.isspace())
+            joined_after = (
+                i < last
+                and pieces[i + 1].__class__ is _Piece
+                and pieces[i + 1].capitalised
+                and gap is not None
+                and (gap == "" or gap.isspace())
+            )
             joined_before = joined_to == i
             if not piece.initial:
                 # Inside a longer name a word says nothing about itself: the
@@ -577,10 +653,10 @@ def _sentence_mentions(
     else:
         needs_resolving = any(pieces[i].glued or pieces[i].parts for i in name_words)
     if needs_resolving:
-        pieces = _resolve_words(pieces, evidence, lex)
+        pieces = _resolve_words(_plain_pieces(pieces, document.text), evidence, lex)
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     mentions = []
-    for run in _runs(pieces, name_words, lex):
+    for run in _runs(pieces, name_words, lex, document.text):
         if len(run) == 1:
             mentions += _lone_word_mentions(document, run[0], evidence, lex)
         else:
@@ -625,7 +701,7 @@ def _is_name_word(piece: _Piece) -> bool:
     return piece.capitalised or piece.glued
 
 
-def _runs(pieces: list[_Piece], name_words: list[int], lex: Lexicon) -> list[list[_Piece]]:
+def _runs(pieces: list, name_words: list[int], lex: Lexicon, text: str) -> list[list[_Piece]]:
     """Maximal runs of capitalised pieces that read as one name, each opening at a name word."""
     runs: list[list[_Piece]] = []
     covered = 0  # pieces before this index are in a run already
@@ -635,7 +711,7 @@ def _runs(pieces: list[_Piece], name_words: list[int], lex: Lexicon) -> list[lis
         run = [pieces[i]]
         covered = i + 1
         while True:
-            link = _link(run[-1], pieces, covered, lex)
+            link = _link(run[-1], pieces, covered, lex, text)
             if not link:
                 break
             run.extend(link)
@@ -644,24 +720,30 @@ def _runs(pieces: list[_Piece], name_words: list[int], lex: Lexicon) -> list[lis
     return runs
 
 
-def _link(last: _Piece, pieces: list[_Piece], nxt: int, lex: Lexicon) -> list[_Piece]:
+def _link(last: _Piece, pieces: list, nxt: int, lex: Lexicon, text: str) -> list[_Piece]:
     """The pieces that continue a name after ``last`` (empty: the name ends)."""
     if nxt >= len(pieces) or last.gap_after is None:
         return []
     gap = last.gap_after
     following = pieces[nxt]
-    if not following.joins_previous:
-        return []
-    if _is_name_word(following):
-        if gap.strip() in ("'", "’") and following.text in lex.gazetteer:
-            return []  # "Leeds' England striker": a possessive before a name of its own
-        return [following] if _joins(gap, last) else []
+    if following.__class__ is _Piece:
+        if not following.joins_previous:
+            return []
+        if following.capitalised or following.glued:
+            if gap.strip() in ("'", "’") and following.text in lex.gazetteer:
+                return []  # "Leeds' England striker": a possessive before a name of its own
+            return [following] if _joins(gap, last) else []
+    elif following.__class__ is not _Plain:  # a plain word kept as a Word: most names end here
+        if not (following.text in lex.name_particles or (following.text == "of" and last.text in lex.of_heads)):
+            return []
+        following = pieces[nxt] = _plain(pieces, nxt, len(pieces) - 1, text)
     # A lowercase particle between two capitalised words: "Charles de Gaulle", "Bank of England".
     if (
         gap.isspace()
         and nxt + 1 < len(pieces)
         and following.gap_after is not None
         and following.gap_after.isspace()
+        and pieces[nxt + 1].__class__ is _Piece
         and _is_name_word(pieces[nxt + 1])
         and (following.text in lex.name_particles or (following.text == "of" and last.text in lex.of_heads))
     ):
@@ -870,7 +952,8 @@ def _initial_word_is_name(word: str, evidence: _Evidence, lex: Lexicon) -> bool:
         return by_lexicon
     if word in evidence.mid_capitalised:
         return True
-    if word.lower() in evidence.lowercase:
+    lower = word.lower()
+    if lower in evidence.lowercase or (lower in evidence.words and _is_plain_lowercase(lower)):
         return False
     return not common
 
