@@ -83,7 +83,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 
 from ._entity_lexicon import Lexicon, lexicon, name_prefixes
 
@@ -253,15 +253,25 @@ class _Evidence:
     mid_capitalised: set[str] = field(default_factory=set)
     # Words written in lowercase: these, and the plain lowercase ones among ``words``.
     lowercase: set[str] = field(default_factory=set)
-    # The words of the sentences read for evidence, as written.
-    words: set[str] = field(default_factory=set)
+    # The words of each sentence read for evidence, as written.
+    words: list[list[str]] = field(default_factory=list)
+    # All of ``words``, made when first asked (most sentence-initial words are
+    # told by the word lists without it).
+    _all_words: set[str] | None = None
+
+    def writes_in_lowercase(self, word: str) -> bool:
+        """Whether the document writes the lowercase ``word`` as a word of its own."""
+        if word in self.lowercase:
+            return True
+        if not _is_plain_lowercase(word):
+            return False
+        if self._all_words is None:
+            self._all_words = set(chain.from_iterable(self.words))
+        return word in self._all_words
     # Capitalised words with no capitalised neighbour: names on their own.
     standalone: set[str] = field(default_factory=set)
     # Runs of capitalised words as written (one line each): "Daniel Herbert".
     runs: set[str] = field(default_factory=set)
-    # (word, initial) -> is a name alone (see _lone_word_is_name): the evidence is
-    # the document's, so each spelling is judged once.
-    lone_words: dict[tuple[str, bool], bool] = field(default_factory=dict)
 
 
 # The name words of a one-word sentence whose word may be a name: one tuple, shared
@@ -324,9 +334,7 @@ def find_mentions(document) -> list[Mention]:
     # A row of a table with a capitalised label names what the label says
     # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
     rows = [
-        _capitalised_row_label(_plain_pieces(s.pieces, text))
-        if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline and s.pieces[-1].text[:1].isdigit()
-        else None
+        _capitalised_row_label(_plain_pieces(s.pieces, text)) if not is_headline and _may_be_row(s.pieces) else None
         for s, is_headline in zip(sentences, headline)
     ]
     evidence, names = _evidence(sentences, headline, rows)
@@ -567,6 +575,19 @@ def _is_headline(pieces: list[_Piece]) -> bool:
     return words >= 2
 
 
+def _may_be_row(pieces: list) -> bool:
+    """What a row with a capitalised label needs, read without looking at plain words:
+    a capitalised first word and at least _MIN_TABLE_FIGURES figures at the end
+    ("in 2019." ends many a sentence)."""
+    return (
+        len(pieces) > _MIN_TABLE_FIGURES
+        and pieces[-1].text[:1].isdigit()
+        and pieces[-_MIN_TABLE_FIGURES].text[:1].isdigit()
+        and pieces[0].__class__ is _Piece
+        and pieces[0].capitalised
+    )
+
+
 def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
     label = _table_row_label(pieces)
     return label if label and all(p.capitalised for p in label) else None
@@ -600,7 +621,7 @@ def _evidence(
                 standalone.add(row[0].text)
             names.append(None)
             continue
-        words.update(read.words)
+        words.append(read.words)
         if read.lowercase:
             lowercase.update(read.lowercase)
         pieces = read.pieces
@@ -803,14 +824,48 @@ def _lone_word_mentions(document, piece: _Piece, evidence: _Evidence, lex: Lexic
     One word is a name (never a person's by a title: a title alone is no
     name) or nothing, by the same rules as a longer run.
     """
-    if piece.text == "RT":  # a name or a retweet's mark, by what follows
+    text = piece.text
+    if text == "RT":  # a name or a retweet's mark, by what follows
         return _run_mentions(document, [piece], evidence, lex)
-    key = (piece.text, piece.initial)
-    is_name = evidence.lone_words.get(key)
-    if is_name is None:
-        is_name = evidence.lone_words[key] = bool(_run_mentions(document, [piece], evidence, lex))
+    is_name = (_LONE_WORDS.get(text) or _lone_word_by_lexicon(text, lex))[piece.initial]
+    if is_name is None:  # an ordinary-looking word opening a sentence: the document tells
+        is_name = _initial_word_is_name(text, evidence, lex)
     # A piece's text is the document's text at its span, one word with no space in it.
-    return [Mention(piece.start, piece.end, piece.text, piece.text)] if is_name else []
+    return [_new_mention(piece.start, piece.end, text, text)] if is_name else []
+
+
+# Whether a word is a name alone, as (not opening a sentence, opening one), by
+# the word lists alone; None: the document's evidence tells (_initial_word_is_name).
+# The same in every document, so each spelling is judged once (bounded).
+_LONE_WORDS: dict[str, tuple[bool, bool | None]] = {}
+
+
+def _lone_word_by_lexicon(word: str, lex: Lexicon) -> tuple[bool, bool | None]:
+    """What :func:`_run_mentions` makes of a run of this one word, by its steps.
+
+    Function words and, opening a sentence, "-ly" adverbs go; so does a
+    title (and a title alone is no name); then a title modifier, a single
+    letter and a word never named alone are no names; what is left is a
+    name, or, opening a sentence, one if the word lists or the document say
+    so. A one-word run never splits, never leads with a nationality or ends
+    in a day or a known person. (A piece that opens no name is never a run
+    of its own; checked all the same, as :func:`_trim` would.)
+    """
+    capitalised, glued = _shape(word)
+    if not (capitalised or glued) or _is_lower_word_capitalised_text(word, lex):
+        found = (False, False)
+    elif lex.is_title(word) or word in lex.title_modifiers:
+        found = (False, False)
+    elif len(word) == 1 or word in lex.never_alone or word in lex.generic_acronyms:
+        found = (False, False)
+    elif lex.is_adverb(word):
+        found = (True, False)
+    else:
+        found = (True, (_INITIAL_WORDS.get(word) or _initial_word_by_lexicon(word, lex))[0])
+    if len(_LONE_WORDS) >= _MAX_WORD_SHAPES:
+        _LONE_WORDS.clear()
+    _LONE_WORDS[word] = found
+    return found
 
 
 def _sub_run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
@@ -861,7 +916,23 @@ def _ends_with_day(run: list[_Piece], evidence: _Evidence) -> bool:
 def _mention(document, run: list[_Piece], type_: str | None) -> Mention:
     start, end = run[0].start, run[-1].end
     text = document.text[start:end]
-    return Mention(start, end, text, normalise(text), type_)
+    return _new_mention(start, end, text, normalise(text), type_)
+
+
+_new_object = object.__new__
+
+
+def _new_mention(start: int, end: int, text: str, name: str, type_: str | None = None) -> Mention:
+    """``Mention(start, end, text, name, type_)``, made without the frozen dataclass's
+    ``__init__`` (an ``object.__setattr__`` call per field): a document has dozens."""
+    mention = _new_object(Mention)
+    fields = mention.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["text"] = text
+    fields["name"] = name
+    fields["type"] = type_
+    return mention
 
 
 def _trim(run: list[_Piece]) -> list[_Piece]:
@@ -914,7 +985,10 @@ def _is_label(run: list[_Piece], lex: Lexicon) -> bool:
 
 
 def _is_lower_word_capitalised(piece: _Piece, lex: Lexicon) -> bool:
-    text = piece.text
+    return _is_lower_word_capitalised_text(piece.text, lex)
+
+
+def _is_lower_word_capitalised_text(text: str, lex: Lexicon) -> bool:
     if len(text) > 1 and text.isupper():  # "US", "IT", "WHO" are acronyms, not pronouns
         return False
     return lex.is_function_word(text)
@@ -952,8 +1026,7 @@ def _initial_word_is_name(word: str, evidence: _Evidence, lex: Lexicon) -> bool:
         return by_lexicon
     if word in evidence.mid_capitalised:
         return True
-    lower = word.lower()
-    if lower in evidence.lowercase or (lower in evidence.words and _is_plain_lowercase(lower)):
+    if evidence.writes_in_lowercase(word.lower()):
         return False
     return not common
 
@@ -1071,7 +1144,7 @@ def _headline_mentions(document, pieces: list[_Piece], known: _KnownNames) -> li
         if best:
             start, end = pieces[i].start, pieces[i + best - 1].end
             name = known.get(" ".join(folded[i : i + best]))
-            mentions.append(Mention(start, end, document.text[start:end], name))
+            mentions.append(_new_mention(start, end, document.text[start:end], name))
             i += best
         else:
             i += 1
