@@ -828,15 +828,15 @@ def _lone_word_mentions(document, piece: _Piece, evidence: _Evidence, lex: Lexic
     if text == "RT":  # a name or a retweet's mark, by what follows
         return _run_mentions(document, [piece], evidence, lex)
     is_name = (_LONE_WORDS.get(text) or _lone_word_by_lexicon(text, lex))[piece.initial]
-    if is_name is None:  # an ordinary-looking word opening a sentence: the document tells
+    if is_name is None:  # opening a sentence: it needs evidence
         is_name = _initial_word_is_name(text, evidence, lex)
     # A piece's text is the document's text at its span, one word with no space in it.
     return [_new_mention(piece.start, piece.end, text, text)] if is_name else []
 
 
 # Whether a word is a name alone, as (not opening a sentence, opening one), by
-# the word lists alone; None: the document's evidence tells (_initial_word_is_name).
-# The same in every document, so each spelling is judged once (bounded).
+# the word lists alone; None: _initial_word_is_name tells (the word lists, or the
+# document). The same in every document, so each spelling is judged once (bounded).
 _LONE_WORDS: dict[str, tuple[bool, bool | None]] = {}
 
 
@@ -846,8 +846,8 @@ def _lone_word_by_lexicon(word: str, lex: Lexicon) -> tuple[bool, bool | None]:
     Function words and, opening a sentence, "-ly" adverbs go; so does a
     title (and a title alone is no name); then a title modifier, a single
     letter and a word never named alone are no names; what is left is a
-    name, or, opening a sentence, one if the word lists or the document say
-    so. A one-word run never splits, never leads with a nationality or ends
+    name, or, opening a sentence, one if its shape, the word lists or the
+    document say so. A one-word run never splits, never leads with a nationality or ends
     in a day or a known person. (A piece that opens no name is never a run
     of its own; checked all the same, as :func:`_trim` would.)
     """
@@ -858,10 +858,8 @@ def _lone_word_by_lexicon(word: str, lex: Lexicon) -> tuple[bool, bool | None]:
         found = (False, False)
     elif len(word) == 1 or word in lex.never_alone or word in lex.generic_acronyms:
         found = (False, False)
-    elif lex.is_adverb(word):
-        found = (True, False)
     else:
-        found = (True, (_INITIAL_WORDS.get(word) or _initial_word_by_lexicon(word, lex))[0])
+        found = (True, False if lex.is_adverb(word) else None)
     if len(_LONE_WORDS) >= _MAX_WORD_SHAPES:
         _LONE_WORDS.clear()
     _LONE_WORDS[word] = found
