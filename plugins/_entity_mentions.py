@@ -81,9 +81,9 @@ The rules, in order:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
+from itertools import chain, compress, count, repeat
 
 from ._entity_lexicon import Lexicon, lexicon, name_prefixes
 
@@ -224,7 +224,9 @@ def _shape(text: str) -> tuple[bool, bool]:
 # piece of the same text. Words repeat, so each is looked at once (bounded).
 _WORD_SHAPES: dict[str, tuple[bool, bool, bool] | bool] = {}
 _MAX_WORD_SHAPES = 1 << 16
-_NOT_SEEN = (None,)  # a spelling not looked at yet
+# What _WORD_SHAPES.get gives for a spelling not looked at yet: true, so it is read
+# with the words that are not plain, where its shape is looked at.
+_NOT_SEEN = (None,)
 
 
 def _word_shape(word: str) -> tuple[bool, bool, bool] | bool:
@@ -237,13 +239,11 @@ def _word_shape(word: str) -> tuple[bool, bool, bool] | bool:
     return shape
 
 
-def _cached_shape(word: str) -> tuple[bool, bool, bool] | bool:
-    shape = _WORD_SHAPES.get(word, _NOT_SEEN)
-    return _word_shape(word) if shape is _NOT_SEEN else shape
-
-
 def _is_plain_lowercase(word: str) -> bool:
-    return not _cached_shape(word) and word.islower()
+    shape = _WORD_SHAPES.get(word, _NOT_SEEN)
+    if shape is _NOT_SEEN:
+        shape = _word_shape(word)
+    return not shape and word.islower()
 
 
 @dataclass
@@ -253,8 +253,8 @@ class _Evidence:
     mid_capitalised: set[str] = field(default_factory=set)
     # Words written in lowercase: these, and the plain lowercase ones among ``words``.
     lowercase: set[str] = field(default_factory=set)
-    # The words of each sentence read for evidence (Word objects).
-    words: list = field(default_factory=list)
+    # The words of each sentence read for evidence, as written.
+    words: list[list[str]] = field(default_factory=list)
     # All of ``words``, made when first asked (most sentence-initial words are
     # told by the word lists without it).
     _all_words: set[str] | None = None
@@ -266,7 +266,7 @@ class _Evidence:
         if not _is_plain_lowercase(word):
             return False
         if self._all_words is None:
-            self._all_words = {word.text for words in self.words for word in words}
+            self._all_words = set(chain.from_iterable(self.words))
         return word in self._all_words
     # Capitalised words with no capitalised neighbour: names on their own.
     standalone: set[str] = field(default_factory=set)
@@ -284,10 +284,10 @@ class _Sentence:
 
     __slots__ = ("pieces", "names", "words", "lowercase")
 
-    def __init__(self, pieces: list, names: list[int] | tuple[int], words, lowercase: list[str] | tuple[()]) -> None:
+    def __init__(self, pieces: list, names: list[int] | tuple[int], words: list[str] | tuple[()], lowercase: list[str] | tuple[()]) -> None:
         self.pieces = pieces  # _Piece, _Plain, or the Word of a plain word not looked at yet
         self.names = names  # indices of the pieces a name can open with: capitalised or glued
-        self.words = words  # its words (Word objects): the plain lowercase ones are written in lowercase
+        self.words = words  # the texts of its words: the plain lowercase ones are written in lowercase
         self.lowercase = lowercase  # the lowercase pieces of its words that are not plain ("known" of "well-known")
 
 
@@ -298,24 +298,28 @@ def find_mentions(document) -> list[Mention]:
     mentions: list[Mention] = []
     sentences = []
     lowercase = []  # the words of one-word sentences that can be no name
+    table = _WordTable(text, words)
+    shapes = table.shapes
     for sentence in document.prose_sentences:
         first = sentence.first_word
         if sentence.end_word - first == 1:
             # A one-word sentence ("a" on its own line) that can be no name gives only
             # evidence of a word written in lowercase: it is no headline, no table
             # row, and no wrapped name runs through it.
-            word = words[first]
-            shape = _cached_shape(word.text)
+            shape = shapes[first]
+            if shape is _NOT_SEEN:
+                shape = _word_shape(table.texts[first])
             if not shape:
-                if word.text.islower():
-                    lowercase.append(word.text)
+                if table.texts[first].islower():
+                    lowercase.append(table.texts[first])
                 continue
             capitalised, glued, whole = shape
             if whole:  # "Yes.": one piece, which opens the sentence; nothing follows it
+                word = words[first]
                 piece = _Piece(word.start, word.end, word.text, True, None, capitalised, glued)
                 sentences.append(_Sentence([piece], _FIRST_ONLY, (), ()))
                 continue
-        read = _read_sentence(text, words, sentence)
+        read = table.read(first, sentence.end_word)
         pieces = read.pieces
         if pieces and pieces[0].__class__ is _Piece and pieces[0].capitalised:  # a dateline opens with a place in capitals
             place = _dateline_place(text, sentence, pieces)
@@ -357,85 +361,92 @@ def find_mentions(document) -> list[Mention]:
 # --- words into pieces --------------------------------------------------------
 
 
-# Where a word that is not plain may be: a letter other than a-z (a capital, or
-# any letter beyond ASCII), a hyphen, or the apostrophe of "'s". Every word that
-# is capitalised, glued or cut into pieces has one; a few plain ones too ("W224"),
-# which their shape tells. A letter takes the rest of its word along, as the
-# segmenter's words go on, so that most words are found once; never more than its
-# word (digits after a "." are left, as an initialism ends before them), and a
-# hyphen or an apostrophe, which may stand between words, takes nothing along.
-_MAY_NOT_BE_PLAIN = re.compile(r"[^\W\da-z_][^\W_]*(?:[’'\-\u2010\u2011][^\W_]+)*|[\-\u2010\u2011]|['’](?=[sS])")
-_START = attrgetter("start")
-
-
-def _read_sentence(text: str, words, sentence) -> _Sentence:
-    """A sentence's pieces, name words, words and lowercase pieces.
+class _WordTable:
+    """The document's words as columns, and each sentence's pieces read from them.
 
     A plain word (lowercase, a number: most words) can never open a name, so
-    the pieces list keeps its :class:`Word` as it is, and only the few places
-    that look at such a word turn it into a :class:`_Plain`
-    (:func:`_plain_pieces`, or :func:`_link` for a particle). The other words
-    are found in the sentence's text by :data:`_MAY_NOT_BE_PLAIN` and read one
-    by one.
+    a sentence's pieces list keeps its :class:`Word` as it is, and only the
+    few places that look at such a word turn it into a :class:`_Plain`
+    (:func:`_plain_pieces`, or :func:`_link` for a particle). The words that
+    need reading one by one (capitalised, glued, possessive, hyphenated) are
+    found by their spelling for the whole document at once.
     """
-    first, end = sentence.first_word, sentence.end_word
-    pieces: list = []
-    names: list[int] = []
-    more_lowercase: list[str] = []
-    append = pieces.append
-    last_word = end - 1
-    cursor = first  # the words before this one are in pieces
-    for match in _MAY_NOT_BE_PLAIN.finditer(text, sentence.start, sentence.end):
-        at = match.start()
-        i = bisect_right(words, at, cursor, end, key=_START) - 1
-        if i < cursor:  # in a word read already, or before the first
-            continue
-        word = words[i]
-        start, end_, core = word.start, word.end, word.text
-        if at >= end_:  # between words: a dash
-            continue
-        shape = _cached_shape(core)
-        if not shape:  # plain after all: kept with the plain words around it
-            continue
-        if i > cursor:
-            pieces.extend(words[cursor:i])
-        cursor = i + 1
-        # A piece that may open a name needs to know whether it opens a clause; one
-        # space, by far the most common gap, starts nothing afresh.
-        if i == first:
-            initial = True
-        else:
-            gap_before = text[words[i - 1].end : start]
-            initial = gap_before != " " and _starts_afresh(gap_before)
-        gap_after = text[end_ : words[i + 1].start] if i < last_word else None
-        capitalised, glued, whole = shape
-        if whole:
-            names.append(len(pieces))
-            append(_Piece(start, end_, core, initial, gap_after, capitalised, glued))
-            continue
-        possessive = core[-2:] in _POSSESSIVE_ENDINGS
-        if possessive and len(core) > 2:
-            end_ -= 2
-            core = core[:-2]
-        if _HYPHENS.isdisjoint(core):
-            # A possessive ends a name: "Apple’s or Google’s".
-            word_pieces = [_piece(start, end_, core, initial, None if possessive else gap_after)]
-        else:
-            word_pieces = _split_word(text, start, end_)
-            word_pieces[0].initial = initial
-            # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
-            for piece in word_pieces[:-1]:
-                piece.gap_after = None
-            word_pieces[-1].gap_after = None if possessive else gap_after
-        for piece in word_pieces:
-            if piece.capitalised or piece.glued:
+
+    __slots__ = ("text", "words", "texts", "shapes", "specials", "seen")
+
+    def __init__(self, text: str, words) -> None:
+        self.text = text
+        self.words = words
+        self.texts = texts = [word.text for word in words]
+        # A word's shape, or _NOT_SEEN: looked at when its sentence is read.
+        self.shapes = shapes = list(map(_WORD_SHAPES.get, texts, repeat(_NOT_SEEN)))
+        self.specials = list(compress(count(), shapes))  # the words that are not plain, or not seen yet
+        self.seen = 0  # the specials before this index belong to sentences read already
+
+    def read(self, first: int, end: int) -> _Sentence:
+        """The sentence of words ``first`` to ``end``: its pieces, name words and lowercase words.
+
+        Sentences are read in text order.
+        """
+        text, words, shapes, specials = self.text, self.words, self.shapes, self.specials
+        lo = bisect_left(specials, first, self.seen)
+        hi = self.seen = bisect_left(specials, end, lo)
+        texts = self.texts[first:end]
+        if lo == hi:
+            return _Sentence(list(words[first:end]), [], texts, ())
+        pieces: list = []
+        names: list[int] = []
+        more_lowercase: list[str] = []
+        append = pieces.append
+        last_word = end - 1
+        cursor = first
+        for i in specials[lo:hi]:
+            shape = shapes[i]
+            if shape is _NOT_SEEN:
+                shape = shapes[i] = _word_shape(words[i].text)
+                if not shape:  # plain after all: kept with the plain words around it
+                    continue
+            if i > cursor:
+                pieces.extend(words[cursor:i])
+            cursor = i + 1
+            word = words[i]
+            start, end_, core = word.start, word.end, word.text
+            # A piece that may open a name needs to know whether it opens a clause; one
+            # space, by far the most common gap, starts nothing afresh.
+            if i == first:
+                initial = True
+            else:
+                gap_before = text[words[i - 1].end : start]
+                initial = gap_before != " " and _starts_afresh(gap_before)
+            gap_after = text[end_ : words[i + 1].start] if i < last_word else None
+            capitalised, glued, whole = shape
+            if whole:
                 names.append(len(pieces))
-            elif piece.text.islower():
-                more_lowercase.append(piece.text)
-            append(piece)
-    if cursor < end:
-        pieces.extend(words[cursor:end])
-    return _Sentence(pieces, names, words[first:end], more_lowercase)
+                append(_Piece(start, end_, core, initial, gap_after, capitalised, glued))
+                continue
+            possessive = core[-2:] in _POSSESSIVE_ENDINGS
+            if possessive and len(core) > 2:
+                end_ -= 2
+                core = core[:-2]
+            if _HYPHENS.isdisjoint(core):
+                # A possessive ends a name: "Apple’s or Google’s".
+                word_pieces = [_piece(start, end_, core, initial, None if possessive else gap_after)]
+            else:
+                word_pieces = _split_word(text, start, end_)
+                word_pieces[0].initial = initial
+                # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
+                for piece in word_pieces[:-1]:
+                    piece.gap_after = None
+                word_pieces[-1].gap_after = None if possessive else gap_after
+            for piece in word_pieces:
+                if piece.capitalised or piece.glued:
+                    names.append(len(pieces))
+                elif piece.text.islower():
+                    more_lowercase.append(piece.text)
+                append(piece)
+        if cursor < end:
+            pieces.extend(words[cursor:end])
+        return _Sentence(pieces, names, texts, more_lowercase)
 
 
 def _plain_pieces(pieces: list, text: str) -> list:
