@@ -84,6 +84,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from itertools import chain, compress, count, repeat
+from operator import attrgetter
 
 from ._entity_lexicon import Lexicon, lexicon, name_prefixes
 
@@ -110,6 +111,7 @@ _MAX_TABLE_LABEL_WORDS = 4
 # date or the agency and a dash ("MUNICH , Germany 1996-12-06", "WASHINGTON, Dec 6
 # (Reuters) -", "PARIS (AP) —"; not "NATO (North Atlantic ...)").
 _CAPITALS_WORD = r"[A-Z][A-Z.'’\-]*[A-Z.]"
+_CAPITALS_WORD_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’-")  # the second character of one
 _DATELINE = re.compile(
     rf"(?P<place>{_CAPITALS_WORD}(?:[ \t]+{_CAPITALS_WORD}){{0,3}})"
     r"(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})?"
@@ -549,6 +551,8 @@ def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
     """The pieces of the place name that opens a news dateline, or []."""
     if sentence.start > 0 and text[sentence.start - 1] != "\n":
         return []
+    if text[sentence.start + 1 : sentence.start + 2] not in _CAPITALS_WORD_SECOND:  # "In", "The": no capitals word
+        return []
     match = _DATELINE.match(text, sentence.start, sentence.end)
     if match is None:
         return []
@@ -669,11 +673,8 @@ def _sentence_mentions(
     document, pieces: list[_Piece], name_words: list[int], evidence: _Evidence, lex: Lexicon
 ) -> list[Mention]:
     """The names in a sentence whose name words (capitalised or glued) are at ``name_words``."""
-    if len(name_words) == 1:  # most often in floods of one-word sentences
-        needs_resolving = pieces[name_words[0]].glued or pieces[name_words[0]].parts
-    else:
-        needs_resolving = any(pieces[i].glued or pieces[i].parts for i in name_words)
-    if needs_resolving:
+    named = list(map(pieces.__getitem__, name_words))
+    if any(map(_GLUED, named)) or any(map(_PARTS, named)):
         pieces = _resolve_words(_plain_pieces(pieces, document.text), evidence, lex)
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     mentions = []
@@ -683,6 +684,10 @@ def _sentence_mentions(
         else:
             mentions += _run_mentions(document, run, evidence, lex)
     return mentions
+
+
+_GLUED = attrgetter("glued")
+_PARTS = attrgetter("parts")
 
 
 def _resolve_words(pieces: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[_Piece]:

@@ -307,12 +307,12 @@ def _entity_type(name: str, mentions: list[Mention], lex: Lexicon) -> str | None
         counts = _counts(given)
         return max(counts, key=counts.__getitem__)
     names = {m.name for m in mentions}
-    if names & lex.nationalities:
+    if not names.isdisjoint(lex.nationalities):
         return "nationality"
     words = name.split()
-    if names & lex.organisations or (len(words) > 1 and words[0] in lex.org_prefixes):
+    if not names.isdisjoint(lex.organisations) or (len(words) > 1 and words[0] in lex.org_prefixes):
         return "organisation"  # "VfL Bochum", though "Bochum" is a city
-    if names & lex.place_names:
+    if not names.isdisjoint(lex.place_names):
         return "place"
     if len(words) > 1 and words[-1] in lex.org_suffixes:
         return "organisation"
