@@ -241,11 +241,13 @@ def _word_shape(word: str) -> tuple[bool, bool, bool] | bool:
     return shape
 
 
-def _is_plain_lowercase(word: str) -> bool:
+def _cached_shape(word: str) -> tuple[bool, bool, bool] | bool:
     shape = _WORD_SHAPES.get(word, _NOT_SEEN)
-    if shape is _NOT_SEEN:
-        shape = _word_shape(word)
-    return not shape and word.islower()
+    return _word_shape(word) if shape is _NOT_SEEN else shape
+
+
+def _is_plain_lowercase(word: str) -> bool:
+    return not _cached_shape(word) and word.islower()
 
 
 @dataclass
@@ -300,27 +302,26 @@ def find_mentions(document) -> list[Mention]:
     mentions: list[Mention] = []
     sentences = []
     lowercase = []  # the words of one-word sentences that can be no name
-    table = _WordTable(text, words)
-    shapes = table.shapes
+    table = None  # made at the first sentence of more than one word
     for sentence in document.prose_sentences:
         first = sentence.first_word
         if sentence.end_word - first == 1:
             # A one-word sentence ("a" on its own line) that can be no name gives only
             # evidence of a word written in lowercase: it is no headline, no table
             # row, and no wrapped name runs through it.
-            shape = shapes[first]
-            if shape is _NOT_SEEN:
-                shape = _word_shape(table.texts[first])
+            word = words[first]
+            shape = _cached_shape(word.text)
             if not shape:
-                if table.texts[first].islower():
-                    lowercase.append(table.texts[first])
+                if word.text.islower():
+                    lowercase.append(word.text)
                 continue
             capitalised, glued, whole = shape
             if whole:  # "Yes.": one piece, which opens the sentence; nothing follows it
-                word = words[first]
                 piece = _Piece(word.start, word.end, word.text, True, None, capitalised, glued)
                 sentences.append(_Sentence([piece], _FIRST_ONLY, (), ()))
                 continue
+        if table is None:
+            table = _WordTable(text, words)
         read = table.read(first, sentence.end_word)
         pieces = read.pieces
         if pieces and pieces[0].__class__ is _Piece and pieces[0].capitalised:  # a dateline opens with a place in capitals
@@ -405,7 +406,7 @@ class _WordTable:
         for i in specials[lo:hi]:
             shape = shapes[i]
             if shape is _NOT_SEEN:
-                shape = shapes[i] = _word_shape(words[i].text)
+                shape = shapes[i] = _cached_shape(words[i].text)
                 if not shape:  # plain after all: kept with the plain words around it
                     continue
             if i > cursor:
