@@ -139,8 +139,8 @@ class Mention:
 class _Piece:
     """A word, or the part of one, that can be (part of) a name.
 
-    A plain class with slots, not a dataclass: one is made for every word of
-    the document, so making one must cost little. ``capitalised`` and
+    A plain class with slots, not a dataclass: one is made for every word
+    that is not plain (see :class:`_WordTable`), so making one must cost little. ``capitalised`` and
     ``glued`` are the shape of ``text`` (see :func:`_shape`), given by the
     maker, who has looked them up already.
     """
@@ -178,6 +178,8 @@ class _Plain:
 
     Only where it sits and what follows it are its own; it is never the
     first piece of a name, so the rest is the same for every such word.
+    Made from the :class:`Word` a sentence's pieces keep for such a word,
+    only where something looks at it (:func:`_plain_pieces`, :func:`_link`).
     """
 
     __slots__ = ("start", "end", "text", "gap_after")
