@@ -312,7 +312,9 @@ def find_mentions(document) -> list[Mention]:
             # evidence of a word written in lowercase: it is no headline, no table
             # row, and no wrapped name runs through it.
             word = words[first]
-            shape = _cached_shape(word.text)
+            shape = _WORD_SHAPES.get(word.text, _NOT_SEEN)
+            if shape is _NOT_SEEN:
+                shape = _word_shape(word.text)
             if not shape:
                 if word.text.islower():
                     lowercase.append(word.text)
@@ -339,7 +341,9 @@ def find_mentions(document) -> list[Mention]:
     # A row of a table with a capitalised label names what the label says
     # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
     rows = [
-        _capitalised_row_label(_plain_pieces(s.pieces, text)) if not is_headline and _may_be_row(s.pieces) else None
+        _capitalised_row_label(_plain_pieces(s.pieces, text))
+        if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline and _may_be_row(s.pieces)
+        else None
         for s, is_headline in zip(sentences, headline)
     ]
     evidence, names = _evidence(sentences, headline, rows)
@@ -405,6 +409,8 @@ class _WordTable:
         append = pieces.append
         last_word = end - 1
         cursor = first
+        gap_after = None
+        previous = -1  # the last word whose gap_after was taken: the next one's gap_before
         for i in specials[lo:hi]:
             shape = shapes[i]
             if shape is _NOT_SEEN:
@@ -421,9 +427,10 @@ class _WordTable:
             if i == first:
                 initial = True
             else:
-                gap_before = text[words[i - 1].end : start]
+                gap_before = gap_after if i == previous + 1 else text[words[i - 1].end : start]
                 initial = gap_before != " " and _starts_afresh(gap_before)
             gap_after = text[end_ : words[i + 1].start] if i < last_word else None
+            previous = i
             capitalised, glued, whole = shape
             if whole:
                 names.append(len(pieces))
@@ -585,10 +592,9 @@ def _is_headline(pieces: list[_Piece]) -> bool:
 def _may_be_row(pieces: list) -> bool:
     """What a row with a capitalised label needs, read without looking at plain words:
     a capitalised first word and at least _MIN_TABLE_FIGURES figures at the end
-    ("in 2019." ends many a sentence)."""
+    ("in 2019." ends many a sentence). ``pieces`` has more than _MIN_TABLE_FIGURES."""
     return (
-        len(pieces) > _MIN_TABLE_FIGURES
-        and pieces[-1].text[:1].isdigit()
+        pieces[-1].text[:1].isdigit()
         and pieces[-_MIN_TABLE_FIGURES].text[:1].isdigit()
         and pieces[0].__class__ is _Piece
         and pieces[0].capitalised
@@ -676,8 +682,12 @@ def _sentence_mentions(
     document, pieces: list[_Piece], name_words: list[int], evidence: _Evidence, lex: Lexicon
 ) -> list[Mention]:
     """The names in a sentence whose name words (capitalised or glued) are at ``name_words``."""
-    named = list(map(pieces.__getitem__, name_words))
-    if any(map(_GLUED, named)) or any(map(_PARTS, named)):
+    if len(name_words) == 1:  # most often in floods of one-word sentences
+        needs_resolving = pieces[name_words[0]].glued or pieces[name_words[0]].parts
+    else:
+        named = list(map(pieces.__getitem__, name_words))
+        needs_resolving = any(map(_GLUED, named)) or any(map(_PARTS, named))
+    if needs_resolving:
         pieces = _resolve_words(_plain_pieces(pieces, document.text), evidence, lex)
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     mentions = []
