@@ -463,9 +463,12 @@ class _WordTable:
 
 def _plain_pieces(pieces: list, text: str) -> list:
     """``pieces`` with every plain word kept as a :class:`Word` made a :class:`_Plain`, in place."""
+    classes = list(map(type, pieces))
+    if classes.count(_Piece) + classes.count(_Plain) == len(classes):  # a headline: names only
+        return pieces
     last = len(pieces) - 1
-    for i, piece in enumerate(pieces):
-        if piece.__class__ is not _Piece and piece.__class__ is not _Plain:
+    for i, kind in enumerate(classes):
+        if kind is not _Piece and kind is not _Plain:
             pieces[i] = _plain(pieces, i, last, text)
     return pieces
 
