@@ -849,26 +849,25 @@ def _lone_word_mentions(document, piece: _Piece, evidence: _Evidence, lex: Lexic
     if text == "RT":  # a name or a retweet's mark, by what follows
         return _run_mentions(document, [piece], evidence, lex)
     is_name = (_LONE_WORDS.get(text) or _lone_word_by_lexicon(text, lex))[piece.initial]
-    if is_name is None:  # opening a sentence: it needs evidence
-        is_name = _initial_word_is_name(text, evidence, lex)
+    if is_name is None:  # opening a sentence: no "-ly" adverb ("Interestingly"), and evidence
+        is_name = not lex.is_adverb(text) and _initial_word_is_name(text, evidence, lex)
     # A piece's text is the document's text at its span, one word with no space in it.
     return [_new_mention(piece.start, piece.end, text, text)] if is_name else []
 
 
 # Whether a word is a name alone, as (not opening a sentence, opening one), by
-# the word lists alone; None: _initial_word_is_name tells (the word lists, or the
-# document). The same in every document, so each spelling is judged once (bounded).
+# the word lists alone; None: asked when it opens a sentence (_lone_word_mentions). The same in every document, so each spelling is judged once (bounded).
 _LONE_WORDS: dict[str, tuple[bool, bool | None]] = {}
 
 
 def _lone_word_by_lexicon(word: str, lex: Lexicon) -> tuple[bool, bool | None]:
     """What :func:`_run_mentions` makes of a run of this one word, by its steps.
 
-    Function words and, opening a sentence, "-ly" adverbs go; so does a
-    title (and a title alone is no name); then a title modifier, a single
-    letter and a word never named alone are no names; what is left is a
-    name, or, opening a sentence, one if its shape, the word lists or the
-    document say so. A one-word run never splits, never leads with a nationality or ends
+    Function words go; so does a title (and a title alone is no name); then
+    a title modifier, a single letter and a word never named alone are no
+    names; what is left is a name, or, opening a sentence, one if it is no
+    "-ly" adverb and its shape, the word lists or the document say so (asked
+    then: the adverb test may read the big dictionary). A one-word run never splits, never leads with a nationality or ends
     in a day or a known person. (A piece that opens no name is never a run
     of its own; checked all the same, as :func:`_trim` would.)
     """
@@ -880,7 +879,7 @@ def _lone_word_by_lexicon(word: str, lex: Lexicon) -> tuple[bool, bool | None]:
     elif len(word) == 1 or word in lex.never_alone or word in lex.generic_acronyms:
         found = (False, False)
     else:
-        found = (True, False if lex.is_adverb(word) else None)
+        found = (True, None)
     if len(_LONE_WORDS) >= _MAX_WORD_SHAPES:
         _LONE_WORDS.clear()
     _LONE_WORDS[word] = found

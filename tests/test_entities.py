@@ -629,7 +629,7 @@ def test_one_word_verdicts_by_the_word_lists():
         "The": (False, False),  # a function word
         "President": (False, False),  # a title alone is no name
         "Prime": (False, False),  # a title modifier
-        "Interestingly": (True, False),  # an adverb only opening a sentence
+        "Interestingly": (True, None),  # opening a sentence an adverb, asked then
         "A": (False, False),  # a single letter
         "CEO": (False, False),  # a common-noun acronym
         "We’re": (False, False),  # a function word by its first part
