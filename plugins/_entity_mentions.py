@@ -747,11 +747,23 @@ def _runs(pieces: list, name_words: list[int], lex: Lexicon, text: str) -> list[
     """Maximal runs of capitalised pieces that read as one name, each opening at a name word."""
     runs: list[list[_Piece]] = []
     covered = 0  # pieces before this index are in a run already
+    last = len(pieces) - 1
+    particles = lex.name_particles
     for i in name_words:
         if i < covered:
             continue
         run = [pieces[i]]
         covered = i + 1
+        if i == last:  # nothing follows
+            runs.append(run)
+            continue
+        following = pieces[covered]
+        if following.__class__ is not _Piece and following.__class__ is not _Plain:
+            # A plain word not looked at yet ends most names: asking _link is needed
+            # only for a particle ("de") or "of".
+            if following.text not in particles and following.text != "of":
+                runs.append(run)
+                continue
         while True:
             link = _link(run[-1], pieces, covered, lex, text)
             if not link:
