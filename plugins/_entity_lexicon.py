@@ -123,7 +123,7 @@ class Lexicon:
 
     def is_function_word(self, word: str) -> bool:
         # "We’re" and "It's" are function words by their first part.
-        head = _APOSTROPHE.split(word, maxsplit=1)[0]
+        head = _APOSTROPHE.split(word, maxsplit=1)[0] if "'" in word or "’" in word else word
         return head.lower() in self.function_words
 
     def is_adverb(self, word: str) -> bool:

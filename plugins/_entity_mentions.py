@@ -81,7 +81,10 @@ The rules, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from itertools import chain, compress, count, repeat
+from operator import attrgetter
 
 from ._entity_lexicon import Lexicon, lexicon, name_prefixes
 
@@ -108,6 +111,7 @@ _MAX_TABLE_LABEL_WORDS = 4
 # date or the agency and a dash ("MUNICH , Germany 1996-12-06", "WASHINGTON, Dec 6
 # (Reuters) -", "PARIS (AP) —"; not "NATO (North Atlantic ...)").
 _CAPITALS_WORD = r"[A-Z][A-Z.'’\-]*[A-Z.]"
+_CAPITALS_WORD_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’-")  # the second character of one
 _DATELINE = re.compile(
     rf"(?P<place>{_CAPITALS_WORD}(?:[ \t]+{_CAPITALS_WORD}){{0,3}})"
     r"(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})?"
@@ -135,8 +139,8 @@ class Mention:
 class _Piece:
     """A word, or the part of one, that can be (part of) a name.
 
-    A plain class with slots, not a dataclass: one is made for every word of
-    the document, so making one must cost little. ``capitalised`` and
+    A plain class with slots, not a dataclass: one is made for every word
+    that is not plain (see :class:`_WordTable`), so making one must cost little. ``capitalised`` and
     ``glued`` are the shape of ``text`` (see :func:`_shape`), given by the
     maker, who has looked them up already.
     """
@@ -174,6 +178,8 @@ class _Plain:
 
     Only where it sits and what follows it are its own; it is never the
     first piece of a name, so the rest is the same for every such word.
+    Made from the :class:`Word` a sentence's pieces keep for such a word,
+    only where something looks at it (:func:`_plain_pieces`, :func:`_link`).
     """
 
     __slots__ = ("start", "end", "text", "gap_after")
@@ -216,20 +222,34 @@ def _shape(text: str) -> tuple[bool, bool]:
     )
 
 
-# A word's shape by its spelling, (capitalised, glued, whole, lowercase): words
-# repeat, so each is looked at once (bounded). ``whole``: no possessive ending
-# and no hyphen, so the word is one piece of the same text (most words).
-_WORD_SHAPES: dict[str, tuple[bool, bool, bool, bool]] = {}
+# A word's shape by its spelling: False for a plain word, one piece of the same
+# text that opens no name (most words: lowercase, numbers), else (capitalised,
+# glued, whole), ``whole`` meaning no possessive ending and no hyphen, so one
+# piece of the same text. Words repeat, so each is looked at once (bounded).
+_WORD_SHAPES: dict[str, tuple[bool, bool, bool] | bool] = {}
 _MAX_WORD_SHAPES = 1 << 16
+# What _WORD_SHAPES.get gives for a spelling not looked at yet: true, so it is read
+# with the words that are not plain, where its shape is looked at.
+_NOT_SEEN = (None,)
 
 
-def _word_shape(word: str) -> tuple[bool, bool, bool, bool]:
+def _word_shape(word: str) -> tuple[bool, bool, bool] | bool:
     whole = word[-2:] not in _POSSESSIVE_ENDINGS and _HYPHENS.isdisjoint(word)
-    shape = (*_shape(word), whole, word.islower())
+    capitalised, glued = _shape(word)
+    shape = (capitalised, glued, whole) if capitalised or glued or not whole else False
     if len(_WORD_SHAPES) >= _MAX_WORD_SHAPES:
         _WORD_SHAPES.clear()
     _WORD_SHAPES[word] = shape
     return shape
+
+
+def _cached_shape(word: str) -> tuple[bool, bool, bool] | bool:
+    shape = _WORD_SHAPES.get(word, _NOT_SEEN)
+    return _word_shape(word) if shape is _NOT_SEEN else shape
+
+
+def _is_plain_lowercase(word: str) -> bool:
+    return not _cached_shape(word) and word.islower()
 
 
 @dataclass
@@ -237,14 +257,27 @@ class _Evidence:
     """What the whole document says about how words are written."""
 
     mid_capitalised: set[str] = field(default_factory=set)
+    # Words written in lowercase: these, and the plain lowercase ones among ``words``.
     lowercase: set[str] = field(default_factory=set)
+    # The words of each sentence read for evidence, as written.
+    words: list[list[str]] = field(default_factory=list)
+    # All of ``words``, made when first asked (most sentence-initial words are
+    # told by the word lists without it).
+    _all_words: set[str] | None = None
+
+    def writes_in_lowercase(self, word: str) -> bool:
+        """Whether the document writes the lowercase ``word`` as a word of its own."""
+        if word in self.lowercase:
+            return True
+        if not _is_plain_lowercase(word):
+            return False
+        if self._all_words is None:
+            self._all_words = set(chain.from_iterable(self.words))
+        return word in self._all_words
     # Capitalised words with no capitalised neighbour: names on their own.
     standalone: set[str] = field(default_factory=set)
     # Runs of capitalised words as written (one line each): "Daniel Herbert".
     runs: set[str] = field(default_factory=set)
-    # (word, initial) -> is a name alone (see _lone_word_is_name): the evidence is
-    # the document's, so each spelling is judged once.
-    lone_words: dict[tuple[str, bool], bool] = field(default_factory=dict)
 
 
 # The name words of a one-word sentence whose word may be a name: one tuple, shared
@@ -253,14 +286,15 @@ _FIRST_ONLY = (0,)
 
 
 class _Sentence:
-    """A sentence's pieces, where its name words are, and its words in lowercase."""
+    """A sentence's pieces, where its name words are, its words and lowercase pieces."""
 
-    __slots__ = ("pieces", "names", "lowercase")
+    __slots__ = ("pieces", "names", "words", "lowercase")
 
-    def __init__(self, pieces: list[_Piece], names: list[int] | tuple[int], lowercase: list[str] | tuple[()]) -> None:
-        self.pieces = pieces
+    def __init__(self, pieces: list, names: list[int] | tuple[int], words: list[str] | tuple[()], lowercase: list[str] | tuple[()]) -> None:
+        self.pieces = pieces  # _Piece, _Plain, or the Word of a plain word not looked at yet
         self.names = names  # indices of the pieces a name can open with: capitalised or glued
-        self.lowercase = lowercase  # the texts of the pieces in lowercase
+        self.words = words  # the texts of its words: the plain lowercase ones are written in lowercase
+        self.lowercase = lowercase  # the lowercase pieces of its words that are not plain ("known" of "well-known")
 
 
 def find_mentions(document) -> list[Mention]:
@@ -270,7 +304,7 @@ def find_mentions(document) -> list[Mention]:
     mentions: list[Mention] = []
     sentences = []
     lowercase = []  # the words of one-word sentences that can be no name
-    shapes = _WORD_SHAPES
+    table = None  # made at the first sentence of more than one word
     for sentence in document.prose_sentences:
         first = sentence.first_word
         if sentence.end_word - first == 1:
@@ -278,18 +312,23 @@ def find_mentions(document) -> list[Mention]:
             # evidence of a word written in lowercase: it is no headline, no table
             # row, and no wrapped name runs through it.
             word = words[first]
-            capitalised, glued, whole, lower = shapes.get(word.text) or _word_shape(word.text)
-            if whole and not (capitalised or glued):
-                if lower:
+            shape = _WORD_SHAPES.get(word.text, _NOT_SEEN)
+            if shape is _NOT_SEEN:
+                shape = _word_shape(word.text)
+            if not shape:
+                if word.text.islower():
                     lowercase.append(word.text)
                 continue
+            capitalised, glued, whole = shape
             if whole:  # "Yes.": one piece, which opens the sentence; nothing follows it
                 piece = _Piece(word.start, word.end, word.text, True, None, capitalised, glued)
-                sentences.append(_Sentence([piece], _FIRST_ONLY, ()))
+                sentences.append(_Sentence([piece], _FIRST_ONLY, (), ()))
                 continue
-        read = _read_sentence(text, words[first : sentence.end_word], sentence.start)
+        if table is None:
+            table = _WordTable(text, words)
+        read = table.read(first, sentence.end_word)
         pieces = read.pieces
-        if pieces and pieces[0].capitalised:  # a dateline opens with a place in capitals
+        if pieces and pieces[0].__class__ is _Piece and pieces[0].capitalised:  # a dateline opens with a place in capitals
             place = _dateline_place(text, sentence, pieces)
             if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
                 mentions.append(_mention(document, place, "place"))
@@ -302,7 +341,9 @@ def find_mentions(document) -> list[Mention]:
     # A row of a table with a capitalised label names what the label says
     # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
     rows = [
-        _capitalised_row_label(s.pieces) if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline else None
+        _capitalised_row_label(_plain_pieces(s.pieces, text))
+        if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline and _may_be_row(s.pieces)
+        else None
         for s, is_headline in zip(sentences, headline)
     ]
     evidence, names = _evidence(sentences, headline, rows)
@@ -315,7 +356,7 @@ def find_mentions(document) -> list[Mention]:
     if any(headline):
         # Rows of a table in capitals come first: the teams they name are the
         # ones a schedule in capitals names again ("NY JETS AT NEW ENGLAND").
-        in_capitals = [s.pieces for s, is_headline in zip(sentences, headline) if is_headline]
+        in_capitals = [_plain_pieces(s.pieces, text) for s, is_headline in zip(sentences, headline) if is_headline]
         is_row = [bool(_table_row_label(p)) for p in in_capitals]
         for first_rows in (True, False):
             known = _KnownNames(mentions, lex)
@@ -329,67 +370,113 @@ def find_mentions(document) -> list[Mention]:
 # --- words into pieces --------------------------------------------------------
 
 
-def _read_sentence(text: str, words, sentence_start: int) -> _Sentence:
-    """A sentence's pieces, name words and lowercase words, in one pass over its words.
+class _WordTable:
+    """The document's words as columns, and each sentence's pieces read from them.
 
-    Most words are one piece of their own text, whose shape is looked up once
-    per spelling; a word that can be no name gets a lighter piece.
+    A plain word (lowercase, a number: most words) can never open a name, so
+    a sentence's pieces list keeps its :class:`Word` as it is, and only the
+    few places that look at such a word turn it into a :class:`_Plain`
+    (:func:`_plain_pieces`, or :func:`_link` for a particle). The words that
+    need reading one by one (capitalised, glued, possessive, hyphenated) are
+    found by their spelling for the whole document at once.
     """
-    pieces: list[_Piece] = []
-    names: list[int] = []
-    lowercase: list[str] = []
-    append = pieces.append
-    shapes = _WORD_SHAPES
-    last = None  # the first word opens the sentence
-    previous_end = sentence_start
-    gap_before = ""
-    for word in words:
-        start = word.start
-        if last is not None:
-            gap_before = text[previous_end:start]
-            if last.gap_after is not None:
-                last.gap_after = gap_before
-        core = word.text
-        previous_end = end = word.end
-        capitalised, glued, whole, lower = shapes.get(core) or _word_shape(core)
-        if whole and not (capitalised or glued):  # most words: only its place and its case matter
-            if lower:
-                lowercase.append(core)
-            last = _Plain(start, end, core, "")
-            append(last)
-            continue
-        # Only a piece that may open a name needs to know whether it opens a clause; one
-        # space, by far the most common gap, starts nothing afresh.
-        initial = last is None or (gap_before != " " and _starts_afresh(gap_before))
-        if whole:
-            names.append(len(pieces))
-            last = _Piece(start, end, core, initial, "", capitalised, glued)
-            append(last)
-            continue
-        possessive = core[-2:] in _POSSESSIVE_ENDINGS
-        if possessive and len(core) > 2:
-            end -= 2
-            core = core[:-2]
-        if _HYPHENS.isdisjoint(core):
-            # A possessive ends a name: "Apple’s or Google’s".
-            word_pieces = [_piece(start, end, core, initial, None if possessive else "")]
-        else:
-            word_pieces = _split_word(text, start, end)
-            word_pieces[0].initial = initial
-            # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
-            for piece in word_pieces[:-1]:
-                piece.gap_after = None
-            word_pieces[-1].gap_after = None if possessive else ""
-        for piece in word_pieces:
-            if piece.capitalised or piece.glued:
+
+    __slots__ = ("text", "words", "texts", "shapes", "specials", "seen")
+
+    def __init__(self, text: str, words) -> None:
+        self.text = text
+        self.words = words
+        self.texts = texts = [word.text for word in words]
+        # A word's shape, or _NOT_SEEN: looked at when its sentence is read.
+        self.shapes = shapes = list(map(_WORD_SHAPES.get, texts, repeat(_NOT_SEEN)))
+        self.specials = list(compress(count(), shapes))  # the words that are not plain, or not seen yet
+        self.seen = 0  # the specials before this index belong to sentences read already
+
+    def read(self, first: int, end: int) -> _Sentence:
+        """The sentence of words ``first`` to ``end``: its pieces, name words and lowercase words.
+
+        Sentences are read in text order.
+        """
+        text, words, shapes, specials = self.text, self.words, self.shapes, self.specials
+        lo = bisect_left(specials, first, self.seen)
+        hi = self.seen = bisect_left(specials, end, lo)
+        texts = self.texts[first:end]
+        if lo == hi:
+            return _Sentence(list(words[first:end]), [], texts, ())
+        pieces: list = []
+        names: list[int] = []
+        more_lowercase: list[str] = []
+        append = pieces.append
+        last_word = end - 1
+        cursor = first
+        gap_after = None
+        previous = -1  # the last word whose gap_after was taken: the next one's gap_before
+        for i in specials[lo:hi]:
+            shape = shapes[i]
+            if shape is _NOT_SEEN:
+                shape = shapes[i] = _cached_shape(words[i].text)
+                if not shape:  # plain after all: kept with the plain words around it
+                    continue
+            if i > cursor:
+                pieces.extend(words[cursor:i])
+            cursor = i + 1
+            word = words[i]
+            start, end_, core = word.start, word.end, word.text
+            # A piece that may open a name needs to know whether it opens a clause; one
+            # space, by far the most common gap, starts nothing afresh.
+            if i == first:
+                initial = True
+            else:
+                gap_before = gap_after if i == previous + 1 else text[words[i - 1].end : start]
+                initial = gap_before != " " and _starts_afresh(gap_before)
+            gap_after = text[end_ : words[i + 1].start] if i < last_word else None
+            previous = i
+            capitalised, glued, whole = shape
+            if whole:
                 names.append(len(pieces))
-            elif piece.text.islower():
-                lowercase.append(piece.text)
-            append(piece)
-        last = pieces[-1]
-    if pieces:
-        pieces[-1].gap_after = None
-    return _Sentence(pieces, names, lowercase)
+                append(_Piece(start, end_, core, initial, gap_after, capitalised, glued))
+                continue
+            possessive = core[-2:] in _POSSESSIVE_ENDINGS
+            if possessive and len(core) > 2:
+                end_ -= 2
+                core = core[:-2]
+            if _HYPHENS.isdisjoint(core):
+                # A possessive ends a name: "Apple’s or Google’s".
+                word_pieces = [_piece(start, end_, core, initial, None if possessive else gap_after)]
+            else:
+                word_pieces = _split_word(text, start, end_)
+                word_pieces[0].initial = initial
+                # A possessive or a hyphen ends a name: "Apple’s or Google’s", "DeepSeek-inspired AI".
+                for piece in word_pieces[:-1]:
+                    piece.gap_after = None
+                word_pieces[-1].gap_after = None if possessive else gap_after
+            for piece in word_pieces:
+                if piece.capitalised or piece.glued:
+                    names.append(len(pieces))
+                elif piece.text.islower():
+                    more_lowercase.append(piece.text)
+                append(piece)
+        if cursor < end:
+            pieces.extend(words[cursor:end])
+        return _Sentence(pieces, names, texts, more_lowercase)
+
+
+def _plain_pieces(pieces: list, text: str) -> list:
+    """``pieces`` with every plain word kept as a :class:`Word` made a :class:`_Plain`, in place."""
+    classes = list(map(type, pieces))
+    if classes.count(_Piece) + classes.count(_Plain) == len(classes):  # a headline: names only
+        return pieces
+    last = len(pieces) - 1
+    for i, kind in enumerate(classes):
+        if kind is not _Piece and kind is not _Plain:
+            pieces[i] = _plain(pieces, i, last, text)
+    return pieces
+
+
+def _plain(pieces: list, i: int, last: int, text: str) -> _Plain:
+    """The plain piece of the word at ``i``: what follows it runs up to the next piece."""
+    word = pieces[i]
+    return _Plain(word.start, word.end, word.text, text[word.end : pieces[i + 1].start] if i < last else None)
 
 
 def _starts_afresh(gap: str) -> bool:
@@ -440,6 +527,7 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
             before[-1].gap_after = text[before[-1].end : pieces[0].start]
             pieces[0].initial = False
             previous.names = [*previous.names, *(len(before) + i for i in read.names)]
+            previous.words = [*previous.words, *read.words]
             previous.lowercase = [*previous.lowercase, *read.lowercase]
             before.extend(pieces)
         else:
@@ -448,11 +536,13 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
 
 
 def _wraps_into(text: str, before: list[_Piece], after: list[_Piece], lex: Lexicon) -> bool:
-    if not before or not after or not before[-1].capitalised:
+    if not before or not after or before[-1].__class__ is not _Piece or not before[-1].capitalised:
         return False
     gap = text[before[-1].end : after[0].start]
     if gap.count("\n") != 1 or not gap.isspace():
         return False
+    _plain_pieces(before, text)
+    _plain_pieces(after, text)
     # The name goes on from a lowercase word of the same line, so the line is
     # prose, not a heading or a list item.
     i = len(before) - 1
@@ -474,9 +564,12 @@ def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
     """The pieces of the place name that opens a news dateline, or []."""
     if sentence.start > 0 and text[sentence.start - 1] != "\n":
         return []
+    if text[sentence.start + 1 : sentence.start + 2] not in _CAPITALS_WORD_SECOND:  # "In", "The": no capitals word
+        return []
     match = _DATELINE.match(text, sentence.start, sentence.end)
     if match is None:
         return []
+    _plain_pieces(pieces, text)
     place_end = match.end("place")
     n = 0
     while n < len(pieces) and pieces[n].end <= place_end:  # pieces' ends grow
@@ -499,6 +592,18 @@ def _is_headline(pieces: list[_Piece]) -> bool:
     return words >= 2
 
 
+def _may_be_row(pieces: list) -> bool:
+    """What a row with a capitalised label needs, read without looking at plain words:
+    a capitalised first word and at least _MIN_TABLE_FIGURES figures at the end
+    ("in 2019." ends many a sentence). ``pieces`` has more than _MIN_TABLE_FIGURES."""
+    return (
+        pieces[-1].text[:1].isdigit()
+        and pieces[-_MIN_TABLE_FIGURES].text[:1].isdigit()
+        and pieces[0].__class__ is _Piece
+        and pieces[0].capitalised
+    )
+
+
 def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
     label = _table_row_label(pieces)
     return label if label and all(p.capitalised for p in label) else None
@@ -516,8 +621,8 @@ def _evidence(
     "byTikTok") are None for those and for a sentence with none.
     """
     evidence = _Evidence()
-    mid_capitalised, standalone, lowercase, runs = (
-        evidence.mid_capitalised, evidence.standalone, evidence.lowercase, evidence.runs
+    mid_capitalised, standalone, lowercase, words, runs = (
+        evidence.mid_capitalised, evidence.standalone, evidence.lowercase, evidence.words, evidence.runs
     )  # fmt: skip
     names: list[list[int] | None] = []
     for read, is_headline, row in zip(sentences, headline, rows):
@@ -532,7 +637,9 @@ def _evidence(
                 standalone.add(row[0].text)
             names.append(None)
             continue
-        lowercase.update(read.lowercase)
+        words.append(read.words)
+        if read.lowercase:
+            lowercase.update(read.lowercase)
         pieces = read.pieces
         run: list[str] = []  # capitalised words joined by plain gaps, as written
         joined_to = -1  # the index of the piece after a capitalised one it is joined to by a plain gap
@@ -542,7 +649,13 @@ def _evidence(
             if not piece.capitalised:  # glued: "byTikTok"
                 continue
             gap = piece.gap_after
-            joined_after = i < last and pieces[i + 1].capitalised and gap is not None and (gap == "" or gap.isspace())
+            joined_after = (
+                i < last
+                and pieces[i + 1].__class__ is _Piece
+                and pieces[i + 1].capitalised
+                and gap is not None
+                and (gap == "" or gap.isspace())
+            )
             joined_before = joined_to == i
             if not piece.initial:
                 # Inside a longer name a word says nothing about itself: the
@@ -575,17 +688,22 @@ def _sentence_mentions(
     if len(name_words) == 1:  # most often in floods of one-word sentences
         needs_resolving = pieces[name_words[0]].glued or pieces[name_words[0]].parts
     else:
-        needs_resolving = any(pieces[i].glued or pieces[i].parts for i in name_words)
+        named = list(map(pieces.__getitem__, name_words))
+        needs_resolving = any(map(_GLUED, named)) or any(map(_PARTS, named))
     if needs_resolving:
-        pieces = _resolve_words(pieces, evidence, lex)
+        pieces = _resolve_words(_plain_pieces(pieces, document.text), evidence, lex)
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     mentions = []
-    for run in _runs(pieces, name_words, lex):
+    for run in _runs(pieces, name_words, lex, document.text):
         if len(run) == 1:
             mentions += _lone_word_mentions(document, run[0], evidence, lex)
         else:
             mentions += _run_mentions(document, run, evidence, lex)
     return mentions
+
+
+_GLUED = attrgetter("glued")
+_PARTS = attrgetter("parts")
 
 
 def _resolve_words(pieces: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[_Piece]:
@@ -625,17 +743,29 @@ def _is_name_word(piece: _Piece) -> bool:
     return piece.capitalised or piece.glued
 
 
-def _runs(pieces: list[_Piece], name_words: list[int], lex: Lexicon) -> list[list[_Piece]]:
+def _runs(pieces: list, name_words: list[int], lex: Lexicon, text: str) -> list[list[_Piece]]:
     """Maximal runs of capitalised pieces that read as one name, each opening at a name word."""
     runs: list[list[_Piece]] = []
     covered = 0  # pieces before this index are in a run already
+    last = len(pieces) - 1
+    particles = lex.name_particles
     for i in name_words:
         if i < covered:
             continue
         run = [pieces[i]]
         covered = i + 1
+        if i == last:  # nothing follows
+            runs.append(run)
+            continue
+        following = pieces[covered]
+        if following.__class__ is not _Piece and following.__class__ is not _Plain:
+            # A plain word not looked at yet ends most names: asking _link is needed
+            # only for a particle ("de") or "of".
+            if following.text not in particles and following.text != "of":
+                runs.append(run)
+                continue
         while True:
-            link = _link(run[-1], pieces, covered, lex)
+            link = _link(run[-1], pieces, covered, lex, text)
             if not link:
                 break
             run.extend(link)
@@ -644,24 +774,30 @@ def _runs(pieces: list[_Piece], name_words: list[int], lex: Lexicon) -> list[lis
     return runs
 
 
-def _link(last: _Piece, pieces: list[_Piece], nxt: int, lex: Lexicon) -> list[_Piece]:
+def _link(last: _Piece, pieces: list, nxt: int, lex: Lexicon, text: str) -> list[_Piece]:
     """The pieces that continue a name after ``last`` (empty: the name ends)."""
     if nxt >= len(pieces) or last.gap_after is None:
         return []
     gap = last.gap_after
     following = pieces[nxt]
-    if not following.joins_previous:
-        return []
-    if _is_name_word(following):
-        if gap.strip() in ("'", "’") and following.text in lex.gazetteer:
-            return []  # "Leeds' England striker": a possessive before a name of its own
-        return [following] if _joins(gap, last) else []
+    if following.__class__ is _Piece:
+        if not following.joins_previous:
+            return []
+        if following.capitalised or following.glued:
+            if gap.strip() in ("'", "’") and following.text in lex.gazetteer:
+                return []  # "Leeds' England striker": a possessive before a name of its own
+            return [following] if _joins(gap, last) else []
+    elif following.__class__ is not _Plain:  # a plain word kept as a Word: most names end here
+        if not (following.text in lex.name_particles or (following.text == "of" and last.text in lex.of_heads)):
+            return []
+        following = pieces[nxt] = _plain(pieces, nxt, len(pieces) - 1, text)
     # A lowercase particle between two capitalised words: "Charles de Gaulle", "Bank of England".
     if (
         gap.isspace()
         and nxt + 1 < len(pieces)
         and following.gap_after is not None
         and following.gap_after.isspace()
+        and pieces[nxt + 1].__class__ is _Piece
         and _is_name_word(pieces[nxt + 1])
         and (following.text in lex.name_particles or (following.text == "of" and last.text in lex.of_heads))
     ):
@@ -721,14 +857,45 @@ def _lone_word_mentions(document, piece: _Piece, evidence: _Evidence, lex: Lexic
     One word is a name (never a person's by a title: a title alone is no
     name) or nothing, by the same rules as a longer run.
     """
-    if piece.text == "RT":  # a name or a retweet's mark, by what follows
+    text = piece.text
+    if text == "RT":  # a name or a retweet's mark, by what follows
         return _run_mentions(document, [piece], evidence, lex)
-    key = (piece.text, piece.initial)
-    is_name = evidence.lone_words.get(key)
-    if is_name is None:
-        is_name = evidence.lone_words[key] = bool(_run_mentions(document, [piece], evidence, lex))
+    is_name = (_LONE_WORDS.get(text) or _lone_word_by_lexicon(text, lex))[piece.initial]
+    if is_name is None:  # opening a sentence: no "-ly" adverb ("Interestingly"), and evidence
+        is_name = not lex.is_adverb(text) and _initial_word_is_name(text, evidence, lex)
     # A piece's text is the document's text at its span, one word with no space in it.
-    return [Mention(piece.start, piece.end, piece.text, piece.text)] if is_name else []
+    return [_new_mention(piece.start, piece.end, text, text)] if is_name else []
+
+
+# Whether a word is a name alone, as (not opening a sentence, opening one), by
+# the word lists alone; None: asked when it opens a sentence (_lone_word_mentions). The same in every document, so each spelling is judged once (bounded).
+_LONE_WORDS: dict[str, tuple[bool, bool | None]] = {}
+
+
+def _lone_word_by_lexicon(word: str, lex: Lexicon) -> tuple[bool, bool | None]:
+    """What :func:`_run_mentions` makes of a run of this one word, by its steps.
+
+    Function words go; so does a title (and a title alone is no name); then
+    a title modifier, a single letter and a word never named alone are no
+    names; what is left is a name, or, opening a sentence, one if it is no
+    "-ly" adverb and its shape, the word lists or the document say so (asked
+    then: the adverb test may read the big dictionary). A one-word run never splits, never leads with a nationality or ends
+    in a day or a known person. (A piece that opens no name is never a run
+    of its own; checked all the same, as :func:`_trim` would.)
+    """
+    capitalised, glued = _shape(word)
+    if not (capitalised or glued) or _is_lower_word_capitalised_text(word, lex):
+        found = (False, False)
+    elif lex.is_title(word) or word in lex.title_modifiers:
+        found = (False, False)
+    elif len(word) == 1 or word in lex.never_alone or word in lex.generic_acronyms:
+        found = (False, False)
+    else:
+        found = (True, None)
+    if len(_LONE_WORDS) >= _MAX_WORD_SHAPES:
+        _LONE_WORDS.clear()
+    _LONE_WORDS[word] = found
+    return found
 
 
 def _sub_run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
@@ -779,7 +946,23 @@ def _ends_with_day(run: list[_Piece], evidence: _Evidence) -> bool:
 def _mention(document, run: list[_Piece], type_: str | None) -> Mention:
     start, end = run[0].start, run[-1].end
     text = document.text[start:end]
-    return Mention(start, end, text, normalise(text), type_)
+    return _new_mention(start, end, text, normalise(text), type_)
+
+
+_new_object = object.__new__
+
+
+def _new_mention(start: int, end: int, text: str, name: str, type_: str | None = None) -> Mention:
+    """``Mention(start, end, text, name, type_)``, made without the frozen dataclass's
+    ``__init__`` (an ``object.__setattr__`` call per field): a document has dozens."""
+    mention = _new_object(Mention)
+    fields = mention.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["text"] = text
+    fields["name"] = name
+    fields["type"] = type_
+    return mention
 
 
 def _trim(run: list[_Piece]) -> list[_Piece]:
@@ -832,7 +1015,10 @@ def _is_label(run: list[_Piece], lex: Lexicon) -> bool:
 
 
 def _is_lower_word_capitalised(piece: _Piece, lex: Lexicon) -> bool:
-    text = piece.text
+    return _is_lower_word_capitalised_text(piece.text, lex)
+
+
+def _is_lower_word_capitalised_text(text: str, lex: Lexicon) -> bool:
     if len(text) > 1 and text.isupper():  # "US", "IT", "WHO" are acronyms, not pronouns
         return False
     return lex.is_function_word(text)
@@ -870,7 +1056,7 @@ def _initial_word_is_name(word: str, evidence: _Evidence, lex: Lexicon) -> bool:
         return by_lexicon
     if word in evidence.mid_capitalised:
         return True
-    if word.lower() in evidence.lowercase:
+    if evidence.writes_in_lowercase(word.lower()):
         return False
     return not common
 
@@ -988,7 +1174,7 @@ def _headline_mentions(document, pieces: list[_Piece], known: _KnownNames) -> li
         if best:
             start, end = pieces[i].start, pieces[i + best - 1].end
             name = known.get(" ".join(folded[i : i + best]))
-            mentions.append(Mention(start, end, document.text[start:end], name))
+            mentions.append(_new_mention(start, end, document.text[start:end], name))
             i += best
         else:
             i += 1

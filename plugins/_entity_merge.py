@@ -43,6 +43,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ._entity_lexicon import Lexicon, lexicon
 from ._entity_mentions import Mention, is_capitals, normalise
@@ -65,7 +66,7 @@ class Entity:
     @property
     def aliases(self) -> list[str]:
         """The spellings seen in the text (as one line each), sorted."""
-        return sorted({normalise(m.text) for m in self.mentions})
+        return sorted(set(map(normalise, {m.text for m in self.mentions})))
 
     def to_dict(self) -> dict:
         return {"name": self.name, "count": self.count, "aliases": self.aliases, "type": self.type}
@@ -126,10 +127,16 @@ class _UnionFind:
 
 
 def _join_aliases(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon) -> None:
-    for alias_group in lex.aliases:
-        present = sorted({merge_key(a) for a in alias_group} & groups.keys())
+    for alias_keys in _alias_keys(lex):
+        present = sorted(alias_keys & groups.keys())
         for key in present[1:]:
             joined.union(key, present[0])
+
+
+@lru_cache(maxsize=1)
+def _alias_keys(lex: Lexicon) -> tuple[frozenset[str], ...]:
+    """The merge keys of each alias group: the same for every document."""
+    return tuple(frozenset(merge_key(a) for a in alias_group) for alias_group in lex.aliases)
 
 
 def _join_capitals(groups: dict[str, list[Mention]], joined: _UnionFind) -> None:
@@ -183,7 +190,8 @@ def _join_short_names(groups: dict[str, list[Mention]], joined: _UnionFind, lex:
     for key in groups:
         words = key.split()
         near = sorted({*by_first.get(words[0], ()), *by_last.get(words[-1], ())})
-        if near:  # with no candidate no rule joins anything
+        # With no candidate, or only itself (a full name shares its own words), no rule joins anything.
+        if near and not (len(near) == 1 and full_names[near[0]] == key):
             candidates = [full_names[i] for i in near]  # in the order of full_names, as before
             _join_short_name(key, candidates, groups, joined, lex)
 
@@ -279,22 +287,32 @@ def _most_mentioned(keys: list[str], groups: dict[str, list[Mention]], joined: _
 def _row_name(mentions: list[Mention]) -> str:
     if len(mentions) == 1:
         return mentions[0].name
-    counts = Counter(m.name for m in mentions)
+    counts = _counts(m.name for m in mentions)
     # "London" names the row rather than a "LONDON" dateline.
     return min(counts, key=lambda n: (-len(n), is_capitals(n), -counts[n], n))
+
+
+def _counts(items: Iterable[str]) -> dict[str, int]:
+    """How often each item comes, in the order first seen (a Counter's, for a few items without its overhead)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
 
 
 def _entity_type(name: str, mentions: list[Mention], lex: Lexicon) -> str | None:
     given = [m.type for m in mentions if m.type]
     if given:
-        return Counter(given).most_common(1)[0][0]
+        # The most given, the first seen of a tie (as Counter.most_common(1)).
+        counts = _counts(given)
+        return max(counts, key=counts.__getitem__)
     names = {m.name for m in mentions}
-    if names & lex.nationalities:
+    if not names.isdisjoint(lex.nationalities):
         return "nationality"
     words = name.split()
-    if names & lex.organisations or (len(words) > 1 and words[0] in lex.org_prefixes):
+    if not names.isdisjoint(lex.organisations) or (len(words) > 1 and words[0] in lex.org_prefixes):
         return "organisation"  # "VfL Bochum", though "Bochum" is a city
-    if names & lex.place_names:
+    if not names.isdisjoint(lex.place_names):
         return "place"
     if len(words) > 1 and words[-1] in lex.org_suffixes:
         return "organisation"

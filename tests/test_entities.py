@@ -616,3 +616,93 @@ def test_importing_the_analyzer_loads_no_heavy_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- the reading's shortcuts give what the rules give -------------------------
+
+
+def test_one_word_verdicts_by_the_word_lists():
+    """What a one-word run is, (not opening a sentence, opening one); None: the evidence tells."""
+    from textkit.plugins import _entity_mentions as m
+
+    expected = {
+        "The": (False, False),  # a function word
+        "President": (False, False),  # a title alone is no name
+        "Prime": (False, False),  # a title modifier
+        "Interestingly": (True, None),  # opening a sentence an adverb, asked then
+        "A": (False, False),  # a single letter
+        "CEO": (False, False),  # a common-noun acronym
+        "We’re": (False, False),  # a function word by its first part
+        "Kolyvanov": (True, None),
+        "Paris": (True, None),
+    }
+    for word, verdicts in expected.items():
+        m._LONE_WORDS.pop(word, None)
+        assert m._lone_word_by_lexicon(word, lexicon()) == verdicts, word
+        assert m._LONE_WORDS[word] == verdicts  # kept for the next document
+
+
+def test_one_word_verdicts_agree_with_the_run_rules():
+    """The cached verdict of a word is what _run_mentions makes of a run of that word alone."""
+    from textkit.plugins import _entity_mentions as m
+
+    lex = lexicon()
+    evidence = m._Evidence(mid_capitalised={"Kolyvanov"}, lowercase={"period"})
+    words = ["The", "It's", "President", "Vice-President", "Prime", "Interestingly", "Clearly", "Italy", "A", "I",
+             "CEO", "Monday", "May", "Two", "Apple", "iPhone", "eBay", "SCMP", "LONDON", "Period", "Kolyvanov",
+             "Zyxwvut", "Reading", "US", "WHO", "Mr", "General", "Paris", "Russian", "Americans"]  # fmt: skip
+    for word in words:
+        for initial in (False, True):
+            document = Document(word)
+            piece = m._piece(0, len(word), word, initial)
+            m._LONE_WORDS.pop(word, None)
+            cached = [mention.name for mention in m._lone_word_mentions(document, piece, evidence, lex)]
+            ruled = [mention.name for mention in m._run_mentions(document, [piece], evidence, lex)]
+            assert cached == ruled, (word, initial)
+
+
+def test_word_caches_are_bounded(monkeypatch):
+    from textkit.plugins import _entity_mentions as m
+
+    monkeypatch.setattr(m, "_MAX_WORD_SHAPES", 3)
+    monkeypatch.setattr(m, "_WORD_SHAPES", {})
+    monkeypatch.setattr(m, "_LONE_WORDS", {})
+    for word in ["Alpha", "beta", "Gamma", "delta", "Epsilon"]:
+        m._word_shape(word)
+        m._lone_word_by_lexicon(word, lexicon())
+        assert len(m._WORD_SHAPES) <= 3 and len(m._LONE_WORDS) <= 3
+    assert m._WORD_SHAPES == {"delta": False, "Epsilon": (True, False, True)}  # cleared at the fourth
+    # Names are still found with a cache cleared under them.
+    assert [x.name for x in find_mentions(Document("We met Maria Lopez in Geneva and Epsilon Corp."))] == [
+        "Maria Lopez", "Geneva", "Epsilon Corp",
+    ]  # fmt: skip
+
+
+def test_mentions_made_by_the_reader_are_ordinary_mentions():
+    import dataclasses
+
+    found = find_mentions(Document("Officials in Geneva met Maria Lopez."))
+    assert found == [Mention(13, 19, "Geneva", "Geneva"), Mention(24, 35, "Maria Lopez", "Maria Lopez")]
+    assert hash(found[0]) == hash(Mention(13, 19, "Geneva", "Geneva"))
+    assert repr(found[0]) == "Mention(start=13, end=19, text='Geneva', name='Geneva', type=None)"
+    assert dataclasses.replace(found[0], type="place").type == "place"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found[0].start = 0
+
+
+def test_plain_words_are_read_only_where_a_name_needs_them():
+    # A particle between capitalised words, a row of figures after a sentence that
+    # ends in a year, a dateline and a name wrapped across lines: each looks at the
+    # plain words around it.
+    text = (
+        "LONDON 1996-12-06\n"
+        "Shares of the Bank of England rose in 2019 and 2020 and 2021.\n"
+        "Karlsruhe 17 8 4 5 30 20 28\n"
+        "They met Charles de Gaulle at the National Hockey\n"
+        "League office in Paris.\n"
+    )
+    found = [(x.name, x.type) for x in find_mentions(Document(text))]
+    assert found == [
+        ("LONDON", "place"), ("Bank of England", None), ("Karlsruhe", None),
+        ("Charles de Gaulle", None), ("National Hockey League", None), ("Paris", None),
+    ]  # fmt: skip
