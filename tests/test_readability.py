@@ -288,9 +288,7 @@ def test_analysis_makes_no_network_access(no_network):
     # Load the dictionary and word lists again, under the ban.
     _wordlists._cmu_table.cache_clear()
     _wordlists.dale_chall_easy_words.cache_clear()
-    _syllables._count.cache_clear()
-    readability._word_stats.cache_clear()
-    readability._INNER_WORDS.clear()
+    readability.clear_caches()
     result = analyze(_article(), Config())
     assert result.metrics["words"] == 499
     assert _wordlists._cmu_table.cache_info().currsize == 1
