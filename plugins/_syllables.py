@@ -43,7 +43,7 @@ import re
 import threading
 from functools import lru_cache
 
-from ._wordlists import pronunciation
+from ._wordlists import _cmu_table
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -123,10 +123,11 @@ def _hyphenation_points(lower: str) -> int:
 
 def cmu_syllables(word: str) -> int | None:
     """Syllables of ``word`` (already normalised) by the dictionary alone, or None if unknown."""
-    found = pronunciation(word)
-    if found is None:
+    phones = _cmu_table().get(word)  # pronunciation(word), one call fewer: this runs for every new word
+    if phones is None:
         return None
-    phones = found.partition("#")[0]
+    if "#" in phones:  # a comment ("# abbrev") is no pronunciation
+        phones = phones.partition("#")[0]
     return phones.count("0") + phones.count("1") + phones.count("2")
 
 
@@ -148,11 +149,6 @@ def syllables(word: str) -> int:
 def counted(word: str) -> tuple[int, bool]:
     """``(syllables(word), estimated(word))`` in one lookup."""
     return _count(word)
-
-
-def counted_uncached(word: str) -> tuple[int, bool]:
-    """:func:`counted` without keeping the answer here, for a caller that keeps its own."""
-    return _count.__wrapped__(word)
 
 
 def estimated(word: str) -> bool:
@@ -181,6 +177,10 @@ def _count(word: str) -> tuple[int, bool]:
         # A few entries ("hmm", "shh") carry no stress digit; a word is never zero syllables.
         return max(known, 1), False
     return _unknown(token)
+
+
+# counted(word) without keeping the answer here, for a caller that keeps its own.
+counted_uncached = _count.__wrapped__
 
 
 def _sum(parts: list[str]) -> tuple[int, bool]:

@@ -132,7 +132,7 @@ import math
 import statistics
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import add, and_, is_, lshift, lt, mul, rshift, sub, truediv
+from operator import add, and_, is_, lt, mul, rshift, sub, truediv
 
 from textkit import Analyzer, Result, Skip, bulk, hookimpl, require_script
 
@@ -338,7 +338,7 @@ def _familiar_normalised(lower: str) -> bool:
 
 
 def _familiar_lower(lower: str) -> bool:
-    easy = easy_words()
+    easy = dale_chall_easy_words()  # easy_words(), one call fewer: this runs for every new word
     if lower in easy:
         return True
     stem = lower
@@ -401,6 +401,11 @@ _WORD_FIELDS = ("syllables", "polysyllables", "complex_words", "difficult_words"
 _FIELD_BITS = 64
 _FIELD_MASK = (1 << _FIELD_BITS) - 1
 _SHIFTS = tuple(range(0, _FIELD_BITS * len(_WORD_FIELDS), _FIELD_BITS))
+_LETTERS_SHIFT, _CHARACTERS_SHIFT = (_SHIFTS[_WORD_FIELDS.index(name)] for name in ("letters", "characters"))
+# One in the field of that name.
+_POLYSYLLABLE, _COMPLEX, _DIFFICULT, _GUESSED = (
+    1 << _SHIFTS[_WORD_FIELDS.index(name)] for name in ("polysyllables", "complex_words", "difficult_words", "guessed")
+)
 
 
 def _unpack(packed: int) -> tuple[int, ...]:
@@ -473,22 +478,27 @@ def clear_caches() -> None:
 def _measure(text: str, opens: bool) -> int:
     """What a word adds to its sentence's counts, packed (see _WORD_FIELDS): the word classes of
     is_polysyllable, is_complex and is_familiar, worked out together so that each step is done once."""
-    syllables, guessed = _syllables.counted_uncached(text)  # cached by our caller, whole
+    syllables, guessed = _syllables.counted_uncached(text)  # our caller caches the whole answer
     if text.isalpha():  # most words: no letter is a digit, so not a numeral
         number = False
         letters = characters = len(text)
     else:
         number = _syllables.is_number(text)
         letters, characters = sum(map(str.isalpha, text)), sum(map(str.isalnum, text))
+    packed = syllables | letters << _LETTERS_SHIFT | characters << _CHARACTERS_SHIFT
+    if guessed:
+        packed |= _GUESSED
     polysyllable = syllables >= 3 and not number
-    if number or is_name(text, opens):  # familiar, and never complex
-        complex_word = difficult = False
-    else:
+    if polysyllable:
+        packed |= _POLYSYLLABLE
+    # A numeral or a name is familiar and never complex. (A word in lower case has no capital: no name.)
+    if not (number or (not text.islower() and is_name(text, opens))):
         lower = _syllables.normalise(text)
-        complex_word = polysyllable and _complex_normalised(lower)
-        difficult = not _familiar_normalised(lower)
-    fields = (syllables, polysyllable, complex_word, difficult, letters, characters, guessed)
-    return sum(map(lshift, fields, _SHIFTS))
+        if polysyllable and _complex_normalised(lower):
+            packed |= _COMPLEX
+        if not _familiar_normalised(lower):
+            packed |= _DIFFICULT
+    return packed
 
 
 def _settings(config) -> tuple[dict, list[str]]:
