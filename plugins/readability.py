@@ -128,11 +128,13 @@ documentation).
 
 from __future__ import annotations
 
+import heapq
 import math
 import statistics
+import sys
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import add, and_, is_, lt, mul, rshift, sub, truediv
+from operator import add, and_, is_, le, lshift, lt, mul, or_, sub, truediv
 
 from textkit import Analyzer, Result, Skip, bulk, hookimpl, require_script
 
@@ -399,18 +401,27 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 # no field carries into the next.
 _WORD_FIELDS = ("syllables", "polysyllables", "complex_words", "difficult_words", "letters", "characters", "guessed")
 _FIELD_BITS = 64
-_FIELD_MASK = (1 << _FIELD_BITS) - 1
 _SHIFTS = tuple(range(0, _FIELD_BITS * len(_WORD_FIELDS), _FIELD_BITS))
 _LETTERS_SHIFT, _CHARACTERS_SHIFT = (_SHIFTS[_WORD_FIELDS.index(name)] for name in ("letters", "characters"))
 # One in the field of that name.
 _POLYSYLLABLE, _COMPLEX, _DIFFICULT, _GUESSED = (
     1 << _SHIFTS[_WORD_FIELDS.index(name)] for name in ("polysyllables", "complex_words", "difficult_words", "guessed")
 )
+_PACKED_BYTES = _FIELD_BITS // 8 * len(_WORD_FIELDS)
 
 
-def _unpack(packed: int) -> tuple[int, ...]:
+def _fields(sums: list[int]) -> memoryview:
+    """The fields of packed ints side by side: field k of ``sums[i]`` is item ``i * 7 + k``.
+
+    Through bytes, in C: shifting and masking a 448-bit int allocates a new one for every field.
+    """
+    blob = b"".join(map(int.to_bytes, sums, repeat(_PACKED_BYTES), repeat(sys.byteorder)))
+    return memoryview(blob).cast("Q")  # 64-bit unsigned, as _FIELD_BITS
+
+
+def _unpack(packed: int) -> list[int]:
     """The fields of _WORD_FIELDS in a packed int (one word's, or a sum of words')."""
-    return tuple(map(and_, map(rshift, repeat(packed), _SHIFTS), repeat(_FIELD_MASK)))
+    return memoryview(packed.to_bytes(_PACKED_BYTES, sys.byteorder)).cast("Q").tolist()
 
 
 def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
@@ -435,18 +446,17 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
     # Every word looked up in the cache of words inside a sentence; each sentence's first word
     # (which may be capitalised without being a name) in that of opening words instead.
     packed = list(map(_INNER_WORDS.get, texts))
-    for i in compress(firsts, map(lt, firsts, ends)):
-        text = texts[i]
-        known = _OPENING_WORDS.get(text)
-        packed[i] = known if known is not None else _remember(_OPENING_WORDS, text, _measure(text, True))
-    for i in list(compress(count(), map(is_, packed, repeat(None)))) if None in packed else ():
-        text = texts[i]
-        known = _INNER_WORDS.get(text)  # a new word's second occurrence in this document
-        packed[i] = known if known is not None else _remember(_INNER_WORDS, text, _measure(text, False))
-    sums = list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
+    _look_up(packed, texts, compress(firsts, map(lt, firsts, ends)), _OPENING_WORDS, True)
+    sentence_words = list(map(slice, firsts, ends))
+    try:
+        sums = list(map(sum, map(packed.__getitem__, sentence_words)))
+    except TypeError:  # a word not in the cache (None): only then are the words looked at one by one
+        _look_up(packed, texts, list(compress(count(), map(is_, packed, repeat(None)))), _INNER_WORDS, False)
+        sums = list(map(sum, map(packed.__getitem__, sentence_words)))
     words = columns["words"]
-    columns["syllables"] = syllables = list(map(and_, sums, repeat(_FIELD_MASK)))
-    columns["polysyllables"] = list(map(and_, map(rshift, sums, repeat(_FIELD_BITS)), repeat(_FIELD_MASK)))
+    fields = _fields(sums)
+    columns["syllables"] = syllables = fields[_WORD_FIELDS.index("syllables") :: len(_WORD_FIELDS)].tolist()
+    columns["polysyllables"] = fields[_WORD_FIELDS.index("polysyllables") :: len(_WORD_FIELDS)].tolist()
     # flesch_kincaid(words, 1, syllables) of each sentence, in the same float operations; 0.0 without words.
     grades = map(sub, map(add, map(truediv, map(mul, repeat(0.39), words), repeat(1)),
                           map(truediv, map(mul, repeat(11.8), syllables), map(max, words, repeat(1)))), repeat(15.59))
@@ -458,20 +468,22 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
 # word is a name only inside): plain dicts of str -> int, emptied when full (a bound on memory).
 _INNER_WORDS: dict[str, int] = {}
 _OPENING_WORDS: dict[str, int] = {}
-_MAX_CACHED_WORDS = 1 << 16
+_MAX_CACHED = 1 << 16
 
 
-def _remember(cache: dict[str, int], text: str, packed: int) -> int:
-    if len(cache) >= _MAX_CACHED_WORDS:
-        cache.clear()
-    cache[text] = packed
-    return packed
+def _look_up(packed: list, texts: list[str], positions, cache: dict[str, int], opens: bool) -> None:
+    """``packed[i] = _measure(texts[i], opens)`` at each of ``positions``, from ``cache`` if it has the word."""
+    for i in positions:
+        text = texts[i]
+        known = cache.get(text)  # also a new word's second occurrence in this document
+        packed[i] = known if known is not None else _store(cache, text, _measure(text, opens))
 
 
 def clear_caches() -> None:
-    """Forget every word measured so far (the caches only save time: results never depend on them)."""
+    """Forget every word measured and grade rounded so far (the caches only save time: results never depend on them)."""
     _INNER_WORDS.clear()
     _OPENING_WORDS.clear()
+    _ROUNDED_GRADES.clear()
     _syllables.clear_cache()
 
 
@@ -552,25 +564,53 @@ def analyze(document, config) -> Result:
         },
         "boilerplate_sentences": len(document.sentences) - len(prose),
         "sentences": {column: columns[column] for column in SENTENCE_COLUMNS},
-        "sentence_grades": list(map(round, columns["grade"], repeat(2))),
+        "sentence_grades": _rounded_grades(columns["words"], columns["syllables"], columns["grade"]),
         "consensus": {
             "method": "median",
             "grades": {name: round(values[name], 2) for name in (*_GRADE_LEVELS, "dale_chall_grade")},
         },
         "settings": settings,
     }
-    # Records only for the sentences that may become findings (long, or hard enough).
-    longest = settings["long_sentence_words"]
-    rows = zip(columns["index"], columns["start"], columns["end"], columns["words"], sums, columns["grade"])
-    stats = [
-        SentenceStats(index, start, end, words, *_unpack(packed), grade)
-        for index, start, end, words, packed, grade in rows
-        if words > longest or (words >= HARD_MIN_WORDS and grade >= HARD_MIN_GRADE)
-    ]
+    stats = _finding_stats(columns, sums, settings["long_sentence_words"], settings["hard_sentences"])
     findings = _long_sentences(document, stats, settings["long_sentence_words"])
     findings += _hard_sentences(document, stats, settings["hard_sentences"])
     findings.sort(key=lambda f: (f.start, f.kind))
     return Result(metrics=metrics, findings=findings, data=data, warnings=warnings, display=["sentence_grades", "findings"])
+
+
+def _finding_stats(columns: dict[str, list], sums: list[int], longest: int, how_many: int) -> list[SentenceStats]:
+    """Records of the sentences that become findings, in document order: every one of more than
+    ``longest`` words and the ``how_many`` hardest (ranked as _hard_sentences ranks them). A
+    record unpacks its sentence's counts, which costs more than choosing: the others get none."""
+    words, grades, starts = columns["words"], columns["grade"], columns["start"]
+    rows = set(compress(count(), map(lt, repeat(longest), words)))
+    hard = compress(count(), map(and_, map(le, repeat(HARD_MIN_WORDS), words), map(le, repeat(HARD_MIN_GRADE), grades)))
+    rows.update(heapq.nsmallest(how_many, hard, key=lambda k: (-grades[k], starts[k])))
+    indices, ends = columns["index"], columns["end"]
+    return [SentenceStats(indices[k], starts[k], ends[k], words[k], *_unpack(sums[k]), grades[k]) for k in sorted(rows)]
+
+
+# round(grade, 2) of sentences by their words and syllables (syllables << 64 | words), of which a
+# sentence's grade is a function: rounding a float to 2 places costs ten dictionary look-ups, and
+# the pairs repeat from sentence to sentence. Plain int -> float, emptied when full.
+_ROUNDED_GRADES: dict[int, float] = {}
+
+
+def _rounded_grades(words: list[int], syllables: list[int], grades: list[float]) -> list[float]:
+    """``[round(grade, 2) for grade in grades]``, each pair of words and syllables rounded once."""
+    keys = list(map(or_, map(lshift, syllables, repeat(64)), words))
+    rounded = list(map(_ROUNDED_GRADES.get, keys))
+    for k in list(compress(count(), map(is_, rounded, repeat(None)))):
+        rounded[k] = _store(_ROUNDED_GRADES, keys[k], round(grades[k], 2))
+    return rounded
+
+
+def _store(cache: dict, key, value):
+    """``cache[key] = value``, the cache emptied first when it holds _MAX_CACHED entries (a bound on memory)."""
+    if len(cache) >= _MAX_CACHED:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _validity_warnings(counts: Counts, guessed: int) -> list[str]:
