@@ -134,7 +134,7 @@ import statistics
 import sys
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import add, and_, is_, le, lshift, lt, mul, or_, sub, truediv
+from operator import add, and_, is_, le, lshift, lt, mul, or_, rshift, sub, truediv
 
 from textkit import Analyzer, Result, Skip, bulk, hookimpl, require_script
 
@@ -408,15 +408,7 @@ _POLYSYLLABLE, _COMPLEX, _DIFFICULT, _GUESSED = (
     1 << _SHIFTS[_WORD_FIELDS.index(name)] for name in ("polysyllables", "complex_words", "difficult_words", "guessed")
 )
 _PACKED_BYTES = _FIELD_BITS // 8 * len(_WORD_FIELDS)
-
-
-def _fields(sums: list[int]) -> memoryview:
-    """The fields of packed ints side by side: field k of ``sums[i]`` is item ``i * 7 + k``.
-
-    Through bytes, in C: shifting and masking a 448-bit int allocates a new one for every field.
-    """
-    blob = b"".join(map(int.to_bytes, sums, repeat(_PACKED_BYTES), repeat(sys.byteorder)))
-    return memoryview(blob).cast("Q")  # 64-bit unsigned, as _FIELD_BITS
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
 
 
 def _unpack(packed: int) -> list[int]:
@@ -447,16 +439,15 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
     # (which may be capitalised without being a name) in that of opening words instead.
     packed = list(map(_INNER_WORDS.get, texts))
     _look_up(packed, texts, compress(firsts, map(lt, firsts, ends)), _OPENING_WORDS, True)
-    sentence_words = list(map(slice, firsts, ends))
     try:
-        sums = list(map(sum, map(packed.__getitem__, sentence_words)))
+        sums = list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
     except TypeError:  # a word not in the cache (None): only then are the words looked at one by one
         _look_up(packed, texts, list(compress(count(), map(is_, packed, repeat(None)))), _INNER_WORDS, False)
-        sums = list(map(sum, map(packed.__getitem__, sentence_words)))
+        sums = list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
     words = columns["words"]
-    fields = _fields(sums)
-    columns["syllables"] = syllables = fields[_WORD_FIELDS.index("syllables") :: len(_WORD_FIELDS)].tolist()
-    columns["polysyllables"] = fields[_WORD_FIELDS.index("polysyllables") :: len(_WORD_FIELDS)].tolist()
+    # Masks, not _unpack's bytes: no copy of every sentence's fields (a million one-word sentences).
+    columns["syllables"] = syllables = list(map(and_, sums, repeat(_FIELD_MASK)))
+    columns["polysyllables"] = list(map(and_, map(rshift, sums, repeat(_FIELD_BITS)), repeat(_FIELD_MASK)))
     # flesch_kincaid(words, 1, syllables) of each sentence, in the same float operations; 0.0 without words.
     grades = map(sub, map(add, map(truediv, map(mul, repeat(0.39), words), repeat(1)),
                           map(truediv, map(mul, repeat(11.8), syllables), map(max, words, repeat(1)))), repeat(15.59))
