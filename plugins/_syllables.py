@@ -43,7 +43,7 @@ import re
 import threading
 from functools import lru_cache
 
-from ._wordlists import pronunciation
+from ._wordlists import _cmu_table
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -81,18 +81,60 @@ def _pyphen():
     return pyphen.Pyphen(lang="en_US")
 
 
+@lru_cache(maxsize=1)
+def _hyphenation_patterns() -> dict[str, tuple | None] | None:
+    """pyphen's en_US patterns, ``{letters: (offset, values)}``, with every prefix of a pattern
+    that is not one itself mapped to None; or None if this pyphen keeps its patterns some other way."""
+    patterns = getattr(getattr(_pyphen(), "hd", None), "patterns", None)
+    if not isinstance(patterns, dict):
+        return None
+    return {**dict.fromkeys(key[:end] for key in patterns for end in range(1, len(key))), **patterns}
+
+
+def _hyphenation_points(lower: str) -> int:
+    """``len(pyphen.Pyphen(lang="en_US").positions(lower))``, worked out the way pyphen does.
+
+    pyphen tries every substring of up to 28 letters at every position and
+    keeps each word's points forever (objects the garbage collector walks);
+    here a substring that begins no pattern ends the search from its position
+    (most do by the third letter), and nothing is kept: the caller caches counts.
+    """
+    table = _hyphenation_patterns()
+    if table is None:
+        return len(_pyphen().positions(lower))
+    pointed = f".{lower.lower()}."  # as pyphen's HyphDict.positions
+    size = len(pointed)
+    references = [0] * (size + 1)
+    for i in range(size - 1):
+        j = i + 1
+        while j <= size:
+            found = table.get(pointed[i:j], False)
+            if found is False:  # no pattern starts so
+                break
+            if found is not None:
+                offset, values = found
+                start = i + offset
+                end = start + len(values)
+                references[start:end] = map(max, values, references[start:end])
+            j += 1
+    # pyphen's point at references[k] is position k - 1; Pyphen.positions keeps 2 <= position <= len(lower) - 2.
+    return sum(reference % 2 for reference in references[3 : len(lower)])
+
+
 def cmu_syllables(word: str) -> int | None:
     """Syllables of ``word`` (already normalised) by the dictionary alone, or None if unknown."""
-    found = pronunciation(word)
-    if found is None:
+    phones = _cmu_table().get(word)  # pronunciation(word), one call fewer: this runs for every new word
+    if phones is None:
         return None
-    phones = found.partition("#")[0]
+    if "#" in phones:  # a comment ("# abbrev") is no pronunciation
+        phones = phones.partition("#")[0]
     return phones.count("0") + phones.count("1") + phones.count("2")
 
 
 def normalise(word: str) -> str:
     """Lower case, with straight apostrophes and ASCII hyphens."""
-    return word.translate(_APOSTROPHES).lower()
+    # Every character _APOSTROPHES maps is outside ASCII; str.translate with a dict is slow.
+    return word.lower() if word.isascii() else word.translate(_APOSTROPHES).lower()
 
 
 def is_number(word: str) -> bool:
@@ -114,21 +156,31 @@ def estimated(word: str) -> bool:
     return _count(word)[1]
 
 
+def clear_cache() -> None:
+    """Forget the words counted so far (counts never depend on it; for tests and benchmarks)."""
+    _count.cache_clear()
+
+
 @lru_cache(maxsize=65536)
 def _count(word: str) -> tuple[int, bool]:
-    token = word.translate(_APOSTROPHES)
-    if is_number(token):
-        return sum(c.isdigit() for c in token), False
-    if _INITIALISM.fullmatch(token):
-        return _spelled(token), False
+    token = word if word.isascii() else word.translate(_APOSTROPHES)  # see normalise
+    if not token.isalpha():  # a word of letters (most) is neither a numeral nor an initialism
+        if is_number(token):
+            return sum(c.isdigit() for c in token), False
+        if _INITIALISM.fullmatch(token):
+            return _spelled(token), False
     lower = token.lower()
-    if _is_acronym(token) and len(token) == 2 and lower not in _SHORT_WORDS:
+    if len(token) == 2 and _is_acronym(token) and lower not in _SHORT_WORDS:
         return _spelled(token), False
     known = cmu_syllables(lower)
     if known is not None:
         # A few entries ("hmm", "shh") carry no stress digit; a word is never zero syllables.
         return max(known, 1), False
     return _unknown(token)
+
+
+# counted(word) without keeping the answer here, for a caller that keeps its own.
+counted_uncached = _count.__wrapped__
 
 
 def _sum(parts: list[str]) -> tuple[int, bool]:
@@ -157,7 +209,7 @@ def _unknown(token: str) -> tuple[int, bool]:
         # No English word is this long (a pasted hash, a run of one letter): pyphen's
         # patterns would cost seconds per megabyte; a vowel group is a syllable here.
         return max(len(_VOWEL_GROUP.findall(lower)), 1), True
-    return len(_pyphen().positions(lower)) + 1, True
+    return _hyphenation_points(lower) + 1, True
 
 
 def _is_acronym(token: str) -> bool:

@@ -128,12 +128,13 @@ documentation).
 
 from __future__ import annotations
 
+import heapq
 import math
 import statistics
+import sys
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import add, attrgetter, is_, itemgetter, lt, mul, sub, truediv
+from operator import add, and_, is_, le, lshift, lt, mul, or_, rshift, sub, truediv
 
 from textkit import Analyzer, Result, Skip, bulk, hookimpl, require_script
 
@@ -302,13 +303,21 @@ def _bases(word: str) -> list[str]:
     if not word.endswith(_INFLECTION_ENDINGS):  # one test in C for most words
         return []
     bases = []
-    for suffix, replacement in _INFLECTIONS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            base = word[: -len(suffix)]
+    for size in _INFLECTION_SIZES:  # the word's own last 1-4 letters looked up, not every ending tried
+        if len(word) - size < 2:
+            break
+        base = word[:-size]
+        for replacement in _INFLECTIONS_BY_ENDING.get(word[-size:], ()):
             bases.append(base + replacement)
             if not replacement and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
                 bases.append(base[:-1])
     return bases
+
+
+_INFLECTIONS_BY_ENDING: dict[str, tuple[str, ...]] = {}
+for _suffix, _replacement in _INFLECTIONS:
+    _INFLECTIONS_BY_ENDING[_suffix] = (*_INFLECTIONS_BY_ENDING.get(_suffix, ()), _replacement)
+_INFLECTION_SIZES = sorted({len(suffix) for suffix in _INFLECTION_ENDINGS})
 
 
 def is_name(word: str, opens_sentence: bool = False) -> bool:
@@ -320,21 +329,27 @@ def is_familiar(word: str, opens_sentence: bool = False) -> bool:
     """Familiar to Dale–Chall: listed, a regular inflection of a listed word, a proper name or a numeral."""
     if _syllables.is_number(word) or is_name(word, opens_sentence):
         return True
-    lower = _syllables.normalise(word)
+    return _familiar_normalised(_syllables.normalise(word))
+
+
+def _familiar_normalised(lower: str) -> bool:
+    """is_familiar of a word that is neither a numeral nor a name, given normalised."""
     if "-" in lower and lower not in easy_words():
         return all(_familiar_lower(part) for part in lower.split("-") if part)
     return _familiar_lower(lower)
 
 
 def _familiar_lower(lower: str) -> bool:
-    easy = easy_words()
+    easy = dale_chall_easy_words()  # easy_words(), one call fewer: this runs for every new word
     if lower in easy:
         return True
-    if "'" in lower:  # every ending in _CONTRACTIONS has one
+    stem = lower
+    if "'" in lower:  # every ending in _CONTRACTIONS has one, and so has a possessive
         for ending in _CONTRACTIONS:
             if lower.endswith(ending) and lower[: -len(ending)] in easy:
                 return True
-    stem = lower[:-2] if lower.endswith("'s") else lower
+        if lower.endswith("'s"):
+            stem = lower[:-2]
     return any(base in easy for base in _bases(stem))
 
 
@@ -348,10 +363,15 @@ def is_complex(word: str, opens_sentence: bool = False) -> bool:
         return False
     if is_name(word, opens_sentence):
         return False
-    lower = _syllables.normalise(word)
-    parts = [p for p in lower.split("-") if p]
-    if len(parts) > 1 and all(_syllables.syllables(p) < 3 for p in parts):
-        return False
+    return _complex_normalised(_syllables.normalise(word))
+
+
+def _complex_normalised(lower: str) -> bool:
+    """is_complex of a polysyllable that is not a name, given normalised."""
+    if "-" in lower:
+        parts = [p for p in lower.split("-") if p]
+        if len(parts) > 1 and all(_syllables.syllables(p) < 3 for p in parts):
+            return False
     stem = _suffix_stem_syllables(lower)
     return stem is None or stem >= 3
 
@@ -374,88 +394,114 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 # --- the analyzer ---------------------------------------------------------
 
 
-# What _word_stats gives, in order; a sentence's counts are the sums of its words'.
+# What a word adds to its sentence's counts, in this order, packed into one int: field k in bits
+# [k * _FIELD_BITS, (k + 1) * _FIELD_BITS). A sentence's counts are then one sum() of its words' ints
+# (in C), and a cache of str -> int holds nothing the garbage collector walks. A word counts at most
+# 3 syllables per character (CMU "w", a spelled "W"), so no field of any text comes near 2**64 and
+# no field carries into the next.
 _WORD_FIELDS = ("syllables", "polysyllables", "complex_words", "difficult_words", "letters", "characters", "guessed")
-_NO_WORDS = (0,) * len(_WORD_FIELDS)
+_FIELD_BITS = 64
+_SHIFTS = tuple(range(0, _FIELD_BITS * len(_WORD_FIELDS), _FIELD_BITS))
+_LETTERS_SHIFT, _CHARACTERS_SHIFT = (_SHIFTS[_WORD_FIELDS.index(name)] for name in ("letters", "characters"))
+# One in the field of that name.
+_POLYSYLLABLE, _COMPLEX, _DIFFICULT, _GUESSED = (
+    1 << _SHIFTS[_WORD_FIELDS.index(name)] for name in ("polysyllables", "complex_words", "difficult_words", "guessed")
+)
+_PACKED_BYTES = _FIELD_BITS // 8 * len(_WORD_FIELDS)
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
 
 
-def _sentence_columns(document, sentences) -> dict[str, list]:
-    """``{field of SentenceStats: one value per sentence}`` for ``sentences`` of ``document``,
-    sentences without words included.
+def _unpack(packed: int) -> list[int]:
+    """The fields of _WORD_FIELDS in a packed int (one word's, or a sum of words')."""
+    return memoryview(packed.to_bytes(_PACKED_BYTES, sys.byteorder)).cast("Q").tolist()
 
-    Worked out column by column (C-level passes over all words and sentences)
-    rather than one record per sentence: a text of a million one-word
-    sentences is otherwise seconds per megabyte.
+
+def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
+    """``({column: one value per sentence}, [packed sum of each sentence's words])`` for ``sentences``
+    of ``document``, sentences without words included (their sum is 0).
+
+    The columns are "index", "start", "end", "words", "syllables", "polysyllables" and "grade";
+    the other counts are only needed summed over the document or for a few sentences, so they
+    stay packed. Worked out column by column (C-level passes over all words and sentences)
+    rather than one record per sentence: a text of a million one-word sentences is otherwise
+    seconds per megabyte.
     """
-    texts = list(map(_TEXT, document.words))
-    firsts = list(map(_FIRST_WORD, sentences))
-    ends = list(map(_END_WORD, sentences))
+    texts = [word.text for word in document.words]  # a comprehension reads a slot faster than map(attrgetter)
+    firsts = [sentence.first_word for sentence in sentences]
+    ends = [sentence.end_word for sentence in sentences]
     columns = {
-        "index": list(map(_INDEX, sentences)),
-        "start": list(map(_START, sentences)),
-        "end": list(map(_END, sentences)),
+        "index": [sentence.index for sentence in sentences],
+        "start": [sentence.start for sentence in sentences],
+        "end": [sentence.end for sentence in sentences],
         "words": list(map(sub, ends, firsts)),
     }
-    fewest = min(columns["words"], default=0)
-    if fewest == 1 == max(columns["words"], default=0):
-        # Every sentence is one word ("Yes.", a list of single words): its counts are its word's.
-        rows = list(map(_word_stats, map(texts.__getitem__, firsts), repeat(True)))
-        for k, name in enumerate(_WORD_FIELDS):
-            columns[name] = list(map(itemgetter(k), rows))
-    else:
-        # Words inside a sentence are looked up in a plain dict first (see _INNER_WORDS);
-        # each sentence's first word opens it; the few words left are classified now.
-        per_word = list(map(_INNER_WORDS.get, texts))
-        for i in compress(firsts, map(lt, firsts, ends)):
-            per_word[i] = _word_stats(texts[i], True)
-        for i in list(compress(count(), map(is_, per_word, repeat(None)))):
-            per_word[i] = _word_stats(texts[i], False)
-        # Each sentence's words' counts summed field by field (a transpose and a sum, in C).
-        rows = [tuple(map(sum, zip(*per_word[first:end]))) if first < end else _NO_WORDS for first, end in zip(firsts, ends)]
-        columns.update(zip(_WORD_FIELDS, map(list, zip(*rows))))
-    words, syllables = columns["words"], columns["syllables"]
+    # Every word looked up in the cache of words inside a sentence; each sentence's first word
+    # (which may be capitalised without being a name) in that of opening words instead.
+    packed = list(map(_INNER_WORDS.get, texts))
+    _look_up(packed, texts, compress(firsts, map(lt, firsts, ends)), _OPENING_WORDS, True)
+    try:
+        sums = list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
+    except TypeError:  # a word not in the cache (None): only then are the words looked at one by one
+        _look_up(packed, texts, list(compress(count(), map(is_, packed, repeat(None)))), _INNER_WORDS, False)
+        sums = list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
+    words = columns["words"]
+    # Masks, not _unpack's bytes: no copy of every sentence's fields (a million one-word sentences).
+    columns["syllables"] = syllables = list(map(and_, sums, repeat(_FIELD_MASK)))
+    columns["polysyllables"] = list(map(and_, map(rshift, sums, repeat(_FIELD_BITS)), repeat(_FIELD_MASK)))
     # flesch_kincaid(words, 1, syllables) of each sentence, in the same float operations; 0.0 without words.
     grades = map(sub, map(add, map(truediv, map(mul, repeat(0.39), words), repeat(1)),
                           map(truediv, map(mul, repeat(11.8), syllables), map(max, words, repeat(1)))), repeat(15.59))
-    columns["grade"] = list(grades) if fewest else [grade if n else 0.0 for grade, n in zip(grades, words)]
-    return columns
+    columns["grade"] = list(grades) if min(words, default=0) else [grade if n else 0.0 for grade, n in zip(grades, words)]
+    return columns, sums
 
 
-_TEXT, _INDEX, _START, _END = attrgetter("text"), attrgetter("index"), attrgetter("start"), attrgetter("end")
-_FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
+# What _measure gave for words seen before, inside a sentence and opening one (a capitalised
+# word is a name only inside): plain dicts of str -> int, emptied when full (a bound on memory).
+_INNER_WORDS: dict[str, int] = {}
+_OPENING_WORDS: dict[str, int] = {}
+_MAX_CACHED = 1 << 16
 
 
-# _word_stats of words inside a sentence, looked up in a plain dict first (most
-# words of a text are inside one, and a dict lookup costs less than the cache's).
-_INNER_WORDS: dict[str, tuple[int, ...]] = {}
-_MAX_INNER_WORDS = 1 << 16
+def _look_up(packed: list, texts: list[str], positions, cache: dict[str, int], opens: bool) -> None:
+    """``packed[i] = _measure(texts[i], opens)`` at each of ``positions``, from ``cache`` if it has the word."""
+    for i in positions:
+        text = texts[i]
+        known = cache.get(text)  # also a new word's second occurrence in this document
+        packed[i] = known if known is not None else _store(cache, text, _measure(text, opens))
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_stats(text: str, opens: bool) -> tuple[int, ...]:
-    """What a word adds to its sentence's counts. Words repeat (a news article
-    has about half as many distinct words as words, a corpus far fewer), so
-    each is classified once per process; the caches are bounded."""
-    stats = _classify(text, opens)
-    if not opens:
-        if len(_INNER_WORDS) >= _MAX_INNER_WORDS:
-            _INNER_WORDS.clear()
-        _INNER_WORDS[text] = stats
-    return stats
+def clear_caches() -> None:
+    """Forget every word measured and grade rounded so far (the caches only save time: results never depend on them)."""
+    _INNER_WORDS.clear()
+    _OPENING_WORDS.clear()
+    _ROUNDED_GRADES.clear()
+    _syllables.clear_cache()
 
 
-def _classify(text: str, opens: bool) -> tuple[int, ...]:
-    syllables, guessed = _syllables.counted(text)
-    polysyllable = syllables >= 3 and not _syllables.is_number(text)
-    return (
-        syllables,
-        int(polysyllable),
-        int(polysyllable and is_complex(text, opens)),  # only a polysyllable can be complex
-        int(not is_familiar(text, opens)),
-        sum(map(str.isalpha, text)),
-        sum(map(str.isalnum, text)),
-        int(guessed),
-    )
+def _measure(text: str, opens: bool) -> int:
+    """What a word adds to its sentence's counts, packed (see _WORD_FIELDS): the word classes of
+    is_polysyllable, is_complex and is_familiar, worked out together so that each step is done once."""
+    syllables, guessed = _syllables.counted_uncached(text)  # our caller caches the whole answer
+    if text.isalpha():  # most words: no letter is a digit, so not a numeral
+        number = False
+        letters = characters = len(text)
+    else:
+        number = _syllables.is_number(text)
+        letters, characters = sum(map(str.isalpha, text)), sum(map(str.isalnum, text))
+    packed = syllables | letters << _LETTERS_SHIFT | characters << _CHARACTERS_SHIFT
+    if guessed:
+        packed |= _GUESSED
+    polysyllable = syllables >= 3 and not number
+    if polysyllable:
+        packed |= _POLYSYLLABLE
+    # A numeral or a name is familiar and never complex. (A word in lower case has no capital: no name.)
+    if not (number or (not text.islower() and is_name(text, opens))):
+        lower = _syllables.normalise(text)
+        if polysyllable and _complex_normalised(lower):
+            packed |= _COMPLEX
+        if not _familiar_normalised(lower):
+            packed |= _DIFFICULT
+    return packed
 
 
 def _settings(config) -> tuple[dict, list[str]]:
@@ -476,25 +522,18 @@ def analyze(document, config) -> Result:
     if not prose:
         raise Skip("no prose sentences")
     with bulk():  # numbers and lists only: nothing for the cyclic collector to find
-        columns = _sentence_columns(document, prose)
+        columns, sums = _sentence_columns(document, prose)
     with_words = list(map(bool, columns["words"]))
     if not all(with_words):
         columns = {name: list(compress(values, with_words)) for name, values in columns.items()}
+        sums = list(compress(sums, with_words))
     if not columns["words"]:
         raise Skip("no words in the prose")
     settings, warnings = _settings(config)
 
-    counts = Counts(
-        sentences=len(columns["words"]),
-        words=sum(columns["words"]),
-        syllables=sum(columns["syllables"]),
-        polysyllables=sum(columns["polysyllables"]),
-        complex_words=sum(columns["complex_words"]),
-        difficult_words=sum(columns["difficult_words"]),
-        letters=sum(columns["letters"]),
-        characters=sum(columns["characters"]),
-    )
-    guessed = sum(columns["guessed"])
+    totals = dict(zip(_WORD_FIELDS, _unpack(sum(sums))))
+    guessed = totals.pop("guessed")
+    counts = Counts(sentences=len(columns["words"]), words=sum(columns["words"]), **totals)
     values = scores(counts)
     warnings += _validity_warnings(counts, guessed)
 
@@ -516,20 +555,53 @@ def analyze(document, config) -> Result:
         },
         "boilerplate_sentences": len(document.sentences) - len(prose),
         "sentences": {column: columns[column] for column in SENTENCE_COLUMNS},
-        "sentence_grades": list(map(round, columns["grade"], repeat(2))),
+        "sentence_grades": _rounded_grades(columns["words"], columns["syllables"], columns["grade"]),
         "consensus": {
             "method": "median",
             "grades": {name: round(values[name], 2) for name in (*_GRADE_LEVELS, "dale_chall_grade")},
         },
         "settings": settings,
     }
-    # Records only for the sentences that may become findings (long, or hard enough).
-    threshold = min(settings["long_sentence_words"] + 1, HARD_MIN_WORDS)
-    stats = [SentenceStats(*row) for row in zip(*columns.values()) if row[3] >= threshold]
+    stats = _finding_stats(columns, sums, settings["long_sentence_words"], settings["hard_sentences"])
     findings = _long_sentences(document, stats, settings["long_sentence_words"])
     findings += _hard_sentences(document, stats, settings["hard_sentences"])
     findings.sort(key=lambda f: (f.start, f.kind))
     return Result(metrics=metrics, findings=findings, data=data, warnings=warnings, display=["sentence_grades", "findings"])
+
+
+def _finding_stats(columns: dict[str, list], sums: list[int], longest: int, how_many: int) -> list[SentenceStats]:
+    """Records of the sentences that become findings, in document order: every one of more than
+    ``longest`` words and the ``how_many`` hardest (ranked as _hard_sentences ranks them). A
+    record unpacks its sentence's counts, which costs more than choosing: the others get none."""
+    words, grades, starts = columns["words"], columns["grade"], columns["start"]
+    rows = set(compress(count(), map(lt, repeat(longest), words)))
+    hard = compress(count(), map(and_, map(le, repeat(HARD_MIN_WORDS), words), map(le, repeat(HARD_MIN_GRADE), grades)))
+    rows.update(heapq.nsmallest(how_many, hard, key=lambda k: (-grades[k], starts[k])))
+    indices, ends = columns["index"], columns["end"]
+    return [SentenceStats(indices[k], starts[k], ends[k], words[k], *_unpack(sums[k]), grades[k]) for k in sorted(rows)]
+
+
+# round(grade, 2) of sentences by their words and syllables (syllables << 64 | words), of which a
+# sentence's grade is a function: rounding a float to 2 places costs ten dictionary look-ups, and
+# the pairs repeat from sentence to sentence. Plain int -> float, emptied when full.
+_ROUNDED_GRADES: dict[int, float] = {}
+
+
+def _rounded_grades(words: list[int], syllables: list[int], grades: list[float]) -> list[float]:
+    """``[round(grade, 2) for grade in grades]``, each pair of words and syllables rounded once."""
+    keys = list(map(or_, map(lshift, syllables, repeat(64)), words))
+    rounded = list(map(_ROUNDED_GRADES.get, keys))
+    for k in list(compress(count(), map(is_, rounded, repeat(None)))):
+        rounded[k] = _store(_ROUNDED_GRADES, keys[k], round(grades[k], 2))
+    return rounded
+
+
+def _store(cache: dict, key, value):
+    """``cache[key] = value``, the cache emptied first when it holds _MAX_CACHED entries (a bound on memory)."""
+    if len(cache) >= _MAX_CACHED:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _validity_warnings(counts: Counts, guessed: int) -> list[str]:

@@ -288,9 +288,7 @@ def test_analysis_makes_no_network_access(no_network):
     # Load the dictionary and word lists again, under the ban.
     _wordlists._cmu_table.cache_clear()
     _wordlists.dale_chall_easy_words.cache_clear()
-    _syllables._count.cache_clear()
-    readability._word_stats.cache_clear()
-    readability._INNER_WORDS.clear()
+    readability.clear_caches()
     result = analyze(_article(), Config())
     assert result.metrics["words"] == 499
     assert _wordlists._cmu_table.cache_info().currsize == 1
@@ -330,3 +328,41 @@ def test_a_sentence_without_words_is_left_out_of_the_columns():
     assert data["sentences"]["syllables"] == [9, 1]  # to-mor-row we eat a ba-na-na; yes
     assert data["sentence_grades"] == [7.6, -3.4]  # 0.39 * 5 + 11.8 * 9 / 5 - 15.59 = 7.6
     assert data["counts"]["sentences_without_words"] == 1
+
+
+# --- caches and the hyphenation count (speed paths; results must not depend on them) ----------
+
+def test_hyphenation_points_match_pyphen():
+    import pyphen
+
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    for word in ("handwringing", "zyxwvut", "huawei", "deepseek", "ab", "", "straße", "antidisestablishmentarianism"):
+        assert _syllables._hyphenation_points(word) == len(hyphenator.positions(word)), word
+    assert _syllables._hyphenation_points("handwringing") == 2  # hand-wring-ing, hand-counted
+
+
+def test_hyphenation_falls_back_to_pyphen_without_its_patterns(monkeypatch):
+    monkeypatch.setattr(_syllables, "_hyphenation_patterns", lambda: None)
+    assert _syllables._hyphenation_points("handwringing") == 2
+
+
+def test_word_caches_are_bounded_and_change_no_result(monkeypatch):
+    text = "The committee stopped. Huawei built 170 cities quickly! Stopped committees, cities and Huawei."
+    readability.clear_caches()
+    expected = analyze(Document(text), Config())
+    monkeypatch.setattr(readability, "_MAX_CACHED", 3)
+    readability.clear_caches()
+    bounded = analyze(Document(text), Config())
+    assert len(readability._INNER_WORDS) <= 3 and len(readability._ROUNDED_GRADES) <= 3
+    assert (bounded.metrics, bounded.data) == (expected.metrics, expected.data)
+    again = analyze(Document(text), Config())  # every word now a cache hit or a refill
+    assert (again.metrics, again.data) == (expected.metrics, expected.data)
+    readability.clear_caches()
+
+
+def test_a_word_packs_its_counts_in_fields():
+    # "Committee" inside a sentence: a name, so neither complex nor difficult; 3 syllables, 9 letters.
+    assert readability._unpack(readability._measure("Committee", False)) == [3, 1, 0, 0, 9, 9, 0]
+    # Opening a sentence it is no name: complex (3 syllables, no easy ending) and not on the familiar list.
+    assert readability._unpack(readability._measure("Committee", True)) == [3, 1, 1, 1, 9, 9, 0]
+    assert readability._unpack(readability._measure("170", False)) == [3, 0, 0, 0, 0, 3, 0]
