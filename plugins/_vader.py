@@ -21,9 +21,11 @@ scores as praise.
 from __future__ import annotations
 
 import heapq
+import math
 import string
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_not
 from typing import NamedTuple
 
 from textkit import bulk  # noqa: F401  (sentiment.py calls _vader.bulk)
@@ -40,13 +42,16 @@ class Valences(NamedTuple):
     kept); ``valences`` the valence of each after VADER's rules (boosters,
     negation, caps, "but"); ``emphasis`` what "!" and "?" add to the sum;
     ``text`` the text as VADER scored it (apostrophes straightened, emoji
-    spelt out). Shared through the document memo: treat as read-only.
+    spelt out); ``lowered`` the tokens in lower case (VADER's own reading of
+    them, shared with the sentiment analyzer's rules so a sentence is
+    tokenised once). Shared through the document memo: treat as read-only.
     """
 
     tokens: list[str]
     valences: list[float]
     emphasis: float
     text: str
+    lowered: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -90,19 +95,55 @@ def token_valences(text: str) -> Valences:
     text = text.strip() if text.isascii() or _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, vader.emojis)
     words = _words_and_emoticons(text)
     lowered = list(map(str.lower, words))
-    is_cap_diff = _cap_differential(words)
     sentiments: list[float] = [0] * len(words)  # VADER's 0 (an int) for a word without valence
-    last = len(words) - 1
-    # Only the lexicon's words can get a valence (picked out at C speed).
-    for i in compress(range(len(lowered)), map(lexicon.__contains__, lowered)):
-        lower = lowered[i]
-        # Boosters and "kind of" modify a neighbour and carry no valence themselves.
-        if not (lower in boosters or (lower == "kind" and i < last and lowered[i + 1] == "of")):
-            sentiments[i] = _valence(lexicon, words, lowered, i, is_cap_diff)
-    if "but" in lowered:
+    # Only the lexicon's words can get a valence (picked out at C speed); most sentences have few.
+    rated = list(compress(range(len(lowered)), map(lexicon.__contains__, lowered)))
+    if rated:
+        is_cap_diff = _cap_differential(words)
+        last = len(words) - 1
+        # No word that VADER's rules read before a lexicon word (a booster, a negation, "so", "least", ...)
+        # anywhere in the sentence: each word's rules then leave its lexicon valence as it is (below).
+        plain_sentence = _context_words().isdisjoint(lowered) and "n't" not in text.lower()
+        for i in rated:
+            lower = lowered[i]
+            # Boosters and "kind of" modify a neighbour and carry no valence themselves.
+            if lower in boosters or (lower == "kind" and i < last and lowered[i + 1] == "of"):
+                continue
+            if (plain_sentence or _plain_before(lowered, i)) and lower != "no" and not (is_cap_diff and words[i].isupper()):
+                sentiments[i] = _plain_valence(lexicon, lowered, i)
+            else:
+                sentiments[i] = _valence(lexicon, words, lowered, i, is_cap_diff)
+    if "but" in lowered:  # (VADER's step turns every int 0 into 0.0, valued or not)
         sentiments = _but_check(lowered.index("but"), sentiments)
     emphasis = vader._punctuation_emphasis(text) if sentiments else 0.0
-    return Valences(words, sentiments, emphasis, text)
+    return Valences(words, sentiments, emphasis, text, lowered)
+
+
+@lru_cache(maxsize=1)
+def _context_words() -> frozenset[str]:
+    """The words that, up to three places before a lexicon word, can change its valence in
+    ``_valence`` (boosters, negations, "no", "so"/"this", "never", "without ... doubt", "least").
+    A word containing "n't" is a negation too; that one is looked for in the text."""
+    boosters, _, negate = _rules()[:3]
+    return frozenset(boosters) | negate | {"no", "so", "this", "never", "without", "doubt", "least"}
+
+
+def _plain_before(lowered: list[str], i: int) -> bool:
+    """None of the three words before ``lowered[i]`` is a context word or a negation with "n't"."""
+    before = lowered[i - 3 if i > 3 else 0 : i]
+    return _context_words().isdisjoint(before) and not any("n't" in word for word in before)
+
+
+def _plain_valence(lexicon: dict[str, float], lowered: list[str], i: int) -> float:
+    """``_valence`` of a lexicon word that is not "no", not a capital in a mixed-case sentence and
+    has no context word in the three before it: every booster scalar is then 0.0 (a lexicon
+    valence is a non-zero float, unchanged by adding 0.0), no negation, "so"/"this" or "least"
+    rule applies, and only a special idiom around it can change it (where VADER looks for one:
+    with a word three before it that is not in the lexicon)."""
+    valence = lexicon[lowered[i]]
+    if i > 2 and lowered[i - 3] not in lexicon and not _idiom_words().isdisjoint(lowered[i - 3 : i + 3]):
+        valence = _special_idioms_check(valence, lowered, i)
+    return valence
 
 
 def _valence(lexicon: dict[str, float], words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
@@ -238,7 +279,14 @@ _PUNCTUATION = string.punctuation
 def _words_and_emoticons(text: str) -> list[str]:
     """``SentiText(text).words_and_emoticons``: words with surrounding punctuation stripped unless
     that leaves two characters or fewer (an emoticon such as ":)")."""
-    return [token if len(stripped) <= 2 else stripped for token in text.split() for stripped in (token.strip(_PUNCTUATION),)]
+    tokens = text.split()
+    words = list(map(str.strip, tokens, repeat(_PUNCTUATION)))  # at C speed; most tokens have none to strip
+    # Only a token that lost punctuation can be an emoticon kept whole (``strip`` returns the token itself
+    # when it strips nothing, so ``is not`` picks out at least every changed one).
+    for i in compress(range(len(words)), map(is_not, words, tokens)):
+        if len(words[i]) <= 2:
+            words[i] = tokens[i]
+    return words
 
 
 def _cap_differential(words: list[str]) -> bool:
@@ -262,9 +310,48 @@ def _spell_out_emoji(text: str, emojis: dict[str, str]) -> str:
     return "".join(out).strip()
 
 
+_ALPHA = 15  # VADER's normalisation constant
+
+
 def scores_of(valences: Valences) -> dict[str, float]:
-    """VADER's neg/neu/pos/compound from its token valences."""
-    return _analyzer().score_valence(valences.valences, valences.text)
+    """VADER's neg/neu/pos/compound from its token valences: ``score_valence``, step for step.
+
+    Its "!"/"?" emphasis is ``valences.emphasis`` (the same call on the same text), and only the
+    valued tokens are walked: a zero adds nothing to VADER's sums but one to its neutral count.
+    """
+    sentiments = valences.valences
+    if not sentiments:
+        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    valued = list(filter(None, sentiments))
+    if not valued:  # most sentences of news: VADER's sums are all 0, its neutral share 1
+        return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+    # Zeros left out of the sum change no partial sum (it starts at +0, never reaches -0.0).
+    sum_s = float(sum(valued))
+    emphasis = valences.emphasis
+    if sum_s > 0:
+        sum_s += emphasis
+    elif sum_s < 0:
+        sum_s -= emphasis
+    compound = sum_s / math.sqrt((sum_s * sum_s) + _ALPHA)
+    compound = -1.0 if compound < -1.0 else 1.0 if compound > 1.0 else compound
+    pos_sum = neg_sum = 0.0
+    for value in valued:
+        if value > 0:
+            pos_sum += float(value) + 1
+        if value < 0:
+            neg_sum += float(value) - 1
+    neu_count = len(sentiments) - len(valued)
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += emphasis
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= emphasis
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return {
+        "neg": round(math.fabs(neg_sum / total), 3),
+        "neu": round(math.fabs(neu_count / total), 3),
+        "pos": round(math.fabs(pos_sum / total), 3),
+        "compound": round(compound, 4),
+    }
 
 
 def polarity(text: str) -> dict[str, float]:
