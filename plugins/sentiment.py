@@ -225,15 +225,20 @@ def hedge_cues(text: str) -> list[str]:
     lowered = straight.lower()
     # Lower-casing ASCII changes no character's class, so its words are the lowered text's words.
     found_words = set(_TOKEN.findall(lowered)) if straight.isascii() else set(map(str.lower, _TOKEN.findall(straight)))
-    found = {
-        # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
-        "negation": not _vader.negations().isdisjoint(found_words) or "n't" in lowered,
-        "modal": not _MODALS.isdisjoint(found_words),
-        "if": "if" in found_words,
-        "question": "?" in straight,
-        "but": "but" in found_words,
-    }
-    return [cue for cue, present in found.items() if present]
+    # In a fixed order: negation, modal, if, question, but.
+    cues = []
+    # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
+    if "n't" in lowered or not _vader.negations().isdisjoint(found_words):
+        cues.append("negation")
+    if not _MODALS.isdisjoint(found_words):
+        cues.append("modal")
+    if "if" in found_words:
+        cues.append("if")
+    if "?" in straight:
+        cues.append("question")
+    if "but" in found_words:
+        cues.append("but")
+    return cues
 
 
 def _sentence_irony(document) -> list[float]:
@@ -271,7 +276,18 @@ class Reading(NamedTuple):
 
 def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Reading:
     evidence = words.sentence_evidence(valences)
-    part = doc.SentenceInput(evidence.value, hedge_cues(text), doc.turn_opener(valences.tokens), irony, evidence.without)
+    # Hedges change negative evidence only through "but" (``adjust``), and switching them off then
+    # changes nothing either: without a "but" in the text, and with the evidence negative also with
+    # any one word rule off (``rule_deltas``), its other cues are not looked for.
+    if (
+        evidence.value <= NEGATIVE
+        and "but" not in text.lower()
+        and (not evidence.without or max(evidence.without.values()) <= NEGATIVE)
+    ):
+        cues: list[str] = []
+    else:
+        cues = hedge_cues(text)
+    part = doc.SentenceInput(evidence.value, cues, doc.turn_opener(valences.tokens), irony, evidence.without)
     counted = doc.sentence_part(part)
     return Reading(evidence, part, counted, doc.rule_deltas(part, counted))
 
