@@ -25,7 +25,7 @@ import math
 import string
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import is_not
+from operator import is_not, not_
 from typing import NamedTuple
 
 from textkit import bulk  # noqa: F401  (sentiment.py calls _vader.bulk)
@@ -199,6 +199,20 @@ def _but_check(but: int, sentiments: list[float]) -> list[float]:
     skipped when they reach the top.
     """
     current = list(sentiments)
+    valued = list(compress(range(len(current)), current))
+    values = [current[k] for k in valued]
+    changed = [value * 0.5 if k < but else value * 1.5 for k, value in zip(valued, values)]
+    if not current[but] and len(set(values)) == len(values) and set(changed).isdisjoint(values):
+        # No valence repeats, before or after a change (most sentences): each valued position is the
+        # first holding its value when read, so each changes in place; every zero read finds the first
+        # zero (0 == 0.0 == -0.0), which ends with the last zero's value times its factor.
+        for k, value in zip(valued, changed):
+            current[k] = value
+        zeros = list(compress(range(len(current)), map(not_, sentiments)))
+        first = zeros[0]  # the "but" itself is one
+        if first != but:
+            current[first] = sentiments[zeros[-1]] * (0.5 if first < but else 1.5)
+        return current
     holding: dict[float, list[int]] = {}  # value -> heap of positions that held it when pushed
     for k, value in enumerate(sentiments):  # position k still holds its original value when read
         heap = holding.setdefault(value, [])

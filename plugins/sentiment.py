@@ -287,9 +287,13 @@ def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Readi
         cues: list[str] = []
     else:
         cues = hedge_cues(text)
-    part = doc.SentenceInput(evidence.value, cues, doc.turn_opener(valences.tokens), irony, evidence.without)
+    opener = doc.turn_opener(valences.tokens)
+    part = doc.SentenceInput(evidence.value, cues, opener, irony, evidence.without)
     counted = doc.sentence_part(part)
-    return Reading(evidence, part, counted, doc.rule_deltas(part, counted))
+    # No rule touches the sentence (``doc._touched`` is empty, most sentences): no rule deltas to add.
+    if evidence.without or cues or opener is not None or (irony is not None and irony >= doc.IRONY_LEVEL):
+        return Reading(evidence, part, counted, doc.rule_deltas(part, counted))
+    return Reading(evidence, part, counted, [])
 
 
 
