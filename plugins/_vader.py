@@ -24,7 +24,7 @@ import heapq
 import math
 import string
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import is_not, not_
 from typing import NamedTuple
 
@@ -87,17 +87,27 @@ def token_valences(text: str) -> Valences:
     rated sentences (``benchmarks/bench_sentiment.py --equivalence``; a test
     checks a sample).
     """
-    vader = _analyzer()
-    boosters = _rules()[0]
-    lexicon = vader.lexicon
-    text = straighten(text)
-    # Every emoji VADER knows is outside ASCII: an ASCII sentence (most) needs no character-by-character look.
-    text = text.strip() if text.isascii() or _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, vader.emojis)
+    text = _prepared(text)
     words = _words_and_emoticons(text)
     lowered = list(map(str.lower, words))
-    sentiments: list[float] = [0] * len(words)  # VADER's 0 (an int) for a word without valence
     # Only the lexicon's words can get a valence (picked out at C speed); most sentences have few.
-    rated = list(compress(range(len(lowered)), map(lexicon.__contains__, lowered)))
+    rated = list(compress(range(len(lowered)), map(_analyzer().lexicon.__contains__, lowered)))
+    return _valences(text, words, lowered, rated)
+
+
+def _prepared(text: str) -> str:
+    """The text as VADER scores it: apostrophes straightened, emoji spelt out, stripped."""
+    if text.isascii():  # most sentences: nothing to straighten, and every emoji VADER knows is outside ASCII
+        return text.strip()
+    text = straighten(text)
+    return text.strip() if _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, _analyzer().emojis)
+
+
+def _valences(text: str, words: list[str], lowered: list[str], rated: list[int]) -> Valences:
+    """VADER's rules over one prepared sentence's words (``rated``: the positions of lexicon words)."""
+    boosters = _rules()[0]
+    lexicon = _analyzer().lexicon
+    sentiments: list[float] = [0] * len(words)  # VADER's 0 (an int) for a word without valence
     if rated:
         is_cap_diff = _cap_differential(words)
         last = len(words) - 1
@@ -115,7 +125,8 @@ def token_valences(text: str) -> Valences:
                 sentiments[i] = _valence(lexicon, words, lowered, i, is_cap_diff)
     if "but" in lowered:  # (VADER's step turns every int 0 into 0.0, valued or not)
         sentiments = _but_check(lowered.index("but"), sentiments)
-    emphasis = vader._punctuation_emphasis(text) if sentiments else 0.0
+    # VADER's emphasis is 0 * 0.292 + 0, i.e. 0.0, without "!" or "?".
+    emphasis = _analyzer()._punctuation_emphasis(text) if sentiments and ("!" in text or "?" in text) else 0.0
     return Valences(words, sentiments, emphasis, text, lowered)
 
 
@@ -293,7 +304,11 @@ _PUNCTUATION = string.punctuation
 def _words_and_emoticons(text: str) -> list[str]:
     """``SentiText(text).words_and_emoticons``: words with surrounding punctuation stripped unless
     that leaves two characters or fewer (an emoticon such as ":)")."""
-    tokens = text.split()
+    return _stripped(text.split())
+
+
+def _stripped(tokens: list[str]) -> list[str]:
+    """:func:`_words_and_emoticons` of whitespace-separated tokens (of one text or of many)."""
     words = list(map(str.strip, tokens, repeat(_PUNCTUATION)))  # at C speed; most tokens have none to strip
     # Only a token that lost punctuation can be an emoticon kept whole (``strip`` returns the token itself
     # when it strips nothing, so ``is not`` picks out at least every changed one).
@@ -373,6 +388,34 @@ def polarity(text: str) -> dict[str, float]:
     return scores_of(token_valences(text))
 
 
+_BATCH = 512  # sentences tokenised together: fewer calls per sentence, transient lists stay bounded
+
+
+def _batch_valences(texts: list[str]) -> list[Valences]:
+    """:func:`token_valences` of each text, the tokens of all split, stripped, lower-cased and looked
+    up in the lexicon in one pass each (at C speed), then cut per text."""
+    prepared = list(map(_prepared, texts))
+    splits = list(map(str.split, prepared))
+    words = _stripped(list(chain.from_iterable(splits)))
+    lowered = list(map(str.lower, words))
+    rated = list(compress(range(len(lowered)), map(_analyzer().lexicon.__contains__, lowered)))
+    rated.append(len(lowered))  # a stop for the walk below
+    out = []
+    first = next_rated = 0  # where the text's words start; the index of the next rated word
+    for text, tokens in zip(prepared, splits):
+        end = first + len(tokens)
+        if rated[next_rated] < end:
+            own = next_rated
+            while rated[next_rated] < end:
+                next_rated += 1
+            positions = [k - first for k in rated[own:next_rated]]
+        else:
+            positions = []
+        out.append(_valences(text, words[first:end], lowered[first:end], positions))
+        first = end
+    return out
+
+
 def sentence_valences(document) -> list[Valences]:
     """One :class:`Valences` per ``document.sentences`` entry, in order.
 
@@ -382,16 +425,14 @@ def sentence_valences(document) -> list[Valences]:
     """
 
     def compute() -> list[Valences]:
+        texts = [sentence.text for sentence in document.sentences]
         seen: dict[str, Valences] = {}
-        out = []
         with bulk():
-            for sentence in document.sentences:
-                text = sentence.text
-                valences = seen.get(text)
-                if valences is None:
-                    valences = seen[text] = token_valences(text)
-                out.append(valences)
-        return out
+            distinct = list(dict.fromkeys(texts))
+            for start in range(0, len(distinct), _BATCH):
+                batch = distinct[start : start + _BATCH]
+                seen.update(zip(batch, _batch_valences(batch)))
+            return [seen[text] for text in texts]
 
     return document.memo(VALENCES_MEMO_KEY, compute)
 

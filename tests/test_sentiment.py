@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -81,13 +82,13 @@ def test_curly_apostrophe_negation_is_understood():
 
 def test_vader_runs_once_per_sentence_however_often_asked(monkeypatch):
     calls = Counter()
-    real = _vader.token_valences
+    real = _vader._valences  # VADER's rules over one sentence, however it was tokenised (alone or in a batch)
 
-    def counting(text):
+    def counting(text, *rest):
         calls[text] += 1
-        return real(text)
+        return real(text, *rest)
 
-    monkeypatch.setattr(_vader, "token_valences", counting)
+    monkeypatch.setattr(_vader, "_valences", counting)
     document = Document(TWO)
     first = _vader.sentence_scores(document)
     second = _vader.sentence_scores(document)
@@ -99,17 +100,50 @@ def test_vader_runs_once_per_sentence_however_often_asked(monkeypatch):
 
 def test_sentiment_and_irony_share_the_scores(monkeypatch):
     calls = Counter()
-    real = _vader.token_valences
+    real = _vader._valences  # VADER's rules over one sentence, however it was tokenised (alone or in a batch)
 
-    def counting(text):
+    def counting(text, *rest):
         calls[text] += 1
-        return real(text)
+        return real(text, *rest)
 
-    monkeypatch.setattr(_vader, "token_valences", counting)
+    monkeypatch.setattr(_vader, "_valences", counting)
     report = analyze_text(TWO, only=["sentiment", "irony"])
     assert report["sentiment"].status == "ok"
     # irony may score single words too; each sentence was scored once only.
     assert calls["I love this."] == 1 and calls["I hate this."] == 1
+
+
+def test_batched_valences_equal_one_sentence_at_a_time(monkeypatch):
+    # Sentences are tokenised together in batches; cut into batches of 3 here, so that batch ends
+    # fall after a sentence without any lexicon word, after an empty one and inside repeats.
+    monkeypatch.setattr(_vader, "_BATCH", 3)
+    text = (
+        "Nothing here at all. I LOVE it, but the ending was NOT good!! The plot :) was fine? "
+        "Stop. Stop. He isn't very happy. Kind of sad, no joy or hope. ??? Great."
+    )
+    document = Document(text)
+    batched = _vader.sentence_valences(document)
+    assert len(batched) == len(document.sentences) > 6
+    for sentence, valences in zip(document.sentences, batched):
+        assert valences == _vader.token_valences(sentence.text)
+        assert repr(valences.valences) == repr(_vader.token_valences(sentence.text).valences)  # 0 vs 0.0 too
+
+
+def test_but_check_equals_vaders_own_on_repeated_and_colliding_valences():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    rng = random.Random(7)
+    # Values whose halves and one-and-a-halves are other values of the pool (VADER then changes the
+    # first position holding an equal value, not the one read), zeros of three kinds.
+    pool = [0, 0, 0.0, -0.0, 1.5, -1.5, 0.75, 3.0, 2.25, -2.0, -1.0, 0.5, 1.0, 2.0, -0.5]
+    for _ in range(3000):
+        sentiments = [rng.choice(pool) for _ in range(rng.randint(1, 10))]
+        but = rng.randrange(len(sentiments))
+        sentiments[but] = 0
+        words = ["x"] * len(sentiments)
+        words[but] = "but"
+        expected = SentimentIntensityAnalyzer._but_check(words, list(sentiments))
+        assert repr(_vader._but_check(but, list(sentiments))) == repr(expected)
 
 
 # --- helpers --------------------------------------------------------------
