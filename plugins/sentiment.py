@@ -157,11 +157,13 @@ and ``compound``, and ``data`` adds::
 from __future__ import annotations
 
 import collections
+import functools
 import heapq
 import itertools
 import math
 import re
 import statistics
+import string
 import sys
 from fractions import Fraction
 from itertools import compress, repeat
@@ -208,6 +210,10 @@ _REPEATS_UP_TO = 80  # characters: shorter sentences are looked up among the one
 _DISTINCT_KEPT = 10_000  # of which at most this many are kept (memory stays bounded on distinct ones)
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _MODALS = frozenset(f"{verb}{ending}" for verb in ("would", "could", "should", "might") for ending in ("", "n't", "nt", "'ve"))
+_EDGE = re.escape(string.punctuation)  # what VADER strips from a word's ends
+# A text each of whose whitespace-separated words is punctuation around at most one ``_TOKEN`` word
+# (possessive: linear, no backtracking): its ``_TOKEN`` words are then VADER's stripped words.
+_PLAIN_WORDS = re.compile(rf"\s*+(?:[{_EDGE}]*+(?:[^\W_]++(?:['\-][^\W_]++)*+)?+[{_EDGE}]*+(?:\s++|\Z))*+")
 
 
 def label(compound: float) -> str:
@@ -225,6 +231,10 @@ def hedge_cues(text: str) -> list[str]:
     lowered = straight.lower()
     # Lower-casing ASCII changes no character's class, so its words are the lowered text's words.
     found_words = set(_TOKEN.findall(lowered)) if straight.isascii() else set(map(str.lower, _TOKEN.findall(straight)))
+    return _cues(found_words, lowered, "?" in straight)
+
+
+def _cues(found_words: set[str], lowered: str, question: bool) -> list[str]:
     # In a fixed order: negation, modal, if, question, but.
     cues = []
     # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
@@ -234,11 +244,37 @@ def hedge_cues(text: str) -> list[str]:
         cues.append("modal")
     if "if" in found_words:
         cues.append("if")
-    if "?" in straight:
+    if question:
         cues.append("question")
     if "but" in found_words:
         cues.append("but")
     return cues
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    return _vader.negations() | _MODALS | {"if", "but"}
+
+
+def _sentence_cues(text: str, valences: _vader.Valences) -> list[str]:
+    """``hedge_cues(text)`` read from VADER's words of the text where they are its ``_TOKEN`` words.
+
+    In an ASCII text whose every word is punctuation around at most one ``_TOKEN`` word
+    (``_PLAIN_WORDS``; most sentences), those are VADER's words stripped of punctuation, which
+    VADER keeps for a word of more than two characters: every cue word but "if" (looked for
+    among the stripped short words).
+    """
+    straight = _vader.straighten(text)  # as VADER reads it
+    if not straight.isascii():
+        return hedge_cues(text)
+    lowered = straight.lower()
+    if _PLAIN_WORDS.fullmatch(lowered) is None:
+        return hedge_cues(text)
+    words = valences.lowered
+    found = _cue_words().intersection(words)
+    if "if" in lowered and "if" not in found and any(word.strip(string.punctuation) == "if" for word in words):
+        found |= {"if"}
+    return _cues(found, lowered, "?" in straight)
 
 
 def _sentence_irony(document) -> list[float]:
@@ -286,7 +322,7 @@ def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Readi
     ):
         cues: list[str] = []
     else:
-        cues = hedge_cues(text)
+        cues = _sentence_cues(text, valences)
     opener = doc.turn_opener(valences.tokens)
     part = doc.SentenceInput(evidence.value, cues, opener, irony, evidence.without)
     counted = doc.sentence_part(part)

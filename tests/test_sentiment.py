@@ -146,6 +146,26 @@ def test_but_check_equals_vaders_own_on_repeated_and_colliding_valences():
         assert repr(_vader._but_check(but, list(sentiments))) == repr(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("It works, if you ask me.", ["if"]),  # "if" kept whole by VADER (two letters): found stripped
+        ("(If) it works, fine.", ["if"]),
+        ("It works if/when you ask.", ["if"]),  # not VADER's words: read by hedge_cues
+        ("It isn’t bad, but the U.S. version would've been nicer?", ["negation", "modal", "question", "but"]),
+        ("Uh-uh, nothing here.", ["negation"]),
+        ("Rifle and butter; might-be, notable.", []),  # cue words only inside other words
+        ("Café: we couldn't stay.", ["negation", "modal"]),  # not ASCII: read by hedge_cues
+        ("", []),
+    ],
+)
+def test_sentence_cues_read_from_vaders_words_equal_hedge_cues(text, cues):
+    from textkit.plugins.sentiment import _sentence_cues
+
+    assert hedge_cues(text) == cues
+    assert _sentence_cues(text, _vader.token_valences(text)) == cues
+
+
 # --- helpers --------------------------------------------------------------
 
 
