@@ -68,6 +68,15 @@ def _emoji_characters() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _emoji_search():
+    """Finds a character VADER spells out, at C speed (``frozenset.isdisjoint(text)`` makes a
+    string of each character outside Latin-1 to look it up)."""
+    import re
+
+    return re.compile("[" + "".join(map(re.escape, sorted(_emoji_characters()))) + "]").search
+
+
+@lru_cache(maxsize=1)
 def _rules():
     from vaderSentiment import vaderSentiment as v  # heavy: load on first use only
 
@@ -100,7 +109,7 @@ def _prepared(text: str) -> str:
     if text.isascii():  # most sentences: nothing to straighten, and every emoji VADER knows is outside ASCII
         return text.strip()
     text = straighten(text)
-    return text.strip() if _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, _analyzer().emojis)
+    return text.strip() if _emoji_search()(text) is None else _spell_out_emoji(text, _analyzer().emojis)
 
 
 def _valences(text: str, words: list[str], lowered: list[str], rated: list[int]) -> Valences:
@@ -113,7 +122,7 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int])
         last = len(words) - 1
         # No word that VADER's rules read before a lexicon word (a booster, a negation, "so", "least", ...)
         # anywhere in the sentence: each word's rules then leave its lexicon valence as it is (below).
-        plain_sentence = _context_words().isdisjoint(lowered) and "n't" not in text.lower()
+        plain_sentence = _context_words().isdisjoint(lowered) and ("'" not in text or "n't" not in text.lower())
         for i in rated:
             lower = lowered[i]
             # Boosters and "kind of" modify a neighbour and carry no valence themselves.

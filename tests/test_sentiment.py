@@ -155,7 +155,9 @@ def test_but_check_equals_vaders_own_on_repeated_and_colliding_valences():
         ("It isn’t bad, but the U.S. version would've been nicer?", ["negation", "modal", "question", "but"]),
         ("Uh-uh, nothing here.", ["negation"]),
         ("Rifle and butter; might-be, notable.", []),  # cue words only inside other words
-        ("Café: we couldn't stay.", ["negation", "modal"]),  # not ASCII: read by hedge_cues
+        ("Café: we couldn't stay.", ["negation", "modal"]),  # a word not plain ASCII: read by hedge_cues
+        ("“Would you?” — he said… “never.”", ["negation", "modal", "question"]),  # quotes and dashes around words
+        ("Not 😀 bad, if odd", ["negation", "if"]),  # VADER spells the emoji out: read by hedge_cues
         ("", []),
     ],
 )
