@@ -49,7 +49,7 @@ TURN_OPENERS = frozenset(
 TURN_PHRASES = (("all", "in", "all"), ("in", "the", "end"), ("in", "short"), ("bottom", "line"), ("that", "said"),
                 ("in", "conclusion"), ("to", "sum", "up"), ("on", "the", "whole"))
 RULES = WORD_RULES + ("hedges", "ironic_praise", "discourse")
-_FIRST_WORDS = TURN_OPENERS | {phrase[0] for phrase in TURN_PHRASES}
+FIRST_WORDS = TURN_OPENERS | {phrase[0] for phrase in TURN_PHRASES}  # a turn opens with one of these
 
 
 def adjust(value: float, cues: Sequence[str]) -> tuple[float, list[str]]:
@@ -72,7 +72,7 @@ def ironic_discount(value: float, irony: float | None) -> float:
 
 def turn_opener(tokens: Sequence[str]) -> str | None:
     """The discourse marker a sentence opens with ("however", "in the end"), or None."""
-    if not tokens or tokens[0].lower() not in _FIRST_WORDS:
+    if not tokens or tokens[0].lower() not in FIRST_WORDS:
         return None
     lower = [t.lower() for t in tokens[:3]]
     if lower[0] in TURN_OPENERS:

@@ -312,25 +312,27 @@ class Reading(NamedTuple):
 
 def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Reading:
     evidence = words.sentence_evidence(valences)
+    value, without = evidence.value, evidence.without
     # Hedges change negative evidence only through "but" (``adjust``), and switching them off then
     # changes nothing either: without a "but" in the text, and with the evidence negative also with
     # any one word rule off (``rule_deltas``), its other cues are not looked for.
-    if (
-        evidence.value <= NEGATIVE
-        and "but" not in text.lower()
-        and (not evidence.without or max(evidence.without.values()) <= NEGATIVE)
-    ):
+    if value <= NEGATIVE and "but" not in text.lower() and (not without or max(without.values()) <= NEGATIVE):
         cues: list[str] = []
     else:
         cues = _sentence_cues(text, valences)
-    opener = doc.turn_opener(valences.tokens)
-    part = doc.SentenceInput(evidence.value, cues, opener, irony, evidence.without)
-    counted = doc.sentence_part(part)
-    # No rule touches the sentence (``doc._touched`` is empty, most sentences): no rule deltas to add.
-    if evidence.without or cues or opener is not None or (irony is not None and irony >= doc.IRONY_LEVEL):
+    lowered = valences.lowered or list(map(str.lower, valences.tokens))
+    opener = doc.turn_opener(valences.tokens) if lowered and lowered[0] in doc.FIRST_WORDS else None
+    part = doc.SentenceInput(value, cues, opener, irony, without)
+    if without or cues or opener is not None:
+        counted = doc.sentence_part(part)
         return Reading(evidence, part, counted, doc.rule_deltas(part, counted))
-    return Reading(evidence, part, counted, [])
-
+    if irony is None or value <= 0 or irony < doc.IRONY_LEVEL:
+        # No rule touches the sentence (most): ``sentence_part`` leaves the evidence as it is, with
+        # weight 1, and ``rule_deltas`` has nothing to switch off.
+        return Reading(evidence, part, doc.Counted(value, 1.0, []), [])
+    counted = doc.sentence_part(part)
+    # (Irony below ``IRONY_LEVEL`` touches no rule: ``doc._touched``.)
+    return Reading(evidence, part, counted, doc.rule_deltas(part, counted) if irony >= doc.IRONY_LEVEL else [])
 
 
 def rolling_mean(values: list[float], window: int) -> list[float]:
