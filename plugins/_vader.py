@@ -69,11 +69,25 @@ def _emoji_characters() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _emoji_search():
-    """Finds a character VADER spells out, at C speed (``frozenset.isdisjoint(text)`` makes a
-    string of each character outside Latin-1 to look it up)."""
+    """``search(text)``: None when ``text`` holds no character VADER spells out.
+
+    One compiled class of the emoji in the Basic Multilingual Plane (a bitmap: fast) and of every
+    character beyond it (one range; a character class of VADER's astral emoji one by one would
+    cost ~3 µs a character); a text with an astral character is then looked at character by
+    character. Nearly twice as fast as ``frozenset.isdisjoint(text)``, which makes a string of
+    each character outside Latin-1 to look it up.
+    """
     import re
 
-    return re.compile("[" + "".join(map(re.escape, sorted(_emoji_characters()))) + "]").search
+    emoji = _emoji_characters()
+    basic = "".join(re.escape(c) for c in sorted(emoji) if ord(c) <= 0xFFFF)
+    candidate = re.compile(f"[{basic}\U00010000-\U0010ffff]").search
+
+    def search(text: str):
+        found = candidate(text)
+        return None if found is None or (found.group() not in emoji and emoji.isdisjoint(text)) else found
+
+    return search
 
 
 @lru_cache(maxsize=1)
