@@ -165,9 +165,8 @@ import re
 import statistics
 import string
 import sys
-from fractions import Fraction
 from itertools import compress, repeat
-from operator import ge, le, sub, truediv
+from operator import ge, le, neg, sub, truediv
 from typing import NamedTuple
 
 from textkit import (
@@ -371,8 +370,9 @@ def _population_spread(values: list[float]) -> float:
         sum_x += k * x
         sum_xx += k * x * x
     n = len(values)
-    mean_square = Fraction(n * sum_xx - sum_x * sum_x, n * n * scale * scale)
-    return _float_sqrt_of_frac(mean_square.numerator, mean_square.denominator)
+    numerator, denominator = n * sum_xx - sum_x * sum_x, n * n * scale * scale
+    common = math.gcd(numerator, denominator)  # reduced as ``Fraction`` reduces it (0 -> 0/1)
+    return _float_sqrt_of_frac(numerator // common, denominator // common)
 
 
 _SQRT_BIT_WIDTH = 2 * sys.float_info.mant_dig + 3  # statistics' ``_sqrt_bit_width``
@@ -440,11 +440,12 @@ def _extremes(document, arc: list[float], indices: list[int], top: int) -> list:
     positive = list(compress(range(len(arc)), map(ge, arc, repeat(POSITIVE))))
     negative = list(compress(range(len(arc)), map(le, arc, repeat(NEGATIVE))))
     findings = []
-    for kind, adjective, chosen, key in (
-        ("most_positive", "positive", positive, lambda k: (-arc[k], k)),
-        ("most_negative", "negative", negative, lambda k: (arc[k], k)),
+    for kind, adjective, chosen, keys in (
+        ("most_positive", "positive", positive, map(neg, map(arc.__getitem__, positive))),
+        ("most_negative", "negative", negative, map(arc.__getitem__, negative)),
     ):
-        for rank, k in enumerate(heapq.nsmallest(top, chosen, key=key), start=1):
+        # Ranked by (-compound or compound, position): the pairs built at C speed, no key function.
+        for rank, (_, k) in enumerate(heapq.nsmallest(top, zip(keys, chosen)), start=1):
             sentence = document.sentences[indices[k]]
             findings.append(
                 document.finding(
