@@ -279,8 +279,7 @@ def _may_change(lower: list[str], values: list[float]) -> bool:
     """Whether a word rule, a phrase or a clause rule could change a token (False: :func:`changes`
     is empty). Every phrase of two words or more and every clause marker of two or more opens with
     one of ``_pairs()``; a clause rule changes only valued tokens."""
-    vocab = vocabulary()
-    if not vocab.word_rule_keys.isdisjoint(lower) or not _single_phrases().isdisjoint(lower):
+    if not _rule_words().isdisjoint(lower):
         return True
     if not _pairs().isdisjoint(zip(lower, lower[1:])):
         return True
@@ -301,8 +300,11 @@ def _unchanged_evidence(valences: _vader.Valences) -> SentenceEvidence:
 
 
 @lru_cache(maxsize=1)
-def _single_phrases() -> frozenset[str]:
-    return frozenset(first for first, phrases in vocabulary().phrases.items() if any(len(p) == 1 for p, _ in phrases))
+def _rule_words() -> frozenset[str]:
+    """The words a word rule reads and the one-word phrases."""
+    vocab = vocabulary()
+    single = (first for first, phrases in vocab.phrases.items() if any(len(p) == 1 for p, _ in phrases))
+    return vocab.word_rule_keys | frozenset(single)
 
 
 @lru_cache(maxsize=1)

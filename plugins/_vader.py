@@ -175,7 +175,7 @@ def _plain_valence(lexicon: dict[str, float], lowered: list[str], i: int) -> flo
     rule applies, and only a special idiom around it can change it (where VADER looks for one:
     with a word three before it that is not in the lexicon)."""
     valence = lexicon[lowered[i]]
-    if i > 2 and lowered[i - 3] not in lexicon and not _idiom_words().isdisjoint(lowered[i - 3 : i + 3]):
+    if i > 2 and lowered[i - 3] not in lexicon and _idiom_near(lowered, i):
         valence = _special_idioms_check(valence, lowered, i)
     return valence
 
@@ -207,7 +207,7 @@ def _valence(lexicon: dict[str, float], words: list[str], lowered: list[str], i:
                 scalar = scalar * 0.9
             valence = _negation_check(valence + scalar, lowered, start_i, i)
             # An idiom or booster phrase can match only where one of its words is near (rarely).
-            if start_i == 2 and not _idiom_words().isdisjoint(lowered[i - 3 : i + 3]):
+            if start_i == 2 and _idiom_near(lowered, i):
                 valence = _special_idioms_check(valence, lowered, i)
     return _least_check(valence, lexicon, lowered, i)
 
@@ -220,6 +220,22 @@ def _idiom_words() -> frozenset[str]:
     boosters, special_cases = _rules()[:2]
     phrases = [*special_cases, *(key for key in boosters if " " in key)]
     return frozenset(word for phrase in phrases for word in phrase.split(" "))
+
+
+def _idiom_near(lowered: list[str], i: int) -> bool:
+    """Whether a special idiom or booster phrase can match around ``lowered[i]`` (i >= 3):
+    ``_special_idioms_check`` looks up only runs of two or three adjacent words from 3 before to 2
+    after it, so one of them must be an idiom word and two adjacent ones a pair opening a phrase."""
+    window = lowered[i - 3 : i + 3]
+    return not _idiom_words().isdisjoint(window) and not _idiom_pairs().isdisjoint(zip(window, window[1:]))
+
+
+@lru_cache(maxsize=1)
+def _idiom_pairs() -> frozenset[tuple[str, str]]:
+    """Every two adjacent words of VADER's special cases and booster phrases."""
+    boosters, special_cases = _rules()[:2]
+    phrases = [phrase.split(" ") for phrase in (*special_cases, *(key for key in boosters if " " in key))]
+    return frozenset(pair for words in phrases for pair in zip(words, words[1:]))
 
 
 def _but_check(but: int, sentiments: list[float]) -> list[float]:

@@ -455,6 +455,9 @@ def _evidence(text: str) -> evidence_rules.SentenceEvidence:
         "sort of nice", "kind of a sad sort of thing", "I am VERY HAPPY but you are sad", "not very good",
         "it isn't really that bad", "GOOD good", "yeah right, great", "good but bad but good",
         "a b c d e f nice", "He is extremely, incredibly, BADLY hurt", "no", "no no no", "least", "but",
+        # Idioms around a lexicon word (looked up only where two adjacent words open one):
+        "the party was the bomb, sadly", "it was the kiss of death for a happy plan", "a cake to die for, yum",
+        "what a beating heart, lovely", "the plan was a bad ass success", "yeah right he is so nice",
     ],
 )
 def test_token_valences_give_vaders_own_scores(text):
