@@ -132,7 +132,7 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int])
     lexicon = _analyzer().lexicon
     sentiments: list[float] = [0] * len(words)  # VADER's 0 (an int) for a word without valence
     if rated:
-        is_cap_diff = _cap_differential(words)
+        is_cap_diff = None  # VADER's "some words in capitals", read only for a lexicon word in capitals
         last = len(words) - 1
         # No word that VADER's rules read before a lexicon word (a booster, a negation, "so", "least", ...)
         # anywhere in the sentence: each word's rules then leave its lexicon valence as it is (below).
@@ -142,9 +142,11 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int])
             # Boosters and "kind of" modify a neighbour and carry no valence themselves.
             if lower in boosters or (lower == "kind" and i < last and lowered[i + 1] == "of"):
                 continue
-            if (plain_sentence or _plain_before(lowered, i)) and lower != "no" and not (is_cap_diff and words[i].isupper()):
+            if (plain_sentence or _plain_before(lowered, i)) and lower != "no" and not words[i].isupper():
                 sentiments[i] = _plain_valence(lexicon, lowered, i)
-            else:
+            else:  # VADER's rules as they are
+                if is_cap_diff is None:
+                    is_cap_diff = _cap_differential(words)
                 sentiments[i] = _valence(lexicon, words, lowered, i, is_cap_diff)
     if "but" in lowered:  # (VADER's step turns every int 0 into 0.0, valued or not)
         sentiments = _but_check(lowered.index("but"), sentiments)
@@ -169,7 +171,7 @@ def _plain_before(lowered: list[str], i: int) -> bool:
 
 
 def _plain_valence(lexicon: dict[str, float], lowered: list[str], i: int) -> float:
-    """``_valence`` of a lexicon word that is not "no", not a capital in a mixed-case sentence and
+    """``_valence`` of a lexicon word that is not "no", not in capitals and
     has no context word in the three before it: every booster scalar is then 0.0 (a lexicon
     valence is a non-zero float, unchanged by adding 0.0), no negation, "so"/"this" or "least"
     rule applies, and only a special idiom around it can change it (where VADER looks for one:
