@@ -256,18 +256,32 @@ def _sentence_cues(text: str, valences: _vader.Valences) -> list[str]:
 
     A text's ``_TOKEN`` words lie inside its whitespace-separated words; a word that is
     punctuation (or typographic quotes and dashes) around at most one plain ASCII word (letters
-    and digits joined by single ' or -) holds just that one, VADER's word stripped of them. When every word is such (most sentences:
-    checked over the stripped words joined, at C speed), the cue words are found among them.
+    and digits joined by single ' or -) holds just that one, VADER's word stripped of them. When
+    every word is such (most sentences: checked over the words joined, at C speed), the cue words
+    are found among them.
     """
     straight = _vader.straighten(text)  # as VADER reads it
-    # With an emoji VADER spells out, its words are not the text's.
-    if not straight.isascii() and _vader._emoji_search()(straight) is not None:
+    # With an emoji VADER spells out, its words are not the text's (nor its text the text).
+    if not straight.isascii() and valences.text != straight.strip():
         return hedge_cues(text)
-    cores = list(map(str.strip, valences.lowered, repeat(_AROUND_WORDS)))
-    joined = " ".join(cores)
-    if joined.translate(_PLAIN_CHARACTERS) or "''" in joined or "--" in joined or "'-" in joined or "-'" in joined:
+    words = valences.lowered
+    joined = " ".join(words)
+    if joined.translate(_PLAIN_CHARACTERS) or joined.startswith(_JOINERS) or joined.endswith(_JOINERS) or any(
+        map(joined.__contains__, _JOINERS_AT_EDGES)
+    ):
+        # Some word keeps punctuation at an edge (VADER keeps a word of two characters or fewer
+        # whole: "it.") or holds some inside: its plain word, if it is one, is what remains stripped.
+        words = list(map(str.strip, words, repeat(_AROUND_WORDS)))
+        joined = " ".join(words)
+        if joined.translate(_PLAIN_CHARACTERS):
+            return hedge_cues(text)
+    if "''" in joined or "--" in joined or "'-" in joined or "-'" in joined:
         return hedge_cues(text)
-    return _cues(_cue_words().intersection(cores), joined, "?" in straight)
+    return _cues(_cue_words().intersection(words), joined, "?" in straight)
+
+
+_JOINERS = ("'", "-")  # the characters inside a plain word that VADER strips from its ends
+_JOINERS_AT_EDGES = ("' ", " '", "- ", " -")
 
 
 # What may surround a plain word: ASCII punctuation (which VADER strips) and typographic quotes and dashes.
