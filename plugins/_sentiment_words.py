@@ -261,8 +261,10 @@ class SentenceEvidence(NamedTuple):
     changes: list[Change]
 
 
-def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
-    lower = valences.lowered or list(map(str.lower, valences.tokens))
+def sentence_evidence(valences: _vader.Valences, lower: list[str] | None = None) -> SentenceEvidence:
+    """``lower``: the tokens in lower case, when the caller has them already."""
+    if lower is None:
+        lower = list(map(str.lower, valences.tokens))
     if not _may_change(lower, valences.valences):
         return _unchanged_evidence(valences)
     negative = min(valences.valences, default=0) < 0  # some negative valence (at C speed)

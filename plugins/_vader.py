@@ -42,16 +42,13 @@ class Valences(NamedTuple):
     kept); ``valences`` the valence of each after VADER's rules (boosters,
     negation, caps, "but"); ``emphasis`` what "!" and "?" add to the sum;
     ``text`` the text as VADER scored it (apostrophes straightened, emoji
-    spelt out); ``lowered`` the tokens in lower case (VADER's own reading of
-    them, shared with the sentiment analyzer's rules so a sentence is
-    tokenised once). Shared through the document memo: treat as read-only.
+    spelt out). Shared through the document memo: treat as read-only.
     """
 
     tokens: list[str]
     valences: list[float]
     emphasis: float
     text: str
-    lowered: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -142,17 +139,21 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int])
             # Boosters and "kind of" modify a neighbour and carry no valence themselves.
             if lower in boosters or (lower == "kind" and i < last and lowered[i + 1] == "of"):
                 continue
-            if (plain_sentence or _plain_before(lowered, i)) and lower != "no" and not words[i].isupper():
+            plain = lower != "no" and (plain_sentence or _plain_before(lowered, i))
+            if plain and not words[i].isupper():
+                sentiments[i] = _plain_valence(lexicon, lowered, i)
+                continue
+            if is_cap_diff is None:
+                is_cap_diff = _cap_differential(words)
+            if plain and not is_cap_diff:  # in capitals, but so is every word (or none): no emphasis
                 sentiments[i] = _plain_valence(lexicon, lowered, i)
             else:  # VADER's rules as they are
-                if is_cap_diff is None:
-                    is_cap_diff = _cap_differential(words)
                 sentiments[i] = _valence(lexicon, words, lowered, i, is_cap_diff)
     if "but" in lowered:  # (VADER's step turns every int 0 into 0.0, valued or not)
         sentiments = _but_check(lowered.index("but"), sentiments)
     # VADER's emphasis is 0 * 0.292 + 0, i.e. 0.0, without "!" or "?".
     emphasis = _analyzer()._punctuation_emphasis(text) if sentiments and ("!" in text or "?" in text) else 0.0
-    return Valences(words, sentiments, emphasis, text, lowered)
+    return Valences(words, sentiments, emphasis, text)
 
 
 @lru_cache(maxsize=1)

@@ -251,7 +251,7 @@ def _cue_words() -> frozenset[str]:
     return _vader.negations() | _MODALS | {"if", "but"}
 
 
-def _sentence_cues(text: str, valences: _vader.Valences) -> list[str]:
+def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> list[str]:
     """``hedge_cues(text)`` read from VADER's words of the text where those are its ``_TOKEN`` words.
 
     A text's ``_TOKEN`` words lie inside its whitespace-separated words; a word that is
@@ -264,7 +264,7 @@ def _sentence_cues(text: str, valences: _vader.Valences) -> list[str]:
     # With an emoji VADER spells out, its words are not the text's (nor its text the text).
     if not straight.isascii() and valences.text != straight.strip():
         return hedge_cues(text)
-    words = valences.lowered
+    words = lower  # VADER's words in lower case
     joined = " ".join(words)
     if joined.translate(_PLAIN_CHARACTERS) or joined.startswith(_JOINERS) or joined.endswith(_JOINERS) or any(
         map(joined.__contains__, _JOINERS_AT_EDGES)
@@ -324,7 +324,8 @@ class Reading(NamedTuple):
 
 
 def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Reading:
-    evidence = words.sentence_evidence(valences)
+    lower = list(map(str.lower, valences.tokens))  # once for the evidence, the cues and the opener
+    evidence = words.sentence_evidence(valences, lower)
     value, without = evidence.value, evidence.without
     # Hedges change negative evidence only through "but" (``adjust``), and switching them off then
     # changes nothing either: without a "but" in the text, and with the evidence negative also with
@@ -332,9 +333,8 @@ def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Readi
     if value <= NEGATIVE and "but" not in text.lower() and (not without or max(without.values()) <= NEGATIVE):
         cues: list[str] = []
     else:
-        cues = _sentence_cues(text, valences)
-    lowered = valences.lowered or list(map(str.lower, valences.tokens))
-    opener = doc.turn_opener(valences.tokens) if lowered and lowered[0] in doc.FIRST_WORDS else None
+        cues = _sentence_cues(text, valences, lower)
+    opener = doc.turn_opener(valences.tokens) if lower and lower[0] in doc.FIRST_WORDS else None
     part = doc.SentenceInput(value, cues, opener, irony, without)
     if without or cues or opener is not None:
         counted = doc.sentence_part(part)

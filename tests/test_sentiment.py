@@ -165,7 +165,8 @@ def test_sentence_cues_read_from_vaders_words_equal_hedge_cues(text, cues):
     from textkit.plugins.sentiment import _sentence_cues
 
     assert hedge_cues(text) == cues
-    assert _sentence_cues(text, _vader.token_valences(text)) == cues
+    valences = _vader.token_valences(text)
+    assert _sentence_cues(text, valences, [t.lower() for t in valences.tokens]) == cues
 
 
 # --- helpers --------------------------------------------------------------
