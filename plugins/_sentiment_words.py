@@ -145,8 +145,10 @@ def changes(valences: _vader.Valences, lower: list[str] | None = None) -> list[C
     # Only the tokens that can start a phrase or that a word rule reads are visited (in order).
     phrase_starts = compress(range(len(lower)), map(vocab.phrases.__contains__, lower))
     resume = 0  # a phrase's words are not read again as the start of another
+    pairs, single = _pairs(), _rule_words()
     for i in phrase_starts:
-        if i < resume:
+        # A phrase of two words or more opens with one of ``_pairs()`` (most "the" and "a" open none).
+        if i < resume or ((lower[i], lower[i + 1] if i + 1 < len(lower) else None) not in pairs and lower[i] not in single):
             continue
         for phrase, valence in vocab.phrases[lower[i]]:
             n = len(phrase)
@@ -202,7 +204,8 @@ def clause_scopes(lower: list[str], raw: list[str]) -> list[tuple[str, int, int]
     resume = 0  # a span's words open no other span
     # Only the tokens that can open a marker are tried (picked out at C speed).
     for i in compress(range(n), map(_MARKER_STARTS.__contains__, lower)):
-        if i < resume:
+        # A marker of two or three words opens with one of ``_MARKER_PAIRS`` ("in" and "to" mostly open none).
+        if i < resume or ((lower[i], lower[i + 1] if i + 1 < n else None) not in _MARKER_PAIRS and lower[i] not in _SINGLE_MARKERS):
             continue
         found = None
         for rule, markers in (("concession", CONCESSION_MARKERS), ("irrealis", IRREALIS_MARKERS)):
@@ -317,3 +320,4 @@ def _pairs() -> frozenset[tuple[str, str]]:
 
 
 _SINGLE_MARKERS = frozenset(m[0] for m in CONCESSION_MARKERS | IRREALIS_MARKERS if len(m) == 1)
+_MARKER_PAIRS = frozenset(m[:2] for m in CONCESSION_MARKERS | IRREALIS_MARKERS if len(m) > 1)

@@ -133,13 +133,14 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int])
         last = len(words) - 1
         # No word that VADER's rules read before a lexicon word (a booster, a negation, "so", "least", ...)
         # anywhere in the sentence: each word's rules then leave its lexicon valence as it is (below).
-        plain_sentence = _context_words().isdisjoint(lowered) and ("'" not in text or "n't" not in text.lower())
+        negated_word = "'" in text and "n't" in text.lower()  # some word holds "n't" (a negation)
+        plain_sentence = not negated_word and _context_words().isdisjoint(lowered)
         for i in rated:
             lower = lowered[i]
             # Boosters and "kind of" modify a neighbour and carry no valence themselves.
             if lower in boosters or (lower == "kind" and i < last and lowered[i + 1] == "of"):
                 continue
-            plain = lower != "no" and (plain_sentence or _plain_before(lowered, i))
+            plain = lower != "no" and (plain_sentence or _plain_before(lowered, i, negated_word))
             if plain and not words[i].isupper():
                 sentiments[i] = _plain_valence(lexicon, lowered, i)
                 continue
@@ -165,10 +166,11 @@ def _context_words() -> frozenset[str]:
     return frozenset(boosters) | negate | {"no", "so", "this", "never", "without", "doubt", "least"}
 
 
-def _plain_before(lowered: list[str], i: int) -> bool:
-    """None of the three words before ``lowered[i]`` is a context word or a negation with "n't"."""
+def _plain_before(lowered: list[str], i: int, negated_word: bool) -> bool:
+    """None of the three words before ``lowered[i]`` is a context word or (``negated_word``: the
+    sentence has one) a negation with "n't"."""
     before = lowered[i - 3 if i > 3 else 0 : i]
-    return _context_words().isdisjoint(before) and not any("n't" in word for word in before)
+    return _context_words().isdisjoint(before) and not (negated_word and any("n't" in word for word in before))
 
 
 def _plain_valence(lexicon: dict[str, float], lowered: list[str], i: int) -> float:
