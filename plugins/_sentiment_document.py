@@ -147,10 +147,14 @@ def rule_deltas(s: SentenceInput, part: Counted) -> list[tuple[str, float, float
     if not (s.without or s.cues or s.opener is not None or s.irony is not None):
         return []
     out = []
+    full = part.weight * part.adjusted
     for rule in _touched(s):
-        other = sentence_part(s, frozenset((rule,)))
-        out.append((rule, other.weight * other.adjusted - part.weight * part.adjusted, other.weight - part.weight))
+        other = sentence_part(s, _ONLY[rule])
+        out.append((rule, other.weight * other.adjusted - full, other.weight - part.weight))
     return out
+
+
+_ONLY = {rule: frozenset((rule,)) for rule in RULES}  # each rule switched off alone
 
 
 class Explanation:

@@ -47,7 +47,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice
 from importlib import resources
 from typing import NamedTuple
 
@@ -286,7 +286,7 @@ def _may_change(lower: list[str], values: list[float]) -> bool:
     one of ``_pairs()``; a clause rule changes only valued tokens."""
     if not _rule_words().isdisjoint(lower):
         return True
-    if not _pairs().isdisjoint(zip(lower, lower[1:])):
+    if not _pairs().isdisjoint(zip(lower, islice(lower, 1, None))):
         return True
     return not _SINGLE_MARKERS.isdisjoint(lower) and any(values)
 
