@@ -252,36 +252,41 @@ def _cue_words() -> frozenset[str]:
 
 
 def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> list[str]:
-    """``hedge_cues(text)`` read from VADER's words of the text where those are its ``_TOKEN`` words.
+    """``hedge_cues(text)`` read from VADER's words of the text (``lower``: in lower case).
 
-    A text's ``_TOKEN`` words lie inside its whitespace-separated words; a word that is
-    punctuation (or typographic quotes and dashes) around at most one plain ASCII word (letters
-    and digits joined by single ' or -) holds just that one, VADER's word stripped of them. When
-    every word is such (most sentences: checked over the words joined, at C speed), the cue words
-    are found among them.
+    A text's ``_TOKEN`` words lie inside its whitespace-separated words, and punctuation (or
+    typographic quotes and dashes) around a word holds none: they are the ``_TOKEN`` words of the
+    words so stripped, joined by spaces. Most sentences' words are plain (letters and digits joined
+    by single ' or -, checked on the joined words at C speed): each is then one ``_TOKEN`` word,
+    and VADER's words are those (VADER strips the punctuation around a word of three characters or
+    more; a shorter one, "it.", is stripped here). Otherwise the pattern reads the joined words.
     """
     straight = _vader.straighten(text)  # as VADER reads it
     # With an emoji VADER spells out, its words are not the text's (nor its text the text).
     if not straight.isascii() and valences.text != straight.strip():
         return hedge_cues(text)
-    words = lower  # VADER's words in lower case
-    joined = " ".join(words)
-    if joined.translate(_PLAIN_CHARACTERS) or joined.startswith(_JOINERS) or joined.endswith(_JOINERS) or any(
-        map(joined.__contains__, _JOINERS_AT_EDGES)
-    ):
-        # Some word keeps punctuation at an edge (VADER keeps a word of two characters or fewer
-        # whole: "it.") or holds some inside: its plain word, if it is one, is what remains stripped.
-        words = list(map(str.strip, words, repeat(_AROUND_WORDS)))
-        joined = " ".join(words)
-        if joined.translate(_PLAIN_CHARACTERS):
-            return hedge_cues(text)
-    if "''" in joined or "--" in joined or "'-" in joined or "-'" in joined:
+    question = "?" in straight
+    joined = " ".join(lower)
+    if not joined.translate(_PLAIN_CHARACTERS) and not (("'" in joined or "-" in joined) and _misplaced_joiner(joined)):
+        return _cues(_cue_words().intersection(lower), joined, question)
+    stripped = list(map(str.strip, lower, repeat(_AROUND_WORDS)))
+    joined = " ".join(stripped)
+    if not joined.isascii():  # lower-casing might have changed a character's class: read the text
         return hedge_cues(text)
-    return _cues(_cue_words().intersection(words), joined, "?" in straight)
+    if joined.translate(_PLAIN_CHARACTERS) or (("'" in joined or "-" in joined) and _misplaced_joiner(joined)):
+        return _cues(_cue_words().intersection(_TOKEN.findall(joined)), joined, question)
+    return _cues(_cue_words().intersection(stripped), joined, question)
+
+
+def _misplaced_joiner(joined: str) -> bool:
+    """Whether an ' or - of words joined by spaces is not between two letters or digits."""
+    return (
+        joined.startswith(_JOINERS) or joined.endswith(_JOINERS) or any(map(joined.__contains__, _JOINERS_MISPLACED))
+    )
 
 
 _JOINERS = ("'", "-")  # the characters inside a plain word that VADER strips from its ends
-_JOINERS_AT_EDGES = ("' ", " '", "- ", " -")
+_JOINERS_MISPLACED = ("' ", " '", "- ", " -", "''", "--", "'-", "-'")
 
 
 # What may surround a plain word: ASCII punctuation (which VADER strips) and typographic quotes and dashes.
