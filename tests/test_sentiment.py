@@ -459,6 +459,9 @@ def _evidence(text: str) -> evidence_rules.SentenceEvidence:
         # Idioms around a lexicon word (looked up only where two adjacent words open one):
         "the party was the bomb, sadly", "it was the kiss of death for a happy plan", "a cake to die for, yum",
         "what a beating heart, lovely", "the plan was a bad ass success", "yeah right he is so nice",
+        # Characters beyond the Basic Multilingual Plane: an emoji, and letters VADER leaves as they are.
+        "good \U0001d41b\U0001d41e\U0001d42c\U0001d42d day \U00010400 ever", "sad \U0001f622 but fine \u2764",
+        "ALL CAPS IS GREAT", "I LOVE it but HATE this",
     ],
 )
 def test_token_valences_give_vaders_own_scores(text):
