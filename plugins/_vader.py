@@ -42,13 +42,17 @@ class Valences(NamedTuple):
     kept); ``valences`` the valence of each after VADER's rules (boosters,
     negation, caps, "but"); ``emphasis`` what "!" and "?" add to the sum;
     ``text`` the text as VADER scored it (apostrophes straightened, emoji
-    spelt out). Shared through the document memo: treat as read-only.
+    spelt out); ``lowered`` the tokens in lower case as VADER read them, kept
+    for the sentiment analyzer's rules in a document of at most
+    ``_LOWERED_KEPT_UP_TO`` words (else None: lower-case ``tokens`` again).
+    Shared through the document memo: treat as read-only.
     """
 
     tokens: list[str]
     valences: list[float]
     emphasis: float
     text: str
+    lowered: list[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +116,7 @@ def token_valences(text: str) -> Valences:
     lowered = list(map(str.lower, words))
     # Only the lexicon's words can get a valence (picked out at C speed); most sentences have few.
     rated = list(compress(range(len(lowered)), map(_analyzer().lexicon.__contains__, lowered)))
-    return _valences(text, words, lowered, rated)
+    return _valences(text, words, lowered, rated, True)
 
 
 def _prepared(text: str) -> str:
@@ -123,7 +127,7 @@ def _prepared(text: str) -> str:
     return text.strip() if _emoji_search()(text) is None else _spell_out_emoji(text, _analyzer().emojis)
 
 
-def _valences(text: str, words: list[str], lowered: list[str], rated: list[int]) -> Valences:
+def _valences(text: str, words: list[str], lowered: list[str], rated: list[int], keep_lowered: bool) -> Valences:
     """VADER's rules over one prepared sentence's words (``rated``: the positions of lexicon words)."""
     boosters = _rules()[0]
     lexicon = _analyzer().lexicon
@@ -154,7 +158,7 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int])
         sentiments = _but_check(lowered.index("but"), sentiments)
     # VADER's emphasis is 0 * 0.292 + 0, i.e. 0.0, without "!" or "?".
     emphasis = _analyzer()._punctuation_emphasis(text) if sentiments and ("!" in text or "?" in text) else 0.0
-    return Valences(words, sentiments, emphasis, text)
+    return Valences(words, sentiments, emphasis, text, lowered if keep_lowered else None)
 
 
 @lru_cache(maxsize=1)
@@ -432,10 +436,11 @@ def polarity(text: str) -> dict[str, float]:
     return scores_of(token_valences(text))
 
 
+_LOWERED_KEPT_UP_TO = 20_000  # words of a document (a news article has ~650)
 _BATCH = 512  # sentences tokenised together: fewer calls per sentence, transient lists stay bounded
 
 
-def _batch_valences(texts: list[str]) -> list[Valences]:
+def _batch_valences(texts: list[str], keep_lowered: bool = True) -> list[Valences]:
     """:func:`token_valences` of each text, the tokens of all split, stripped, lower-cased and looked
     up in the lexicon in one pass each (at C speed), then cut per text."""
     prepared = list(map(_prepared, texts))
@@ -455,7 +460,7 @@ def _batch_valences(texts: list[str]) -> list[Valences]:
             positions = [k - first for k in rated[own:next_rated]]
         else:
             positions = []
-        out.append(_valences(text, words[first:end], lowered[first:end], positions))
+        out.append(_valences(text, words[first:end], lowered[first:end], positions, keep_lowered))
         first = end
     return out
 
@@ -470,12 +475,15 @@ def sentence_valences(document) -> list[Valences]:
 
     def compute() -> list[Valences]:
         texts = [sentence.text for sentence in document.sentences]
+        # The lowered tokens spare the sentiment analyzer lower-casing them again, for one more list
+        # and string per word while the document lives: kept only in a document of ordinary size.
+        keep_lowered = len(document.words) <= _LOWERED_KEPT_UP_TO
         seen: dict[str, Valences] = {}
         with bulk():
             distinct = list(dict.fromkeys(texts))
             for start in range(0, len(distinct), _BATCH):
                 batch = distinct[start : start + _BATCH]
-                seen.update(zip(batch, _batch_valences(batch)))
+                seen.update(zip(batch, _batch_valences(batch, keep_lowered)))
             return [seen[text] for text in texts]
 
     return document.memo(VALENCES_MEMO_KEY, compute)

@@ -329,7 +329,9 @@ class Reading(NamedTuple):
 
 
 def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Reading:
-    lower = list(map(str.lower, valences.tokens))  # once for the evidence, the cues and the opener
+    lower = valences.lowered
+    if lower is None:  # once for the evidence, the cues and the opener
+        lower = list(map(str.lower, valences.tokens))
     evidence = words.sentence_evidence(valences, lower)
     value, without = evidence.value, evidence.without
     # Hedges change negative evidence only through "but" (``adjust``), and switching them off then

@@ -129,6 +129,17 @@ def test_batched_valences_equal_one_sentence_at_a_time(monkeypatch):
         assert repr(valences.valences) == repr(_vader.token_valences(sentence.text).valences)  # 0 vs 0.0 too
 
 
+def test_a_long_document_keeps_no_lowered_tokens_and_scores_the_same(monkeypatch):
+    text = "I love this. It isn't bad, but the U.S. plan would've failed? Sadly, war came. " * 3
+    shared = analyze(Document(text), Config({"sentiment": {"sentence_details": True}}))
+    monkeypatch.setattr(_vader, "_LOWERED_KEPT_UP_TO", 10)  # this text has more words: not kept
+    document = Document(text)
+    assert all(v.lowered is None for v in _vader.sentence_valences(document))
+    alone = analyze(document, Config({"sentiment": {"sentence_details": True}}))
+    assert alone.metrics == shared.metrics and alone.data == shared.data
+    assert shared.data["sentences"][1]["adjusted_by"] == ["but"]  # negative evidence: only "but" damps it
+
+
 def test_but_check_equals_vaders_own_on_repeated_and_colliding_valences():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
