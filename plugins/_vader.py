@@ -457,7 +457,8 @@ def _batch_valences(texts: list[str], keep_lowered: bool = True) -> list[Valence
             own = next_rated
             while rated[next_rated] < end:
                 next_rated += 1
-            positions = [k - first for k in rated[own:next_rated]]
+            # (the batch's first text, e.g. one giant sentence: its positions as they are, no new ints)
+            positions = rated[own:next_rated] if first == 0 else [k - first for k in rated[own:next_rated]]
         else:
             positions = []
         out.append(_valences(text, words[first:end], lowered[first:end], positions, keep_lowered))
