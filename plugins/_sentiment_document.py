@@ -49,7 +49,7 @@ TURN_OPENERS = frozenset(
 TURN_PHRASES = (("all", "in", "all"), ("in", "the", "end"), ("in", "short"), ("bottom", "line"), ("that", "said"),
                 ("in", "conclusion"), ("to", "sum", "up"), ("on", "the", "whole"))
 RULES = WORD_RULES + ("hedges", "ironic_praise", "discourse")
-_FIRST_WORDS = TURN_OPENERS | {phrase[0] for phrase in TURN_PHRASES}
+FIRST_WORDS = TURN_OPENERS | {phrase[0] for phrase in TURN_PHRASES}  # a turn opens with one of these
 
 
 def adjust(value: float, cues: Sequence[str]) -> tuple[float, list[str]]:
@@ -72,7 +72,7 @@ def ironic_discount(value: float, irony: float | None) -> float:
 
 def turn_opener(tokens: Sequence[str]) -> str | None:
     """The discourse marker a sentence opens with ("however", "in the end"), or None."""
-    if not tokens or tokens[0].lower() not in _FIRST_WORDS:
+    if not tokens or tokens[0].lower() not in FIRST_WORDS:
         return None
     lower = [t.lower() for t in tokens[:3]]
     if lower[0] in TURN_OPENERS:
@@ -147,10 +147,14 @@ def rule_deltas(s: SentenceInput, part: Counted) -> list[tuple[str, float, float
     if not (s.without or s.cues or s.opener is not None or s.irony is not None):
         return []
     out = []
+    full = part.weight * part.adjusted
     for rule in _touched(s):
-        other = sentence_part(s, frozenset((rule,)))
-        out.append((rule, other.weight * other.adjusted - part.weight * part.adjusted, other.weight - part.weight))
+        other = sentence_part(s, _ONLY[rule])
+        out.append((rule, other.weight * other.adjusted - full, other.weight - part.weight))
     return out
+
+
+_ONLY = {rule: frozenset((rule,)) for rule in RULES}  # each rule switched off alone
 
 
 class Explanation:

@@ -47,7 +47,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice
 from importlib import resources
 from typing import NamedTuple
 
@@ -145,8 +145,10 @@ def changes(valences: _vader.Valences, lower: list[str] | None = None) -> list[C
     # Only the tokens that can start a phrase or that a word rule reads are visited (in order).
     phrase_starts = compress(range(len(lower)), map(vocab.phrases.__contains__, lower))
     resume = 0  # a phrase's words are not read again as the start of another
+    pairs, single = _pairs(), _rule_words()
     for i in phrase_starts:
-        if i < resume:
+        # A phrase of two words or more opens with one of ``_pairs()`` (most "the" and "a" open none).
+        if i < resume or ((lower[i], lower[i + 1] if i + 1 < len(lower) else None) not in pairs and lower[i] not in single):
             continue
         for phrase, valence in vocab.phrases[lower[i]]:
             n = len(phrase)
@@ -202,7 +204,8 @@ def clause_scopes(lower: list[str], raw: list[str]) -> list[tuple[str, int, int]
     resume = 0  # a span's words open no other span
     # Only the tokens that can open a marker are tried (picked out at C speed).
     for i in compress(range(n), map(_MARKER_STARTS.__contains__, lower)):
-        if i < resume:
+        # A marker of two or three words opens with one of ``_MARKER_PAIRS`` ("in" and "to" mostly open none).
+        if i < resume or ((lower[i], lower[i + 1] if i + 1 < n else None) not in _MARKER_PAIRS and lower[i] not in _SINGLE_MARKERS):
             continue
         found = None
         for rule, markers in (("concession", CONCESSION_MARKERS), ("irrealis", IRREALIS_MARKERS)):
@@ -240,11 +243,15 @@ def evidence(valences: _vader.Valences, found: list[Change], off: frozenset[str]
     weight = 1.0 if "negative_weight" in off else NEGATIVE_WEIGHT
     # Only the valued tokens are summed (most are VADER's 0, picked out at C speed): adding a zero
     # leaves a float sum as it was, bar the sign of a zero total, which counts as no evidence.
-    total = sum([v * weight if v < 0 else v for v in filter(None, values)])
+    return _normalised(sum([v * weight if v < 0 else v for v in filter(None, values)]), valences.emphasis)
+
+
+def _normalised(total: float, emphasis: float) -> float:
+    """A sentence's valence sum with VADER's "!"/"?" emphasis, normalised (0.0 for no sum)."""
     if total > 0:
-        total += valences.emphasis
+        total += emphasis
     elif total < 0:
-        total -= valences.emphasis
+        total -= emphasis
     return normalise(total) if total else 0.0
 
 
@@ -257,16 +264,13 @@ class SentenceEvidence(NamedTuple):
     changes: list[Change]
 
 
-def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
-    lower = list(map(str.lower, valences.tokens))
+def sentence_evidence(valences: _vader.Valences, lower: list[str] | None = None) -> SentenceEvidence:
+    """``lower``: the tokens in lower case, when the caller has them already."""
+    if lower is None:
+        lower = list(map(str.lower, valences.tokens))
+    if not _may_change(lower, valences.valences):
+        return _unchanged_evidence(valences)
     negative = min(valences.valences, default=0) < 0  # some negative valence (at C speed)
-    if (
-        vocabulary().triggers.isdisjoint(lower)
-        and not negative
-        and (_MARKER_STARTS.isdisjoint(lower) or not any(valences.valences) or not clause_scopes(lower, valences.text.split()))
-    ):
-        # Nothing to re-weigh (most sentences): the evidence is VADER's compound, unrounded.
-        return SentenceEvidence(evidence(valences, ()), _NOTHING, ())
     found = changes(valences, lower)
     value = evidence(valences, found)
     rules_used = {c.rule for c in found}
@@ -274,3 +278,46 @@ def sentence_evidence(valences: _vader.Valences) -> SentenceEvidence:
         rules_used.add("negative_weight")
     without = {rule: evidence(valences, found, frozenset({rule})) for rule in RULES if rule in rules_used}
     return SentenceEvidence(value, without, found)
+
+
+def _may_change(lower: list[str], values: list[float]) -> bool:
+    """Whether a word rule, a phrase or a clause rule could change a token (False: :func:`changes`
+    is empty). Every phrase of two words or more and every clause marker of two or more opens with
+    one of ``_pairs()``; a clause rule changes only valued tokens."""
+    if not _rule_words().isdisjoint(lower):
+        return True
+    if not _pairs().isdisjoint(zip(lower, islice(lower, 1, None))):
+        return True
+    return not _SINGLE_MARKERS.isdisjoint(lower) and any(values)
+
+
+def _unchanged_evidence(valences: _vader.Valences) -> SentenceEvidence:
+    """:func:`evidence` with no change found: with every rule, and with ``negative_weight`` off
+    when some valence is negative (the only rule that can then move it), from one list of the
+    valued tokens."""
+    valued = list(filter(None, valences.valences))
+    if not valued:
+        return SentenceEvidence(0.0, _NOTHING, ())
+    value = _normalised(sum([v * NEGATIVE_WEIGHT if v < 0 else v for v in valued]), valences.emphasis)
+    if min(valued) < 0:
+        return SentenceEvidence(value, {"negative_weight": _normalised(sum(valued), valences.emphasis)}, ())
+    return SentenceEvidence(value, _NOTHING, ())
+
+
+@lru_cache(maxsize=1)
+def _rule_words() -> frozenset[str]:
+    """The words a word rule reads and the one-word phrases."""
+    vocab = vocabulary()
+    single = (first for first, phrases in vocab.phrases.items() if any(len(p) == 1 for p, _ in phrases))
+    return vocab.word_rule_keys | frozenset(single)
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> frozenset[tuple[str, str]]:
+    """The first two words of every phrase and clause marker of two words or more."""
+    phrases = (p for options in vocabulary().phrases.values() for p, _ in options)
+    return frozenset(m[:2] for m in (*phrases, *CONCESSION_MARKERS, *IRREALIS_MARKERS) if len(m) > 1)
+
+
+_SINGLE_MARKERS = frozenset(m[0] for m in CONCESSION_MARKERS | IRREALIS_MARKERS if len(m) == 1)
+_MARKER_PAIRS = frozenset(m[:2] for m in CONCESSION_MARKERS | IRREALIS_MARKERS if len(m) > 1)

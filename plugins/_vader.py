@@ -21,9 +21,11 @@ scores as praise.
 from __future__ import annotations
 
 import heapq
+import math
 import string
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress, repeat
+from operator import is_not, not_
 from typing import NamedTuple
 
 from textkit import bulk  # noqa: F401  (sentiment.py calls _vader.bulk)
@@ -40,13 +42,17 @@ class Valences(NamedTuple):
     kept); ``valences`` the valence of each after VADER's rules (boosters,
     negation, caps, "but"); ``emphasis`` what "!" and "?" add to the sum;
     ``text`` the text as VADER scored it (apostrophes straightened, emoji
-    spelt out). Shared through the document memo: treat as read-only.
+    spelt out); ``lowered`` the tokens in lower case as VADER read them, kept
+    for the sentiment analyzer's rules in a document of at most
+    ``_LOWERED_KEPT_UP_TO`` words (else None: lower-case ``tokens`` again).
+    Shared through the document memo: treat as read-only.
     """
 
     tokens: list[str]
     valences: list[float]
     emphasis: float
     text: str
+    lowered: list[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +66,29 @@ def _analyzer():
 def _emoji_characters() -> frozenset[str]:
     # VADER looks emoji up one character at a time, so only one-character keys can match.
     return frozenset(key for key in _analyzer().emojis if len(key) == 1)
+
+
+@lru_cache(maxsize=1)
+def _emoji_search():
+    """``search(text)``: None when ``text`` holds no character VADER spells out.
+
+    One compiled class of the emoji in the Basic Multilingual Plane (a bitmap: fast) and of every
+    character beyond it (one range; a character class of VADER's astral emoji one by one would
+    cost ~3 µs a character); a text with an astral character is then looked at character by
+    character. Nearly twice as fast as ``frozenset.isdisjoint(text)``, which makes a string of
+    each character outside Latin-1 to look it up.
+    """
+    import re
+
+    emoji = _emoji_characters()
+    basic = "".join(re.escape(c) for c in sorted(emoji) if ord(c) <= 0xFFFF)
+    candidate = re.compile(f"[{basic}\U00010000-\U0010ffff]").search
+
+    def search(text: str):
+        found = candidate(text)
+        return None if found is None or (found.group() not in emoji and emoji.isdisjoint(text)) else found
+
+    return search
 
 
 @lru_cache(maxsize=1)
@@ -82,27 +111,82 @@ def token_valences(text: str) -> Valences:
     rated sentences (``benchmarks/bench_sentiment.py --equivalence``; a test
     checks a sample).
     """
-    vader = _analyzer()
-    boosters = _rules()[0]
-    lexicon = vader.lexicon
-    text = straighten(text)
-    # Every emoji VADER knows is outside ASCII: an ASCII sentence (most) needs no character-by-character look.
-    text = text.strip() if text.isascii() or _emoji_characters().isdisjoint(text) else _spell_out_emoji(text, vader.emojis)
+    text = _prepared(text)
     words = _words_and_emoticons(text)
     lowered = list(map(str.lower, words))
-    is_cap_diff = _cap_differential(words)
+    # Only the lexicon's words can get a valence (picked out at C speed); most sentences have few.
+    rated = list(compress(range(len(lowered)), map(_analyzer().lexicon.__contains__, lowered)))
+    return _valences(text, words, lowered, rated, True)
+
+
+def _prepared(text: str) -> str:
+    """The text as VADER scores it: apostrophes straightened, emoji spelt out, stripped."""
+    if text.isascii():  # most sentences: nothing to straighten, and every emoji VADER knows is outside ASCII
+        return text.strip()
+    text = straighten(text)
+    return text.strip() if _emoji_search()(text) is None else _spell_out_emoji(text, _analyzer().emojis)
+
+
+def _valences(text: str, words: list[str], lowered: list[str], rated: list[int], keep_lowered: bool) -> Valences:
+    """VADER's rules over one prepared sentence's words (``rated``: the positions of lexicon words)."""
+    boosters = _rules()[0]
+    lexicon = _analyzer().lexicon
     sentiments: list[float] = [0] * len(words)  # VADER's 0 (an int) for a word without valence
-    last = len(words) - 1
-    # Only the lexicon's words can get a valence (picked out at C speed).
-    for i in compress(range(len(lowered)), map(lexicon.__contains__, lowered)):
-        lower = lowered[i]
-        # Boosters and "kind of" modify a neighbour and carry no valence themselves.
-        if not (lower in boosters or (lower == "kind" and i < last and lowered[i + 1] == "of")):
-            sentiments[i] = _valence(lexicon, words, lowered, i, is_cap_diff)
-    if "but" in lowered:
+    if rated:
+        is_cap_diff = None  # VADER's "some words in capitals", read only for a lexicon word in capitals
+        last = len(words) - 1
+        # No word that VADER's rules read before a lexicon word (a booster, a negation, "so", "least", ...)
+        # anywhere in the sentence: each word's rules then leave its lexicon valence as it is (below).
+        negated_word = "'" in text and "n't" in text.lower()  # some word holds "n't" (a negation)
+        plain_sentence = not negated_word and _context_words().isdisjoint(lowered)
+        for i in rated:
+            lower = lowered[i]
+            # Boosters and "kind of" modify a neighbour and carry no valence themselves.
+            if lower in boosters or (lower == "kind" and i < last and lowered[i + 1] == "of"):
+                continue
+            plain = lower != "no" and (plain_sentence or _plain_before(lowered, i, negated_word))
+            if plain and not words[i].isupper():
+                sentiments[i] = _plain_valence(lexicon, lowered, i)
+                continue
+            if is_cap_diff is None:
+                is_cap_diff = _cap_differential(words)
+            if plain and not is_cap_diff:  # in capitals, but so is every word (or none): no emphasis
+                sentiments[i] = _plain_valence(lexicon, lowered, i)
+            else:  # VADER's rules as they are
+                sentiments[i] = _valence(lexicon, words, lowered, i, is_cap_diff)
+    if "but" in lowered:  # (VADER's step turns every int 0 into 0.0, valued or not)
         sentiments = _but_check(lowered.index("but"), sentiments)
-    emphasis = vader._punctuation_emphasis(text) if sentiments else 0.0
-    return Valences(words, sentiments, emphasis, text)
+    # VADER's emphasis is 0 * 0.292 + 0, i.e. 0.0, without "!" or "?".
+    emphasis = _analyzer()._punctuation_emphasis(text) if sentiments and ("!" in text or "?" in text) else 0.0
+    return Valences(words, sentiments, emphasis, text, lowered if keep_lowered else None)
+
+
+@lru_cache(maxsize=1)
+def _context_words() -> frozenset[str]:
+    """The words that, up to three places before a lexicon word, can change its valence in
+    ``_valence`` (boosters, negations, "no", "so"/"this", "never", "without ... doubt", "least").
+    A word containing "n't" is a negation too; that one is looked for in the text."""
+    boosters, _, negate = _rules()[:3]
+    return frozenset(boosters) | negate | {"no", "so", "this", "never", "without", "doubt", "least"}
+
+
+def _plain_before(lowered: list[str], i: int, negated_word: bool) -> bool:
+    """None of the three words before ``lowered[i]`` is a context word or (``negated_word``: the
+    sentence has one) a negation with "n't"."""
+    before = lowered[i - 3 if i > 3 else 0 : i]
+    return _context_words().isdisjoint(before) and not (negated_word and any("n't" in word for word in before))
+
+
+def _plain_valence(lexicon: dict[str, float], lowered: list[str], i: int) -> float:
+    """``_valence`` of a lexicon word that is not "no", not in capitals and
+    has no context word in the three before it: every booster scalar is then 0.0 (a lexicon
+    valence is a non-zero float, unchanged by adding 0.0), no negation, "so"/"this" or "least"
+    rule applies, and only a special idiom around it can change it (where VADER looks for one:
+    with a word three before it that is not in the lexicon)."""
+    valence = lexicon[lowered[i]]
+    if i > 2 and lowered[i - 3] not in lexicon and _idiom_near(lowered, i):
+        valence = _special_idioms_check(valence, lowered, i)
+    return valence
 
 
 def _valence(lexicon: dict[str, float], words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
@@ -132,7 +216,7 @@ def _valence(lexicon: dict[str, float], words: list[str], lowered: list[str], i:
                 scalar = scalar * 0.9
             valence = _negation_check(valence + scalar, lowered, start_i, i)
             # An idiom or booster phrase can match only where one of its words is near (rarely).
-            if start_i == 2 and not _idiom_words().isdisjoint(lowered[i - 3 : i + 3]):
+            if start_i == 2 and _idiom_near(lowered, i):
                 valence = _special_idioms_check(valence, lowered, i)
     return _least_check(valence, lexicon, lowered, i)
 
@@ -147,6 +231,22 @@ def _idiom_words() -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in phrase.split(" "))
 
 
+def _idiom_near(lowered: list[str], i: int) -> bool:
+    """Whether a special idiom or booster phrase can match around ``lowered[i]`` (i >= 3):
+    ``_special_idioms_check`` looks up only runs of two or three adjacent words from 3 before to 2
+    after it, so one of them must be an idiom word and two adjacent ones a pair opening a phrase."""
+    window = lowered[i - 3 : i + 3]
+    return not _idiom_words().isdisjoint(window) and not _idiom_pairs().isdisjoint(zip(window, window[1:]))
+
+
+@lru_cache(maxsize=1)
+def _idiom_pairs() -> frozenset[tuple[str, str]]:
+    """Every two adjacent words of VADER's special cases and booster phrases."""
+    boosters, special_cases = _rules()[:2]
+    phrases = [phrase.split(" ") for phrase in (*special_cases, *(key for key in boosters if " " in key))]
+    return frozenset(pair for words in phrases for pair in zip(words, words[1:]))
+
+
 def _but_check(but: int, sentiments: list[float]) -> list[float]:
     """VADER's ``_but_check``: words before the first "but" x0.5, after it x1.5, in linear time.
 
@@ -158,6 +258,20 @@ def _but_check(but: int, sentiments: list[float]) -> list[float]:
     skipped when they reach the top.
     """
     current = list(sentiments)
+    valued = list(compress(range(len(current)), current))
+    values = [current[k] for k in valued]
+    changed = [value * 0.5 if k < but else value * 1.5 for k, value in zip(valued, values)]
+    if not current[but] and len(set(values)) == len(values) and set(changed).isdisjoint(values):
+        # No valence repeats, before or after a change (most sentences): each valued position is the
+        # first holding its value when read, so each changes in place; every zero read finds the first
+        # zero (0 == 0.0 == -0.0), which ends with the last zero's value times its factor.
+        for k, value in zip(valued, changed):
+            current[k] = value
+        zeros = list(compress(range(len(current)), map(not_, sentiments)))
+        first = zeros[0]  # the "but" itself is one
+        if first != but:
+            current[first] = sentiments[zeros[-1]] * (0.5 if first < but else 1.5)
+        return current
     holding: dict[float, list[int]] = {}  # value -> heap of positions that held it when pushed
     for k, value in enumerate(sentiments):  # position k still holds its original value when read
         heap = holding.setdefault(value, [])
@@ -238,7 +352,18 @@ _PUNCTUATION = string.punctuation
 def _words_and_emoticons(text: str) -> list[str]:
     """``SentiText(text).words_and_emoticons``: words with surrounding punctuation stripped unless
     that leaves two characters or fewer (an emoticon such as ":)")."""
-    return [token if len(stripped) <= 2 else stripped for token in text.split() for stripped in (token.strip(_PUNCTUATION),)]
+    return _stripped(text.split())
+
+
+def _stripped(tokens: list[str]) -> list[str]:
+    """:func:`_words_and_emoticons` of whitespace-separated tokens (of one text or of many)."""
+    words = list(map(str.strip, tokens, repeat(_PUNCTUATION)))  # at C speed; most tokens have none to strip
+    # Only a token that lost punctuation can be an emoticon kept whole (``strip`` returns the token itself
+    # when it strips nothing, so ``is not`` picks out at least every changed one).
+    for i in compress(range(len(words)), map(is_not, words, tokens)):
+        if len(words[i]) <= 2:
+            words[i] = tokens[i]
+    return words
 
 
 def _cap_differential(words: list[str]) -> bool:
@@ -262,14 +387,83 @@ def _spell_out_emoji(text: str, emojis: dict[str, str]) -> str:
     return "".join(out).strip()
 
 
+_ALPHA = 15  # VADER's normalisation constant
+
+
 def scores_of(valences: Valences) -> dict[str, float]:
-    """VADER's neg/neu/pos/compound from its token valences."""
-    return _analyzer().score_valence(valences.valences, valences.text)
+    """VADER's neg/neu/pos/compound from its token valences: ``score_valence``, step for step.
+
+    Its "!"/"?" emphasis is ``valences.emphasis`` (the same call on the same text), and only the
+    valued tokens are walked: a zero adds nothing to VADER's sums but one to its neutral count.
+    """
+    sentiments = valences.valences
+    if not sentiments:
+        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    valued = list(filter(None, sentiments))
+    if not valued:  # most sentences of news: VADER's sums are all 0, its neutral share 1
+        return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+    # Zeros left out of the sum change no partial sum (it starts at +0, never reaches -0.0).
+    sum_s = float(sum(valued))
+    emphasis = valences.emphasis
+    if sum_s > 0:
+        sum_s += emphasis
+    elif sum_s < 0:
+        sum_s -= emphasis
+    compound = sum_s / math.sqrt((sum_s * sum_s) + _ALPHA)
+    compound = -1.0 if compound < -1.0 else 1.0 if compound > 1.0 else compound
+    pos_sum = neg_sum = 0.0
+    for value in valued:
+        if value > 0:
+            pos_sum += float(value) + 1
+        if value < 0:
+            neg_sum += float(value) - 1
+    neu_count = len(sentiments) - len(valued)
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += emphasis
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= emphasis
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return {
+        "neg": round(math.fabs(neg_sum / total), 3),
+        "neu": round(math.fabs(neu_count / total), 3),
+        "pos": round(math.fabs(pos_sum / total), 3),
+        "compound": round(compound, 4),
+    }
 
 
 def polarity(text: str) -> dict[str, float]:
     """VADER's neg/neu/pos/compound for one piece of text."""
     return scores_of(token_valences(text))
+
+
+_LOWERED_KEPT_UP_TO = 20_000  # words of a document (a news article has ~650)
+_BATCH = 512  # sentences tokenised together: fewer calls per sentence, transient lists stay bounded
+
+
+def _batch_valences(texts: list[str], keep_lowered: bool = True) -> list[Valences]:
+    """:func:`token_valences` of each text, the tokens of all split, stripped, lower-cased and looked
+    up in the lexicon in one pass each (at C speed), then cut per text."""
+    prepared = list(map(_prepared, texts))
+    splits = list(map(str.split, prepared))
+    words = _stripped(list(chain.from_iterable(splits)))
+    lowered = list(map(str.lower, words))
+    rated = list(compress(range(len(lowered)), map(_analyzer().lexicon.__contains__, lowered)))
+    rated.append(len(lowered))  # a stop for the walk below
+    out = []
+    first = next_rated = 0  # where the text's words start; the index of the next rated word
+    for text, tokens in zip(prepared, splits):
+        end = first + len(tokens)
+        if rated[next_rated] < end:
+            own = next_rated
+            while rated[next_rated] < end:
+                next_rated += 1
+            # (the batch's first text, e.g. one giant sentence: its positions as they are, no new ints)
+            positions = rated[own:next_rated] if first == 0 else [k - first for k in rated[own:next_rated]]
+        else:
+            positions = []
+        out.append(_valences(text, words[first:end], lowered[first:end], positions, keep_lowered))
+        first = end
+    return out
 
 
 def sentence_valences(document) -> list[Valences]:
@@ -281,16 +475,17 @@ def sentence_valences(document) -> list[Valences]:
     """
 
     def compute() -> list[Valences]:
+        texts = [sentence.text for sentence in document.sentences]
+        # The lowered tokens spare the sentiment analyzer lower-casing them again, for one more list
+        # and string per word while the document lives: kept only in a document of ordinary size.
+        keep_lowered = len(document.words) <= _LOWERED_KEPT_UP_TO
         seen: dict[str, Valences] = {}
-        out = []
         with bulk():
-            for sentence in document.sentences:
-                text = sentence.text
-                valences = seen.get(text)
-                if valences is None:
-                    valences = seen[text] = token_valences(text)
-                out.append(valences)
-        return out
+            distinct = list(dict.fromkeys(texts))
+            for start in range(0, len(distinct), _BATCH):
+                batch = distinct[start : start + _BATCH]
+                seen.update(zip(batch, _batch_valences(batch, keep_lowered)))
+            return [seen[text] for text in texts]
 
     return document.memo(VALENCES_MEMO_KEY, compute)
 

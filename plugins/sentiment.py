@@ -157,15 +157,16 @@ and ``compound``, and ``data`` adds::
 from __future__ import annotations
 
 import collections
+import functools
 import heapq
 import itertools
 import math
 import re
 import statistics
+import string
 import sys
-from fractions import Fraction
 from itertools import compress, repeat
-from operator import ge, le, sub, truediv
+from operator import ge, le, neg, sub, truediv
 from typing import NamedTuple
 
 from textkit import (
@@ -225,15 +226,73 @@ def hedge_cues(text: str) -> list[str]:
     lowered = straight.lower()
     # Lower-casing ASCII changes no character's class, so its words are the lowered text's words.
     found_words = set(_TOKEN.findall(lowered)) if straight.isascii() else set(map(str.lower, _TOKEN.findall(straight)))
-    found = {
-        # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
-        "negation": not _vader.negations().isdisjoint(found_words) or "n't" in lowered,
-        "modal": not _MODALS.isdisjoint(found_words),
-        "if": "if" in found_words,
-        "question": "?" in straight,
-        "but": "but" in found_words,
-    }
-    return [cue for cue, present in found.items() if present]
+    return _cues(found_words, lowered, "?" in straight)
+
+
+def _cues(found_words: set[str], lowered: str, question: bool) -> list[str]:
+    # In a fixed order: negation, modal, if, question, but.
+    cues = []
+    # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
+    if "n't" in lowered or not _vader.negations().isdisjoint(found_words):
+        cues.append("negation")
+    if not _MODALS.isdisjoint(found_words):
+        cues.append("modal")
+    if "if" in found_words:
+        cues.append("if")
+    if question:
+        cues.append("question")
+    if "but" in found_words:
+        cues.append("but")
+    return cues
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    return _vader.negations() | _MODALS | {"if", "but"}
+
+
+def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> list[str]:
+    """``hedge_cues(text)`` read from VADER's words of the text (``lower``: in lower case).
+
+    A text's ``_TOKEN`` words lie inside its whitespace-separated words, and punctuation (or
+    typographic quotes and dashes) around a word holds none: they are the ``_TOKEN`` words of the
+    words so stripped, joined by spaces. Most sentences' words are plain (letters and digits joined
+    by single ' or -, checked on the joined words at C speed): each is then one ``_TOKEN`` word,
+    and VADER's words are those (VADER strips the punctuation around a word of three characters or
+    more; a shorter one, "it.", is stripped here). Otherwise the pattern reads the joined words.
+    """
+    straight = _vader.straighten(text)  # as VADER reads it
+    # With an emoji VADER spells out, its words are not the text's (nor its text the text).
+    if not straight.isascii() and valences.text != straight.strip():
+        return hedge_cues(text)
+    question = "?" in straight
+    joined = " ".join(lower)
+    if not joined.translate(_PLAIN_CHARACTERS) and not (("'" in joined or "-" in joined) and _misplaced_joiner(joined)):
+        return _cues(_cue_words().intersection(lower), joined, question)
+    stripped = list(map(str.strip, lower, repeat(_AROUND_WORDS)))
+    joined = " ".join(stripped)
+    if not joined.isascii():  # lower-casing might have changed a character's class: read the text
+        return hedge_cues(text)
+    if joined.translate(_PLAIN_CHARACTERS) or (("'" in joined or "-" in joined) and _misplaced_joiner(joined)):
+        return _cues(_cue_words().intersection(_TOKEN.findall(joined)), joined, question)
+    return _cues(_cue_words().intersection(stripped), joined, question)
+
+
+def _misplaced_joiner(joined: str) -> bool:
+    """Whether an ' or - of words joined by spaces is not between two letters or digits."""
+    return (
+        joined.startswith(_JOINERS) or joined.endswith(_JOINERS) or any(map(joined.__contains__, _JOINERS_MISPLACED))
+    )
+
+
+_JOINERS = ("'", "-")  # the characters inside a plain word that VADER strips from its ends
+_JOINERS_MISPLACED = ("' ", " '", "- ", " -", "''", "--", "'-", "-'")
+
+
+# What may surround a plain word: ASCII punctuation (which VADER strips) and typographic quotes and dashes.
+_AROUND_WORDS = string.punctuation + "\u201c\u201d\u00ab\u00bb\u2014\u2013\u2026"
+# Deleting these leaves nothing of a lower-case ASCII text of plain words and spaces.
+_PLAIN_CHARACTERS = str.maketrans("", "", string.ascii_lowercase + string.digits + "' -")
 
 
 def _sentence_irony(document) -> list[float]:
@@ -270,11 +329,30 @@ class Reading(NamedTuple):
 
 
 def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Reading:
-    evidence = words.sentence_evidence(valences)
-    part = doc.SentenceInput(evidence.value, hedge_cues(text), doc.turn_opener(valences.tokens), irony, evidence.without)
+    lower = valences.lowered
+    if lower is None:  # once for the evidence, the cues and the opener
+        lower = list(map(str.lower, valences.tokens))
+    evidence = words.sentence_evidence(valences, lower)
+    value, without = evidence.value, evidence.without
+    # Hedges change negative evidence only through "but" (``adjust``), and switching them off then
+    # changes nothing either: without a "but" in the text, and with the evidence negative also with
+    # any one word rule off (``rule_deltas``), its other cues are not looked for.
+    if value <= NEGATIVE and "but" not in text.lower() and (not without or max(without.values()) <= NEGATIVE):
+        cues: list[str] = []
+    else:
+        cues = _sentence_cues(text, valences, lower)
+    opener = doc.turn_opener(valences.tokens) if lower and lower[0] in doc.FIRST_WORDS else None
+    part = doc.SentenceInput(value, cues, opener, irony, without)
+    if without or cues or opener is not None:
+        counted = doc.sentence_part(part)
+        return Reading(evidence, part, counted, doc.rule_deltas(part, counted))
+    if irony is None or value <= 0 or irony < doc.IRONY_LEVEL:
+        # No rule touches the sentence (most): ``sentence_part`` leaves the evidence as it is, with
+        # weight 1, and ``rule_deltas`` has nothing to switch off.
+        return Reading(evidence, part, doc.Counted(value, 1.0, []), [])
     counted = doc.sentence_part(part)
-    return Reading(evidence, part, counted, doc.rule_deltas(part, counted))
-
+    # (Irony below ``IRONY_LEVEL`` touches no rule: ``doc._touched``.)
+    return Reading(evidence, part, counted, doc.rule_deltas(part, counted) if irony >= doc.IRONY_LEVEL else [])
 
 
 def rolling_mean(values: list[float], window: int) -> list[float]:
@@ -313,8 +391,9 @@ def _population_spread(values: list[float]) -> float:
         sum_x += k * x
         sum_xx += k * x * x
     n = len(values)
-    mean_square = Fraction(n * sum_xx - sum_x * sum_x, n * n * scale * scale)
-    return _float_sqrt_of_frac(mean_square.numerator, mean_square.denominator)
+    numerator, denominator = n * sum_xx - sum_x * sum_x, n * n * scale * scale
+    common = math.gcd(numerator, denominator)  # reduced as ``Fraction`` reduces it (0 -> 0/1)
+    return _float_sqrt_of_frac(numerator // common, denominator // common)
 
 
 _SQRT_BIT_WIDTH = 2 * sys.float_info.mant_dig + 3  # statistics' ``_sqrt_bit_width``
@@ -382,11 +461,12 @@ def _extremes(document, arc: list[float], indices: list[int], top: int) -> list:
     positive = list(compress(range(len(arc)), map(ge, arc, repeat(POSITIVE))))
     negative = list(compress(range(len(arc)), map(le, arc, repeat(NEGATIVE))))
     findings = []
-    for kind, adjective, chosen, key in (
-        ("most_positive", "positive", positive, lambda k: (-arc[k], k)),
-        ("most_negative", "negative", negative, lambda k: (arc[k], k)),
+    for kind, adjective, chosen, keys in (
+        ("most_positive", "positive", positive, map(neg, map(arc.__getitem__, positive))),
+        ("most_negative", "negative", negative, map(arc.__getitem__, negative)),
     ):
-        for rank, k in enumerate(heapq.nsmallest(top, chosen, key=key), start=1):
+        # Ranked by (-compound or compound, position): the pairs built at C speed, no key function.
+        for rank, (_, k) in enumerate(heapq.nsmallest(top, zip(keys, chosen)), start=1):
             sentence = document.sentences[indices[k]]
             findings.append(
                 document.finding(

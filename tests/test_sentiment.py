@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -81,13 +82,13 @@ def test_curly_apostrophe_negation_is_understood():
 
 def test_vader_runs_once_per_sentence_however_often_asked(monkeypatch):
     calls = Counter()
-    real = _vader.token_valences
+    real = _vader._valences  # VADER's rules over one sentence, however it was tokenised (alone or in a batch)
 
-    def counting(text):
+    def counting(text, *rest):
         calls[text] += 1
-        return real(text)
+        return real(text, *rest)
 
-    monkeypatch.setattr(_vader, "token_valences", counting)
+    monkeypatch.setattr(_vader, "_valences", counting)
     document = Document(TWO)
     first = _vader.sentence_scores(document)
     second = _vader.sentence_scores(document)
@@ -99,17 +100,84 @@ def test_vader_runs_once_per_sentence_however_often_asked(monkeypatch):
 
 def test_sentiment_and_irony_share_the_scores(monkeypatch):
     calls = Counter()
-    real = _vader.token_valences
+    real = _vader._valences  # VADER's rules over one sentence, however it was tokenised (alone or in a batch)
 
-    def counting(text):
+    def counting(text, *rest):
         calls[text] += 1
-        return real(text)
+        return real(text, *rest)
 
-    monkeypatch.setattr(_vader, "token_valences", counting)
+    monkeypatch.setattr(_vader, "_valences", counting)
     report = analyze_text(TWO, only=["sentiment", "irony"])
     assert report["sentiment"].status == "ok"
     # irony may score single words too; each sentence was scored once only.
     assert calls["I love this."] == 1 and calls["I hate this."] == 1
+
+
+def test_batched_valences_equal_one_sentence_at_a_time(monkeypatch):
+    # Sentences are tokenised together in batches; cut into batches of 3 here, so that batch ends
+    # fall after a sentence without any lexicon word, after an empty one and inside repeats.
+    monkeypatch.setattr(_vader, "_BATCH", 3)
+    text = (
+        "Nothing here at all. I LOVE it, but the ending was NOT good!! The plot :) was fine? "
+        "Stop. Stop. He isn't very happy. Kind of sad, no joy or hope. ??? Great."
+    )
+    document = Document(text)
+    batched = _vader.sentence_valences(document)
+    assert len(batched) == len(document.sentences) > 6
+    for sentence, valences in zip(document.sentences, batched):
+        assert valences == _vader.token_valences(sentence.text)
+        assert repr(valences.valences) == repr(_vader.token_valences(sentence.text).valences)  # 0 vs 0.0 too
+
+
+def test_a_long_document_keeps_no_lowered_tokens_and_scores_the_same(monkeypatch):
+    text = "I love this. It isn't bad, but the U.S. plan would've failed? Sadly, war came. " * 3
+    shared = analyze(Document(text), Config({"sentiment": {"sentence_details": True}}))
+    monkeypatch.setattr(_vader, "_LOWERED_KEPT_UP_TO", 10)  # this text has more words: not kept
+    document = Document(text)
+    assert all(v.lowered is None for v in _vader.sentence_valences(document))
+    alone = analyze(document, Config({"sentiment": {"sentence_details": True}}))
+    assert alone.metrics == shared.metrics and alone.data == shared.data
+    assert shared.data["sentences"][1]["adjusted_by"] == ["but"]  # negative evidence: only "but" damps it
+
+
+def test_but_check_equals_vaders_own_on_repeated_and_colliding_valences():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    rng = random.Random(7)
+    # Values whose halves and one-and-a-halves are other values of the pool (VADER then changes the
+    # first position holding an equal value, not the one read), zeros of three kinds.
+    pool = [0, 0, 0.0, -0.0, 1.5, -1.5, 0.75, 3.0, 2.25, -2.0, -1.0, 0.5, 1.0, 2.0, -0.5]
+    for _ in range(3000):
+        sentiments = [rng.choice(pool) for _ in range(rng.randint(1, 10))]
+        but = rng.randrange(len(sentiments))
+        sentiments[but] = 0
+        words = ["x"] * len(sentiments)
+        words[but] = "but"
+        expected = SentimentIntensityAnalyzer._but_check(words, list(sentiments))
+        assert repr(_vader._but_check(but, list(sentiments))) == repr(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("It works, if you ask me.", ["if"]),  # "if" kept whole by VADER (two letters): found stripped
+        ("(If) it works, fine.", ["if"]),
+        ("It works if/when you ask.", ["if"]),  # not VADER's words: read by hedge_cues
+        ("It isn’t bad, but the U.S. version would've been nicer?", ["negation", "modal", "question", "but"]),
+        ("Uh-uh, nothing here.", ["negation"]),
+        ("Rifle and butter; might-be, notable.", []),  # cue words only inside other words
+        ("Café: we couldn't stay.", ["negation", "modal"]),  # a word not plain ASCII: read by hedge_cues
+        ("“Would you?” — he said… “never.”", ["negation", "modal", "question"]),  # quotes and dashes around words
+        ("Not 😀 bad, if odd", ["negation", "if"]),  # VADER spells the emoji out: read by hedge_cues
+        ("", []),
+    ],
+)
+def test_sentence_cues_read_from_vaders_words_equal_hedge_cues(text, cues):
+    from textkit.plugins.sentiment import _sentence_cues
+
+    assert hedge_cues(text) == cues
+    valences = _vader.token_valences(text)
+    assert _sentence_cues(text, valences, [t.lower() for t in valences.tokens]) == cues
 
 
 # --- helpers --------------------------------------------------------------
@@ -399,6 +467,12 @@ def _evidence(text: str) -> evidence_rules.SentenceEvidence:
         "sort of nice", "kind of a sad sort of thing", "I am VERY HAPPY but you are sad", "not very good",
         "it isn't really that bad", "GOOD good", "yeah right, great", "good but bad but good",
         "a b c d e f nice", "He is extremely, incredibly, BADLY hurt", "no", "no no no", "least", "but",
+        # Idioms around a lexicon word (looked up only where two adjacent words open one):
+        "the party was the bomb, sadly", "it was the kiss of death for a happy plan", "a cake to die for, yum",
+        "what a beating heart, lovely", "the plan was a bad ass success", "yeah right he is so nice",
+        # Characters beyond the Basic Multilingual Plane: an emoji, and letters VADER leaves as they are.
+        "good \U0001d41b\U0001d41e\U0001d42c\U0001d42d day \U00010400 ever", "sad \U0001f622 but fine \u2764",
+        "ALL CAPS IS GREAT", "I LOVE it but HATE this",
     ],
 )
 def test_token_valences_give_vaders_own_scores(text):
