@@ -439,12 +439,15 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
     # (which may be capitalised without being a name) in that of opening words instead.
     packed = list(map(_INNER_WORDS.get, texts))
     _look_up(packed, texts, compress(firsts, map(lt, firsts, ends)), _OPENING_WORDS, True)
+    words = columns["words"]
+    # Every sentence one word ("Yes." a million times): its sum is its word's own int, not a new one
+    # per sentence (a third of the memory on such a text).
+    one_word = bool(words) and min(words) == max(words) == 1
     try:
-        sums = list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
+        sums = _sentence_sums(packed, firsts, ends, one_word)
     except TypeError:  # a word not in the cache (None): only then are the words looked at one by one
         _look_up(packed, texts, list(compress(count(), map(is_, packed, repeat(None)))), _INNER_WORDS, False)
-        sums = list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
-    words = columns["words"]
+        sums = _sentence_sums(packed, firsts, ends, one_word)
     # Masks, not _unpack's bytes: no copy of every sentence's fields (a million one-word sentences).
     columns["syllables"] = syllables = list(map(and_, sums, repeat(_FIELD_MASK)))
     columns["polysyllables"] = list(map(and_, map(rshift, sums, repeat(_FIELD_BITS)), repeat(_FIELD_MASK)))
@@ -453,6 +456,16 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
                           map(truediv, map(mul, repeat(11.8), syllables), map(max, words, repeat(1)))), repeat(15.59))
     columns["grade"] = list(grades) if min(words, default=0) else [grade if n else 0.0 for grade, n in zip(grades, words)]
     return columns, sums
+
+
+def _sentence_sums(packed: list, firsts: list[int], ends: list[int], one_word: bool) -> list[int]:
+    """Each sentence's packed counts summed; TypeError while a word is not measured yet (None)."""
+    if one_word:
+        sums = list(map(packed.__getitem__, firsts))
+        if None in sums:
+            raise TypeError("a word not measured yet")
+        return sums
+    return list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
 
 
 # What _measure gave for words seen before, inside a sentence and opening one (a capitalised
