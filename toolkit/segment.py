@@ -43,6 +43,7 @@ Golden Rules for English are evaluation/data/golden_rules_en.json.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from bisect import bisect_left
 from collections import deque
@@ -70,11 +71,13 @@ _PARAGRAPH_BREAK = re.compile(r"(\n[ \t\r\f\v]*\n\s*)")
 # pairs) or the rest of the run. The same matches as (?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-‐‑][^\W_]+|[.,]\d+)*:
 # possessive repeats (never given back) since nothing after them could use
 # what they would give back.
-_WORD = re.compile(
+_WORD_PATTERN = (
     r"[^\W_](?:\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)++"
-    r"|[^\W_]*+(?:[’'\-\u2010\u2011][^\W_]++|[.,]\d++)*+)",
-    re.UNICODE,
+    r"|[^\W_]*+(?:[’'\-\u2010\u2011][^\W_]++|[.,]\d++)*+)"
 )
+if sys.version_info < (3, 11):  # possessive repeats came with 3.11; greedy ones find the same words, a little slower
+    _WORD_PATTERN = _WORD_PATTERN.replace("++", "+").replace("*+", "*")
+_WORD = re.compile(_WORD_PATTERN, re.UNICODE)
 # The same words with the text between them: split keeps what a group matched.
 _WORD_AND_GAPS = re.compile(f"({_WORD.pattern})")
 # Runs an iterator to its end, keeping nothing (for maps whose calls are what counts).
