@@ -182,7 +182,13 @@ class Word(Span):
 
 
 _new_object = object.__new__
-_SET_START, _SET_END, _SET_TEXT = Span.start.__set__, Span.end.__set__, Span.text.__set__
+# Each class's own descriptors: on Python 3.10 a slotted dataclass re-declares its base's slots, so
+# the base's descriptor would set a slot that the subclass's attribute never reads.
+_SET_WORD_START, _SET_WORD_END, _SET_WORD_TEXT = Word.start.__set__, Word.end.__set__, Word.text.__set__
+_SET_SENTENCE_START, _SET_SENTENCE_END = Sentence.start.__set__, Sentence.end.__set__
+_SET_SENTENCE_TEXT = Sentence.text.__set__
+_SET_PARAGRAPH_START, _SET_PARAGRAPH_END = Paragraph.start.__set__, Paragraph.end.__set__
+_SET_PARAGRAPH_TEXT = Paragraph.text.__set__
 _SET_WORD_INDEX, _SET_WORD_SENTENCE = Word.index.__set__, Word.sentence.__set__
 _SET_SENTENCE_INDEX, _SET_PARAGRAPH = Sentence.index.__set__, Sentence.paragraph.__set__
 _SET_FIRST_WORD, _SET_END_WORD = Sentence.first_word.__set__, Sentence.end_word.__set__
@@ -612,9 +618,9 @@ def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
     for p_index, (p_start, p_end) in enumerate(paragraph_spans):
         paragraph = _new_object(Paragraph)
         paragraph_text = text[p_start:p_end]
-        _SET_START(paragraph, p_start)
-        _SET_END(paragraph, p_end)
-        _SET_TEXT(paragraph, paragraph_text)
+        _SET_PARAGRAPH_START(paragraph, p_start)
+        _SET_PARAGRAPH_END(paragraph, p_end)
+        _SET_PARAGRAPH_TEXT(paragraph, paragraph_text)
         _SET_PARAGRAPH_INDEX(paragraph, p_index)
         _SET_BOILERPLATE(paragraph, p_index >= chrome_from)
         paragraphs.append(paragraph)
@@ -642,9 +648,9 @@ def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
                 opening = word_at(text, s_start, s_end)
                 if opening is not None and opening.end() == s_end:
                     word = _new_object(Word)
-                    _SET_START(word, s_start)
-                    _SET_END(word, s_end)
-                    _SET_TEXT(word, sentence_text)
+                    _SET_WORD_START(word, s_start)
+                    _SET_WORD_END(word, s_end)
+                    _SET_WORD_TEXT(word, sentence_text)
                     _SET_WORD_INDEX(word, n_words)
                     _SET_WORD_SENTENCE(word, n_sentences)
                     add_word(word)
@@ -657,17 +663,17 @@ def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
                 for match in matches:
                     word = _new_object(Word)
                     word_start, word_end = match.span()
-                    _SET_START(word, word_start)
-                    _SET_END(word, word_end)
-                    _SET_TEXT(word, match.group())
+                    _SET_WORD_START(word, word_start)
+                    _SET_WORD_END(word, word_end)
+                    _SET_WORD_TEXT(word, match.group())
                     _SET_WORD_INDEX(word, n_words)
                     _SET_WORD_SENTENCE(word, n_sentences)
                     add_word(word)
                     n_words += 1
             sentence = _new_object(Sentence)
-            _SET_START(sentence, s_start)
-            _SET_END(sentence, s_end)
-            _SET_TEXT(sentence, sentence_text)
+            _SET_SENTENCE_START(sentence, s_start)
+            _SET_SENTENCE_END(sentence, s_end)
+            _SET_SENTENCE_TEXT(sentence, sentence_text)
             _SET_SENTENCE_INDEX(sentence, n_sentences)
             _SET_PARAGRAPH(sentence, p_index)
             _SET_FIRST_WORD(sentence, first_word if by_sentence else indices[first_word])
@@ -679,7 +685,7 @@ def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
             raise _WordAcrossSentences  # words after the last sentence
         words = list(map(_new_object, repeat(Word, n)))
         # Each field set by its slot's setter over the whole column, without a Python step per word.
-        for setter, column in zip((_SET_START, _SET_END, _SET_TEXT), (starts, ends, texts)):
+        for setter, column in zip((_SET_WORD_START, _SET_WORD_END, _SET_WORD_TEXT), (starts, ends, texts)):
             _consume(map(setter, words, column))
         _consume(map(_SET_WORD_INDEX, words, indices))
         counts = map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences))
