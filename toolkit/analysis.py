@@ -212,7 +212,7 @@ def analyze_paths(
         paths = [str(p) for p in paths]
         # Standard input belongs to this process: a run that reads it stays here.
         if len(paths) > 1 and "-" not in paths and can_fork():
-            with corpus_collection():
+            with corpus_collection():  # the workers, forked inside, inherit it
                 yield from analyze_in_pool(
                     paths, min(jobs, len(paths)), encoded=encoded, text=texts,
                     encoding=encoding, max_bytes=max_bytes, input_format=input_format, **options,

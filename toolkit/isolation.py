@@ -100,11 +100,35 @@ def _restore_fd1(saved: int | None) -> None:
 
 
 class _Shield:
-    """What :func:`shielded` installed for the guarded blocks inside it: the budget of the one running."""
+    """The budget handler's state: the budget of the guarded block running, if it is timed."""
 
     def __init__(self) -> None:
         self.thread = threading.get_ident()
         self.budget: float | None = None
+
+    def overrun(self, signum, frame) -> None:
+        if self.budget is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0.05)  # again shortly, in case the analyzer catches it and carries on
+            raise BudgetExceeded(self.budget)
+
+    @contextlib.contextmanager
+    def timing(self, budget: float | None) -> Iterator[None]:
+        """The timer armed with ``budget`` for the block (if it is a budget), stopped after it."""
+        if not _timed(budget):
+            yield
+            return
+        self.budget = budget
+        signal.setitimer(signal.ITIMER_REAL, budget)
+        try:
+            yield
+        finally:
+            while True:  # an alarm due this very moment must not leave the timer running
+                try:
+                    self.budget = None
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    break
+                except BudgetExceeded:
+                    continue
 
 
 _shield: _Shield | None = None
@@ -118,6 +142,10 @@ def _shield_here() -> _Shield | None:
 
 def _can_use_signals() -> bool:
     return threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM")
+
+
+def _timed(budget: float | None) -> bool:
+    return budget is not None and budget > 0 and math.isfinite(budget)
 
 
 def _interrupt(signum, frame):
@@ -140,15 +168,9 @@ def _install(overrun) -> dict:
     return previous
 
 
-def _disarm(state) -> None:
-    """Stop the budget's timer; an alarm due this very moment must not leave it running."""
-    while True:
-        try:
-            state.budget = None
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            return
-        except BudgetExceeded:
-            continue
+def _restore(previous: dict) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
 
 
 @contextlib.contextmanager
@@ -168,68 +190,39 @@ def shielded() -> Iterator[None]:
         with contextlib.suppress(Exception):
             stream.flush()
     shield = _Shield()
-
-    def overrun(signum, frame):
-        if shield.budget is not None:
-            signal.setitimer(signal.ITIMER_REAL, 0.05)  # again shortly, in case the analyzer catches it and carries on
-            raise BudgetExceeded(shield.budget)
-
-    previous = _install(overrun)
+    previous = _install(shield.overrun)
     saved_fd = _divert_fd1()
     _shield = shield
     try:
         yield
     finally:
         _shield = None
-        _disarm(shield)
         _restore_fd1(saved_fd)
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-
-def _timed(budget: float | None) -> bool:
-    return budget is not None and budget > 0 and math.isfinite(budget)
+        _restore(previous)
 
 
 @contextlib.contextmanager
 def guarded(budget: float | None) -> Iterator[None]:
     """The user's Ctrl-C/SIGTERM raise :class:`Interrupted`; past ``budget`` seconds, BudgetExceeded is raised.
 
-    Only possible in the main thread; elsewhere the block runs unguarded.
+    Only possible in the main thread; elsewhere the block runs unguarded. Inside :func:`shielded`
+    the handlers are in place already: only the timer is this block's.
     """
     if not _can_use_signals():
         yield
         return
     shield = _shield_here()
-    if shield is not None:  # the handlers are in place: only the timer is this block's
-        if _timed(budget):
-            shield.budget = budget
-            signal.setitimer(signal.ITIMER_REAL, budget)
-        try:
+    if shield is not None:
+        with shield.timing(budget):
             yield
-        finally:
-            if _timed(budget):
-                _disarm(shield)
         return
     state = _Shield()
-    timed = _timed(budget)
-
-    def overrun(signum, frame):
-        if state.budget is not None:
-            signal.setitimer(signal.ITIMER_REAL, 0.05)  # again shortly, in case the analyzer catches it and carries on
-            raise BudgetExceeded(state.budget)
-
-    previous = _install(overrun if timed else None)
-    if timed:
-        state.budget = budget
-        signal.setitimer(signal.ITIMER_REAL, budget)
+    previous = _install(state.overrun if _timed(budget) else None)
     try:
-        yield
+        with state.timing(budget):
+            yield
     finally:
-        if timed:
-            _disarm(state)
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        _restore(previous)
 
 
 def non_finite(value: Any, where: str) -> str | None:

@@ -47,7 +47,6 @@ from collections import deque
 from multiprocessing.connection import wait
 from typing import Any, Iterable, Iterator, Mapping
 
-from .collector import corpus_collection
 from .document import _CallableDict
 from .errors import EXIT_INTERNAL, InputError, TextkitError
 
@@ -201,26 +200,25 @@ def _serve(connection, inherited: list, encoded: bool, text: bool) -> None:
     _ignore_interrupt()
     for other in inherited:  # the other workers' pipes, copied by fork: their ends must close with the parent
         other.close()
-    with corpus_collection():  # a worker's documents, one after another
-        while True:
+    while True:
+        try:
+            paths = connection.recv()
+        except EOFError:  # the parent is gone
+            return
+        if paths is None:
+            return
+        answers = []
+        for path in paths:
             try:
-                paths = connection.recv()
-            except EOFError:  # the parent is gone
-                return
-            if paths is None:
-                return
-            answers = []
-            for path in paths:
-                try:
-                    answers.append(_analyze_one(path, encoded, text))
-                except BaseException as exc:  # raised in the parent, as it would be on one core
-                    answers.append(_Failure(exc))
-            try:
-                connection.send(answers)
-            except OSError:  # the parent is gone (killed): nobody to tell
-                return
-            except Exception:  # pickling failed, before anything was written: the answers that cannot go say so
-                connection.send([_sendable(path, answer) for path, answer in zip(paths, answers)])
+                answers.append(_analyze_one(path, encoded, text))
+            except BaseException as exc:  # raised in the parent, as it would be on one core
+                answers.append(_Failure(exc))
+        try:
+            connection.send(answers)
+        except OSError:  # the parent is gone (killed): nobody to tell
+            return
+        except Exception:  # pickling failed, before anything was written: the answers that cannot go say so
+            connection.send([_sendable(path, answer) for path, answer in zip(paths, answers)])
 
 
 def _sendable(path: str, answer: Any) -> Any:
