@@ -51,6 +51,31 @@ def test_finding_end_across_a_line_break_and_when_built_by_hand():
     assert (by_hand.to_dict()["end_line"], by_hand.to_dict()["end_column"]) == (2, 6)
 
 
+def test_a_finding_is_the_finding_its_constructor_builds_at_every_span():
+    """Document.finding sets a Finding's fields at once (not through the frozen __init__): the same object."""
+    import copy
+    import dataclasses
+    import pickle
+
+    text = "ab\ncd\n\nefg hij\nk"
+    doc = Document(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            made = doc.finding("k", start, end, "m", severity="warning", weight=1)
+            built = Finding("k", "m", start, end, *doc.position(start), text[start:end], {"weight": 1},
+                            *doc.end_position(start, end), "warning")  # fmt: skip
+            assert made == built and repr(made) == repr(built) and made.to_dict() == built.to_dict()
+            assert pickle.loads(pickle.dumps(made)) == built == copy.deepcopy(made)
+            assert dataclasses.replace(made, text="z") == dataclasses.replace(built, text="z")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.line = 9
+    # Spot checks by hand: "cd" on line 2; the empty span after "\n\n" at line 4, column 1; "hij\nk".
+    assert (doc.finding("x", 3, 5, "m").line, doc.finding("x", 3, 5, "m").column) == (2, 1)
+    assert doc.finding("x", 7, 7, "m").to_dict()["line"] == 4
+    last = doc.finding("x", 11, 16, "m")
+    assert (last.line, last.column, last.end_line, last.end_column, last.text) == (4, 5, 5, 2, "hij\nk")
+
+
 def test_memo_computes_once_per_document():
     doc = Document("Some text.")
     calls = []

@@ -395,3 +395,27 @@ def test_a_slow_document_holds_back_no_more_than_the_window(monkeypatch, tmp_pat
     # Eight messages (two workers x 4) of eight documents (120 // 8 = 15, at most 8) past document 0.
     assert len(sent) == 64 and sent == paths[:64]
     assert [p for p, _ in reports] == paths[1:]
+
+
+@pytest.mark.parametrize("flush_each, flushes", [(True, 6), (False, 0)])
+def test_the_runner_flushes_after_each_streamed_report_only_when_asked(corpus, flush_each, flushes):
+    """A pipe's reader gets each JSON line as it is done; a file renamed into place when complete
+    (the CLI's -o) is written without a flush per document."""
+    import io
+
+    from textkit import runner
+    from textkit.analysis import default_plugins
+
+    class Counting(io.StringIO):
+        flushes = 0
+
+        def flush(self):
+            self.flushes += 1
+            super().flush()
+
+    out, plugins = Counting(), default_plugins()
+    paths = sorted(str(p) for p in corpus.iterdir())
+    runner.write_reports(paths, out, plugins=plugins, format=plugins.formats["jsonl"], render_options=textkit.RenderOptions(),
+                         only=["readability"], flush_each=flush_each)  # fmt: skip
+    assert len(out.getvalue().splitlines()) == 6  # one line per readable document (the empty one is an input error)
+    assert out.flushes == flushes

@@ -182,3 +182,59 @@ def test_display_must_name_data_keys(echo_plugins):
     with pytest.raises(InvalidResult, match="not in data"):
         check_result(Result(data={"a": 1}, display=["b"]))
     assert check_result(Result(display=["findings"])).display == ["findings"]
+
+
+@pytest.fixture
+def tricky_data_plugins(tmp_path, monkeypatch):
+    """Built-ins plus a plugin whose finding data holds a key "data" set to null (before its section's own
+    "data" in the JSON), whose data has text needing escapes, and a plugin that fails."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    (tmp_path / "tricky_plugin.py").write_text(
+        textwrap.dedent(
+            """
+            from textkit import Analyzer, Result, hookimpl
+            def analyze(document, config):
+                s = document.sentences[0]
+                finding = document.finding("f", s.start, s.end, '"data":null', data=None, note='"data":null')
+                return Result(metrics={"data": 1}, findings=[finding], warnings=['"data":null'],
+                              data={"data": None, "é\\n": ['"data":null', 1.5, None], "n": {"data": None}})
+            def broken(document, config):
+                raise RuntimeError('"data":null')
+            @hookimpl
+            def register_analyzers(register):
+                register(Analyzer(id="tricky", title='"data":null', analyze=analyze))
+                register(Analyzer(id="broken", title="Broken", analyze=broken))
+            """
+        )
+    )
+    return load_plugins(extra=["tricky_plugin"])
+
+
+def test_json_lines_puts_in_the_data_the_result_check_encoded_byte_for_byte(tricky_data_plugins, tmp_path):
+    from textkit.formats.json_format import compact, encode_sections, render_line
+
+    path = tmp_path / "doc.txt"
+    path.write_text("The plan was great. Nobody believed it.", encoding="utf-8")
+    (_, report), = textkit.analyze_paths([path], plugins=tricky_data_plugins, encoded=True)
+    assert report["tricky"].data == {"data": None, "é\n": ['"data":null', 1.5, None], "n": {"data": None}}
+    assert report["broken"].status == "error"
+    # The spliced text is what encoding the sections whole writes, and what a report without it renders.
+    assert report.encoded_sections == encode_sections(report) == compact([s.to_dict() for s in report.sections])
+    spliced = render_line(report)
+    del report.encoded_sections
+    assert render_line(report) == spliced
+    tricky = next(s for s in json.loads(spliced)["sections"] if s["id"] == "tricky")
+    assert tricky["findings"][0]["data"] == {"data": None, "note": '"data":null'}
+    assert tricky["data"]["n"] == {"data": None} and tricky["warnings"] == ['"data":null']
+
+
+def test_encoded_sections_take_each_data_text_as_it_is():
+    from textkit.formats.json_format import encode_sections
+
+    report = analyze_text("One sentence here. Another one there.")
+    texts = ['{"stand-in":' + str(i) + "}" for i in range(len(report.sections))]
+    texts[0] = None  # not encoded yet: encoded here
+    decoded = json.loads(encode_sections(report, texts))
+    assert decoded[0]["data"] == report.sections[0].to_dict()["data"]
+    assert [s["data"] for s in decoded[1:]] == [{"stand-in": i} for i in range(1, len(texts))]
+    assert [s["id"] for s in decoded] == [s.id for s in report.sections]

@@ -19,7 +19,7 @@ from .errors import InputError, Interrupted
 from .escape import stderr_line
 from .isolation import DEFAULT_TIME_BUDGET, captured_output, guarded, non_finite, shielded
 from .loading import DEFAULT_MAX_BYTES, load_path, read_bytes, source_name
-from .model import ERROR, OK, SKIPPED, Analyzer, InvalidResult, PluginInfo, Result, Section, Skip, check_result
+from .model import ERROR, OK, SKIPPED, Analyzer, InvalidResult, PluginInfo, Result, Section, Skip, checked_result
 from .plugin_manager import PluginRecord, Plugins, load_plugins
 from .report import Report
 
@@ -49,7 +49,16 @@ def run_analyzer(
     to stderr, escaped, never into the report. Only the user's Ctrl-C or
     SIGTERM (:class:`textkit.errors.Interrupted`) ends the run.
     """
+    return _run_analyzer(analyzer, record, document, config, time_budget)[0]
+
+
+def _run_analyzer(
+    analyzer: Analyzer, record: PluginRecord, document: Document, config: Config, time_budget: float | None
+) -> tuple[Section, str | None]:
+    """:func:`run_analyzer`, and the section's data as JSON text when the analyzer succeeded (checking the
+    data encodes it: JSON Lines takes that text instead of encoding the data a second time)."""
     plugin = PluginInfo(record.name, record.version)
+    data_json = None
     section = Section(analyzer.id, analyzer.title, plugin, OK)
     started = time.perf_counter()
     result = None
@@ -57,7 +66,7 @@ def run_analyzer(
         with captured_output() as printed:
             with guarded(time_budget):
                 result = analyzer.analyze(document, config)
-        result = check_result(result)
+        result, data_json = checked_result(result)
         _check_positions(result, document)
     except Skip as reason:
         section.status = SKIPPED
@@ -68,6 +77,7 @@ def run_analyzer(
     except BaseException as exc:  # isolation: one plugin's bug (or exit, or hang) never costs the others
         section.status = ERROR
         section.error = {"type": type(exc).__name__, "message": str(exc)}
+        data_json = None
     else:
         section.metrics = dict(result.metrics)
         section.findings = list(result.findings)
@@ -78,7 +88,7 @@ def run_analyzer(
     section.elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
     for line in printed.getvalue().splitlines():
         sys.stderr.write(stderr_line(f"textkit: analyzer {analyzer.id!r} printed: {line}") + "\n")
-    return section
+    return section, data_json
 
 
 def _check_positions(result: Result, document: Document) -> None:
@@ -117,6 +127,12 @@ def analyze_document(
     report never silently lacks what the reader expected. Each analyzer
     gets ``time_budget`` seconds for this document (None: no limit).
     """
+    return _analyze(document, config, plugins, only, disable, time_budget)
+
+
+def _analyze(document: Document, config=None, plugins=None, only=(), disable=(), time_budget=DEFAULT_TIME_BUDGET, encode=False) -> Report:
+    """:func:`analyze_document`; with ``encode``, the report also holds its sections as JSON Lines
+    writes them (``encoded_sections``), made from the data texts the result checks encoded."""
     from . import __version__
 
     from .plugin_settings import with_defaults
@@ -127,12 +143,19 @@ def analyze_document(
     selected = plugins.select(only, disable)
     document.segmentation  # segment once, up front, so no analyzer's time includes it
     with shielded():  # the analyzers' guards installed once for all of them
-        sections = [run_analyzer(a, r, document, config, time_budget) for a, r in selected]
+        runs = [_run_analyzer(a, r, document, config, time_budget) for a, r in selected]
+    sections = [section for section, _ in runs]
     for record in plugins.failed:
         if (not only or record.name in only) and record.name not in disable:
             sections.append(_failed_plugin_section(record))
     used = {r.name: PluginInfo(r.name, r.version) for r in plugins.records}
-    return Report(document, sections, __version__, list(used.values()))
+    report = Report(document, sections, __version__, list(used.values()))
+    if encode:
+        from .formats.json_format import encode_sections
+
+        data_texts = [data_json for _, data_json in runs]
+        report.encoded_sections = encode_sections(report, data_texts + [None] * (len(sections) - len(runs)))
+    return report
 
 
 def analyze_text(text: str, *, source: str = "<text>", **options) -> Report:
@@ -229,7 +252,8 @@ def analyze_paths(
                         data = read_bytes(path, max_bytes)
                         report = cache.analyze_bytes(data, source_name(path), encoding=encoding, loader=loader, **options)
                     else:
-                        report = analyze_document(load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader), **options)
+                        document = load_path(path, encoding=encoding, max_bytes=max_bytes, loader=loader)
+                        report = _analyze(document, encode=encoded, **options)
                 except InputError as exc:
                     yield str(path), exc
                     continue

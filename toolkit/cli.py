@@ -207,19 +207,19 @@ def analyze(
     width = min(os.get_terminal_size().columns, 120) if terminal else 100
     options = RenderOptions(color=_use_color(color, output is not None), width=width, terminal=terminal)
 
-    def run(out, on_document=None):
+    def run(out, on_document=None, flush_each=True):
         return write_reports(
             inputs, out, plugins=plugins, format=render_format, render_options=options, single=single,
             on_document=on_document, only=only, disable=disabled, encoding=encoding, max_bytes=max_bytes,
             input_format=input_format, gates=gates, baseline=before, config=config, cache=report_cache,
-            time_budget=opts["time_budget"],
+            time_budget=opts["time_budget"], flush_each=flush_each,
             jobs=_jobs(jobs) if len(inputs) > 1 else 1, scheduler=scheduler, scheduler_plugins=(extra, blocked),
         )
 
     with _progress(len(inputs), enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty()) as advance:
         if output and output != "-":
             with atomic_writer(output, inputs) as handle:
-                outcome = run(handle, advance)
+                outcome = run(handle, advance, flush_each=False)  # renamed into place when complete
         else:
             try:
                 outcome = run(sys.stdout, advance)

@@ -186,6 +186,11 @@ class Section:
         }
 
 
+# The one compact JSON encoder: JSON Lines, everything below -f json's outline, and the check
+# that a result's data is JSON (so that its text can serve JSON Lines as it is).
+compact_json = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+
+
 def check_result(result: object) -> Result:
     """Return ``result`` if it is a well-formed :class:`Result`, else raise InvalidResult.
 
@@ -193,6 +198,11 @@ def check_result(result: object) -> Result:
     being Finding objects, so a plugin's mistake is caught here, at its own
     section, instead of crashing a renderer later for everybody.
     """
+    return checked_result(result)[0]
+
+
+def checked_result(result: object) -> tuple[Result, str]:
+    """:func:`check_result`, and the result's ``data`` as :data:`compact_json` wrote it to check it."""
     if not isinstance(result, Result):
         raise InvalidResult(f"analyzer returned {type(result).__name__}, expected textkit.Result")
     if not isinstance(result.metrics, dict):
@@ -212,7 +222,7 @@ def check_result(result: object) -> Result:
     if not isinstance(result.data, dict):
         raise InvalidResult("Result.data must be a dict")
     try:
-        json.dumps(result.data, allow_nan=False)
+        data_json = compact_json(result.data)
     except (TypeError, ValueError) as exc:
         raise InvalidResult(f"Result.data is not JSON-compatible: {exc}") from None
     if not isinstance(result.warnings, list) or not all(isinstance(w, str) for w in result.warnings):
@@ -220,7 +230,7 @@ def check_result(result: object) -> Result:
     missing = [key for key in result.display if key not in result.data and key != FINDINGS]
     if missing:
         raise InvalidResult(f"Result.display names keys that are not in data: {missing}")
-    return result
+    return result, data_json
 
 
 @dataclass(frozen=True)

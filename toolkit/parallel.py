@@ -135,13 +135,10 @@ def _ignore_interrupt() -> None:
 def _analyze_one(path: str, encoded: bool = False, text: bool = True):
     from .analysis import analyze_paths
 
-    (_, result), = analyze_paths([path], **_RUN)
+    (_, result), = analyze_paths([path], encoded=encoded, **_RUN)
     if isinstance(result, InputError):
         return path, result
-    if encoded:
-        from .formats.json_format import encode_sections
-
-        result.encoded_sections = encode_sections(result)
+    if encoded:  # analyze_paths encoded the sections: only that text travels back
         for section in result.sections:
             section.findings, section.data = [], {}
     result.document = DocumentSnapshot(result.document, text=text and not encoded)

@@ -52,6 +52,7 @@ def write_reports(
     on_document: Callable[[str], None] | None = None,
     gates: Sequence[Gate] = (),
     baseline: Baseline | None = None,
+    flush_each: bool = True,
     **analysis_options,
 ) -> Outcome:
     """Analyze ``paths`` and write the output of ``format`` to ``out``.
@@ -62,6 +63,9 @@ def write_reports(
     skipped. ``on_document(path)`` is called after each document (progress).
     ``gates`` are checked on every report, against ``baseline`` where they
     are about a change; the baseline's changes are recorded in each report.
+    ``flush_each`` flushes ``out`` after each report, so that a reader at the
+    other end of a pipe gets each as it is done; a file nobody reads before it
+    is complete (written atomically) does without.
     """
     outcome = Outcome()
     summary = CorpusSummary()
@@ -91,7 +95,8 @@ def write_reports(
         outcome.failed_gates += [f"{path}: gate {g.describe()}" for g in result.failed_gates]
         if renders_each:
             out.write(format.render(result, render_options))
-            out.flush()
+            if flush_each:
+                out.flush()
         else:
             summary.add(result)
             if format.corpus_needs_reports:

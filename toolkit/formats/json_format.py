@@ -15,12 +15,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model import compact_json as compact  # JSON Lines and everything below -f json's outline
+
 # Containers this deep (the report is depth 0, a section 2, a finding 4) go on one line.
 _ONE_LINE_DEPTH = 4
 INDENT = "  "
-
-# One encoder for JSON Lines and for everything below -f json's outline: as compact as JSON allows.
-compact = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
 def _acyclic_encoder():
@@ -96,9 +95,27 @@ def render_line(report, options=None) -> str:
     return compact(outline).replace('"sections":null', '"sections":' + encoded, 1) + "\n"
 
 
-def encode_sections(report) -> str:
-    """The report's ``sections`` as ``render_line`` writes them."""
-    return compact([section.to_dict() for section in report.sections])
+def encode_sections(report, data_texts: list[str | None] | None = None) -> str:
+    """The report's ``sections`` as ``render_line`` writes them.
+
+    ``data_texts`` holds, for each section, its ``data`` as :func:`compact` wrote it (None: not
+    written yet); it is put in as it is rather than encoded again.
+    """
+    if data_texts is None:
+        return compact([section.to_dict() for section in report.sections])
+    pieces = []
+    for section, data_text in zip(report.sections, data_texts):
+        outline = section.to_dict()
+        if data_text is None:
+            pieces.append(compact(outline))
+            continue
+        outline["data"] = None
+        # The last '"data":null' is the section's own key: no string can hold it unescaped, and what
+        # follows the key (warnings, display: strings; error, skip_reason: null; elapsed_ms) cannot
+        # hold it at all, whereas a finding's data before it may.
+        head, key, tail = compact(outline).rpartition('"data":null')
+        pieces.append(head + '"data":' + data_text + tail)
+    return "[" + ",".join(pieces) + "]"
 
 
 class EncodedItems(list):
