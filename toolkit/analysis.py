@@ -209,8 +209,10 @@ def analyze_paths(
     (see :mod:`textkit.dask`), whose workers load the built-in plugins and
     ``scheduler_plugins`` (the -p names to load, the names to block).
     ``encoded`` is for a caller that writes JSON Lines and reads no more of
-    each report than its sections' metrics and status: worker processes then
-    send each report's sections as JSON text (see :mod:`textkit.parallel`).
+    each report than its sections' metrics and status: each report then holds
+    its sections as JSON text too (``encoded_sections``, each section's data
+    as the result check encoded it), and worker processes send only that
+    text (see :mod:`textkit.parallel`).
     ``texts=False`` is for a caller that never reads a document's text:
     worker processes then leave it out of the snapshots they send.
     """
