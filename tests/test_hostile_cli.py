@@ -272,11 +272,17 @@ def test_a_file_that_grew_after_its_size_was_taken_is_read_on_to_the_limit():
     from textkit.loading import _read_limited
 
     # fstat said 4 bytes; 10 are there by the time it is read: all 10 are read.
-    assert _read_limited(io.BytesIO(b"0123456789"), "f", 100, expected=4) == b"0123456789"
+    assert _read_limited(io.BytesIO(b"0123456789").read, "f", 100, expected=4) == b"0123456789"
     # The size as fstat gave it: one read, the same bytes.
-    assert _read_limited(io.BytesIO(b"0123"), "f", 100, expected=4) == b"0123"
+    assert _read_limited(io.BytesIO(b"0123").read, "f", 100, expected=4) == b"0123"
     # Grown past the limit of 6 after fstat said 3: refused, as a file already too large is.
     with pytest.raises(InputError, match="larger than the limit of 6 bytes"):
-        _read_limited(io.BytesIO(b"0123456789"), "f", 6, expected=3)
+        _read_limited(io.BytesIO(b"0123456789").read, "f", 6, expected=3)
     # A file that shrank: what is there.
-    assert _read_limited(io.BytesIO(b"01"), "f", 100, expected=4) == b"01"
+    assert _read_limited(io.BytesIO(b"01").read, "f", 100, expected=4) == b"01"
+    # A read that returns fewer bytes than asked before the end (os.read may): read on.
+    source = io.BytesIO(b"0123456789")
+    assert _read_limited(lambda n: source.read(min(n, 3)), "f", 100, expected=10) == b"0123456789"
+    source = io.BytesIO(b"0123456789")
+    with pytest.raises(InputError, match="larger than the limit of 6 bytes"):
+        _read_limited(lambda n: source.read(min(n, 3)), "f", 6, expected=10)

@@ -154,3 +154,32 @@ def test_utf7_that_does_not_decode_is_an_input_error():
 
     with pytest.raises(InputError, match="utf-7"):
         decode(b"caf\xe9 +AGE-", "x", "utf-7")
+
+
+def test_control_characters_are_counted_as_a_character_scan_counts_them():
+    """check_text counts control characters in the text's UTF-8 bytes: the same count as scanning the
+    characters, whatever else the text holds (accents, emoji, a lone surrogate)."""
+    import random
+    import re
+
+    from textkit.loading import check_text
+
+    scan = re.compile(r"[\x00-\x08\x0e-\x1f]")
+    alphabet = ["a", " ", "\x00", "\x08", "\t", "\n", "\r", "\x0e", "\x1f", "\x7f", "\x80", "é", "€", "😀", "\ud800"]
+    pick = random.Random(9).choice
+    for size in (1, 50, 150, 900):
+        for _ in range(300):
+            text = "x" + "".join(pick(alphabet) for _ in range(size))
+            controls = len(scan.findall(text, 0, 65536))
+            refused = controls > max(8, min(len(text), 65536) // 100)
+            if refused:
+                with pytest.raises(InputError, match="binary"):
+                    check_text(text, "f")
+            else:
+                assert check_text(text, "f") == text
+    # At the threshold by hand: 1,000 characters allow 10 control characters, not 11 (é and 😀 around them).
+    assert check_text("é😀" * 495 + "\x01" * 10, "f")
+    with pytest.raises(InputError, match="binary"):
+        check_text("é😀" * 495 + "\x01" * 11, "f")
+    # Only the first 65,536 characters are looked at.
+    assert check_text("é" * 65536 + "\x01" * 1000, "f")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
+import functools
 import hashlib
 import os
-import re
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import Callable
 
 from .document import Document
 from .errors import InputError
@@ -37,7 +36,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
     read is refused at the limit like one that was already too large.
     """
     if str(path) == "-":
-        return _read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
+        return _read_limited(sys.stdin.buffer.read, "<stdin>", max_bytes)
     name = display_name(str(path))
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
@@ -58,11 +57,9 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
         if not stat.S_ISREG(mode):
             kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
             raise InputError(f"{name}: is {kind}, not a regular file; to read it, pipe it in: textkit analyze - < {name}")
-        with contextlib.suppress(AttributeError, OSError):
-            os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb") as handle:
-            fd = -1
-            return _read_limited(handle, name, max_bytes, expected=status.st_size)
+        # Read straight from the descriptor: O_NONBLOCK does nothing to a regular file's reads, and a
+        # buffered file object would cost its own system calls and buffer for one read of a small file.
+        return _read_limited(functools.partial(os.read, fd), name, max_bytes, expected=status.st_size)
     except IsADirectoryError:
         raise InputError(f"{name}: is a directory, not a text file") from None
     except OSError as exc:
@@ -72,17 +69,23 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
             os.close(fd)
 
 
-def _read_limited(handle: BinaryIO, name: str, max_bytes: int, expected: int | None = None) -> bytes:
+def _read_limited(read: Callable[[int], bytes], name: str, max_bytes: int, expected: int | None = None) -> bytes:
+    """Up to ``max_bytes + 1`` bytes from ``read(n)`` (which may return fewer than ``n`` before the end)."""
     wanted = max_bytes + 1
-    if expected is not None and expected + 1 < wanted:
-        # A buffer of the file's own size, not of the limit: asking for 2 MiB per
-        # small file made every read map and unmap 2 MiB (a third of a warm --cache
-        # run's time). Only a file that grew since fstat is read on, up to the limit.
-        data = handle.read(expected + 1)
-        if len(data) == expected + 1:
-            data += handle.read(wanted - len(data))
-    else:
-        data = handle.read(wanted)
+    # A buffer of the file's own size, not of the limit: asking for 2 MiB per
+    # small file made every read map and unmap 2 MiB (a third of a warm --cache
+    # run's time). Only a file that grew since fstat is read on, up to the limit.
+    asked = expected + 1 if expected is not None and expected + 1 < wanted else wanted
+    chunks, size = [], 0
+    while size < wanted:
+        chunk = read(asked - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size == asked:
+            asked = wanted
+    data = b"".join(chunks)
     if len(data) > max_bytes:
         raise InputError(f"{name}: larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
     return data
@@ -186,15 +189,17 @@ def _western_or_central(data: bytes) -> str:
     return "cp1250"
 
 
-# Control characters other than whitespace (\t \n \v \f \r) mean this is not prose.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# Control characters other than whitespace (\t \n \v \f \r) mean this is not prose. Counted in the
+# text's UTF-8 bytes, in C: each is one byte there, and every byte of any other character is >= 0x80.
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))
 
 
 def check_text(text: str, name: str) -> str:
     """``text`` unless it is empty or looks binary (control characters in its first 64K characters)."""
     if not text.strip():
         raise InputError(f"{name}: is empty (nothing to analyze)")
-    controls = len(_CONTROLS.findall(text, 0, 65536))
+    sample = text[:65536].encode("utf-8", "surrogatepass")
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > max(8, min(len(text), 65536) // 100):
         raise InputError(f"{name}: looks like a binary file (control characters)")
     return text
