@@ -158,3 +158,23 @@ def test_a_shield_installs_the_guards_once_for_many_analyzers_and_restores_them(
     out, err = capfd.readouterr()
     assert out == "stdout again\n"
     assert err.count("textkit: analyzer 'x' printed: to stdout") == 2 and err.count("below python") == 2
+
+
+def test_the_first_bad_finding_is_named_whether_its_position_or_its_data_is_wrong():
+    from textkit.model import Finding
+
+    def finding(start, end, **data):
+        return Finding("k", "m", start, end, 1, 1, "x", data)
+
+    cases = [
+        ([finding(0, 3), finding(4, 5, w=float("nan")), finding(40, 999)], "findings[1].data.w is not a finite number"),
+        ([finding(0, 3), finding(40, 999), finding(4, 5, w=float("nan"))], "finding 1 (40..999) lies outside the text"),
+        # One finding wrong both ways: its position is checked first.
+        ([finding(40, 999, w=[1.0, float("inf")])], "finding 0 (40..999) lies outside the text"),
+        ([finding(0, 3, ok=1.5), finding(3, 4, deep={"list": [1, -float("inf")]})], "findings[1].data.deep.list[1] is not"),
+    ]
+    for findings, message in cases:
+        section = run(lambda document, config: Result(findings=findings))
+        assert section.status == "error" and message in section.error["message"], (message, section.error)
+    clean = run(lambda document, config: Result(findings=[finding(0, 3, score=0.5, parts=[1, 2.5])]))
+    assert clean.status == "ok"

@@ -94,12 +94,17 @@ def _run_analyzer(
 def _check_positions(result: Result, document: Document) -> None:
     """Findings must lie inside the text and carry only finite numbers (what JSON and gates can hold)."""
     size = len(document.text)
-    for i, finding in enumerate(result.findings):
-        if not (0 <= finding.start <= finding.end <= size):
-            raise InvalidResult(f"finding {i} ({finding.start}..{finding.end}) lies outside the text (0..{size})")
-        where = non_finite(dict(finding.data), f"findings[{i}].data")
-        if where:
-            raise InvalidResult(f"{where} is not a finite number")
+    findings = result.findings
+    outside = next((i for i, f in enumerate(findings) if not (0 <= f.start <= f.end <= size)), len(findings))
+    datas = [dict(finding.data) for finding in findings]
+    if non_finite(datas, "findings"):  # all the findings' data looked through at once; rarely, the culprit named
+        for i, data in enumerate(datas[:outside]):
+            where = non_finite(data, f"findings[{i}].data")
+            if where:
+                raise InvalidResult(f"{where} is not a finite number")
+    if outside < len(findings):
+        finding = findings[outside]
+        raise InvalidResult(f"finding {outside} ({finding.start}..{finding.end}) lies outside the text (0..{size})")
 
 
 def _failed_plugin_section(record: PluginRecord) -> Section:
