@@ -178,3 +178,20 @@ def test_the_first_bad_finding_is_named_whether_its_position_or_its_data_is_wron
         assert section.status == "error" and message in section.error["message"], (message, section.error)
     clean = run(lambda document, config: Result(findings=[finding(0, 3, score=0.5, parts=[1, 2.5])]))
     assert clean.status == "ok"
+
+
+def test_an_ignored_or_default_signal_keeps_its_disposition_inside_and_after_the_shield():
+    """A pool worker ignores Ctrl-C and leaves SIGTERM at its default: the shield installs nothing for them."""
+    from textkit.isolation import shielded
+
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        with shielded():
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+            assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+        assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == (signal.SIG_IGN, signal.SIG_DFL)
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
