@@ -292,16 +292,30 @@ def _may_change(lower: list[str], values: list[float]) -> bool:
 
 
 def _unchanged_evidence(valences: _vader.Valences) -> SentenceEvidence:
+    """:func:`evidence` with no change found (see :func:`unchanged_value`)."""
+    value, without = _unchanged(valences.valences, valences.emphasis)
+    return SentenceEvidence(value, without, ())
+
+
+def unchanged_value(valences: _vader.Valences, lower: list[str]) -> tuple[float, dict[str, float]] | None:
+    """``(value, without)`` of :func:`sentence_evidence` when no rule can change a token of the
+    sentence (``lower``: its tokens in lower case), else None."""
+    if _may_change(lower, valences.valences):
+        return None
+    return _unchanged(valences.valences, valences.emphasis)
+
+
+def _unchanged(values: list[float], emphasis: float) -> tuple[float, dict[str, float]]:
     """:func:`evidence` with no change found: with every rule, and with ``negative_weight`` off
     when some valence is negative (the only rule that can then move it), from one list of the
     valued tokens."""
-    valued = list(filter(None, valences.valences))
+    valued = list(filter(None, values))
     if not valued:
-        return SentenceEvidence(0.0, _NOTHING, ())
-    value = _normalised(sum([v * NEGATIVE_WEIGHT if v < 0 else v for v in valued]), valences.emphasis)
+        return 0.0, _NOTHING
+    value = _normalised(sum([v * NEGATIVE_WEIGHT if v < 0 else v for v in valued]), emphasis)
     if min(valued) < 0:
-        return SentenceEvidence(value, {"negative_weight": _normalised(sum(valued), valences.emphasis)}, ())
-    return SentenceEvidence(value, _NOTHING, ())
+        return value, {"negative_weight": _normalised(sum(valued), emphasis)}
+    return value, _NOTHING
 
 
 @lru_cache(maxsize=1)
