@@ -258,7 +258,9 @@ def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> li
     holds none and splits none: they are the ``_TOKEN`` words of VADER's words. A word of letters
     and digits only (``str.isalnum``, in any script: the class ``[^\W_]`` is made of) is one
     ``_TOKEN`` word, itself; so the cue words among those are a set intersection, and only the
-    other words ("don't", "it.", "“would", "U.S.") are read by the pattern, joined by spaces.
+    other words ("don't", "it.", "“would", "U.S.") are read by the pattern, joined by spaces:
+    ``valences.others``, the words that were not letters and digits only before VADER stripped
+    them (a superset: "said," is there as "said", its own word), or picked out here.
     ``hedge_cues`` lower-cases the words it finds in a text outside ASCII, this the words VADER
     lower-cased: the same words, as no character outside ``[^\W_]`` lower-cases into it and only
     "İ" lower-cases out of it (into "i" and a combining dot; a test checks every code point).
@@ -269,12 +271,14 @@ def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> li
     if not straight.isascii() and valences.text != straight.strip():
         return hedge_cues(text)
     found = _cue_words().intersection(lower)
-    others = " ".join(compress(lower, map(not_, map(str.isalnum, lower))))  # at C speed
+    others = valences.others  # VADER picked them out for its own stripping
+    if others is None:
+        others = " ".join(compress(lower, map(not_, map(str.isalnum, lower))))  # at C speed
     if others:
         if _LOWERED_OUT_OF_WORDS in others:  # lower-casing split a word ("İf" -> "i̇f"): read the text
             return hedge_cues(text)
         found = found.union(_cue_words().intersection(_TOKEN.findall(others)))
-    # A word with "n't" holds an apostrophe, so it is one of the others (ASCII, lower case as the text's).
+    # A word with "n't" holds an apostrophe, so it is one of the others (lower case as the text's).
     return _cues(found, others, "?" in straight)
 
 
