@@ -270,6 +270,11 @@ def sentence_evidence(valences: _vader.Valences, lower: list[str] | None = None)
         lower = list(map(str.lower, valences.tokens))
     if not _may_change(lower, valences.valences):
         return _unchanged_evidence(valences)
+    return changed_evidence(valences, lower)
+
+
+def changed_evidence(valences: _vader.Valences, lower: list[str]) -> SentenceEvidence:
+    """:func:`sentence_evidence` of a sentence a rule may change (:func:`unchanged_value` None)."""
     negative = min(valences.valences, default=0) < 0  # some negative valence (at C speed)
     found = changes(valences, lower)
     value = evidence(valences, found)

@@ -134,15 +134,16 @@ def _prepared(text: str) -> str:
 def _valences(text: str, words: list[str], lowered: list[str], rated: list[int], others: str | None) -> Valences:
     """VADER's rules over one prepared sentence's words (``rated``: the positions of lexicon words;
     ``others``: see :class:`Valences`, None when the lowered tokens are not kept)."""
-    boosters = _rules()[0]
-    lexicon = _analyzer().lexicon
     sentiments: list[float] = [0] * len(words)  # VADER's 0 (an int) for a word without valence
     if rated:
+        boosters = _rules()[0]
+        lexicon = _analyzer().lexicon
         is_cap_diff = None  # VADER's "some words in capitals", read only for a lexicon word in capitals
         last = len(words) - 1
         # No word that VADER's rules read before a lexicon word (a booster, a negation, "so", "least", ...)
         # anywhere in the sentence: each word's rules then leave its lexicon valence as it is (below).
-        negated_word = "'" in text and "n't" in text.lower()  # some word holds "n't" (a negation)
+        # Some word holds "n't" (a negation): such a word holds an apostrophe, so it is among ``others``.
+        negated_word = "'" in text and "n't" in (text.lower() if others is None else others)
         plain_sentence = not negated_word and _context_words().isdisjoint(lowered)
         for i in rated:
             lower = lowered[i]
@@ -163,9 +164,11 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int],
         sentiments = _but_check(lowered.index("but"), sentiments)
     # VADER's emphasis is 0 * 0.292 + 0, i.e. 0.0, without "!" or "?".
     emphasis = _analyzer()._punctuation_emphasis(text) if sentiments and ("!" in text or "?" in text) else 0.0
-    if others is None:
-        return Valences(words, sentiments, emphasis, text)
-    return Valences(words, sentiments, emphasis, text, lowered, others)
+    # (``tuple.__new__`` is the namedtuple's own ``__new__`` without its Python-level call.)
+    return _new_valences(Valences, (words, sentiments, emphasis, text, None if others is None else lowered, others))
+
+
+_new_valences = tuple.__new__
 
 
 @lru_cache(maxsize=1)

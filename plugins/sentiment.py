@@ -318,12 +318,20 @@ class Reading(NamedTuple):
     deltas: list  # doc.rule_deltas(part, counted)
 
 
-def _reading(text: str, valences: _vader.Valences, irony: float | None, lower: list[str] | None = None) -> Reading:
+def _reading(
+    text: str,
+    valences: _vader.Valences,
+    irony: float | None,
+    lower: list[str] | None = None,
+    evidence: words.SentenceEvidence | None = None,
+) -> Reading:
+    """What the document score makes of a sentence (``lower``, ``evidence``: when the caller has them)."""
     if lower is None:
         lower = valences.lowered
     if lower is None:  # once for the evidence, the cues and the opener
         lower = list(map(str.lower, valences.tokens))
-    evidence = words.sentence_evidence(valences, lower)
+    if evidence is None:
+        evidence = words.sentence_evidence(valences, lower)
     value, without = evidence.value, evidence.without
     # Hedges change negative evidence only through "but" (``adjust``), and switching them off then
     # changes nothing either: without a "but" in the text, and with the evidence negative also with
@@ -363,14 +371,15 @@ def _contribution(text: str, valences: _vader.Valences, irony: float | None) -> 
     if lower is None:
         lower = list(map(str.lower, valences.tokens))
     unchanged = words.unchanged_value(valences, lower)
-    if (
-        unchanged is None
-        or (irony is not None and irony >= doc.IRONY_LEVEL)
-        or (lower and lower[0] in doc.FIRST_WORDS and doc.turn_opener(valences.tokens) is not None)
-    ):
-        reading = _reading(text, valences, irony, lower)
+    if unchanged is None:
+        reading = _reading(text, valences, irony, lower, words.changed_evidence(valences, lower))
         return reading.counted.adjusted, reading.counted.weight, reading.deltas
     value, without = unchanged
+    if (irony is not None and irony >= doc.IRONY_LEVEL) or (
+        lower and lower[0] in doc.FIRST_WORDS and doc.turn_opener(valences.tokens) is not None
+    ):
+        reading = _reading(text, valences, irony, lower, words.SentenceEvidence(value, without, ()))
+        return reading.counted.adjusted, reading.counted.weight, reading.deltas
     # The cues as ``_reading`` looks for them (none for evidence negative with every rule and no "but").
     if value <= NEGATIVE and (not without or without["negative_weight"] <= NEGATIVE) and "but" not in text.lower():
         cues = None
