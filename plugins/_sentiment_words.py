@@ -173,8 +173,11 @@ def changes(valences: _vader.Valences, lower: list[str] | None = None) -> list[C
             w in vocab.minor_markers for w in lower[max(0, i - NEGATION_REACH) : i + NEGATION_REACH + 1]
         ):
             change("minor_complaint", i, value * vocab.minor_factor)
-    # A clause's rules change only valued tokens: none left, nothing to look for (at C speed first).
-    if any(current) and not _MARKER_STARTS.isdisjoint(lower):
+    # A clause's rules change only valued tokens: none left, nothing to look for. A clause opens only
+    # at a one-word marker or a marker pair (``clause_scopes``): looked for at C speed first.
+    if any(current) and (
+        not _SINGLE_MARKERS.isdisjoint(lower) or not _MARKER_PAIRS.isdisjoint(zip(lower, islice(lower, 1, None)))
+    ):
         raw = valences.text.split()
         for rule, first, last in clause_scopes(lower, raw):
             for j in range(first, last + 1):
@@ -275,8 +278,10 @@ def sentence_evidence(valences: _vader.Valences, lower: list[str] | None = None)
 
 def changed_evidence(valences: _vader.Valences, lower: list[str]) -> SentenceEvidence:
     """:func:`sentence_evidence` of a sentence a rule may change (:func:`unchanged_value` None)."""
-    negative = min(valences.valences, default=0) < 0  # some negative valence (at C speed)
     found = changes(valences, lower)
+    if not found:  # what no change leaves: the same sums, in the same order
+        return _unchanged_evidence(valences)
+    negative = min(valences.valences, default=0) < 0  # some negative valence (at C speed)
     value = evidence(valences, found)
     rules_used = {c.rule for c in found}
     if negative or any(c.after < 0 for c in found):
