@@ -173,8 +173,11 @@ def changes(valences: _vader.Valences, lower: list[str] | None = None) -> list[C
             w in vocab.minor_markers for w in lower[max(0, i - NEGATION_REACH) : i + NEGATION_REACH + 1]
         ):
             change("minor_complaint", i, value * vocab.minor_factor)
-    # A clause's rules change only valued tokens: none left, nothing to look for (at C speed first).
-    if any(current) and not _MARKER_STARTS.isdisjoint(lower):
+    # A clause's rules change only valued tokens: none left, nothing to look for. A clause opens only
+    # at a one-word marker or a marker pair (``clause_scopes``): looked for at C speed first.
+    if any(current) and (
+        not _SINGLE_MARKERS.isdisjoint(lower) or not _MARKER_PAIRS.isdisjoint(zip(lower, islice(lower, 1, None)))
+    ):
         raw = valences.text.split()
         for rule, first, last in clause_scopes(lower, raw):
             for j in range(first, last + 1):
@@ -270,8 +273,15 @@ def sentence_evidence(valences: _vader.Valences, lower: list[str] | None = None)
         lower = list(map(str.lower, valences.tokens))
     if not _may_change(lower, valences.valences):
         return _unchanged_evidence(valences)
-    negative = min(valences.valences, default=0) < 0  # some negative valence (at C speed)
+    return changed_evidence(valences, lower)
+
+
+def changed_evidence(valences: _vader.Valences, lower: list[str]) -> SentenceEvidence:
+    """:func:`sentence_evidence` of a sentence a rule may change (:func:`unchanged_value` None)."""
     found = changes(valences, lower)
+    if not found:  # what no change leaves: the same sums, in the same order
+        return _unchanged_evidence(valences)
+    negative = min(valences.valences, default=0) < 0  # some negative valence (at C speed)
     value = evidence(valences, found)
     rules_used = {c.rule for c in found}
     if negative or any(c.after < 0 for c in found):
@@ -292,16 +302,30 @@ def _may_change(lower: list[str], values: list[float]) -> bool:
 
 
 def _unchanged_evidence(valences: _vader.Valences) -> SentenceEvidence:
+    """:func:`evidence` with no change found (see :func:`unchanged_value`)."""
+    value, without = _unchanged(valences.valences, valences.emphasis)
+    return SentenceEvidence(value, without, ())
+
+
+def unchanged_value(valences: _vader.Valences, lower: list[str]) -> tuple[float, dict[str, float]] | None:
+    """``(value, without)`` of :func:`sentence_evidence` when no rule can change a token of the
+    sentence (``lower``: its tokens in lower case), else None."""
+    if _may_change(lower, valences.valences):
+        return None
+    return _unchanged(valences.valences, valences.emphasis)
+
+
+def _unchanged(values: list[float], emphasis: float) -> tuple[float, dict[str, float]]:
     """:func:`evidence` with no change found: with every rule, and with ``negative_weight`` off
     when some valence is negative (the only rule that can then move it), from one list of the
     valued tokens."""
-    valued = list(filter(None, valences.valences))
+    valued = list(filter(None, values))
     if not valued:
-        return SentenceEvidence(0.0, _NOTHING, ())
-    value = _normalised(sum([v * NEGATIVE_WEIGHT if v < 0 else v for v in valued]), valences.emphasis)
+        return 0.0, _NOTHING
+    value = _normalised(sum([v * NEGATIVE_WEIGHT if v < 0 else v for v in valued]), emphasis)
     if min(valued) < 0:
-        return SentenceEvidence(value, {"negative_weight": _normalised(sum(valued), valences.emphasis)}, ())
-    return SentenceEvidence(value, _NOTHING, ())
+        return value, {"negative_weight": _normalised(sum(valued), emphasis)}
+    return value, _NOTHING
 
 
 @lru_cache(maxsize=1)

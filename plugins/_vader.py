@@ -25,7 +25,7 @@ import math
 import string
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import is_not, not_
+from operator import not_
 from typing import NamedTuple
 
 from textkit import bulk  # noqa: F401  (sentiment.py calls _vader.bulk)
@@ -44,7 +44,10 @@ class Valences(NamedTuple):
     ``text`` the text as VADER scored it (apostrophes straightened, emoji
     spelt out); ``lowered`` the tokens in lower case as VADER read them, kept
     for the sentiment analyzer's rules in a document of at most
-    ``_LOWERED_KEPT_UP_TO`` words (else None: lower-case ``tokens`` again).
+    ``_LOWERED_KEPT_UP_TO`` words (else None: lower-case ``tokens`` again);
+    ``others`` with them: the lowered tokens that were not letters and digits
+    only (``str.isalnum``) before VADER stripped them, joined by spaces (the
+    only ones whose words the sentiment analyzer's hedge cues must read).
     Shared through the document memo: treat as read-only.
     """
 
@@ -53,6 +56,7 @@ class Valences(NamedTuple):
     emphasis: float
     text: str
     lowered: list[str] | None = None
+    others: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -112,11 +116,11 @@ def token_valences(text: str) -> Valences:
     checks a sample).
     """
     text = _prepared(text)
-    words = _words_and_emoticons(text)
+    words, odd = _stripped(text.split())
     lowered = list(map(str.lower, words))
     # Only the lexicon's words can get a valence (picked out at C speed); most sentences have few.
     rated = list(compress(range(len(lowered)), map(_analyzer().lexicon.__contains__, lowered)))
-    return _valences(text, words, lowered, rated, True)
+    return _valences(text, words, lowered, rated, " ".join(map(lowered.__getitem__, odd)))
 
 
 def _prepared(text: str) -> str:
@@ -127,17 +131,19 @@ def _prepared(text: str) -> str:
     return text.strip() if _emoji_search()(text) is None else _spell_out_emoji(text, _analyzer().emojis)
 
 
-def _valences(text: str, words: list[str], lowered: list[str], rated: list[int], keep_lowered: bool) -> Valences:
-    """VADER's rules over one prepared sentence's words (``rated``: the positions of lexicon words)."""
-    boosters = _rules()[0]
-    lexicon = _analyzer().lexicon
+def _valences(text: str, words: list[str], lowered: list[str], rated: list[int], others: str | None) -> Valences:
+    """VADER's rules over one prepared sentence's words (``rated``: the positions of lexicon words;
+    ``others``: see :class:`Valences`, None when the lowered tokens are not kept)."""
     sentiments: list[float] = [0] * len(words)  # VADER's 0 (an int) for a word without valence
     if rated:
+        boosters = _rules()[0]
+        lexicon = _analyzer().lexicon
         is_cap_diff = None  # VADER's "some words in capitals", read only for a lexicon word in capitals
         last = len(words) - 1
         # No word that VADER's rules read before a lexicon word (a booster, a negation, "so", "least", ...)
         # anywhere in the sentence: each word's rules then leave its lexicon valence as it is (below).
-        negated_word = "'" in text and "n't" in text.lower()  # some word holds "n't" (a negation)
+        # Some word holds "n't" (a negation): such a word holds an apostrophe, so it is among ``others``.
+        negated_word = "'" in text and "n't" in (text.lower() if others is None else others)
         plain_sentence = not negated_word and _context_words().isdisjoint(lowered)
         for i in rated:
             lower = lowered[i]
@@ -158,7 +164,11 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int],
         sentiments = _but_check(lowered.index("but"), sentiments)
     # VADER's emphasis is 0 * 0.292 + 0, i.e. 0.0, without "!" or "?".
     emphasis = _analyzer()._punctuation_emphasis(text) if sentiments and ("!" in text or "?" in text) else 0.0
-    return Valences(words, sentiments, emphasis, text, lowered if keep_lowered else None)
+    # (``tuple.__new__`` is the namedtuple's own ``__new__`` without its Python-level call.)
+    return _new_valences(Valences, (words, sentiments, emphasis, text, None if others is None else lowered, others))
+
+
+_new_valences = tuple.__new__
 
 
 @lru_cache(maxsize=1)
@@ -349,21 +359,20 @@ def _least_check(valence: float, lexicon: dict[str, float], lowered: list[str], 
 _PUNCTUATION = string.punctuation
 
 
-def _words_and_emoticons(text: str) -> list[str]:
-    """``SentiText(text).words_and_emoticons``: words with surrounding punctuation stripped unless
-    that leaves two characters or fewer (an emoticon such as ":)")."""
-    return _stripped(text.split())
-
-
-def _stripped(tokens: list[str]) -> list[str]:
-    """:func:`_words_and_emoticons` of whitespace-separated tokens (of one text or of many)."""
-    words = list(map(str.strip, tokens, repeat(_PUNCTUATION)))  # at C speed; most tokens have none to strip
-    # Only a token that lost punctuation can be an emoticon kept whole (``strip`` returns the token itself
-    # when it strips nothing, so ``is not`` picks out at least every changed one).
-    for i in compress(range(len(words)), map(is_not, words, tokens)):
-        if len(words[i]) <= 2:
-            words[i] = tokens[i]
-    return words
+def _stripped(tokens: list[str]) -> tuple[list[str], list[int]]:
+    """``SentiText(text).words_and_emoticons`` of whitespace-separated tokens (of one text or of
+    many): words with surrounding punctuation stripped unless that leaves two characters or fewer
+    (an emoticon such as ":)"); and the positions of the tokens not of letters and digits only."""
+    words = list(tokens)
+    # A token of letters and digits only (most; ``str.isalnum``, picked out at C speed) holds no
+    # punctuation to strip: only the others are stripped, and a token left with two characters or
+    # fewer stays whole (an emoticon such as ":)"; a token that lost nothing is itself either way).
+    odd = list(compress(range(len(tokens)), map(not_, map(str.isalnum, tokens))))
+    for i in odd:
+        word = tokens[i].strip(_PUNCTUATION)
+        if len(word) > 2:
+            words[i] = word
+    return words, odd
 
 
 def _cap_differential(words: list[str]) -> bool:
@@ -445,12 +454,14 @@ def _batch_valences(texts: list[str], keep_lowered: bool = True) -> list[Valence
     up in the lexicon in one pass each (at C speed), then cut per text."""
     prepared = list(map(_prepared, texts))
     splits = list(map(str.split, prepared))
-    words = _stripped(list(chain.from_iterable(splits)))
+    words, odd = _stripped(list(chain.from_iterable(splits)))
     lowered = list(map(str.lower, words))
     rated = list(compress(range(len(lowered)), map(_analyzer().lexicon.__contains__, lowered)))
     rated.append(len(lowered))  # a stop for the walk below
+    odd.append(len(lowered))
     out = []
-    first = next_rated = 0  # where the text's words start; the index of the next rated word
+    first = next_rated = next_odd = 0  # where the text's words start; the index of the next rated, odd word
+    others = None
     for text, tokens in zip(prepared, splits):
         end = first + len(tokens)
         if rated[next_rated] < end:
@@ -461,7 +472,15 @@ def _batch_valences(texts: list[str], keep_lowered: bool = True) -> list[Valence
             positions = rated[own:next_rated] if first == 0 else [k - first for k in rated[own:next_rated]]
         else:
             positions = []
-        out.append(_valences(text, words[first:end], lowered[first:end], positions, keep_lowered))
+        if keep_lowered:
+            if odd[next_odd] < end:
+                own = next_odd
+                while odd[next_odd] < end:
+                    next_odd += 1
+                others = " ".join(map(lowered.__getitem__, odd[own:next_odd]))
+            else:
+                others = ""
+        out.append(_valences(text, words[first:end], lowered[first:end], positions, others))
         first = end
     return out
 

@@ -163,10 +163,9 @@ import itertools
 import math
 import re
 import statistics
-import string
 import sys
 from itertools import compress, repeat
-from operator import ge, le, neg, sub, truediv
+from operator import ge, le, neg, not_, sub, truediv
 from typing import NamedTuple
 
 from textkit import (
@@ -254,45 +253,36 @@ def _cue_words() -> frozenset[str]:
 def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> list[str]:
     """``hedge_cues(text)`` read from VADER's words of the text (``lower``: in lower case).
 
-    A text's ``_TOKEN`` words lie inside its whitespace-separated words, and punctuation (or
-    typographic quotes and dashes) around a word holds none: they are the ``_TOKEN`` words of the
-    words so stripped, joined by spaces. Most sentences' words are plain (letters and digits joined
-    by single ' or -, checked on the joined words at C speed): each is then one ``_TOKEN`` word,
-    and VADER's words are those (VADER strips the punctuation around a word of three characters or
-    more; a shorter one, "it.", is stripped here). Otherwise the pattern reads the joined words.
+    A text's ``_TOKEN`` words lie inside its whitespace-separated words, and the ASCII punctuation
+    VADER strips from a word's ends (a word of two characters or fewer, "it.", it keeps whole)
+    holds none and splits none: they are the ``_TOKEN`` words of VADER's words. A word of letters
+    and digits only (``str.isalnum``, in any script: the class ``[^\W_]`` is made of) is one
+    ``_TOKEN`` word, itself; so the cue words among those are a set intersection, and only the
+    other words ("don't", "it.", "“would", "U.S.") are read by the pattern, joined by spaces:
+    ``valences.others``, the words that were not letters and digits only before VADER stripped
+    them (a superset: "said," is there as "said", its own word), or picked out here.
+    ``hedge_cues`` lower-cases the words it finds in a text outside ASCII, this the words VADER
+    lower-cased: the same words, as no character outside ``[^\W_]`` lower-cases into it and only
+    "İ" lower-cases out of it (into "i" and a combining dot; a test checks every code point).
+    A text with that dot, or with an emoji VADER spelt out, goes to ``hedge_cues``.
     """
     straight = _vader.straighten(text)  # as VADER reads it
     # With an emoji VADER spells out, its words are not the text's (nor its text the text).
     if not straight.isascii() and valences.text != straight.strip():
         return hedge_cues(text)
-    question = "?" in straight
-    joined = " ".join(lower)
-    if not joined.translate(_PLAIN_CHARACTERS) and not (("'" in joined or "-" in joined) and _misplaced_joiner(joined)):
-        return _cues(_cue_words().intersection(lower), joined, question)
-    stripped = list(map(str.strip, lower, repeat(_AROUND_WORDS)))
-    joined = " ".join(stripped)
-    if not joined.isascii():  # lower-casing might have changed a character's class: read the text
-        return hedge_cues(text)
-    if joined.translate(_PLAIN_CHARACTERS) or (("'" in joined or "-" in joined) and _misplaced_joiner(joined)):
-        return _cues(_cue_words().intersection(_TOKEN.findall(joined)), joined, question)
-    return _cues(_cue_words().intersection(stripped), joined, question)
+    found = _cue_words().intersection(lower)
+    others = valences.others  # VADER picked them out for its own stripping
+    if others is None:
+        others = " ".join(compress(lower, map(not_, map(str.isalnum, lower))))  # at C speed
+    if others:
+        if _LOWERED_OUT_OF_WORDS in others:  # lower-casing split a word ("İf" -> "i̇f"): read the text
+            return hedge_cues(text)
+        found = found.union(_cue_words().intersection(_TOKEN.findall(others)))
+    # A word with "n't" holds an apostrophe, so it is one of the others (lower case as the text's).
+    return _cues(found, others, "?" in straight)
 
 
-def _misplaced_joiner(joined: str) -> bool:
-    """Whether an ' or - of words joined by spaces is not between two letters or digits."""
-    return (
-        joined.startswith(_JOINERS) or joined.endswith(_JOINERS) or any(map(joined.__contains__, _JOINERS_MISPLACED))
-    )
-
-
-_JOINERS = ("'", "-")  # the characters inside a plain word that VADER strips from its ends
-_JOINERS_MISPLACED = ("' ", " '", "- ", " -", "''", "--", "'-", "-'")
-
-
-# What may surround a plain word: ASCII punctuation (which VADER strips) and typographic quotes and dashes.
-_AROUND_WORDS = string.punctuation + "\u201c\u201d\u00ab\u00bb\u2014\u2013\u2026"
-# Deleting these leaves nothing of a lower-case ASCII text of plain words and spaces.
-_PLAIN_CHARACTERS = str.maketrans("", "", string.ascii_lowercase + string.digits + "' -")
+_LOWERED_OUT_OF_WORDS = "\u0307"  # the combining dot "İ".lower() adds: not in [^\W_], unlike "İ"
 
 
 def _sentence_irony(document) -> list[float]:
@@ -328,11 +318,20 @@ class Reading(NamedTuple):
     deltas: list  # doc.rule_deltas(part, counted)
 
 
-def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Reading:
-    lower = valences.lowered
+def _reading(
+    text: str,
+    valences: _vader.Valences,
+    irony: float | None,
+    lower: list[str] | None = None,
+    evidence: words.SentenceEvidence | None = None,
+) -> Reading:
+    """What the document score makes of a sentence (``lower``, ``evidence``: when the caller has them)."""
+    if lower is None:
+        lower = valences.lowered
     if lower is None:  # once for the evidence, the cues and the opener
         lower = list(map(str.lower, valences.tokens))
-    evidence = words.sentence_evidence(valences, lower)
+    if evidence is None:
+        evidence = words.sentence_evidence(valences, lower)
     value, without = evidence.value, evidence.without
     # Hedges change negative evidence only through "but" (``adjust``), and switching them off then
     # changes nothing either: without a "but" in the text, and with the evidence negative also with
@@ -353,6 +352,47 @@ def _reading(text: str, valences: _vader.Valences, irony: float | None) -> Readi
     counted = doc.sentence_part(part)
     # (Irony below ``IRONY_LEVEL`` touches no rule: ``doc._touched``.)
     return Reading(evidence, part, counted, doc.rule_deltas(part, counted) if irony >= doc.IRONY_LEVEL else [])
+
+
+def _contribution(text: str, valences: _vader.Valences, irony: float | None) -> tuple[float, float, list]:
+    """``(counted.adjusted, counted.weight, deltas)`` of ``_reading(text, valences, irony)``: all the
+    document score takes of a sentence when no per-sentence record is kept.
+
+    Most sentences of prose take the short way: no word rule can change their tokens
+    (``words.unchanged_value``), no hedge cue, no turn opener and no irony at ``IRONY_LEVEL``. Then
+    ``sentence_part`` leaves the evidence as it is (``adjust`` with no cue and ``ironic_discount``
+    below the level return it unchanged) with weight 1, and switching off the one rule that can
+    touch it, ``negative_weight``, gives its other value with weight 1: the delta ``1.0 * other -
+    1.0 * value`` is ``other - value`` (multiplying by 1.0 is exact), the weight's ``1.0 - 1.0``
+    is 0.0. A sentence with cues takes ``sentence_part`` and ``rule_deltas`` as ``_reading`` does;
+    one a word rule may change, with irony at the level or with a turn opener, ``_reading`` itself.
+    """
+    lower = valences.lowered
+    if lower is None:
+        lower = list(map(str.lower, valences.tokens))
+    unchanged = words.unchanged_value(valences, lower)
+    if unchanged is None:
+        reading = _reading(text, valences, irony, lower, words.changed_evidence(valences, lower))
+        return reading.counted.adjusted, reading.counted.weight, reading.deltas
+    value, without = unchanged
+    if (irony is not None and irony >= doc.IRONY_LEVEL) or (
+        lower and lower[0] in doc.FIRST_WORDS and doc.turn_opener(valences.tokens) is not None
+    ):
+        reading = _reading(text, valences, irony, lower, words.SentenceEvidence(value, without, ()))
+        return reading.counted.adjusted, reading.counted.weight, reading.deltas
+    # The cues as ``_reading`` looks for them (none for evidence negative with every rule and no "but").
+    if value <= NEGATIVE and (not without or without["negative_weight"] <= NEGATIVE) and "but" not in text.lower():
+        cues = None
+    else:
+        cues = _sentence_cues(text, valences, lower)
+    if cues:
+        part = doc.SentenceInput(value, cues, None, irony, without)
+        counted = doc.sentence_part(part)
+        return counted.adjusted, counted.weight, doc.rule_deltas(part, counted)
+    return value, 1.0, [("negative_weight", without["negative_weight"] - value, 0.0)] if without else _NO_DELTAS
+
+
+_NO_DELTAS: list = []  # shared, never written
 
 
 def rolling_mean(values: list[float], window: int) -> list[float]:
@@ -518,7 +558,7 @@ def analyze(document, config) -> Result:
     arc: list[float] = []
     indices: list[int] = []  # position in document.sentences of each arc entry
     positive_sum = negative_sum = 0.0
-    readings: dict[tuple[int, float | None], Reading] = {}  # by (id of the shared valences, irony)
+    readings: dict = {}  # by (id of the shared valences, irony): a Reading, or with no records its part
     offsets: list[int] = []  # start, end of each counted sentence, flat
     records: list[dict] = []
     excluded: list[dict] = []
@@ -529,6 +569,8 @@ def analyze(document, config) -> Result:
     # sentences is half a million of them), the rule deltas only for a sentence that has some.
     numerator, weight_sum = explanation.numerator, explanation.weights
     delta_numerator, delta_weights = explanation.delta_numerator, explanation.delta_weights
+    # With per-sentence records the whole reading is kept; without, only its part in the score.
+    read = _reading if details else _contribution
     with _vader.bulk():
         for sentence, score, valence in zip(document.sentences, scores, valences):
             if boilerplate[sentence.paragraph] or sentence.end_word == sentence.first_word:  # ``_exclusion``
@@ -541,18 +583,21 @@ def analyze(document, config) -> Result:
                 continue
             ironic = None if irony is None else irony[sentence.index]
             if len(sentence.text) > _REPEATS_UP_TO:
-                reading = _reading(sentence.text, valence, ironic)
+                reading = read(sentence.text, valence, ironic)
             else:  # a repeated short sentence (same shared valences, same irony) is read once
                 key = (id(valence), ironic)
                 reading = readings.get(key)
                 if reading is None:
-                    reading = _reading(sentence.text, valence, ironic)
+                    reading = read(sentence.text, valence, ironic)
                     if len(readings) < _DISTINCT_KEPT:
                         readings[key] = reading
-            counted = reading.counted
-            numerator += counted.weight * counted.adjusted
-            weight_sum += counted.weight
-            for rule, rule_numerator, rule_weight in reading.deltas:
+            if details:
+                adjusted, weight, deltas = reading.counted.adjusted, reading.counted.weight, reading.deltas
+            else:
+                adjusted, weight, deltas = reading
+            numerator += weight * adjusted
+            weight_sum += weight
+            for rule, rule_numerator, rule_weight in deltas:
                 delta_numerator[rule] = delta_numerator.get(rule, 0.0) + rule_numerator
                 delta_weights[rule] = delta_weights.get(rule, 0.0) + rule_weight
             keep_compound(score["compound"])

@@ -135,10 +135,71 @@ def test_a_long_document_keeps_no_lowered_tokens_and_scores_the_same(monkeypatch
     shared = analyze(Document(text), Config({"sentiment": {"sentence_details": True}}))
     monkeypatch.setattr(_vader, "_LOWERED_KEPT_UP_TO", 10)  # this text has more words: not kept
     document = Document(text)
-    assert all(v.lowered is None for v in _vader.sentence_valences(document))
+    assert all(v.lowered is None and v.others is None for v in _vader.sentence_valences(document))
     alone = analyze(document, Config({"sentiment": {"sentence_details": True}}))
     assert alone.metrics == shared.metrics and alone.data == shared.data
     assert shared.data["sentences"][1]["adjusted_by"] == ["but"]  # negative evidence: only "but" damps it
+    # Without records each sentence's part takes the short way (``_contribution``): the same numbers.
+    plain = analyze(document, Config())
+    assert plain.metrics == alone.metrics and plain.data["score_parts"] == alone.data["score_parts"]
+
+
+def test_vader_keeps_the_tokens_that_were_not_letters_and_digits_lower_cased():
+    valences = _vader.token_valences("“We’re not,” said the U.S. envoy; it's 1,000 miles.")
+    # Curly quotes are no ASCII punctuation (VADER keeps them); "envoy;" and "miles." lost theirs.
+    assert valences.others == "“we're not,” u.s envoy it's 1,000 miles"
+    assert valences.tokens[:2] == ["“We're", "not,”"]
+    assert hedge_cues("“We’re not,” said the U.S. envoy; it's 1,000 miles.") == ["negation"]
+
+
+def test_lower_casing_turns_no_other_character_into_a_word_character_and_only_dotted_i_out_of_one():
+    # What ``_sentence_cues`` rests on, over every code point: ``str.isalnum`` is the class
+    # ``[^\W_]`` of ``_TOKEN``; no character outside it lower-cases into it; only "İ" lower-cases
+    # into something outside it (a combining dot, ``_LOWERED_OUT_OF_WORDS``).
+    import re
+
+    from textkit.plugins.sentiment import _LOWERED_OUT_OF_WORDS
+
+    word = re.compile(r"[^\W_]").fullmatch
+    into, out_of = [], set()
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert ch.isalnum() == bool(word(ch))
+        lowered = ch.lower()
+        if not ch.isalnum() and lowered and all(map(str.isalnum, lowered)):
+            into.append(ch)
+        if ch.isalnum() and not all(map(str.isalnum, lowered)):
+            out_of.add((ch, *(c for c in lowered if not c.isalnum())))
+    assert into == []
+    assert out_of == {("\u0130", _LOWERED_OUT_OF_WORDS)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I love this.",  # untouched positive
+        "I hate this.",  # negative: negative_weight only
+        "Nothing here at all.",  # no valued word
+        "It isn't bad at all.",  # neutral with a negation cue
+        "It would be great, if it worked?",  # positive with cues
+        "The war was terrible, but the food was good.",  # a story word and "but"
+        "However, the plot was lovely.",  # a turn opener
+        "Although the start was slow, I like it like a rock.",  # concession, "like"
+        "In the end it was fine.",  # an opener of three words
+        "In short sentences we trust.",  # a first word that opens no turn here
+        "",
+    ],
+)
+@pytest.mark.parametrize("irony", [None, 0.2, 0.5, 0.9])
+def test_a_sentences_part_without_records_is_its_readings(text, irony):
+    from textkit.plugins.sentiment import _contribution, _reading
+
+    valences = _vader.token_valences(text)
+    reading = _reading(text, valences, irony)
+    assert _contribution(text, valences, irony) == (reading.counted.adjusted, reading.counted.weight, reading.deltas)
+    # Also with the tokens not kept lower-cased (a long document).
+    bare = valences._replace(lowered=None, others=None)
+    assert _contribution(text, bare, irony) == (reading.counted.adjusted, reading.counted.weight, reading.deltas)
 
 
 def test_but_check_equals_vaders_own_on_repeated_and_colliding_valences():
