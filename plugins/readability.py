@@ -139,7 +139,7 @@ from operator import add, and_, is_, le, lshift, lt, mul, or_, rshift, sub, true
 from textkit import Analyzer, Result, Skip, bulk, hookimpl, require_script
 
 from . import _syllables
-from ._wordlists import dale_chall_easy_words
+from ._wordlists import _cmu_table, dale_chall_easy_words
 
 ID = "readability"
 
@@ -350,7 +350,7 @@ def _familiar_lower(lower: str) -> bool:
                 return True
         if lower.endswith("'s"):
             stem = lower[:-2]
-    return any(base in easy for base in _bases(stem))
+    return not easy.isdisjoint(_bases(stem))
 
 
 def is_polysyllable(word: str) -> bool:
@@ -494,8 +494,42 @@ def clear_caches() -> None:
 def _measure(text: str, opens: bool) -> int:
     """What a word adds to its sentence's counts, packed (see _WORD_FIELDS): the word classes of
     is_polysyllable, is_complex and is_familiar, worked out together so that each step is done once."""
+    if text.isalpha() and text.isascii():  # most words: ASCII letters only
+        lower = text.lower()
+        phones = _cmu_table().get(lower)
+        # For these _syllables._count reads the dictionary (they are no numeral or initialism) unless
+        # the word is a two-letter all-caps one (maybe spelled out) or the entry is a "# comment" one:
+        # those, and words it lacks, take the general way below.
+        if phones is not None and "#" not in phones and not (len(text) == 2 and text.isupper()):
+            return _measure_known(text, lower, phones, opens)
+    return _measure_any(text, opens)
+
+
+def _measure_known(text: str, lower: str, phones: str, opens: bool) -> int:
+    """_measure of a word of ASCII letters whose lower case is in the dictionary with ``phones``
+    (no comment), not a two-letter all-caps word: _measure_any's steps with what is known of such a
+    word filled in (no numeral, letters = characters = its length, nothing guessed, no hyphen or
+    apostrophe, ``normalise(text) == lower``)."""
+    syllables = phones.count("0") + phones.count("1") + phones.count("2") or 1  # max(stress digits, 1)
+    packed = syllables | len(text) << _LETTERS_SHIFT | len(text) << _CHARACTERS_SHIFT
+    if syllables >= 3:
+        packed |= _POLYSYLLABLE
+    # is_name: in ASCII letters, a capital is a letter that lower() changes.
+    if text != lower and (not opens or text[1:] != lower[1:]):
+        return packed  # a name: familiar, never complex
+    if syllables >= 3:
+        stem = _suffix_stem_syllables(lower)  # _complex_normalised without its hyphen test
+        if stem is None or stem >= 3:
+            packed |= _COMPLEX
+    if not _familiar_lower(lower):  # _familiar_normalised without its hyphen test
+        packed |= _DIFFICULT
+    return packed
+
+
+def _measure_any(text: str, opens: bool) -> int:
+    """_measure of any word."""
     syllables, guessed = _syllables.counted_uncached(text)  # our caller caches the whole answer
-    if text.isalpha():  # most words: no letter is a digit, so not a numeral
+    if text.isalpha():  # no letter is a digit, so not a numeral
         number = False
         letters = characters = len(text)
     else:
