@@ -13,8 +13,8 @@ documents has them.
 
 ``time``: CPU per document, the other revision's readability (its plugins/ loaded as a separate
 package beside this checkout's) and this checkout's alternated in one process, best of ``--rounds``.
-``instructions``: valgrind cachegrind, the same pass under each revision minus a run that only
-segments (load-independent). ``startup``: CPU of the first document of a fresh process
+``instructions``: valgrind cachegrind, the same pass under each revision (this checkout's last
+commit, HEAD, for "now") minus a run that only segments (load-independent). ``startup``: CPU of the first document of a fresh process
 (dictionary, word list and hyphenation patterns loaded), each revision in its own processes,
 alternated, best of ``--rounds``. Run with ``nice -n 10``; on a loaded machine use the ratios.
 """
@@ -68,12 +68,12 @@ print(time.process_time() - started)
 """
 
 
-def other_revision(revision: str, into: Path) -> Path:
-    """``revision``'s plugins/ as the importable package ``readability_before`` in ``into``."""
+def other_revision(revision: str, into: Path, package: str = "readability_before") -> Path:
+    """``revision``'s plugins/ as the importable package ``package`` in ``into``."""
     from _revision import export_revision
 
-    export_revision(revision, into / "export")
-    shutil.move(str(into / "export" / "textkit" / "plugins"), str(into / "readability_before"))
+    export_revision(revision, into / f"export-{package}")
+    shutil.move(str(into / f"export-{package}" / "textkit" / "plugins"), str(into / package))
     return into
 
 
@@ -135,20 +135,21 @@ def instructions_ab(args, path: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     n = len(texts_of(args.folder))
+    other_revision("HEAD", path, "readability_now")  # committed: the checkout may change while valgrind runs
     with ThreadPoolExecutor(max_workers=2) as pool:
         runs = {
             key: pool.submit(instructions, args.folder, package, analyse, path)
             for key, package, analyse in (
                 ("segment", "textkit.plugins", False),
                 ("before", "readability_before", True),
-                ("now", "textkit.plugins", True),
+                ("now", "readability_now", True),
             )
         }
     got = {key: future.result() for key, future in runs.items()}
     before, now = got["before"] - got["segment"], got["now"] - got["segment"]
     print(f"{n} documents, one pass from empty caches (dictionary loading included), million instructions per document")
     print(f"  {args.against:<14} {before / n / 1e6:7.3f}")
-    print(f"  {'this checkout':<14} {now / n / 1e6:7.3f}   ratio {now / before:.3f}")
+    print(f"  {'HEAD':<14} {now / n / 1e6:7.3f}   ratio {now / before:.3f}")
 
 
 def startup_ab(args, path: Path) -> None:
