@@ -13,8 +13,10 @@ documents has them.
 
 ``time``: CPU per document, the other revision's readability (its plugins/ loaded as a separate
 package beside this checkout's) and this checkout's alternated in one process, best of ``--rounds``.
-``instructions``: valgrind cachegrind, the same pass under each revision (this checkout's last
-commit, HEAD, for "now") minus a run that only segments (load-independent). ``startup``: CPU of the first document of a fresh process
+``instructions``: valgrind cachegrind (load-independent), each revision (this checkout's last commit,
+HEAD, for "now") analysing the first document only and all of them, minus a run that only segments:
+the first document's figure is mostly loading the word data (what a one-file run pays), the
+further documents' average is the per-document cost of a long run. ``startup``: CPU of the first document of a fresh process
 (dictionary, word list and hyphenation patterns loaded), each revision in its own processes,
 alternated, best of ``--rounds``. Run with ``nice -n 10``; on a loaded machine use the ratios.
 """
@@ -35,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-# One pass as a real run makes it: python PROBE FOLDER PACKAGE PASS ("0": segment only).
+# One pass as a real run makes it: python PROBE FOLDER PACKAGE HOW_MANY (documents analysed; all segmented).
 PROBE = """
 import importlib, sys
 from pathlib import Path
@@ -45,10 +47,10 @@ texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(Path(sy
 documents = [Document(text) for text in texts]
 for document in documents:
     document.segmentation
-if sys.argv[3] == "1":
+if int(sys.argv[3]):
     readability = importlib.import_module(sys.argv[2] + ".readability")
     config = Config()
-    for document in documents:
+    for document in documents[: int(sys.argv[3])]:
         try:
             readability.analyze(document, config)
         except Exception:
@@ -120,12 +122,12 @@ def time_ab(args, path: Path) -> None:
     print(f"  {'this checkout':<14} {1000 * best['now'] / n:7.3f}   ratio {best['now'] / best['before']:.3f}")
 
 
-def instructions(folder: Path, package: str, analyse: bool, path: Path) -> int:
+def instructions(folder: Path, package: str, analysed: int, path: Path) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONHASHSEED"] = "0"
     done = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, "-c", PROBE, str(folder), package, "1" if analyse else "0", str(path)],
+         sys.executable, "-c", PROBE, str(folder), package, str(analysed), str(path)],
         capture_output=True, text=True, env=env, check=True,
     )  # fmt: skip
     return int(re.search(r"I\s+refs:\s+([\d,]+)", done.stderr).group(1).replace(",", ""))
@@ -138,18 +140,27 @@ def instructions_ab(args, path: Path) -> None:
     other_revision("HEAD", path, "readability_now")  # committed: the checkout may change while valgrind runs
     with ThreadPoolExecutor(max_workers=2) as pool:
         runs = {
-            key: pool.submit(instructions, args.folder, package, analyse, path)
-            for key, package, analyse in (
-                ("segment", "textkit.plugins", False),
-                ("before", "readability_before", True),
-                ("now", "readability_now", True),
+            (package, analysed): pool.submit(instructions, args.folder, package, analysed, path)
+            for package, analysed in (
+                ("textkit.plugins", 0),
+                ("readability_before", 1),
+                ("readability_now", 1),
+                ("readability_before", n),
+                ("readability_now", n),
             )
         }
     got = {key: future.result() for key, future in runs.items()}
-    before, now = got["before"] - got["segment"], got["now"] - got["segment"]
-    print(f"{n} documents, one pass from empty caches (dictionary loading included), million instructions per document")
-    print(f"  {args.against:<14} {before / n / 1e6:7.3f}")
-    print(f"  {'HEAD':<14} {now / n / 1e6:7.3f}   ratio {now / before:.3f}")
+    segmented = got["textkit.plugins", 0]
+    print(f"{n} documents in one process from empty caches, million instructions")
+    print(f"  {'':<14} {'first document':>15} {'each further one':>17}")
+    figures = {}
+    for label, package in ((args.against, "readability_before"), ("HEAD", "readability_now")):
+        first = got[package, 1] - segmented  # loading the dictionary, word list and patterns, and one document
+        further = (got[package, n] - got[package, 1]) / (n - 1)
+        figures[label] = (first, further)
+        print(f"  {label:<14} {first / 1e6:15.1f} {further / 1e6:17.3f}")
+    (first_before, further_before), (first_now, further_now) = figures.values()
+    print(f"  {'ratio':<14} {first_now / first_before:15.3f} {further_now / further_before:17.3f}")
 
 
 def startup_ab(args, path: Path) -> None:
