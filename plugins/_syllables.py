@@ -194,8 +194,17 @@ def cmu_syllables(word: str) -> int | None:
 
 def normalise(word: str) -> str:
     """Lower case, with straight apostrophes and ASCII hyphens."""
-    # Every character _APOSTROPHES maps is outside ASCII; str.translate with a dict is slow.
-    return word.lower() if word.isascii() else word.translate(_APOSTROPHES).lower()
+    return _straightened(word).lower()
+
+
+def _straightened(word: str) -> str:
+    """``word.translate(_APOSTROPHES)``: every character it maps is outside ASCII, and str.translate
+    with a dict is slow, so an ASCII word (most) is returned as it is, and the usual ’ is replaced
+    first (a word then in ASCII has nothing else to map)."""
+    if word.isascii():
+        return word
+    word = word.replace("’", "'")
+    return word if word.isascii() else word.translate(_APOSTROPHES)
 
 
 def is_number(word: str) -> bool:
@@ -224,7 +233,7 @@ def clear_cache() -> None:
 
 @lru_cache(maxsize=65536)
 def _count(word: str) -> tuple[int, bool]:
-    token = word if word.isascii() else word.translate(_APOSTROPHES)  # see normalise
+    token = _straightened(word)
     if not token.isalpha():  # a word of letters (most) is neither a numeral nor an initialism
         if is_number(token):
             return sum(c.isdigit() for c in token), False

@@ -294,30 +294,34 @@ _INFLECTIONS = (
     ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
     ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
 )  # fmt: skip
-_INFLECTION_ENDINGS = tuple({suffix for suffix, _ in _INFLECTIONS})
 _CONTRACTIONS = ("'s", "'re", "'ll", "'ve", "'d", "'m", "n't", "'")
 
 
 def _bases(word: str) -> list[str]:
     """Words that ``word`` may be a regular inflection of ("stopped" -> "stop", "cities" -> "city")."""
-    if not word.endswith(_INFLECTION_ENDINGS):  # one test in C for most words
+    endings = _INFLECTIONS_BY_LAST_LETTER.get(word[-1:])
+    if endings is None:  # one look-up for most words
         return []
     bases = []
-    for size in _INFLECTION_SIZES:  # the word's own last 1-4 letters looked up, not every ending tried
+    for ending, size, replacements in endings:  # by size, as _INFLECTIONS lists them within a size
         if len(word) - size < 2:
             break
+        if not word.endswith(ending):
+            continue
         base = word[:-size]
-        for replacement in _INFLECTIONS_BY_ENDING.get(word[-size:], ()):
+        for replacement in replacements:
             bases.append(base + replacement)
             if not replacement and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
                 bases.append(base[:-1])
     return bases
 
 
-_INFLECTIONS_BY_ENDING: dict[str, tuple[str, ...]] = {}
-for _suffix, _replacement in _INFLECTIONS:
-    _INFLECTIONS_BY_ENDING[_suffix] = (*_INFLECTIONS_BY_ENDING.get(_suffix, ()), _replacement)
-_INFLECTION_SIZES = sorted({len(suffix) for suffix in _INFLECTION_ENDINGS})
+# {last letter: [(ending, its length, its replacements in _INFLECTIONS' order)], the endings by length}.
+_INFLECTIONS_BY_LAST_LETTER: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {}
+for _suffix in sorted(dict.fromkeys(suffix for suffix, _ in _INFLECTIONS), key=len):
+    _INFLECTIONS_BY_LAST_LETTER.setdefault(_suffix[-1], []).append(
+        (_suffix, len(_suffix), tuple(replacement for suffix, replacement in _INFLECTIONS if suffix == _suffix))
+    )
 
 
 def is_name(word: str, opens_sentence: bool = False) -> bool:
@@ -494,6 +498,8 @@ def clear_caches() -> None:
 def _measure(text: str, opens: bool) -> int:
     """What a word adds to its sentence's counts, packed (see _WORD_FIELDS): the word classes of
     is_polysyllable, is_complex and is_familiar, worked out together so that each step is done once."""
+    if text.isdecimal():  # a numeral of digits only: one syllable and one character per digit, no letter
+        return len(text) | len(text) << _CHARACTERS_SHIFT
     if text.isalpha() and text.isascii():  # most words: ASCII letters only
         lower = text.lower()
         phones = _cmu_table().get(lower)
