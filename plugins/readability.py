@@ -134,7 +134,7 @@ import statistics
 import sys
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import add, and_, is_, le, lshift, lt, mul, or_, rshift, sub, truediv
+from operator import add, and_, attrgetter, is_, le, lshift, lt, mul, or_, rshift, sub, truediv
 
 from textkit import Analyzer, Result, Skip, bulk, hookimpl, require_script
 
@@ -197,19 +197,16 @@ class Counts:
     characters: int
 
 
-@dataclass(slots=True)  # one per sentence: not frozen, which would make each slower to build
+@dataclass(slots=True)  # one per sentence that becomes a finding: not frozen, which would make each slower to build
 class SentenceStats:
+    """What a finding says about its sentence."""
+
     index: int
     start: int
     end: int
     words: int
     syllables: int
     polysyllables: int
-    complex_words: int
-    difficult_words: int
-    letters: int
-    characters: int
-    guessed: int
     grade: float  # Flesch–Kincaid grade of the sentence alone (0.0 for a sentence without words)
 
 
@@ -443,15 +440,15 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
     # (which may be capitalised without being a name) in that of opening words instead.
     packed = list(map(_INNER_WORDS.get, texts))
     _look_up(packed, texts, compress(firsts, map(lt, firsts, ends)), _OPENING_WORDS, True)
-    words = columns["words"]
-    # Every sentence one word ("Yes." a million times): its sum is its word's own int, not a new one
-    # per sentence (a third of the memory on such a text).
-    one_word = bool(words) and min(words) == max(words) == 1
-    try:
-        sums = _sentence_sums(packed, firsts, ends, one_word)
-    except TypeError:  # a word not in the cache (None): only then are the words looked at one by one
+    if None in packed:  # words not in the cache: only then are the words looked at one by one
         _look_up(packed, texts, list(compress(count(), map(is_, packed, repeat(None)))), _INNER_WORDS, False)
-        sums = _sentence_sums(packed, firsts, ends, one_word)
+    words = columns["words"]
+    if words and min(words) == max(words) == 1:
+        # Every sentence one word ("Yes." a million times): its sum is its word's own int, not a new
+        # one per sentence (a third of the memory on such a text).
+        sums = list(map(packed.__getitem__, firsts))
+    else:
+        sums = list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
     # Masks, not _unpack's bytes: no copy of every sentence's fields (a million one-word sentences).
     columns["syllables"] = syllables = list(map(and_, sums, repeat(_FIELD_MASK)))
     columns["polysyllables"] = list(map(and_, map(rshift, sums, repeat(_FIELD_BITS)), repeat(_FIELD_MASK)))
@@ -460,16 +457,6 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
                           map(truediv, map(mul, repeat(11.8), syllables), map(max, words, repeat(1)))), repeat(15.59))
     columns["grade"] = list(grades) if min(words, default=0) else [grade if n else 0.0 for grade, n in zip(grades, words)]
     return columns, sums
-
-
-def _sentence_sums(packed: list, firsts: list[int], ends: list[int], one_word: bool) -> list[int]:
-    """Each sentence's packed counts summed; TypeError while a word is not measured yet (None)."""
-    if one_word:
-        sums = list(map(packed.__getitem__, firsts))
-        if None in sums:
-            raise TypeError("a word not measured yet")
-        return sums
-    return list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
 
 
 # What _measure gave for words seen before, inside a sentence and opening one (a capitalised
@@ -615,23 +602,25 @@ def analyze(document, config) -> Result:
         },
         "settings": settings,
     }
-    stats = _finding_stats(columns, sums, settings["long_sentence_words"], settings["hard_sentences"])
+    stats = _finding_stats(columns, settings["long_sentence_words"], settings["hard_sentences"])
     findings = _long_sentences(document, stats, settings["long_sentence_words"])
     findings += _hard_sentences(document, stats, settings["hard_sentences"])
-    findings.sort(key=lambda f: (f.start, f.kind))
+    findings.sort(key=attrgetter("start", "kind"))
     return Result(metrics=metrics, findings=findings, data=data, warnings=warnings, display=["sentence_grades", "findings"])
 
 
-def _finding_stats(columns: dict[str, list], sums: list[int], longest: int, how_many: int) -> list[SentenceStats]:
+def _finding_stats(columns: dict[str, list], longest: int, how_many: int) -> list[SentenceStats]:
     """Records of the sentences that become findings, in document order: every one of more than
-    ``longest`` words and the ``how_many`` hardest (ranked as _hard_sentences ranks them). A
-    record unpacks its sentence's counts, which costs more than choosing: the others get none."""
+    ``longest`` words and the ``how_many`` hardest (ranked as _hard_sentences ranks them); the
+    others get none."""
     words, grades, starts = columns["words"], columns["grade"], columns["start"]
     rows = set(compress(count(), map(lt, repeat(longest), words)))
     hard = compress(count(), map(and_, map(le, repeat(HARD_MIN_WORDS), words), map(le, repeat(HARD_MIN_GRADE), grades)))
     rows.update(heapq.nsmallest(how_many, hard, key=lambda k: (-grades[k], starts[k])))
-    indices, ends = columns["index"], columns["end"]
-    return [SentenceStats(indices[k], starts[k], ends[k], words[k], *_unpack(sums[k]), grades[k]) for k in sorted(rows)]
+    indices, ends, syllables, polysyllables = columns["index"], columns["end"], columns["syllables"], columns["polysyllables"]
+    return [
+        SentenceStats(indices[k], starts[k], ends[k], words[k], syllables[k], polysyllables[k], grades[k]) for k in sorted(rows)
+    ]
 
 
 # round(grade, 2) of sentences by their words and syllables (syllables << 64 | words), of which a
