@@ -272,9 +272,12 @@ def _unknown(token: str) -> tuple[int, bool]:
         return _count(token.replace("'", ""))
     if _is_acronym(token) and len(token) <= _MAX_SPELLED:
         return _spelled(token), False
-    parts = _CAMEL_PART.findall(token)
-    if len(parts) > 1 and "".join(parts) == token:
-        return _sum(parts)
+    # Camel case needs a capital after the first letter: an ASCII word of letters without one
+    # ("Yunnan", most unknown names) is one part, and the pattern is not tried.
+    if not (token.isascii() and token.isalpha() and token[1:].islower()):
+        parts = _CAMEL_PART.findall(token)
+        if len(parts) > 1 and "".join(parts) == token:
+            return _sum(parts)
     if len(lower) > _MAX_HYPHENATED:
         # No English word is this long (a pasted hash, a run of one letter): pyphen's
         # patterns would cost seconds per megabyte; a vowel group is a syllable here.
