@@ -166,7 +166,7 @@ def _hyphenation_points(lower: str) -> int:
         return len(_pyphen().positions(lower))
     pointed = f".{lower.lower()}."  # as pyphen's HyphDict.positions
     size = len(pointed)
-    # pyphen's references as digits: max() of one-digit strings is max() of the numbers.
+    # pyphen's references as digits: one-digit strings compare as the numbers do.
     references = ["0"] * (size + 1)
     for i in range(size - 1):
         j = i + 1
@@ -175,10 +175,15 @@ def _hyphenation_points(lower: str) -> int:
             if found is False:  # no pattern starts so
                 break
             if found is not None:
+                # pyphen's references[k] = max(references[k], value) over the pattern's gaps, one by
+                # one (a slice, a map and max() per pattern cost twice as much). A pattern of j - i
+                # letters has at most j - i + 1 values, so k stays within references.
                 offset, values = found
-                start = i + offset
-                end = start + len(values)
-                references[start:end] = map(max, values, references[start:end])
+                k = i + offset
+                for value in values:
+                    if value > references[k]:
+                        references[k] = value
+                    k += 1
             j += 1
     # pyphen's point at references[k] is position k - 1; Pyphen.positions keeps 2 <= position <= len(lower) - 2.
     kept = "".join(references[3 : len(lower)])
