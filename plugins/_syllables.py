@@ -6,7 +6,10 @@ file). A word the dictionary lacks falls back to pyphen's en_US hyphenation,
 ``len(positions) + 1``, the same fallback textstat uses; an unknown word of
 more than 64 letters (no English word is that long: a pasted hash, one
 letter repeated) counts one syllable per vowel group instead, as
-hyphenating it would cost seconds per megabyte.
+hyphenating it would cost seconds per megabyte. The hyphenation points are
+worked out as pyphen does, from the patterns of pyphen's own en_US file read
+here in C-level passes (pyphen itself, about 60 ms to import and load, is only
+used for a file in a syntax that reading does not cover).
 
 Before lookup a token is normalised, and a few kinds of token are handled by
 rule because neither source knows them:
@@ -39,11 +42,14 @@ process and shared with the other analyzers (``_wordlists``, about 0.13 s;
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter, sub
 
-from ._wordlists import _cmu_table
+from ._wordlists import _cmu_table, package_file
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -81,14 +87,70 @@ def _pyphen():
     return pyphen.Pyphen(lang="en_US")
 
 
+# pyphen's en_US patterns (what pyphen.Pyphen(lang="en_US") reads), and what its HyphDict skips.
+_HYPHENATION_FILE = ("pyphen", "dictionaries", "hyph_en_US.dic")
+_IGNORED_LINES = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_DIGITS = b"0123456789"
+# Every byte but a digit or a line break made a ".", the mark of a letter (see _read_patterns).
+_LETTER_MARKS = bytes(byte if byte in _DIGITS or byte == ord("\n") else ord(".") for byte in range(256))
+# Every digit made a "9" (two digits in a row are then one test).
+_ANY_DIGIT = bytes(ord("9") if byte in _DIGITS else byte for byte in range(256))
+
+
 @lru_cache(maxsize=1)
-def _hyphenation_patterns() -> dict[str, tuple | None] | None:
-    """pyphen's en_US patterns, ``{letters: (offset, values)}``, with every prefix of a pattern
-    that is not one itself mapped to None; or None if this pyphen keeps its patterns some other way."""
-    patterns = getattr(getattr(_pyphen(), "hd", None), "patterns", None)
-    if not isinstance(patterns, dict):
+def _hyphenation_patterns() -> dict[str, tuple[int, str] | None] | None:
+    """pyphen's en_US patterns, ``{letters: (offset, values)}`` as its HyphDict reads them (values
+    a string of digits, not a tuple of ints), with every prefix of a pattern that is not one itself
+    mapped to None; or None if the file is not one _read_patterns reads as pyphen does."""
+    try:
+        text = package_file(*_HYPHENATION_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ModuleNotFoundError):
         return None
-    return {**dict.fromkeys(key[:end] for key in patterns for end in range(1, len(key))), **patterns}
+    patterns = _read_patterns(text)
+    if not patterns:
+        return None
+    keys = sorted(patterns, key=len, reverse=True)
+    lengths = [-len(key) for key in keys]  # ascending, for bisect
+    prefixes: dict[str, None] = {}
+    for end in range(1, len(keys[0])):
+        longer = bisect.bisect_left(lengths, -end)  # how many keys are longer than end
+        prefixes.update(dict.fromkeys(map(itemgetter(slice(0, end)), keys[:longer])))
+    return {**prefixes, **patterns}
+
+
+def _read_patterns(text: str) -> dict[str, tuple[int, str]] | None:
+    """A hyph_*.dic file's patterns as pyphen's HyphDict.__init__ reads them, in C-level passes over
+    the whole file instead of a regex and a zip per pattern (pyphen: about 50 ms, plus 12 ms to
+    import it); None for an encoding or a pattern syntax it reads differently.
+
+    HyphDict splits a pattern such as ``.a2ch4`` into its letters (``.ach``) and a value for each
+    gap between them, before the first and after the last (0 0 2 0 4: a digit, or 0 where there is
+    none), drops the zeros at both ends keeping how many were dropped in front (2, ``(2, 4)``), and
+    skips a pattern whose values are all 0; a later pattern of the same letters replaces an earlier one.
+    """
+    encoding, _, body = text.partition("\n")
+    if encoding.strip().lower() not in ("utf-8", "utf8") or "^^" in body or "/" in body:  # escapes, alternatives
+        return None
+    if any(map(str.isdecimal, set(body).difference("0123456789"))):  # digits HyphDict reads that we would not
+        return None
+    lines = [line for line in map(str.strip, body.split("\n")) if line and not line.startswith(_IGNORED_LINES)]
+    joined = "\n".join(lines).encode()  # UTF-8: no byte of a letter outside ASCII is a digit or a line break
+    letters = joined.translate(None, _DIGITS).decode().split("\n")
+    # The gaps' values: each letter (one byte in ASCII with "?" for the others) made a "." mark, then
+    # a mark appended to every line, so that every gap is what stands before a mark: a digit or nothing.
+    marked = "\n".join(lines).encode("ascii", "replace").translate(_LETTER_MARKS).replace(b"\n", b".\n") + b"."
+    if b"99" in marked.translate(_ANY_DIGIT):
+        return None  # two digits in a row: HyphDict would read an extra value
+    # "0" before every mark, then a digit's own 0 taken out again: one value per gap.
+    gaps = marked.replace(b".", b"0.")
+    for digit in _DIGITS:
+        gaps = gaps.replace(bytes((digit, 48, 46)), bytes((digit, 46)))  # "d0." -> "d."
+    gaps = gaps.translate(None, b".").decode().split("\n")
+    if len(gaps) != len(letters):  # pragma: no cover - both have a line per pattern
+        return None
+    values = list(map(str.strip, gaps, repeat("0")))
+    offsets = list(map(sub, map(len, gaps), map(len, map(str.lstrip, gaps, repeat("0")))))
+    return {key: (offset, value) for key, offset, value in zip(letters, offsets, values) if value}
 
 
 def _hyphenation_points(lower: str) -> int:
@@ -104,7 +166,8 @@ def _hyphenation_points(lower: str) -> int:
         return len(_pyphen().positions(lower))
     pointed = f".{lower.lower()}."  # as pyphen's HyphDict.positions
     size = len(pointed)
-    references = [0] * (size + 1)
+    # pyphen's references as digits: one-digit strings compare as the numbers do.
+    references = ["0"] * (size + 1)
     for i in range(size - 1):
         j = i + 1
         while j <= size:
@@ -112,13 +175,19 @@ def _hyphenation_points(lower: str) -> int:
             if found is False:  # no pattern starts so
                 break
             if found is not None:
+                # pyphen's references[k] = max(references[k], value) over the pattern's gaps, one by
+                # one (a slice, a map and max() per pattern cost twice as much). A pattern of j - i
+                # letters has at most j - i + 1 values, so k stays within references.
                 offset, values = found
-                start = i + offset
-                end = start + len(values)
-                references[start:end] = map(max, values, references[start:end])
+                k = i + offset
+                for value in values:
+                    if value > references[k]:
+                        references[k] = value
+                    k += 1
             j += 1
     # pyphen's point at references[k] is position k - 1; Pyphen.positions keeps 2 <= position <= len(lower) - 2.
-    return sum(reference % 2 for reference in references[3 : len(lower)])
+    kept = "".join(references[3 : len(lower)])
+    return sum(map(kept.count, "13579"))
 
 
 def cmu_syllables(word: str) -> int | None:
@@ -133,8 +202,17 @@ def cmu_syllables(word: str) -> int | None:
 
 def normalise(word: str) -> str:
     """Lower case, with straight apostrophes and ASCII hyphens."""
-    # Every character _APOSTROPHES maps is outside ASCII; str.translate with a dict is slow.
-    return word.lower() if word.isascii() else word.translate(_APOSTROPHES).lower()
+    return _straightened(word).lower()
+
+
+def _straightened(word: str) -> str:
+    """``word.translate(_APOSTROPHES)``: every character it maps is outside ASCII, and str.translate
+    with a dict is slow, so an ASCII word (most) is returned as it is, and the usual ’ is replaced
+    first (a word then in ASCII has nothing else to map)."""
+    if word.isascii():
+        return word
+    word = word.replace("’", "'")
+    return word if word.isascii() else word.translate(_APOSTROPHES)
 
 
 def is_number(word: str) -> bool:
@@ -163,7 +241,7 @@ def clear_cache() -> None:
 
 @lru_cache(maxsize=65536)
 def _count(word: str) -> tuple[int, bool]:
-    token = word if word.isascii() else word.translate(_APOSTROPHES)  # see normalise
+    token = _straightened(word)
     if not token.isalpha():  # a word of letters (most) is neither a numeral nor an initialism
         if is_number(token):
             return sum(c.isdigit() for c in token), False
@@ -202,9 +280,12 @@ def _unknown(token: str) -> tuple[int, bool]:
         return _count(token.replace("'", ""))
     if _is_acronym(token) and len(token) <= _MAX_SPELLED:
         return _spelled(token), False
-    parts = _CAMEL_PART.findall(token)
-    if len(parts) > 1 and "".join(parts) == token:
-        return _sum(parts)
+    # Camel case needs a capital after the first letter: an ASCII word of letters without one
+    # ("Yunnan", most unknown names) is one part, and the pattern is not tried.
+    if not (token.isascii() and token.isalpha() and token[1:].islower()):
+        parts = _CAMEL_PART.findall(token)
+        if len(parts) > 1 and "".join(parts) == token:
+            return _sum(parts)
     if len(lower) > _MAX_HYPHENATED:
         # No English word is this long (a pasted hash, a run of one letter): pyphen's
         # patterns would cost seconds per megabyte; a vowel group is a syllable here.

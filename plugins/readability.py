@@ -134,12 +134,12 @@ import statistics
 import sys
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import add, and_, is_, le, lshift, lt, mul, or_, rshift, sub, truediv
+from operator import add, and_, attrgetter, is_, le, lshift, lt, mul, or_, rshift, sub, truediv
 
 from textkit import Analyzer, Result, Skip, bulk, hookimpl, require_script
 
 from . import _syllables
-from ._wordlists import dale_chall_easy_words
+from ._wordlists import _cmu_table, dale_chall_easy_words
 
 ID = "readability"
 
@@ -197,19 +197,16 @@ class Counts:
     characters: int
 
 
-@dataclass(slots=True)  # one per sentence: not frozen, which would make each slower to build
+@dataclass(slots=True)  # one per sentence that becomes a finding: not frozen, which would make each slower to build
 class SentenceStats:
+    """What a finding says about its sentence."""
+
     index: int
     start: int
     end: int
     words: int
     syllables: int
     polysyllables: int
-    complex_words: int
-    difficult_words: int
-    letters: int
-    characters: int
-    guessed: int
     grade: float  # Flesch–Kincaid grade of the sentence alone (0.0 for a sentence without words)
 
 
@@ -294,30 +291,34 @@ _INFLECTIONS = (
     ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
     ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
 )  # fmt: skip
-_INFLECTION_ENDINGS = tuple({suffix for suffix, _ in _INFLECTIONS})
 _CONTRACTIONS = ("'s", "'re", "'ll", "'ve", "'d", "'m", "n't", "'")
 
 
 def _bases(word: str) -> list[str]:
     """Words that ``word`` may be a regular inflection of ("stopped" -> "stop", "cities" -> "city")."""
-    if not word.endswith(_INFLECTION_ENDINGS):  # one test in C for most words
+    endings = _INFLECTIONS_BY_LAST_LETTER.get(word[-1:])
+    if endings is None:  # one look-up for most words
         return []
     bases = []
-    for size in _INFLECTION_SIZES:  # the word's own last 1-4 letters looked up, not every ending tried
+    for ending, size, replacements in endings:  # by size, as _INFLECTIONS lists them within a size
         if len(word) - size < 2:
             break
+        if not word.endswith(ending):
+            continue
         base = word[:-size]
-        for replacement in _INFLECTIONS_BY_ENDING.get(word[-size:], ()):
+        for replacement in replacements:
             bases.append(base + replacement)
             if not replacement and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
                 bases.append(base[:-1])
     return bases
 
 
-_INFLECTIONS_BY_ENDING: dict[str, tuple[str, ...]] = {}
-for _suffix, _replacement in _INFLECTIONS:
-    _INFLECTIONS_BY_ENDING[_suffix] = (*_INFLECTIONS_BY_ENDING.get(_suffix, ()), _replacement)
-_INFLECTION_SIZES = sorted({len(suffix) for suffix in _INFLECTION_ENDINGS})
+# {last letter: [(ending, its length, its replacements in _INFLECTIONS' order)], the endings by length}.
+_INFLECTIONS_BY_LAST_LETTER: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {}
+for _suffix in sorted(dict.fromkeys(suffix for suffix, _ in _INFLECTIONS), key=len):
+    _INFLECTIONS_BY_LAST_LETTER.setdefault(_suffix[-1], []).append(
+        (_suffix, len(_suffix), tuple(replacement for suffix, replacement in _INFLECTIONS if suffix == _suffix))
+    )
 
 
 def is_name(word: str, opens_sentence: bool = False) -> bool:
@@ -350,7 +351,7 @@ def _familiar_lower(lower: str) -> bool:
                 return True
         if lower.endswith("'s"):
             stem = lower[:-2]
-    return any(base in easy for base in _bases(stem))
+    return not easy.isdisjoint(_bases(stem))
 
 
 def is_polysyllable(word: str) -> bool:
@@ -439,15 +440,15 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
     # (which may be capitalised without being a name) in that of opening words instead.
     packed = list(map(_INNER_WORDS.get, texts))
     _look_up(packed, texts, compress(firsts, map(lt, firsts, ends)), _OPENING_WORDS, True)
-    words = columns["words"]
-    # Every sentence one word ("Yes." a million times): its sum is its word's own int, not a new one
-    # per sentence (a third of the memory on such a text).
-    one_word = bool(words) and min(words) == max(words) == 1
-    try:
-        sums = _sentence_sums(packed, firsts, ends, one_word)
-    except TypeError:  # a word not in the cache (None): only then are the words looked at one by one
+    if None in packed:  # words not in the cache: only then are the words looked at one by one
         _look_up(packed, texts, list(compress(count(), map(is_, packed, repeat(None)))), _INNER_WORDS, False)
-        sums = _sentence_sums(packed, firsts, ends, one_word)
+    words = columns["words"]
+    if words and min(words) == max(words) == 1:
+        # Every sentence one word ("Yes." a million times): its sum is its word's own int, not a new
+        # one per sentence (a third of the memory on such a text).
+        sums = list(map(packed.__getitem__, firsts))
+    else:
+        sums = list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
     # Masks, not _unpack's bytes: no copy of every sentence's fields (a million one-word sentences).
     columns["syllables"] = syllables = list(map(and_, sums, repeat(_FIELD_MASK)))
     columns["polysyllables"] = list(map(and_, map(rshift, sums, repeat(_FIELD_BITS)), repeat(_FIELD_MASK)))
@@ -456,16 +457,6 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
                           map(truediv, map(mul, repeat(11.8), syllables), map(max, words, repeat(1)))), repeat(15.59))
     columns["grade"] = list(grades) if min(words, default=0) else [grade if n else 0.0 for grade, n in zip(grades, words)]
     return columns, sums
-
-
-def _sentence_sums(packed: list, firsts: list[int], ends: list[int], one_word: bool) -> list[int]:
-    """Each sentence's packed counts summed; TypeError while a word is not measured yet (None)."""
-    if one_word:
-        sums = list(map(packed.__getitem__, firsts))
-        if None in sums:
-            raise TypeError("a word not measured yet")
-        return sums
-    return list(map(sum, map(packed.__getitem__, map(slice, firsts, ends))))
 
 
 # What _measure gave for words seen before, inside a sentence and opening one (a capitalised
@@ -494,8 +485,44 @@ def clear_caches() -> None:
 def _measure(text: str, opens: bool) -> int:
     """What a word adds to its sentence's counts, packed (see _WORD_FIELDS): the word classes of
     is_polysyllable, is_complex and is_familiar, worked out together so that each step is done once."""
+    if text.isdecimal():  # a numeral of digits only: one syllable and one character per digit, no letter
+        return len(text) | len(text) << _CHARACTERS_SHIFT
+    if text.isalpha() and text.isascii():  # most words: ASCII letters only
+        lower = text.lower()
+        phones = _cmu_table().get(lower)
+        # For these _syllables._count reads the dictionary (they are no numeral or initialism) unless
+        # the word is a two-letter all-caps one (maybe spelled out) or the entry is a "# comment" one:
+        # those, and words it lacks, take the general way below.
+        if phones is not None and "#" not in phones and not (len(text) == 2 and text.isupper()):
+            return _measure_known(text, lower, phones, opens)
+    return _measure_any(text, opens)
+
+
+def _measure_known(text: str, lower: str, phones: str, opens: bool) -> int:
+    """_measure of a word of ASCII letters whose lower case is in the dictionary with ``phones``
+    (no comment), not a two-letter all-caps word: _measure_any's steps with what is known of such a
+    word filled in (no numeral, letters = characters = its length, nothing guessed, no hyphen or
+    apostrophe, ``normalise(text) == lower``)."""
+    syllables = phones.count("0") + phones.count("1") + phones.count("2") or 1  # max(stress digits, 1)
+    packed = syllables | len(text) << _LETTERS_SHIFT | len(text) << _CHARACTERS_SHIFT
+    if syllables >= 3:
+        packed |= _POLYSYLLABLE
+    # is_name: in ASCII letters, a capital is a letter that lower() changes.
+    if text != lower and (not opens or text[1:] != lower[1:]):
+        return packed  # a name: familiar, never complex
+    if syllables >= 3:
+        stem = _suffix_stem_syllables(lower)  # _complex_normalised without its hyphen test
+        if stem is None or stem >= 3:
+            packed |= _COMPLEX
+    if not _familiar_lower(lower):  # _familiar_normalised without its hyphen test
+        packed |= _DIFFICULT
+    return packed
+
+
+def _measure_any(text: str, opens: bool) -> int:
+    """_measure of any word."""
     syllables, guessed = _syllables.counted_uncached(text)  # our caller caches the whole answer
-    if text.isalpha():  # most words: no letter is a digit, so not a numeral
+    if text.isalpha():  # no letter is a digit, so not a numeral
         number = False
         letters = characters = len(text)
     else:
@@ -575,23 +602,25 @@ def analyze(document, config) -> Result:
         },
         "settings": settings,
     }
-    stats = _finding_stats(columns, sums, settings["long_sentence_words"], settings["hard_sentences"])
+    stats = _finding_stats(columns, settings["long_sentence_words"], settings["hard_sentences"])
     findings = _long_sentences(document, stats, settings["long_sentence_words"])
     findings += _hard_sentences(document, stats, settings["hard_sentences"])
-    findings.sort(key=lambda f: (f.start, f.kind))
+    findings.sort(key=attrgetter("start", "kind"))
     return Result(metrics=metrics, findings=findings, data=data, warnings=warnings, display=["sentence_grades", "findings"])
 
 
-def _finding_stats(columns: dict[str, list], sums: list[int], longest: int, how_many: int) -> list[SentenceStats]:
+def _finding_stats(columns: dict[str, list], longest: int, how_many: int) -> list[SentenceStats]:
     """Records of the sentences that become findings, in document order: every one of more than
-    ``longest`` words and the ``how_many`` hardest (ranked as _hard_sentences ranks them). A
-    record unpacks its sentence's counts, which costs more than choosing: the others get none."""
+    ``longest`` words and the ``how_many`` hardest (ranked as _hard_sentences ranks them); the
+    others get none."""
     words, grades, starts = columns["words"], columns["grade"], columns["start"]
     rows = set(compress(count(), map(lt, repeat(longest), words)))
     hard = compress(count(), map(and_, map(le, repeat(HARD_MIN_WORDS), words), map(le, repeat(HARD_MIN_GRADE), grades)))
     rows.update(heapq.nsmallest(how_many, hard, key=lambda k: (-grades[k], starts[k])))
-    indices, ends = columns["index"], columns["end"]
-    return [SentenceStats(indices[k], starts[k], ends[k], words[k], *_unpack(sums[k]), grades[k]) for k in sorted(rows)]
+    indices, ends, syllables, polysyllables = columns["index"], columns["end"], columns["syllables"], columns["polysyllables"]
+    return [
+        SentenceStats(indices[k], starts[k], ends[k], words[k], syllables[k], polysyllables[k], grades[k]) for k in sorted(rows)
+    ]
 
 
 # round(grade, 2) of sentences by their words and syllables (syllables << 64 | words), of which a
