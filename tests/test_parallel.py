@@ -349,9 +349,9 @@ def test_the_warm_up_loads_what_a_first_document_would_load_in_each_worker(cli):
         "from textkit import parallel\n"
         "from textkit.plugins import _syllables\n"
         "parallel._warm_up({})\n"
-        "print(_syllables._pyphen.cache_info().currsize)"
+        "print(_syllables._hyphenation_patterns.cache_info().currsize)"
     )
-    # Readability's hyphenation patterns, for words no pronouncing dictionary holds (~0.1 s to load).
+    # Readability's hyphenation patterns, for words no pronouncing dictionary holds (~25 ms to load).
     assert cli(command=[sys.executable, "-c", probe]).stdout.split() == ["1"]
 
 

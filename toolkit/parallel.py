@@ -146,7 +146,7 @@ def _analyze_one(path: str, encoded: bool = False, text: bool = True):
 
 
 # Touches what analyzers load on first use: abbreviations, quotations, names, numbers, and a word
-# no pronouncing dictionary holds (readability then loads hyphenation patterns: ~0.1 s, once per
+# no pronouncing dictionary holds (readability then loads hyphenation patterns: ~25 ms, once per
 # worker after the fork if left to the first such word of a real document).
 _WARM_UP_TEXT = (
     "Mr. Smith of Acme Corp. said the U.S. economy grew 3.5% in 2024. “It was great,” he said. "
