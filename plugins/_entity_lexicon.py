@@ -91,6 +91,11 @@ class Lexicon:
         return self.place_names | self.nationalities
 
     @cached_property
+    def name_suffixes(self) -> frozenset[str]:
+        """Words that end an organisation's or a place's name: "Corp", "Street"."""
+        return self.org_suffixes | self.place_suffixes
+
+    @cached_property
     def gazetteer(self) -> frozenset[str]:
         """Every name the lists know, whatever its type."""
         return self.place_names | self.nationalities | self.organisations
