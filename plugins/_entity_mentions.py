@@ -693,12 +693,38 @@ def _sentence_mentions(
     if needs_resolving:
         pieces = _resolve_words(_plain_pieces(pieces, document.text), evidence, lex)
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
+    # Maximal runs of capitalised pieces that read as one name, each opening at a name
+    # word, judged as they are found (judging one changes no piece).
     mentions = []
-    for run in _runs(pieces, name_words, lex, document.text):
-        if len(run) == 1:
-            mentions += _lone_word_mentions(document, run[0], evidence, lex)
-        else:
-            mentions += _run_mentions(document, run, evidence, lex)
+    covered = 0  # pieces before this index are in a run already
+    last = len(pieces) - 1
+    particles = lex.name_particles
+    for i in name_words:
+        if i < covered:
+            continue
+        piece = pieces[i]
+        covered = i + 1
+        if i < last:
+            following = pieces[covered]
+            # A plain word not looked at yet ends most names: asking _link is needed
+            # only for a particle ("de") or "of".
+            if (
+                following.__class__ is _Piece
+                or following.__class__ is _Plain
+                or following.text in particles
+                or following.text == "of"
+            ):
+                run = [piece]
+                while True:
+                    link = _link(run[-1], pieces, covered, lex, document.text)
+                    if not link:
+                        break
+                    run.extend(link)
+                    covered += len(link)
+                if len(run) > 1:
+                    mentions += _run_mentions(document, run, evidence, lex)
+                    continue
+        mentions += _lone_word_mentions(document, piece, evidence, lex)
     return mentions
 
 
@@ -741,37 +767,6 @@ def _is_known(name: str, evidence: _Evidence, lex: Lexicon) -> bool:
 
 def _is_name_word(piece: _Piece) -> bool:
     return piece.capitalised or piece.glued
-
-
-def _runs(pieces: list, name_words: list[int], lex: Lexicon, text: str) -> list[list[_Piece]]:
-    """Maximal runs of capitalised pieces that read as one name, each opening at a name word."""
-    runs: list[list[_Piece]] = []
-    covered = 0  # pieces before this index are in a run already
-    last = len(pieces) - 1
-    particles = lex.name_particles
-    for i in name_words:
-        if i < covered:
-            continue
-        run = [pieces[i]]
-        covered = i + 1
-        if i == last:  # nothing follows
-            runs.append(run)
-            continue
-        following = pieces[covered]
-        if following.__class__ is not _Piece and following.__class__ is not _Plain:
-            # A plain word not looked at yet ends most names: asking _link is needed
-            # only for a particle ("de") or "of".
-            if following.text not in particles and following.text != "of":
-                runs.append(run)
-                continue
-        while True:
-            link = _link(run[-1], pieces, covered, lex, text)
-            if not link:
-                break
-            run.extend(link)
-            covered += len(link)
-        runs.append(run)
-    return runs
 
 
 def _link(last: _Piece, pieces: list, nxt: int, lex: Lexicon, text: str) -> list[_Piece]:

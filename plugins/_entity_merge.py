@@ -142,9 +142,12 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
     _join_capitals(groups, joined)
     _join_acronyms(groups, joined, lex)
     _join_short_names(groups, joined, lex)
-    rows: dict[str, list[Mention]] = {}
-    for key, found in groups.items():
-        rows.setdefault(joined.find(key), []).extend(found)
+    if joined.joins:
+        rows: dict[str, list[Mention]] = {}
+        for key, found in groups.items():
+            rows.setdefault(joined.find(key), []).extend(found)
+    else:  # nothing joined (many a document): each group is a row
+        rows = groups
     entities = []
     for found in rows.values():
         found.sort(key=_START)
@@ -157,6 +160,8 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
 class _UnionFind:
     def __init__(self, keys: Iterable[str]) -> None:
         self.parent = {k: k for k in keys}
+        self.joins = 0  # union calls made
+
 
     def find(self, key: str) -> str:
         while self.parent[key] != key:
@@ -165,6 +170,7 @@ class _UnionFind:
         return key
 
     def union(self, a: str, b: str) -> None:
+        self.joins += 1
         self.parent[self.find(a)] = self.find(b)
 
 
