@@ -84,42 +84,30 @@ def merge_key(name: str) -> str:
     return name
 
 
-# A name's merge key, the same in every document: names repeat, so each is worked out once (bounded).
-_MERGE_KEYS: dict[str, str] = {}
+# What the joining rules read of a name's spelling, the same in every document, so each
+# spelling is looked at once (bounded): (its merge key, and of the key: set in capitals,
+# casefolded, first word, last word, initials of a name of 2+ words or "", an acronym as
+# _ACRONYM matches, more than one word).
+_NAME_FACTS: dict[str, tuple[str, bool, str, str, str, str, bool, bool]] = {}
 _MAX_CACHED = 1 << 16
 
 
-def _cached_merge_key(name: str) -> str:
-    key = _MERGE_KEYS.get(name)
-    if key is None:
-        if len(_MERGE_KEYS) >= _MAX_CACHED:
-            _MERGE_KEYS.clear()
-        key = _MERGE_KEYS[name] = merge_key(name)
-    return key
-
-
-# What the joining rules read of a merge key's spelling, the same in every document (bounded):
-# (set in capitals, casefolded, first word, last word, initials of a name of 2+ words or "",
-# an acronym as _ACRONYM matches, more than one word).
-_KEY_FACTS: dict[str, tuple[bool, str, str, str, str, bool, bool]] = {}
-
-
-def _key_facts(key: str) -> tuple[bool, str, str, str, str, bool, bool]:
-    facts = _KEY_FACTS.get(key)
-    if facts is None:
-        words = key.split()
-        facts = (
-            is_capitals(key),
-            key.casefold(),
-            words[0],
-            words[-1],
-            _initials(key),
-            _ACRONYM.match(key) is not None,
-            " " in key,
-        )
-        if len(_KEY_FACTS) >= _MAX_CACHED:
-            _KEY_FACTS.clear()
-        _KEY_FACTS[key] = facts
+def _name_facts(name: str) -> tuple[str, bool, str, str, str, str, bool, bool]:
+    key = merge_key(name)
+    words = key.split()
+    facts = (
+        key,
+        is_capitals(key),
+        key.casefold(),
+        words[0],
+        words[-1],
+        _initials(key),
+        _ACRONYM.match(key) is not None,
+        " " in key,
+    )
+    if len(_NAME_FACTS) >= _MAX_CACHED:
+        _NAME_FACTS.clear()
+    _NAME_FACTS[name] = facts
     return facts
 
 
@@ -130,18 +118,23 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
     """Entity rows, most mentioned first (ties by name)."""
     lex = lexicon()
     groups: dict[str, list[Mention]] = {}
+    facts = {}  # merge key -> what the rules read of it (_name_facts), in the order of groups
+    known = _NAME_FACTS
     for mention in mentions:
-        key = _cached_merge_key(mention.name)
+        name = mention.name
+        found = known.get(name) or _name_facts(name)
+        key = found[0]
         group = groups.get(key)
         if group is None:
             groups[key] = [mention]
+            facts[key] = found
         else:
             group.append(mention)
     joined = _UnionFind(groups)
     _join_aliases(groups, joined, lex)
-    _join_capitals(groups, joined)
-    _join_acronyms(groups, joined, lex)
-    _join_short_names(groups, joined, lex)
+    _join_capitals(facts, joined)
+    _join_acronyms(groups, facts, joined, lex)
+    _join_short_names(groups, facts, joined, lex)
     if joined.joins:
         rows: dict[str, list[Mention]] = {}
         for key, found in groups.items():
@@ -150,9 +143,14 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
         rows = groups
     entities = []
     for found in rows.values():
-        found.sort(key=_START)
-        name = _row_name(found)
-        entities.append(Entity(name, _entity_type(name, found, lex), found))
+        if len(found) == 1:  # most rows: named as its mention, typed as it is, or by its name
+            mention = found[0]
+            name = mention.name
+            entities.append(Entity(name, mention.type or _one_spelling_type(name, lex), found))
+        else:
+            found.sort(key=_START)
+            name = _row_name(found)
+            entities.append(Entity(name, _entity_type(name, found, lex), found))
     entities.sort(key=lambda e: (-len(e.mentions), e.name.casefold(), e.name))  # count first
     return entities
 
@@ -187,12 +185,11 @@ def _alias_keys(lex: Lexicon) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(merge_key(a) for a in alias_group) for alias_group in lex.aliases)
 
 
-def _join_capitals(groups: dict[str, list[Mention]], joined: _UnionFind) -> None:
+def _join_capitals(facts: dict[str, tuple], joined: _UnionFind) -> None:
     """A name set in capitals is its usual spelling: "LONDON" = "London" (a dateline)."""
     usual: dict[str, list[str]] = {}
     in_capitals = []
-    for key in groups:
-        capitals, folded = _key_facts(key)[:2]
+    for key, (_, capitals, folded, _, _, _, _, _) in facts.items():
         if capitals:
             in_capitals.append(folded)
             in_capitals.append(key)
@@ -211,12 +208,11 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def _join_acronyms(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon) -> None:
+def _join_acronyms(groups: dict[str, list[Mention]], facts: dict[str, tuple], joined: _UnionFind, lex: Lexicon) -> None:
     by_initials: dict[str, list[str]] = {}
     acronyms = []
     first_names = lex.first_names
-    for key in groups:
-        _, _, first, _, initials, is_acronym, _ = _key_facts(key)
+    for key, (_, _, _, first, _, initials, is_acronym, _) in facts.items():
         if is_acronym:
             acronyms.append(key)
         if len(initials) >= 2 and first not in first_names:  # "AP" is not "Andrew Park"
@@ -228,19 +224,19 @@ def _join_acronyms(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Le
                 joined.union(key, target)
 
 
-def _join_short_names(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon) -> None:
+def _join_short_names(groups: dict[str, list[Mention]], facts: dict[str, tuple], joined: _UnionFind, lex: Lexicon) -> None:
     places = lex.places_and_nationalities
-    facts = list(map(_key_facts, groups))
-    full_names = [k for k, f in zip(groups, facts) if f[6] and k not in places]
     # Every rule below relates a name to full names that share its first or last
     # word, so only those are tried: one pass, not every name against every name.
+    full_names = []
     by_first: dict[str, list[int]] = {}
     by_last: dict[str, list[int]] = {}
-    for i, full in enumerate(full_names):
-        _, _, first, last, _, _, _ = _key_facts(full)
-        by_first.setdefault(first, []).append(i)
-        by_last.setdefault(last, []).append(i)
-    for key, (_, _, first, last, _, _, _) in zip(groups, facts):
+    for key, (_, _, _, first, last, _, _, spaced) in facts.items():
+        if spaced and key not in places:
+            by_first.setdefault(first, []).append(len(full_names))
+            by_last.setdefault(last, []).append(len(full_names))
+            full_names.append(key)
+    for key, (_, _, _, first, last, _, _, _) in facts.items():
         near_first, near_last = by_first.get(first, ()), by_last.get(last, ())
         if not near_first and not near_last:
             continue
@@ -365,12 +361,17 @@ def _entity_type(name: str, mentions: list[Mention], lex: Lexicon) -> str | None
     if len(names) > 1:
         return _type_by_lexicon(name, names, lex)
     # One spelling (most rows): then ``names`` is {name} (the row's name is one of its
-    # mentions' names), so the type is a function of the name alone, worked out once.
+    # mentions' names).
+    return _one_spelling_type(name, lex)
+
+
+def _one_spelling_type(name: str, lex: Lexicon) -> str | None:
+    """``_type_by_lexicon(name, {name}, lex)``: a function of the name alone, worked out once per name."""
     found = _NAME_TYPES.get(name, _NOT_SEEN)
     if found is _NOT_SEEN:
         if len(_NAME_TYPES) >= _MAX_CACHED:
             _NAME_TYPES.clear()
-        found = _NAME_TYPES[name] = _type_by_lexicon(name, names, lex)
+        found = _NAME_TYPES[name] = _type_by_lexicon(name, {name}, lex)
     return found
 
 
