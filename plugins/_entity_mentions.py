@@ -234,9 +234,18 @@ _NOT_SEEN = (None,)
 
 
 def _word_shape(word: str) -> tuple[bool, bool, bool] | bool:
-    whole = word[-2:] not in _POSSESSIVE_ENDINGS and _HYPHENS.isdisjoint(word)
-    capitalised, glued = _shape(word)
-    shape = (capitalised, glued, whole) if capitalised or glued or not whole else False
+    if word.isalpha():
+        # Letters only (most words): no hyphen, no apostrophe, no digit, so one whole
+        # piece; _shape's answers read off the first letter (a word in lowercase opens no name).
+        if word.islower():
+            shape = False
+        else:
+            capitalised, glued = word[0].isupper(), word[0].islower()
+            shape = (capitalised, glued, True) if capitalised or glued else False
+    else:
+        whole = word[-2:] not in _POSSESSIVE_ENDINGS and _HYPHENS.isdisjoint(word)
+        capitalised, glued = _shape(word)
+        shape = (capitalised, glued, whole) if capitalised or glued or not whole else False
     if len(_WORD_SHAPES) >= _MAX_WORD_SHAPES:
         _WORD_SHAPES.clear()
     _WORD_SHAPES[word] = shape
