@@ -83,7 +83,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from itertools import chain, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import attrgetter
 
 from ._entity_lexicon import Lexicon, lexicon, name_prefixes
@@ -281,7 +281,7 @@ class _Evidence:
         if not _is_plain_lowercase(word):
             return False
         if self._all_words is None:
-            self._all_words = set(chain.from_iterable(self.words))
+            self._all_words = set().union(*self.words)
         return word in self._all_words
     # Capitalised words with no capitalised neighbour: names on their own.
     standalone: set[str] = field(default_factory=set)
@@ -372,8 +372,11 @@ def find_mentions(document) -> list[Mention]:
             for pieces, row in zip(in_capitals, is_row):
                 if row == first_rows:
                     mentions.extend(_headline_mentions(document, pieces, known))
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=_START)
     return mentions
+
+
+_START = attrgetter("start")
 
 
 # --- words into pieces --------------------------------------------------------
@@ -980,6 +983,8 @@ def _trim(run: list[_Piece]) -> list[_Piece]:
 
 def _split_at_inner_title(run: list[_Piece], lex: Lexicon) -> tuple[list[_Piece], list[_Piece]] | None:
     """(words before, name after) a title inside a run, or None."""
+    if len(run) < 3:  # a title inside needs a word on either side
+        return None
     words = [p.text for p in run]
     if words[-1] in lex.org_suffixes:
         return None
@@ -1030,6 +1035,8 @@ def _is_lower_word_capitalised_text(text: str, lex: Lexicon) -> bool:
 
 def _strip_title(run: list[_Piece], lex: Lexicon) -> tuple[list[_Piece], bool]:
     """Leading titles go ("President Trump" -> "Trump"); a title alone is no name."""
+    if not lex.is_title_word(run[0].text):  # most runs: no leading title, kept whole
+        return run, False
     words = [p.text for p in run]
     if words[-1] in lex.org_suffixes and len(words) > 1:  # "General Motors", "Chairman Industries"
         return run, False
