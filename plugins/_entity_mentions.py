@@ -734,7 +734,7 @@ def _sentence_mentions(
                     run.extend(link)
                     covered += len(link)
                 if len(run) > 1:
-                    mentions += _judged_run(document, run, evidence, lex)
+                    mentions += _run_mentions(document, run, evidence, lex)
                     continue
         mentions += _lone_word_mentions(document, piece, evidence, lex)
     return mentions
@@ -903,68 +903,6 @@ def _lone_word_by_lexicon(word: str, lex: Lexicon) -> tuple[bool, bool | None]:
         _LONE_WORDS.clear()
     _LONE_WORDS[word] = found
     return found
-
-
-def _judged_run(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
-    """:func:`_run_mentions` of a run of two pieces or more, judged once per spelling where it can be.
-
-    What the rules make of a run depends on its pieces' texts and which of them
-    open a clause (a piece's shape is a function of its text), on the word
-    lists, and sometimes on the document: its evidence (a day, a nationality,
-    a known person, a word opening a sentence that the lists cannot judge) or
-    the text after a retweet's "RT". A run is judged first with evidence that
-    raises when read; if nothing of the document was needed, the verdict (which
-    pieces each mention spans, and its type) holds in every document and is
-    kept (bounded). Mentions are made again from this run's pieces, so their
-    offsets and text are this document's.
-    """
-    texts = tuple(map(_TEXT, run))
-    key = (texts, tuple(map(_INITIAL, run)))
-    plan = _RUN_VERDICTS.get(key)
-    if plan is None:
-        if "RT" in texts:  # judged by the text after it
-            return _run_mentions(document, run, evidence, lex)
-        try:
-            found = _run_mentions(document, run, _NO_EVIDENCE, lex)
-        except _EvidenceNeeded:
-            plan = False
-        else:
-            # Pieces do not overlap: a mention's start and end name its first and last piece.
-            first = {p.start: i for i, p in enumerate(run)}
-            last = {p.end: i + 1 for i, p in enumerate(run)}
-            plan = tuple((first[m.start], last[m.end], m.type) for m in found)
-        if len(_RUN_VERDICTS) >= _MAX_WORD_SHAPES:
-            _RUN_VERDICTS.clear()
-        _RUN_VERDICTS[key] = plan
-        if plan is not False:
-            return found
-    if plan is False:
-        return _run_mentions(document, run, evidence, lex)
-    return [_mention(document, run[i:j], type_) for i, j, type_ in plan]
-
-
-# (texts, opens-a-clause flags) of a run -> its verdict as (first piece, end piece, type)
-# per mention, or False when the document's evidence decides (bounded; atoms only).
-_RUN_VERDICTS: dict[tuple[tuple[str, ...], tuple[bool, ...]], tuple[tuple[int, int, str | None], ...] | bool] = {}
-_TEXT = attrgetter("text")
-_INITIAL = attrgetter("initial")
-
-
-class _EvidenceNeeded(Exception):
-    """A run's verdict reads the document's evidence: it cannot be kept for other documents."""
-
-
-class _NoEvidence:
-    """Stands in for a document's :class:`_Evidence` while a run is judged for every
-    document: reading anything of it raises :class:`_EvidenceNeeded`."""
-
-    __slots__ = ()
-
-    def __getattr__(self, name: str):
-        raise _EvidenceNeeded(name)
-
-
-_NO_EVIDENCE = _NoEvidence()
 
 
 def _sub_run_mentions(document, run: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[Mention]:
