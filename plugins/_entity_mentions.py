@@ -533,7 +533,15 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
     for read in sentences:
         pieces = read.pieces
         # The first line goes on from a lowercase word before the name: two pieces at least.
-        if joined and len(joined[-1].pieces) > 1 and _wraps_into(text, joined[-1].pieces, pieces, lex):
+        before = joined[-1].pieces if joined else None
+        # Checked here first, as _wraps_into does: most sentences end in a plain word.
+        if (
+            before
+            and len(before) > 1
+            and before[-1].__class__ is _Piece
+            and before[-1].capitalised
+            and _wraps_into(text, before, pieces, lex)
+        ):
             previous = joined[-1]
             before = previous.pieces
             before[-1].gap_after = text[before[-1].end : pieces[0].start]
