@@ -285,7 +285,7 @@ class _Evidence:
         return word in self._all_words
     # Capitalised words with no capitalised neighbour: names on their own.
     standalone: set[str] = field(default_factory=set)
-    # Runs of capitalised words as written (one line each): "Daniel Herbert".
+    # Runs of two capitalised words or more as written (one line each): "Daniel Herbert".
     runs: set[str] = field(default_factory=set)
 
 
@@ -684,12 +684,15 @@ def _evidence(
                     mid_capitalised.add(piece.text)
                 if not (joined_before or joined_after):
                     standalone.add(piece.text)
-            run.append(piece.text)
             if joined_after:
+                run.append(piece.text)
                 joined_to = i + 1
-            else:
+            elif run:
+                run.append(piece.text)
                 runs.add(" ".join(run))
                 run = []
+            # A run of one word is not kept: only runs of two or three words are
+            # asked for (_known_person_at_end), and a word has no space in it.
         names.append(read.names or None)
     return evidence, names
 
@@ -744,7 +747,16 @@ def _sentence_mentions(
                 if len(run) > 1:
                     mentions += _run_mentions(document, run, evidence, lex)
                     continue
-        mentions += _lone_word_mentions(document, piece, evidence, lex)
+        # A word alone: most are judged by the verdict kept for their spelling (what
+        # _lone_word_mentions does first); a new spelling, "RT", or a word opening a
+        # sentence that the word lists cannot judge go the whole way.
+        word = piece.text
+        verdict = _LONE_WORDS.get(word)
+        is_name = None if verdict is None or word == "RT" else verdict[piece.initial]
+        if is_name is None:
+            mentions += _lone_word_mentions(document, piece, evidence, lex)
+        elif is_name:
+            mentions.append(_new_mention(piece.start, piece.end, word, word))
     return mentions
 
 
