@@ -503,19 +503,40 @@ def _starts_afresh(gap: str) -> bool:
 
 
 def _split_word(text: str, start: int, end: int) -> list[_Piece]:
+    """The pieces of the word at ``start:end``, cut at its hyphens ("DeepSeek-inspired")
+    unless every part is capitalised ("Hewlett-Packard": one piece with its parts)."""
     core = text[start:end]
-    if _HYPHENS.isdisjoint(core):
-        return [_piece(start, end, core)]
+    whole, parts = _SPLITS.get(core) or _split_plan(core)
+    pieces = [_Piece(start + a, start + b, core[a:b], False, None, capitalised, glued) for a, b, capitalised, glued in parts]
+    if whole is None:
+        return pieces
+    return [_Piece(start, end, core, False, None, whole[0], whole[1], True, pieces or None)]
+
+
+def _split_plan(core: str) -> tuple[tuple[bool, bool] | None, tuple[tuple[int, int, bool, bool], ...]]:
+    """How a word splits, the same wherever it is written, so worked out once per spelling
+    (bounded): the shape of the whole word if it stays one piece (else None), and its
+    parts as (start, end, capitalised, glued) within the word."""
     bounds = []
     cursor = 0
     for match in _HYPHEN.finditer(core):
         bounds.append((cursor, match.start()))
         cursor = match.end()
     bounds.append((cursor, len(core)))
-    parts = [_piece(start + a, start + b, core[a:b]) for a, b in bounds if b > a]
-    if len(parts) > 1 and all(p.capitalised for p in parts):
-        return [_piece(start, end, core, parts=parts)]
-    return parts or [_piece(start, end, core)]
+    parts = tuple((a, b, *_shape(core[a:b])) for a, b in bounds if b > a)
+    if len(parts) > 1 and all(part[2] for part in parts):  # every part capitalised
+        plan = (_shape(core), parts)
+    elif parts:
+        plan = (None, parts)
+    else:  # hyphens only: the word is its own piece
+        plan = (_shape(core), ())
+    if len(_SPLITS) >= _MAX_WORD_SHAPES:
+        _SPLITS.clear()
+    _SPLITS[core] = plan
+    return plan
+
+
+_SPLITS: dict[str, tuple[tuple[bool, bool] | None, tuple[tuple[int, int, bool, bool], ...]]] = {}
 
 
 def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> list[_Sentence]:

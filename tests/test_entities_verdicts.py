@@ -56,6 +56,43 @@ def test_titles_and_common_words_without_the_split():
     assert not lex.is_common_word("Zyxw's")
 
 
+def describe(pieces):
+    return [
+        (p.start, p.end, p.text, p.capitalised, p.glued, p.joins_previous, p.parts and describe(p.parts)) for p in pieces
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "pieces"),
+    [
+        # Cut at the hyphen: "DeepSeek" opens a name, "inspired" is a lowercase piece.
+        ("DeepSeek-inspired", [(10, 18, "DeepSeek", True, False, True, None), (19, 27, "inspired", False, False, True, None)]),
+        # Every part capitalised: one piece that keeps its parts.
+        ("Hewlett-Packard", [(10, 25, "Hewlett-Packard", True, False, True,
+                              [(10, 17, "Hewlett", True, False, True, None), (18, 25, "Packard", True, False, True, None)])]),
+        ("well-known", [(10, 14, "well", False, False, True, None), (15, 20, "known", False, False, True, None)]),
+        ("trans-Atlantic", [(10, 15, "trans", False, False, True, None), (16, 24, "Atlantic", True, False, True, None)]),
+        ("--", [(10, 12, "--", False, False, True, None)]),  # hyphens only: the word itself
+    ],
+)  # fmt: skip
+def test_split_word(word, pieces, monkeypatch):
+    monkeypatch.setattr(m, "_SPLITS", {})
+    text = "x" * 10 + word  # the word at offset 10
+    first = m._split_word(text, 10, 10 + len(word))
+    assert describe(first) == pieces
+    second = m._split_word(text, 10, 10 + len(word))  # from the plan kept for the spelling
+    assert describe(second) == pieces and all(a is not b for a, b in zip(first, second))  # new pieces each time
+
+
+def test_split_plans_are_bounded(monkeypatch):
+    monkeypatch.setattr(m, "_SPLITS", {})
+    monkeypatch.setattr(m, "_MAX_WORD_SHAPES", 2)
+    for word in ["a-b", "c-d", "E-F", "g-h"]:
+        m._split_word(word, 0, len(word))
+        assert len(m._SPLITS) <= 2
+    assert list(m._SPLITS) == ["E-F", "g-h"]  # cleared at the third
+
+
 # --- merging: per-spelling facts and types ---------------------------------------
 
 
