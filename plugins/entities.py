@@ -43,6 +43,7 @@ Skipped when the document has no prose sentences.
 
 from __future__ import annotations
 
+from itertools import chain
 from operator import attrgetter
 
 from textkit import Analyzer, Result, Skip, hookimpl, require_script
@@ -64,7 +65,7 @@ def entity_result(document, mentions: list[Mention]) -> Result:
         mentions = entity.mentions
         first = mentions[0]  # mentions are in text order
         count = len(mentions)
-        data = {"others": [offset for m in mentions[1:] for offset in (m.start, m.end)]}
+        data = {"others": list(chain.from_iterable(map(_SPAN, mentions[1:]))) if count > 1 else []}
         if first.text != entity.name:  # "SCMP" first, "South China Morning Post" later
             data["entity"] = entity.name
         findings.append(
