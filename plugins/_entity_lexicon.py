@@ -91,6 +91,11 @@ class Lexicon:
         return self.place_names | self.nationalities
 
     @cached_property
+    def name_suffixes(self) -> frozenset[str]:
+        """Words that end an organisation's or a place's name: "Corp", "Street"."""
+        return self.org_suffixes | self.place_suffixes
+
+    @cached_property
     def gazetteer(self) -> frozenset[str]:
         """Every name the lists know, whatever its type."""
         return self.place_names | self.nationalities | self.organisations
@@ -114,6 +119,8 @@ class Lexicon:
         """A title before a name, hyphenated ones too: "Vice-President", "Lieutenant-General"."""
         if word in self.titles:
             return True
+        if word.isalpha():  # no hyphen: one part, not a title (most words, without the split)
+            return False
         parts = _HYPHENS.split(word)
         return len(parts) > 1 and parts[-1] in self.titles and all(p in self.titles or p in self.title_modifiers for p in parts)
 
@@ -142,7 +149,7 @@ class Lexicon:
 
     def is_common_word(self, word: str) -> bool:
         """True if ``word`` (any case) is an ordinary lowercase English word."""
-        lower = _APOSTROPHE.split(word, maxsplit=1)[0].lower()
+        lower = (_APOSTROPHE.split(word, maxsplit=1)[0] if "'" in word or "’" in word else word).lower()
         if lower in self.function_words or in_cmudict(lower):
             return True
         return _in_with_inflections(lower, self.easy_words)

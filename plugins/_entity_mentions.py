@@ -83,7 +83,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from itertools import chain, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import attrgetter
 
 from ._entity_lexicon import Lexicon, lexicon, name_prefixes
@@ -234,9 +234,18 @@ _NOT_SEEN = (None,)
 
 
 def _word_shape(word: str) -> tuple[bool, bool, bool] | bool:
-    whole = word[-2:] not in _POSSESSIVE_ENDINGS and _HYPHENS.isdisjoint(word)
-    capitalised, glued = _shape(word)
-    shape = (capitalised, glued, whole) if capitalised or glued or not whole else False
+    if word.isalpha():
+        # Letters only (most words): no hyphen, no apostrophe, no digit, so one whole
+        # piece; _shape's answers read off the first letter (a word in lowercase opens no name).
+        if word.islower():
+            shape = False
+        else:
+            capitalised, glued = word[0].isupper(), word[0].islower()
+            shape = (capitalised, glued, True) if capitalised or glued else False
+    else:
+        whole = word[-2:] not in _POSSESSIVE_ENDINGS and _HYPHENS.isdisjoint(word)
+        capitalised, glued = _shape(word)
+        shape = (capitalised, glued, whole) if capitalised or glued or not whole else False
     if len(_WORD_SHAPES) >= _MAX_WORD_SHAPES:
         _WORD_SHAPES.clear()
     _WORD_SHAPES[word] = shape
@@ -272,11 +281,11 @@ class _Evidence:
         if not _is_plain_lowercase(word):
             return False
         if self._all_words is None:
-            self._all_words = set(chain.from_iterable(self.words))
+            self._all_words = set().union(*self.words)
         return word in self._all_words
     # Capitalised words with no capitalised neighbour: names on their own.
     standalone: set[str] = field(default_factory=set)
-    # Runs of capitalised words as written (one line each): "Daniel Herbert".
+    # Runs of two capitalised words or more as written (one line each): "Daniel Herbert".
     runs: set[str] = field(default_factory=set)
 
 
@@ -363,8 +372,11 @@ def find_mentions(document) -> list[Mention]:
             for pieces, row in zip(in_capitals, is_row):
                 if row == first_rows:
                     mentions.extend(_headline_mentions(document, pieces, known))
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=_START)
     return mentions
+
+
+_START = attrgetter("start")
 
 
 # --- words into pieces --------------------------------------------------------
@@ -491,19 +503,40 @@ def _starts_afresh(gap: str) -> bool:
 
 
 def _split_word(text: str, start: int, end: int) -> list[_Piece]:
+    """The pieces of the word at ``start:end``, cut at its hyphens ("DeepSeek-inspired")
+    unless every part is capitalised ("Hewlett-Packard": one piece with its parts)."""
     core = text[start:end]
-    if _HYPHENS.isdisjoint(core):
-        return [_piece(start, end, core)]
+    whole, parts = _SPLITS.get(core) or _split_plan(core)
+    pieces = [_Piece(start + a, start + b, core[a:b], False, None, capitalised, glued) for a, b, capitalised, glued in parts]
+    if whole is None:
+        return pieces
+    return [_Piece(start, end, core, False, None, whole[0], whole[1], True, pieces or None)]
+
+
+def _split_plan(core: str) -> tuple[tuple[bool, bool] | None, tuple[tuple[int, int, bool, bool], ...]]:
+    """How a word splits, the same wherever it is written, so worked out once per spelling
+    (bounded): the shape of the whole word if it stays one piece (else None), and its
+    parts as (start, end, capitalised, glued) within the word."""
     bounds = []
     cursor = 0
     for match in _HYPHEN.finditer(core):
         bounds.append((cursor, match.start()))
         cursor = match.end()
     bounds.append((cursor, len(core)))
-    parts = [_piece(start + a, start + b, core[a:b]) for a, b in bounds if b > a]
-    if len(parts) > 1 and all(p.capitalised for p in parts):
-        return [_piece(start, end, core, parts=parts)]
-    return parts or [_piece(start, end, core)]
+    parts = tuple((a, b, *_shape(core[a:b])) for a, b in bounds if b > a)
+    if len(parts) > 1 and all(part[2] for part in parts):  # every part capitalised
+        plan = (_shape(core), parts)
+    elif parts:
+        plan = (None, parts)
+    else:  # hyphens only: the word is its own piece
+        plan = (_shape(core), ())
+    if len(_SPLITS) >= _MAX_WORD_SHAPES:
+        _SPLITS.clear()
+    _SPLITS[core] = plan
+    return plan
+
+
+_SPLITS: dict[str, tuple[tuple[bool, bool] | None, tuple[tuple[int, int, bool, bool], ...]]] = {}
 
 
 def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> list[_Sentence]:
@@ -521,7 +554,15 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
     for read in sentences:
         pieces = read.pieces
         # The first line goes on from a lowercase word before the name: two pieces at least.
-        if joined and len(joined[-1].pieces) > 1 and _wraps_into(text, joined[-1].pieces, pieces, lex):
+        before = joined[-1].pieces if joined else None
+        # Checked here first, as _wraps_into does: most sentences end in a plain word.
+        if (
+            before
+            and len(before) > 1
+            and before[-1].__class__ is _Piece
+            and before[-1].capitalised
+            and _wraps_into(text, before, pieces, lex)
+        ):
             previous = joined[-1]
             before = previous.pieces
             before[-1].gap_after = text[before[-1].end : pieces[0].start]
@@ -664,12 +705,15 @@ def _evidence(
                     mid_capitalised.add(piece.text)
                 if not (joined_before or joined_after):
                     standalone.add(piece.text)
-            run.append(piece.text)
             if joined_after:
+                run.append(piece.text)
                 joined_to = i + 1
-            else:
+            elif run:
+                run.append(piece.text)
                 runs.add(" ".join(run))
                 run = []
+            # A run of one word is not kept: only runs of two or three words are
+            # asked for (_known_person_at_end), and a word has no space in it.
         names.append(read.names or None)
     return evidence, names
 
@@ -693,12 +737,47 @@ def _sentence_mentions(
     if needs_resolving:
         pieces = _resolve_words(_plain_pieces(pieces, document.text), evidence, lex)
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
+    # Maximal runs of capitalised pieces that read as one name, each opening at a name
+    # word, judged as they are found (judging one changes no piece).
     mentions = []
-    for run in _runs(pieces, name_words, lex, document.text):
-        if len(run) == 1:
-            mentions += _lone_word_mentions(document, run[0], evidence, lex)
-        else:
-            mentions += _run_mentions(document, run, evidence, lex)
+    covered = 0  # pieces before this index are in a run already
+    last = len(pieces) - 1
+    particles = lex.name_particles
+    for i in name_words:
+        if i < covered:
+            continue
+        piece = pieces[i]
+        covered = i + 1
+        if i < last:
+            following = pieces[covered]
+            # A plain word not looked at yet ends most names: asking _link is needed
+            # only for a particle ("de") or "of".
+            if (
+                following.__class__ is _Piece
+                or following.__class__ is _Plain
+                or following.text in particles
+                or following.text == "of"
+            ):
+                run = [piece]
+                while True:
+                    link = _link(run[-1], pieces, covered, lex, document.text)
+                    if not link:
+                        break
+                    run.extend(link)
+                    covered += len(link)
+                if len(run) > 1:
+                    mentions += _run_mentions(document, run, evidence, lex)
+                    continue
+        # A word alone: most are judged by the verdict kept for their spelling (what
+        # _lone_word_mentions does first); a new spelling, "RT", or a word opening a
+        # sentence that the word lists cannot judge go the whole way.
+        word = piece.text
+        verdict = _LONE_WORDS.get(word)
+        is_name = None if verdict is None or word == "RT" else verdict[piece.initial]
+        if is_name is None:
+            mentions += _lone_word_mentions(document, piece, evidence, lex)
+        elif is_name:
+            mentions.append(_new_mention(piece.start, piece.end, word, word))
     return mentions
 
 
@@ -741,37 +820,6 @@ def _is_known(name: str, evidence: _Evidence, lex: Lexicon) -> bool:
 
 def _is_name_word(piece: _Piece) -> bool:
     return piece.capitalised or piece.glued
-
-
-def _runs(pieces: list, name_words: list[int], lex: Lexicon, text: str) -> list[list[_Piece]]:
-    """Maximal runs of capitalised pieces that read as one name, each opening at a name word."""
-    runs: list[list[_Piece]] = []
-    covered = 0  # pieces before this index are in a run already
-    last = len(pieces) - 1
-    particles = lex.name_particles
-    for i in name_words:
-        if i < covered:
-            continue
-        run = [pieces[i]]
-        covered = i + 1
-        if i == last:  # nothing follows
-            runs.append(run)
-            continue
-        following = pieces[covered]
-        if following.__class__ is not _Piece and following.__class__ is not _Plain:
-            # A plain word not looked at yet ends most names: asking _link is needed
-            # only for a particle ("de") or "of".
-            if following.text not in particles and following.text != "of":
-                runs.append(run)
-                continue
-        while True:
-            link = _link(run[-1], pieces, covered, lex, text)
-            if not link:
-                break
-            run.extend(link)
-            covered += len(link)
-        runs.append(run)
-    return runs
 
 
 def _link(last: _Piece, pieces: list, nxt: int, lex: Lexicon, text: str) -> list[_Piece]:
@@ -976,6 +1024,8 @@ def _trim(run: list[_Piece]) -> list[_Piece]:
 
 def _split_at_inner_title(run: list[_Piece], lex: Lexicon) -> tuple[list[_Piece], list[_Piece]] | None:
     """(words before, name after) a title inside a run, or None."""
+    if len(run) < 3:  # a title inside needs a word on either side
+        return None
     words = [p.text for p in run]
     if words[-1] in lex.org_suffixes:
         return None
@@ -1026,6 +1076,8 @@ def _is_lower_word_capitalised_text(text: str, lex: Lexicon) -> bool:
 
 def _strip_title(run: list[_Piece], lex: Lexicon) -> tuple[list[_Piece], bool]:
     """Leading titles go ("President Trump" -> "Trump"); a title alone is no name."""
+    if not lex.is_title_word(run[0].text):  # most runs: no leading title, kept whole
+        return run, False
     words = [p.text for p in run]
     if words[-1] in lex.org_suffixes and len(words) > 1:  # "General Motors", "Chairman Industries"
         return run, False

@@ -44,6 +44,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from ._entity_lexicon import Lexicon, lexicon
 from ._entity_mentions import Mention, is_capitals, normalise
@@ -66,10 +67,13 @@ class Entity:
     @property
     def aliases(self) -> list[str]:
         """The spellings seen in the text (as one line each), sorted."""
-        return sorted(set(map(normalise, {m.text for m in self.mentions})))
+        mentions = self.mentions
+        if len(mentions) == 1:  # most rows
+            return [normalise(mentions[0].text)]
+        return sorted(set(map(normalise, {m.text for m in mentions})))
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "count": self.count, "aliases": self.aliases, "type": self.type}
+        return {"name": self.name, "count": len(self.mentions), "aliases": self.aliases, "type": self.type}
 
 
 def merge_key(name: str) -> str:
@@ -80,41 +84,82 @@ def merge_key(name: str) -> str:
     return name
 
 
+# What the joining rules read of a name's spelling, the same in every document, so each
+# spelling is looked at once (bounded): (its merge key, and of the key: set in capitals,
+# casefolded, first word, last word, initials of a name of 2+ words or "", an acronym as
+# _ACRONYM matches, more than one word).
+_NAME_FACTS: dict[str, tuple[str, bool, str, str, str, str, bool, bool]] = {}
+_MAX_CACHED = 1 << 16
+
+
+def _name_facts(name: str) -> tuple[str, bool, str, str, str, str, bool, bool]:
+    key = merge_key(name)
+    words = key.split()
+    facts = (
+        key,
+        is_capitals(key),
+        key.casefold(),
+        words[0],
+        words[-1],
+        _initials(key),
+        _ACRONYM.match(key) is not None,
+        " " in key,
+    )
+    if len(_NAME_FACTS) >= _MAX_CACHED:
+        _NAME_FACTS.clear()
+    _NAME_FACTS[name] = facts
+    return facts
+
+
+_START = attrgetter("start")
+
+
 def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
     """Entity rows, most mentioned first (ties by name)."""
     lex = lexicon()
     groups: dict[str, list[Mention]] = {}
-    keys: dict[str, str] = {}  # name -> merge key: names repeat
+    facts = {}  # merge key -> what the rules read of it (_name_facts), in the order of groups
+    known = _NAME_FACTS
     for mention in mentions:
         name = mention.name
-        key = keys.get(name)
-        if key is None:
-            key = keys[name] = merge_key(name)
+        found = known.get(name) or _name_facts(name)
+        key = found[0]
         group = groups.get(key)
         if group is None:
             groups[key] = [mention]
+            facts[key] = found
         else:
             group.append(mention)
     joined = _UnionFind(groups)
     _join_aliases(groups, joined, lex)
-    _join_capitals(groups, joined)
-    _join_acronyms(groups, joined, lex)
-    _join_short_names(groups, joined, lex)
-    rows: dict[str, list[Mention]] = {}
-    for key, found in groups.items():
-        rows.setdefault(joined.find(key), []).extend(found)
+    _join_capitals(facts, joined)
+    _join_acronyms(groups, facts, joined, lex)
+    _join_short_names(groups, facts, joined, lex)
+    if joined.joins:
+        rows: dict[str, list[Mention]] = {}
+        for key, found in groups.items():
+            rows.setdefault(joined.find(key), []).extend(found)
+    else:  # nothing joined (many a document): each group is a row
+        rows = groups
     entities = []
     for found in rows.values():
-        found.sort(key=lambda m: m.start)
-        name = _row_name(found)
-        entities.append(Entity(name, _entity_type(name, found, lex), found))
-    entities.sort(key=lambda e: (-e.count, e.name.casefold(), e.name))
+        if len(found) == 1:  # most rows: named as its mention, typed as it is, or by its name
+            mention = found[0]
+            name = mention.name
+            entities.append(Entity(name, mention.type or _one_spelling_type(name, lex), found))
+        else:
+            found.sort(key=_START)
+            name = _row_name(found)
+            entities.append(Entity(name, _entity_type(name, found, lex), found))
+    entities.sort(key=lambda e: (-len(e.mentions), e.name.casefold(), e.name))  # count first
     return entities
 
 
 class _UnionFind:
     def __init__(self, keys: Iterable[str]) -> None:
         self.parent = {k: k for k in keys}
+        self.joins = 0  # union calls made
+
 
     def find(self, key: str) -> str:
         while self.parent[key] != key:
@@ -123,6 +168,7 @@ class _UnionFind:
         return key
 
     def union(self, a: str, b: str) -> None:
+        self.joins += 1
         self.parent[self.find(a)] = self.find(b)
 
 
@@ -139,17 +185,18 @@ def _alias_keys(lex: Lexicon) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(merge_key(a) for a in alias_group) for alias_group in lex.aliases)
 
 
-def _join_capitals(groups: dict[str, list[Mention]], joined: _UnionFind) -> None:
+def _join_capitals(facts: dict[str, tuple], joined: _UnionFind) -> None:
     """A name set in capitals is its usual spelling: "LONDON" = "London" (a dateline)."""
     usual: dict[str, list[str]] = {}
     in_capitals = []
-    for key in groups:
-        if is_capitals(key):
+    for key, (_, capitals, folded, _, _, _, _, _) in facts.items():
+        if capitals:
+            in_capitals.append(folded)
             in_capitals.append(key)
         else:
-            usual.setdefault(key.casefold(), []).append(key)
-    for key in in_capitals:
-        spellings = usual.get(key.casefold(), [])
+            usual.setdefault(folded, []).append(key)
+    for folded, key in zip(in_capitals[::2], in_capitals[1::2]):
+        spellings = usual.get(folded, [])
         if len(spellings) == 1:
             joined.union(key, spellings[0])
 
@@ -161,35 +208,39 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def _join_acronyms(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon) -> None:
+def _join_acronyms(groups: dict[str, list[Mention]], facts: dict[str, tuple], joined: _UnionFind, lex: Lexicon) -> None:
     by_initials: dict[str, list[str]] = {}
-    for key in groups:
-        if key.split()[0] in lex.first_names:  # "AP" is not "Andrew Park"
-            continue
-        initials = _initials(key)
-        if len(initials) >= 2:
+    acronyms = []
+    first_names = lex.first_names
+    for key, (_, _, _, first, _, initials, is_acronym, _) in facts.items():
+        if is_acronym:
+            acronyms.append(key)
+        if len(initials) >= 2 and first not in first_names:  # "AP" is not "Andrew Park"
             by_initials.setdefault(initials, []).append(key)
-    for key in groups:
-        if _ACRONYM.match(key) and key in by_initials:
+    for key in acronyms:
+        if key in by_initials:
             target = _most_mentioned(by_initials[key], groups, joined)
             if target is not None:
                 joined.union(key, target)
 
 
-def _join_short_names(groups: dict[str, list[Mention]], joined: _UnionFind, lex: Lexicon) -> None:
+def _join_short_names(groups: dict[str, list[Mention]], facts: dict[str, tuple], joined: _UnionFind, lex: Lexicon) -> None:
     places = lex.places_and_nationalities
-    full_names = [k for k in groups if " " in k and k not in places]
     # Every rule below relates a name to full names that share its first or last
     # word, so only those are tried: one pass, not every name against every name.
+    full_names = []
     by_first: dict[str, list[int]] = {}
     by_last: dict[str, list[int]] = {}
-    for i, full in enumerate(full_names):
-        words = full.split()
-        by_first.setdefault(words[0], []).append(i)
-        by_last.setdefault(words[-1], []).append(i)
-    for key in groups:
-        words = key.split()
-        near = sorted({*by_first.get(words[0], ()), *by_last.get(words[-1], ())})
+    for key, (_, _, _, first, last, _, _, spaced) in facts.items():
+        if spaced and key not in places:
+            by_first.setdefault(first, []).append(len(full_names))
+            by_last.setdefault(last, []).append(len(full_names))
+            full_names.append(key)
+    for key, (_, _, _, first, last, _, _, _) in facts.items():
+        near_first, near_last = by_first.get(first, ()), by_last.get(last, ())
+        if not near_first and not near_last:
+            continue
+        near = sorted({*near_first, *near_last})
         # With no candidate, or only itself (a full name shares its own words), no rule joins anything.
         if near and not (len(near) == 1 and full_names[near[0]] == key):
             candidates = [full_names[i] for i in near]  # in the order of full_names, as before
@@ -257,7 +308,7 @@ def _is_head_of(short: str, full: str, lex: Lexicon) -> bool:
 
 
 def _is_person_like(words: list[str], lex: Lexicon) -> bool:
-    suffixes = lex.org_suffixes | lex.place_suffixes
+    suffixes = lex.name_suffixes
     return all(w[:1].isupper() or w in lex.name_particles for w in words) and not any(w in suffixes for w in words)
 
 
@@ -307,6 +358,30 @@ def _entity_type(name: str, mentions: list[Mention], lex: Lexicon) -> str | None
         counts = _counts(given)
         return max(counts, key=counts.__getitem__)
     names = {m.name for m in mentions}
+    if len(names) > 1:
+        return _type_by_lexicon(name, names, lex)
+    # One spelling (most rows): then ``names`` is {name} (the row's name is one of its
+    # mentions' names).
+    return _one_spelling_type(name, lex)
+
+
+def _one_spelling_type(name: str, lex: Lexicon) -> str | None:
+    """``_type_by_lexicon(name, {name}, lex)``: a function of the name alone, worked out once per name."""
+    found = _NAME_TYPES.get(name, _NOT_SEEN)
+    if found is _NOT_SEEN:
+        if len(_NAME_TYPES) >= _MAX_CACHED:
+            _NAME_TYPES.clear()
+        found = _NAME_TYPES[name] = _type_by_lexicon(name, {name}, lex)
+    return found
+
+
+# The type the lexicon gives a row of one spelling, by that spelling (bounded).
+_NAME_TYPES: dict[str, str | None] = {}
+_NOT_SEEN = object()
+
+
+def _type_by_lexicon(name: str, names: set[str], lex: Lexicon) -> str | None:
+    """The type of a row named ``name`` whose mentions are spelt ``names``, by the word lists."""
     if not names.isdisjoint(lex.nationalities):
         return "nationality"
     words = name.split()

@@ -43,6 +43,9 @@ Skipped when the document has no prose sentences.
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import attrgetter
+
 from textkit import Analyzer, Result, Skip, hookimpl, require_script
 
 from ._entity_mentions import Mention, find_mentions
@@ -51,13 +54,18 @@ from ._entity_merge import Entity, merge_mentions
 __all__ = ["Entity", "Mention", "analyze", "entity_result", "find_mentions", "mention_spans", "merge_mentions"]
 
 
+_SPAN = attrgetter("start", "end")
+
+
 def entity_result(document, mentions: list[Mention]) -> Result:
     """The entities section for ``mentions`` found in ``document`` by any recogniser."""
     entities = merge_mentions(mentions)
     findings = []
     for entity in entities:
-        first = entity.mentions[0]  # mentions are in text order
-        data = {"others": [offset for m in entity.mentions[1:] for offset in (m.start, m.end)]}
+        mentions = entity.mentions
+        first = mentions[0]  # mentions are in text order
+        count = len(mentions)
+        data = {"others": list(chain.from_iterable(map(_SPAN, mentions[1:]))) if count > 1 else []}
         if first.text != entity.name:  # "SCMP" first, "South China Morning Post" later
             data["entity"] = entity.name
         findings.append(
@@ -65,13 +73,13 @@ def entity_result(document, mentions: list[Mention]) -> Result:
                 "entity",
                 first.start,
                 first.end,
-                f"{entity.name}: {entity.count} mention{'' if entity.count == 1 else 's'}",
+                f"{entity.name}: {count} mention{'' if count == 1 else 's'}",
                 **data,
             )
         )
-    findings.sort(key=lambda f: (f.start, f.end))
+    findings.sort(key=_SPAN)
     return Result(
-        metrics={"distinct": len(entities), "mentions": sum(e.count for e in entities)},
+        metrics={"distinct": len(entities), "mentions": sum(len(e.mentions) for e in entities)},
         findings=findings,
         data={"entities": [e.to_dict() for e in entities]},
         display=["entities"],
