@@ -251,7 +251,7 @@ def _cue_words() -> frozenset[str]:
 
 
 def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> list[str]:
-    """``hedge_cues(text)`` read from VADER's words of the text (``lower``: in lower case).
+    r"""``hedge_cues(text)`` read from VADER's words of the text (``lower``: in lower case).
 
     A text's ``_TOKEN`` words lie inside its whitespace-separated words, and the ASCII punctuation
     VADER strips from a word's ends (a word of two characters or fewer, "it.", it keeps whole)

@@ -109,3 +109,21 @@ def test_counts_and_metadata_of_text():
     assert doc.counts() == {"characters": 26, "lines": 3, "paragraphs": 2, "sentences": 2, "words": 5}
     meta = doc.metadata()
     assert meta["source"] == "<x>" and meta["size_bytes"] == 26 and len(meta["sha256"]) == 64
+
+
+def test_line_starts_are_where_each_line_begins_whatever_the_line_endings():
+    import random
+    import re
+
+    from textkit.sourcemap import line_starts
+
+    assert line_starts("") == [0]
+    assert line_starts("ab\ncd\n") == [0, 3, 6]
+    assert line_starts("\n\nx") == [0, 1, 2]
+    assert line_starts("a\r\nb\rc\n\r\nd") == [0, 3, 5, 7, 9]  # \r\n, a lone \r, \n, \r\n
+    by_pattern = re.compile(r"\r\n?|\n")
+    pick = random.Random(4).choice
+    for size in range(60):
+        for _ in range(40):
+            text = "".join(pick("ab \n\r\u2028") for _ in range(size))
+            assert line_starts(text) == [0, *(m.end() for m in by_pattern.finditer(text))], repr(text)
