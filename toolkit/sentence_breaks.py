@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
+from typing import Iterator
 
 # The stop, closing quotation mark(s) after it ("ice cream.” Most", "this.'” Then"),
 # the space to cut, a capital next. The word before the stop (two letters or
@@ -53,7 +55,7 @@ _I_NEXT = re.compile(r"\sI(?:\s|'m|'ll)")
 # mark is found by one character class (a fast scan) and told opener or
 # closer by its neighbours; each kind keeps its own count, so an apostrophe
 # ("the workers’ pay") closes nothing that a bracket opened.
-_PAIR_MARK = re.compile(r"[()\[\]«»‘’']")
+_PAIR_MARKS = "()[]«»‘’'"
 _OPENS = {"(": 0, "[": 1, "«": 2, "‘": 3}
 _CLOSES = {")": 0, "]": 1, "»": 2}
 _KINDS = 4
@@ -167,24 +169,47 @@ def _digits_before(text: str, at: int, start: int) -> int:
     return at
 
 
+def _candidates(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """_CANDIDATE.finditer(text, start, end), found faster: a match starts at a stop and
+    takes only quotation marks and whitespace after it, so no match starts inside another
+    and each stop needs only one try. The stops are found by str.find, which runs through
+    the text in C many times faster than re tests a character class at every character."""
+    stops = _positions(text, ".!?", start, end)
+    return filter(None, map(_CANDIDATE.match, repeat(text), stops, repeat(end)))
+
+
+def _positions(text: str, chars: str, start: int, end: int) -> list[int]:
+    """Where any of ``chars`` stands in text[start:end], in order: what re's finditer of the
+    character class would find, but by str.find (C, many times faster than re testing the
+    class at every character), so a Python step only per character found."""
+    positions = []
+    for char in chars:
+        at = text.find(char, start, end)
+        while at != -1:
+            positions.append(at)
+            at = text.find(char, at + 1, end)
+    positions.sort()
+    return positions
+
+
 def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] cut at sure sentence ends, as (start, end) pieces without the whitespace between."""
     abbreviations, prepositive = _abbreviations(), _prepositive()
     list_numbers = None  # how many numbers in the text pysbd could read as a list's
     pieces = []
     depths = [0] * _KINDS
-    marks = _PAIR_MARK.finditer(text, start, end)
+    marks = iter(_positions(text, _PAIR_MARKS, start, end))
     mark_ahead = next(marks, None)
     piece_start = start
-    for match in _CANDIDATE.finditer(text, start, end):
+    for match in _candidates(text, start, end):
         found = _word_before(text, match.start(), start)
         if found is None:
             continue
         word, before = found
         mark, after, space = match.group(1, 2, 3)
         cut = match.start(3)
-        while mark_ahead is not None and mark_ahead.start() < cut:
-            kind, opens = _pair_mark(text, mark_ahead.start())
+        while mark_ahead is not None and mark_ahead < cut:
+            kind, opens = _pair_mark(text, mark_ahead)
             if kind is not None:
                 # A stray closer ("the players' bags") opens nothing for later.
                 depths[kind] = depths[kind] + 1 if opens else max(depths[kind] - 1, 0)
