@@ -24,8 +24,9 @@ marks do not protect: textkit cuts inside them itself at these same places
 (segment._split_quotations).
 
 A plain piece: no sentence punctuation before its end except a period pysbd
-never ends at ("3.5", "Mr. Smith"), no list marker or bullet, and brackets
-only around words that are not a list marker ("(NSA) now has").
+never ends at ("3.5", "Mr. Smith") and "…" (which pysbd ignores), no list
+marker or bullet, and brackets only around words that are not a list marker
+("(NSA) now has").
 """
 
 from __future__ import annotations
@@ -63,6 +64,11 @@ _KINDS = 4
 # sentence punctuation before the end, list markers and bullets, brackets,
 # pysbd's own placeholder characters.
 NOT_PLAIN = re.compile(r"[.!?…。．！？)\]•⁃‣◦∯♨☏☺☹☃☄☇☈☉ȸȹ\r\n]")
+# What makes pysbd cut a piece: the same without "…", which pysbd's English rules and code
+# never mention (its ellipsis rules are about "..."), and which no class in its patterns tells
+# from "–" (both neither space, word character nor digit, and uncased): pysbd reads it as any
+# other mark inside a sentence, as it reads "–", and a piece holding one goes to pysbd for nothing.
+_PYSBD_MAY_CUT = re.compile(NOT_PLAIN.pattern.replace("…", ""))
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _END = re.compile(r"[.!?…]+[\"”’')\]]*$")
 _STOPS = frozenset(".!?…")
@@ -244,11 +250,11 @@ def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def is_plain(text: str, start: int, end: int) -> bool:
     """True when pysbd would return text[start:end] whole: nothing in it but words,
     commas, quotes and dashes, and at most closing punctuation at its end."""
-    if text[end - 1 : end] in _STOPS and NOT_PLAIN.search(text, start, end - 1) is None:
+    if text[end - 1 : end] in _STOPS and _PYSBD_MAY_CUT.search(text, start, end - 1) is None:
         return True  # "Yes.", "It rained.": nothing to look at but the final stop
     ending = _END.search(text, start, end)
     body_end = ending.start() if ending else end
-    for match in NOT_PLAIN.finditer(text, start, body_end):
+    for match in _PYSBD_MAY_CUT.finditer(text, start, body_end):
         char, at = match.group(), match.start()
         if char == "." and _never_an_end(text, at, start):
             continue

@@ -1,0 +1,69 @@
+"""sentence_breaks' fast paths: each gives what the slower way it replaces gives, and what pysbd says."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from textkit.sentence_breaks import _CANDIDATE, _PAIR_MARKS, _candidates, _positions, is_plain, sure_cuts
+
+
+def _pysbd(text: str) -> list[str]:
+    import pysbd
+
+    return [piece.strip() for piece in pysbd.Segmenter(language="en", clean=False).segment(text) if piece.strip()]
+
+
+def test_pysbd_reads_an_ellipsis_character_as_it_reads_a_dash():
+    # Why is_plain lets "…" through: pysbd's sentences of a text are those of the same text
+    # with "–" for every "…" (pysbd itself, not textkit's patched copy).
+    rng = random.Random(7)
+    alphabet = ["a", "b", "I", "The", "Mr", "U", "S", "3", "12", " ", " ", ".", "!", "?", "…", "…", "“", "”", "'", "(", ")", ",", "\n"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 25))) for _ in range(1500)]
+    texts += ["Wow… Great.", "He went … To the shop.", "“Wait…” He left.", "1… 2… 3.", "It is… I think… fine. Yes…"]
+    for text in texts:
+        if not text.strip():
+            continue
+        assert _pysbd(text) == [p.replace("–", "…") for p in _pysbd(text.replace("…", "–"))], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["To succeed, you need … to enjoy it.", "Wow… Great.", "“There was silence … and sadness.”", "He paused… Then he spoke."],
+)
+def test_a_piece_whose_only_mark_is_an_ellipsis_character_is_plain_and_pysbd_leaves_it_whole(text):
+    assert is_plain(text, 0, len(text))
+    assert _pysbd(text) == [text]
+
+
+def test_three_periods_are_still_not_plain():
+    assert not is_plain("Wait... Then go.", 0, len("Wait... Then go."))
+
+
+def test_candidates_are_what_the_pattern_finds():
+    # Stops found by str.find, each tried once, against re's scan of the whole range.
+    rng = random.Random(11)
+    alphabet = "aB .!?\"”“’' \t\nx"
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        start, end = rng.randint(0, 14), rng.randint(0, 14)
+        expected = [(m.span(), m.groups()) for m in _CANDIDATE.finditer(text, start, end)]
+        assert [(m.span(), m.groups()) for m in _candidates(text, start, end)] == expected
+
+
+def test_positions_are_what_a_character_class_finds():
+    pattern = re.compile(r"[()\[\]«»‘’']")
+    rng = random.Random(13)
+    alphabet = "a ()[]«»‘’'x."
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        start, end = rng.randint(0, 14), rng.randint(0, 14)
+        assert _positions(text, _PAIR_MARKS, start, end) == [m.start() for m in pattern.finditer(text, start, end)]
+
+
+def test_sure_cuts_inside_a_range_see_only_that_range():
+    text = "Skip this. The cat sat. The dog ran. Skip."
+    start, end = text.index("The cat"), text.index(" Skip.")
+    assert [text[s:e] for s, e in sure_cuts(text, start, end)] == ["The cat sat.", "The dog ran."]
