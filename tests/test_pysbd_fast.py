@@ -47,7 +47,7 @@ def test_a_check_never_skips_a_text_where_the_pattern_matches():
     for pattern, flags in patterns:
         compiled, check = pysbd_fast._checked(pattern, flags)
         for text in texts:
-            if check is not None and check(text) is None:
+            if check is not None and not check(text):
                 assert compiled.search(text) is None, (pattern, text)
 
 
@@ -67,3 +67,11 @@ def _checked_patterns():
     finally:
         pysbd_fast._checked = original
     return sorted(seen, key=str)
+
+
+def test_a_check_for_a_string_or_characters_is_true_exactly_where_the_text_holds_them():
+    from textkit.pysbd_fast import _holds
+
+    holds_string, holds_one = _holds("a∯m"), _holds(frozenset("∯♨"))
+    assert holds_string("5 a∯m ok") and not holds_string("5 a∯ m") and not holds_string("")
+    assert holds_one("x ♨ y") and holds_one("∯") and not holds_one("plain text.")

@@ -67,3 +67,14 @@ def test_sure_cuts_inside_a_range_see_only_that_range():
     text = "Skip this. The cat sat. The dog ran. Skip."
     start, end = text.index("The cat"), text.index(" Skip.")
     assert [text[s:e] for s, e in sure_cuts(text, start, end)] == ["The cat sat.", "The dog ran."]
+
+
+def test_list_number_ends_are_those_of_the_pattern_with_its_lookbehind_first():
+    from textkit.sentence_breaks import _LIST_NUMBER_END
+
+    written_first = re.compile(r"(?<!\d)\d{1,2}\.[\s)]")
+    rng = random.Random(17)
+    for _ in range(50_000):
+        text = "".join(rng.choice("123٣ .)\na") for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _LIST_NUMBER_END.finditer(text)] == [m.span() for m in written_first.finditer(text)]
+    assert [m.group() for m in _LIST_NUMBER_END.finditer("1. a 12. b 123. c 7)")] == ["1. ", "12. "]

@@ -62,16 +62,34 @@ _PRECHECKS: dict[str, re.Pattern] = {}
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _checked(pattern, flags: int) -> tuple[re.Pattern, Callable[[str], object] | None]:
-    """The compiled pattern, and a quick search that finds nothing where it cannot match (None: no such search)."""
+    """The compiled pattern, and a quick test that is false where it cannot match (None: no such test)."""
     compiled = _compiled(pattern, flags)
     check = _PRECHECKS.get(pattern)
-    if check is None:
-        needed = _telling_need(compiled)
-        if isinstance(needed, str):
-            check = re.compile(re.escape(needed))
-        elif needed:
-            check = re.compile("[" + "".join(map(re.escape, sorted(needed))) + "]")
-    return compiled, None if check is None else check.search
+    if check is not None:
+        return compiled, check.search
+    needed = _telling_need(compiled)
+    return compiled, _holds(needed) if needed else None
+
+
+def _holds(needed: Need) -> Callable[[str], bool]:
+    """Whether a text holds the string or one of the characters ``needed``. A pysbd call runs
+    a hundred such tests on its text: str's "in" finds a string or a character many times
+    faster than a compiled pattern's search (no matcher to set up, no step per character)."""
+    if isinstance(needed, str):
+
+        def holds_string(text: str) -> bool:
+            return needed in text
+
+        return holds_string
+    chars = "".join(sorted(needed))
+
+    def holds_one(text: str) -> bool:
+        for char in chars:
+            if char in text:
+                return True
+        return False
+
+    return holds_one
 
 
 # Characters most text pysbd sees holds: a check for one of them saves nothing.
@@ -193,7 +211,7 @@ class _CompiledOnce:
     @staticmethod
     def sub(pattern, repl, string, count=0, flags=0):
         compiled, check = _checked(pattern, flags)
-        if check is not None and check(string) is None:
+        if check is not None and not check(string):
             return string
         return compiled.sub(repl, string, count)
 
@@ -204,7 +222,7 @@ class _CompiledOnce:
     @staticmethod
     def search(pattern, string, flags=0):
         compiled, check = _checked(pattern, flags)
-        if check is not None and check(string) is None:
+        if check is not None and not check(string):
             return None
         return compiled.search(string)
 
@@ -219,7 +237,7 @@ class _CompiledOnce:
     @staticmethod
     def findall(pattern, string, flags=0):
         compiled, check = _checked(pattern, flags)
-        if check is not None and check(string) is None:
+        if check is not None and not check(string):
             return []
         return compiled.findall(string)
 
@@ -236,7 +254,7 @@ def _apply_rules(text, *rules):
     """pysbd's ``Text.apply``: each rule's re.sub in turn, as _CompiledOnce.sub does it."""
     for rule in rules:
         compiled, check = _checked(rule.pattern, 0)
-        if check is None or check(text) is not None:
+        if check is None or check(text):
             text = compiled.sub(rule.replacement, text)
     return text
 
