@@ -78,3 +78,51 @@ def test_list_number_ends_are_those_of_the_pattern_with_its_lookbehind_first():
         text = "".join(rng.choice("123٣ .)\na") for _ in range(rng.randint(0, 12)))
         assert [m.span() for m in _LIST_NUMBER_END.finditer(text)] == [m.span() for m in written_first.finditer(text)]
     assert [m.group() for m in _LIST_NUMBER_END.finditer("1. a 12. b 123. c 7)")] == ["1. ", "12. "]
+
+
+def _random_pieces(seed: int, tokens: list[str], count: int) -> list[str]:
+    rng = random.Random(seed)
+    pieces = []
+    for _ in range(count):
+        words = [rng.choice(tokens) for _ in range(rng.randint(1, 9))]
+        pieces.append(" ".join(words) + rng.choice([".", "", "!", "?"]))
+    return pieces
+
+
+# Tokens with a period inside ("site.com", "a.b", "x.y.z", "word.12"), list-like letters and
+# numbers, abbreviations, capitals after which pysbd may cut.
+_TOKENS = (
+    "site.com Babyklar.nu a.b ab.c x.y.z ab.cd.ef e.g. U.S. word.12 ab.1 1.ab 3.5 _x.y ab._ "
+    "a. b. c. 1. 2. (a) Mr. The He I it was Next 12 [1] ab.C Ab.Cd AB.CD. “q.x” 'z.y'"
+).split()
+
+
+def test_a_piece_is_plain_only_where_pysbd_leaves_it_whole():
+    # Whole after textkit's own joining of pysbd's pieces ("big.." comes back as "big." + ".").
+    from textkit.segment import _join_pieces, _pysbd_spans, _PysbdBudget
+
+    plain = 0
+    for piece in _random_pieces(19, _TOKENS, 3000):
+        if is_plain(piece, 0, len(piece)):
+            plain += 1
+            spans = _pysbd_spans(piece, piece, 0, len(piece), _PysbdBudget(piece))
+            assert _join_pieces(piece, spans) == [(0, len(piece))], (piece, _pysbd(piece))
+            if not re.search(r"[.!?]{2}$", piece):
+                # pysbd's own pieces too (which textkit's joining would forgive in some cases).
+                assert _pysbd(piece) == [piece], piece
+    assert plain > 300  # the test sees plain pieces of every kind, not only one-word ones
+
+
+@pytest.mark.parametrize(
+    "text, plain",
+    [
+        ("We met at Babyklar.nu last week.", True),
+        ("Visit site.com or ab.cd.ef today.", True),
+        ("See a.b now.", False),  # one letter before the period: maybe a list item's
+        ("It is x.y.z now.", False),  # "y.z": the rule's previous match took the "y"
+        ("The word.12 Next one.", False),  # a numbered reference: pysbd cuts after it
+        ("A token ab.1 here.", False),
+    ],
+)
+def test_periods_inside_tokens(text, plain):
+    assert is_plain(text, 0, len(text)) is plain

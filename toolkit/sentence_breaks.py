@@ -46,6 +46,9 @@ _CANDIDATE = re.compile(r"([.!?])((?:['’]?[”\"])?)(\s+)(?=[“\"]?[A-Z])")
 _CLOSERS_BEFORE_STOP = "”’\"')]"
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ASCII_DIGITS = frozenset("0123456789")
+# What pysbd's [a-zA-Z0-9_] holds, and without its digits.
+_ASCII_WORD_NOT_DIGIT = frozenset(_ASCII_LETTERS | {"_"})
+_ASCII_WORD = frozenset(_ASCII_WORD_NOT_DIGIT | _ASCII_DIGITS)
 _ROMAN = re.compile(r"[ivxlcdm]+")
 # After any other of pysbd's abbreviations a period ends a sentence before a
 # capital, except before "I" as a word ("me. I think", "no. I'm").
@@ -113,11 +116,18 @@ def _list_number() -> re.Pattern:
 
 
 def _never_an_end(text: str, at: int, start: int) -> bool:
-    """A period pysbd never ends a sentence at: between digits ("3.5"), or after
-    a title before a space ("Mr. Smith", "Dr. Jones": pysbd protects these
-    whatever follows)."""
+    """A period pysbd never ends a sentence at: between digits ("3.5"), inside a
+    token ("site.com"), or after a title before a space ("Mr. Smith", "Dr. Jones":
+    pysbd protects these whatever follows)."""
     following = text[at + 1 : at + 2]
     if text[at - 1 : at].isdigit() and following.isdigit():
+        return True
+    if following in _ASCII_WORD_NOT_DIGIT and at - 2 >= start and text[at - 2] in _ASCII_WORD and text[at - 1] in _ASCII_WORD:
+        # Inside a token ("Babyklar.nu", "site.com"): pysbd's WithMultiplePeriodsAndEmailRule
+        # (\w)(\.)(\w) hides it before it looks for ends (rules that run first only ever hide a
+        # period). Two characters before it: a single letter could be a list item's ("a.b"),
+        # and in "a.b.c" the rule's previous match takes the "b". Not a digit after it:
+        # "word.12 Next" is a numbered reference, which pysbd cuts after.
         return True
     if not following.isspace():
         return False
