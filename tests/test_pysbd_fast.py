@@ -75,3 +75,40 @@ def test_a_check_for_a_string_or_characters_is_true_exactly_where_the_text_holds
     holds_string, holds_one = _holds("a∯m"), _holds(frozenset("∯♨"))
     assert holds_string("5 a∯m ok") and not holds_string("5 a∯ m") and not holds_string("")
     assert holds_one("x ♨ y") and holds_one("∯") and not holds_one("plain text.")
+
+
+def _list_like_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    pieces = ["a.", "b.", "c.", "i.", "ii.", "1.", "2.", "3", "12.", "(a)", "b)", "(ii)", "1)", "2)", "x", "The", " ", " ",
+              "\r", ".", ")", "(", "♨", "☝", "∯", "for", "-", "⁃", "A.", "ab.", "3.5", "end."]  # fmt: skip
+    return ["".join(rng.choice(pieces) + rng.choice(["", " ", " "]) for _ in range(rng.randint(0, 14))) for _ in range(count)]
+
+
+def test_list_items_shortcut_gives_what_pysbd_gives():
+    import pysbd.processor
+    from pysbd.lists_item_replacer import ListItemReplacer
+
+    pysbd_fast.segmenter()
+    fast = pysbd.processor.ListItemReplacer
+    assert fast is not ListItemReplacer and issubclass(fast, ListItemReplacer)
+    changed = 0
+    for text in _list_like_texts(23, 6000) + ["1. a 2. b", "a. x b. y", "(a) x (b) y", "x ♨ y", "x ☝ y", "plain words."]:
+        expected = ListItemReplacer(text).add_line_break()
+        assert fast(text).add_line_break() == expected, text
+        changed += expected != text
+    assert changed > 300  # texts that pysbd does rewrite were among them
+
+
+def test_sentence_boundary_shortcut_gives_what_pysbd_gives():
+    from pysbd.lang.english import English
+
+    fast = pysbd_fast.segmenter().language_module.AbbreviationReplacer
+    rng = random.Random(29)
+    pieces = ["U∯S", "U.S", "I", "E∯U", "∯", "∯", " He ", " The ", " They ", " we ", "x", " ", ".", "i.v"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+    changed = 0
+    for text in texts + ["U∯S∯ He said", "plain text"]:
+        expected = English.AbbreviationReplacer(text, English).replace_abbreviation_as_sentence_boundary()
+        assert fast(text, English).replace_abbreviation_as_sentence_boundary() == expected, text
+        changed += expected != text
+    assert changed > 100

@@ -93,7 +93,8 @@ def _random_pieces(seed: int, tokens: list[str], count: int) -> list[str]:
 # numbers, abbreviations, capitals after which pysbd may cut.
 _TOKENS = (
     "site.com Babyklar.nu a.b ab.c x.y.z ab.cd.ef e.g. U.S. word.12 ab.1 1.ab 3.5 _x.y ab._ "
-    "a. b. c. 1. 2. (a) Mr. The He I it was Next 12 [1] ab.C Ab.Cd AB.CD. “q.x” 'z.y'"
+    "a. b. c. 1. 2. (a) Mr. The He I it was Next 12 [1] ab.C Ab.Cd AB.CD. “q.x” 'z.y' "
+    "[the Banksy] [a] x] [b.] [z]. .[1] \\] [c\\] ] [ [!] [?]"
 ).split()
 
 
@@ -122,7 +123,11 @@ def test_a_piece_is_plain_only_where_pysbd_leaves_it_whole():
         ("It is x.y.z now.", False),  # "y.z": the rule's previous match took the "y"
         ("The word.12 Next one.", False),  # a numbered reference: pysbd cuts after it
         ("A token ab.1 here.", False),
+        ("It’s not our decision to have [the Banksy] returned.", True),
+        ("See [a] The end.", True),
+        ("It cites a study.[1] Then more.", False),  # a numbered reference: pysbd cuts after it
+        ("He typed [x\\] then.", False),  # pysbd unescapes what a backslash escapes
     ],
 )
-def test_periods_inside_tokens(text, plain):
+def test_periods_inside_tokens_and_square_brackets(text, plain):
     assert is_plain(text, 0, len(text)) is plain

@@ -295,7 +295,40 @@ def _narrowed_replacer(english):
             finally:
                 self.lang = language
 
+        def replace_abbreviation_as_sentence_boundary(self):
+            # Its pattern (built anew on every call) needs a "∯" in every match.
+            if "∯" not in self.text:
+                return self.text
+            return super().replace_abbreviation_as_sentence_boundary()
+
     return AbbreviationReplacer
+
+
+def _list_items_replacer(lists, letter_then_period: re.Pattern):
+    """pysbd's ListItemReplacer, returning a text with nothing list-like at once."""
+
+    class ListItemReplacer(lists):
+        def add_line_break(self):
+            # Every rewrite add_line_break makes needs one of these: a ")" (lists with
+            # brackets), a number then "." and a space or ")" (numbered lists), a single
+            # letter after a space or the start then "." (alphabetical and Roman ones),
+            # or one of its own markers already in the text (it turns them into others).
+            # Without them it returns the text as it is, after some thirty pattern calls.
+            text = self.text
+            if (
+                ")" in text
+                or "♨" in text
+                or "☝" in text
+                or _NUMBER_THEN_PERIOD.search(text)
+                or letter_then_period.search(text)
+            ):
+                return super().add_line_break()
+            return text
+
+    return ListItemReplacer
+
+
+_NUMBER_THEN_PERIOD = re.compile(r"\d\.[\s)]")
 
 
 @lru_cache(maxsize=1)
@@ -335,6 +368,7 @@ def segmenter():
         ): "∯",
     }  # fmt: skip
     _PRECHECKS.update({pattern: re.compile(check, re.IGNORECASE) for pattern, check in needs.items()})
+    pysbd.processor.ListItemReplacer = _list_items_replacer(Lists, re.compile(letter_then_period, re.IGNORECASE))
 
     class Segmenter(pysbd.Segmenter):
         def sentences_with_char_spans(self, sentences):

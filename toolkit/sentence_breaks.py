@@ -24,9 +24,9 @@ marks do not protect: textkit cuts inside them itself at these same places
 (segment._split_quotations).
 
 A plain piece: no sentence punctuation before its end except a period pysbd
-never ends at ("3.5", "Mr. Smith") and "…" (which pysbd ignores), no list
-marker or bullet, and brackets only around words that are not a list marker
-("(NSA) now has").
+never ends at ("3.5", "Mr. Smith", "site.com") and "…" (which pysbd ignores),
+no list marker or bullet, and round brackets only around words that are not a
+list marker ("(NSA) now has"); square ones anywhere ("[the Banksy]").
 """
 
 from __future__ import annotations
@@ -272,6 +272,11 @@ def is_plain(text: str, start: int, end: int) -> bool:
         if char == "." and _never_an_end(text, at, start):
             continue
         if char == ")" and _plain_parenthesis(text, at, start, end):
+            continue
+        if char == "]" and text.find("\\", start, end) == -1:
+            # pysbd's rules read a square bracket only to hide sentence punctuation
+            # between brackets and to cut after a numbered reference (".[1] The"), whose
+            # period makes the piece not plain anyway; a backslash would be unescaped.
             continue
         return False
     return True
