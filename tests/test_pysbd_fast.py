@@ -112,3 +112,37 @@ def test_sentence_boundary_shortcut_gives_what_pysbd_gives():
         assert fast(text, English).replace_abbreviation_as_sentence_boundary() == expected, text
         changed += expected != text
     assert changed > 100
+
+
+def test_checks_of_rules_that_look_around_every_character_are_sound_and_see_matches():
+    # The hand-written checks for rules pysbd runs on every text: wherever the rule matches,
+    # the check finds something; and the random texts do make each rule match.
+    from pysbd.lang.english import English
+
+    pysbd_fast.segmenter()
+    rules = [
+        English.SingleLetterAbbreviationRules.SingleUpperCaseLetterRule.pattern,
+        English.SingleLetterAbbreviationRules.SingleUpperCaseLetterAtStartOfLineRule.pattern,
+        English.EllipsisRules.ThreeSpaceRule.pattern,
+        English.EllipsisRules.FourSpaceRule.pattern,
+        English.Abbreviation.WithMultiplePeriodsAndEmailRule.pattern,
+        English.MULTI_PERIOD_ABBREVIATION_REGEX,
+        English.Numbers.StartLineNumberPeriodRule.pattern,
+        English.Numbers.StartLineTwoDigitNumberPeriodRule.pattern,
+        English.Numbers.NumberAfterPeriodBeforeLetterRule.pattern,
+        English.CONTINUOUS_PUNCTUATION_REGEX,
+        English.FileFormatRule.pattern,
+    ]
+    rng = random.Random(31)
+    pieces = list("aZA1 .,!?\t\r\n_é") + [" . . . ", "e.g.", "Z. ", "12.", "3.x", "!!!", "?!?", ".jpg ", " .pdf ", "ab.cd", ". . .\\n", "x. . . ."]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for pattern in rules:
+        for flags in (0, re.IGNORECASE):
+            compiled, check = pysbd_fast._checked(pattern, flags)
+            assert check is not None, pattern
+            matched = 0
+            for text in texts:
+                if compiled.search(text):
+                    matched += 1
+                    assert check(text), (pattern, text)
+            assert matched > 20, pattern

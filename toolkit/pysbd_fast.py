@@ -366,6 +366,19 @@ def segmenter():
         r"(U∯S|U\.S|U∯K|E∯U|E\.U|U∯S∯A|U\.S\.A|I|i.v|I.V)∯({})".format(
             "|".join(r"(?=\s{}\s)".format(word) for word in English.AbbreviationReplacer.SENTENCE_STARTERS)
         ): "∯",
+        # Rules pysbd runs on every text that look around every character (a lookbehind
+        # first, or a class most characters are in): the check starts at the period they
+        # need, which re finds by a fast scan, or is anchored at the text's start.
+        English.SingleLetterAbbreviationRules.SingleUpperCaseLetterRule.pattern: r"\.(?<=\s[A-Z]\.)",
+        English.SingleLetterAbbreviationRules.SingleUpperCaseLetterAtStartOfLineRule.pattern: r"\A[A-Z]\.",
+        English.EllipsisRules.ThreeSpaceRule.pattern: r"\.\s\.", English.EllipsisRules.FourSpaceRule.pattern: r"\.\s\.",
+        English.Abbreviation.WithMultiplePeriodsAndEmailRule.pattern: r"\.(?<=[a-zA-Z0-9_]\.)(?=[a-zA-Z0-9_])",
+        English.MULTI_PERIOD_ABBREVIATION_REGEX: r"\.(?<=[a-z]\.)(?=[a-z])",
+        English.Numbers.StartLineNumberPeriodRule.pattern: r"\A\d\.",
+        English.Numbers.StartLineTwoDigitNumberPeriodRule.pattern: r"\A\d\d\.",
+        English.Numbers.NumberAfterPeriodBeforeLetterRule.pattern: r"\.(?<=\d\.)(?=\S)",
+        English.CONTINUOUS_PUNCTUATION_REGEX: r"[!?]{3}",
+        English.FileFormatRule.pattern: r"\.(?<=\s\.)",
     }  # fmt: skip
     _PRECHECKS.update({pattern: re.compile(check, re.IGNORECASE) for pattern, check in needs.items()})
     pysbd.processor.ListItemReplacer = _list_items_replacer(Lists, re.compile(letter_then_period, re.IGNORECASE))
