@@ -131,3 +131,15 @@ def test_a_piece_is_plain_only_where_pysbd_leaves_it_whole():
 )
 def test_periods_inside_tokens_and_square_brackets(text, plain):
     assert is_plain(text, 0, len(text)) is plain
+
+
+def test_body_end_is_where_the_end_pattern_starts():
+    from textkit.sentence_breaks import _END, _body_end
+
+    rng = random.Random(37)
+    for _ in range(50_000):
+        text = "".join(rng.choice("a.!?…\"”’')] \n") for _ in range(rng.randint(0, 9)))
+        start, end = rng.randint(0, len(text)), rng.randint(0, len(text))
+        ending = _END.search(text, start, end)
+        assert _body_end(text, start, end) == (ending.start() if ending else end), (text, start, end)
+    assert _body_end("It rained?!”)", 0, 13) == 9
