@@ -143,3 +143,27 @@ def test_body_end_is_where_the_end_pattern_starts():
         ending = _END.search(text, start, end)
         assert _body_end(text, start, end) == (ending.start() if ending else end), (text, start, end)
     assert _body_end("It rained?!”)", 0, 13) == 9
+
+
+def test_every_sure_cut_is_where_pysbd_ends_a_sentence():
+    # Random blocks of words that look like Roman numerals ("did", "iii"), list items of single
+    # letters and numbers, titles, abbreviations, brackets and quotes: each sure cut is one of
+    # pysbd's own ends in the whole block.
+    rng = random.Random(41)
+    tokens = (
+        "did ill mid mix vivid civil dim iii ii iv xi mm cl id md (iii) (iv) ii) ix. xi. vi. civic. DID. Ill. "
+        "The He It I A B i. ii. iii. iv. v. x. a. b. c. (i) (ii) iv) 1. 2. 12 was said man went home today "
+        "Dr. Mr. no. me. U.S. “Go” 'no' (see it) , ; : ? !"
+    ).split()
+    cuts = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(tokens) for _ in range(rng.randint(2, 16)))
+        text = text[0].upper() + text[1:] + "."
+        ends, at = set(), 0
+        for piece in _pysbd(text):
+            at = text.index(piece, at) + len(piece)
+            ends.add(at)
+        for _, end in sure_cuts(text, 0, len(text))[:-1]:
+            cuts += 1
+            assert end in ends, (text, text[:end])
+    assert cuts > 500

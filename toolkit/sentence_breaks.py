@@ -8,10 +8,11 @@ ellipsis, a list marker, a bracket) go to pysbd. Both tests lean towards
 "not sure": a piece that is not cut, or not called plain, simply goes to
 pysbd, as every piece did before.
 
-A sure end: a word of two letters or more that is not a Roman numeral
-("iii.") nor one of pysbd's titles ("Mr.", "Dr.", "Gen."; pysbd's other
-abbreviations, "etc.", "Corp.", "no.", keep their period only before a
-lower-case word, a digit or "I"), or a number (one of one or two digits
+A sure end: a word of two letters or more that is not one of pysbd's titles
+("Mr.", "Dr.", "Gen."; pysbd's other abbreviations, "etc.", "Corp.", "no.",
+keep their period only before a lower-case word, a digit or "I"; Roman
+numerals such as "iii." or words that look like them, "did.", are list items
+to pysbd only as single letters, "i."), or a number (one of one or two digits
 only where pysbd cannot read it as a list item's: not at the start, and no
 other such number in the block), or a number with a unit or suffix straight
 after it ("20m", "1990s", "23%": every pysbd rule that keeps a period inside
@@ -49,7 +50,6 @@ _ASCII_DIGITS = frozenset("0123456789")
 # What pysbd's [a-zA-Z0-9_] holds, and without its digits.
 _ASCII_WORD_NOT_DIGIT = frozenset(_ASCII_LETTERS | {"_"})
 _ASCII_WORD = frozenset(_ASCII_WORD_NOT_DIGIT | _ASCII_DIGITS)
-_ROMAN = re.compile(r"[ivxlcdm]+")
 # After any other of pysbd's abbreviations a period ends a sentence before a
 # capital, except before "I" as a word ("me. I think", "no. I'm").
 # Every number pysbd reads as a list item's ends so: one or two digits, a period, a space or a bracket.
@@ -253,8 +253,6 @@ def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             word = word.lower()
             if word in abbreviations and (word in prepositive or _I_NEXT.match(text, cut)):
                 continue  # "Mr. Smith"; "me. I think": pysbd keeps these periods
-            if _ROMAN.fullmatch(word):
-                continue
         pieces.append((piece_start, cut))
         piece_start = match.end(3)
     pieces.append((piece_start, end))
