@@ -93,6 +93,8 @@ _HEADLINE_MAX_WORDS = 12
 _NON_SPACE = re.compile(r"\S")
 _SPACE_RUN = re.compile(r"\s+")
 _SHORT_LIST_MIN_LINES, _SHORT_LIST_MAX_WORDS = 3, 4
+# A stripped line with more than _SHORT_LIST_MAX_WORDS words (str.split's words: runs of non-space).
+_TOO_MANY_WORDS = re.compile(r"(?:\S+\s+){%d}\S" % _SHORT_LIST_MAX_WORDS)
 # A list item's marker at the start of a line. Numbers stop at two digits so
 # that a wrapped line starting with a year ("2019. Then...") is not an item.
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦·–]|\d{1,2}[.)]|[a-z][)]|\([a-z0-9]{1,2}\))\s")
@@ -255,8 +257,9 @@ def _is_short_list(lines: list[str], text: str, start: int, end: int) -> bool:
     stripped = list(map(str.strip, lines))
     return (
         all(stripped)
-        # Split at most once past the limit: a line of prose need not be cut into all its words.
-        and max(map(len, map(str.split, stripped, repeat(None), repeat(_SHORT_LIST_MAX_WORDS)))) <= _SHORT_LIST_MAX_WORDS
+        # A line with one word more than the limit, found by re at each line's start: prose
+        # stops at its first line, and no line is cut into words.
+        and not any(map(_TOO_MANY_WORDS.match, stripped))
         # A line can only be closed by one of these: one scan of the whole for most lists.
         and not (_CLOSING.search(text, start, end) and any(map(_CLOSED_LINE.search, stripped)))
     )
