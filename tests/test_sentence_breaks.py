@@ -146,11 +146,13 @@ def test_body_end_is_where_the_end_pattern_starts():
 
 
 def test_every_sure_cut_is_where_pysbd_ends_a_sentence():
-    # Random blocks of words that look like Roman numerals ("did", "iii"), list items of single
+    # Random blocks of words with letters outside ASCII ("Jägerskog", and the Kelvin sign and
+    # long s that re takes for "k" and "s" when case is ignored), words that look like Roman numerals ("did", "iii"), list items of single
     # letters and numbers, titles, abbreviations, brackets and quotes: each sure cut is one of
     # pysbd's own ends in the whole block.
     rng = random.Random(41)
     tokens = (
+        "Jägerskog. café. Römer. Mysłajek. ſt. \u212ag. İd. ıd. ÄCo. KG Janßen. Sí. Ñu. ña. é. ÉÉ. 3Jäger. "
         "did ill mid mix vivid civil dim iii ii iv xi mm cl id md (iii) (iv) ii) ix. xi. vi. civic. DID. Ill. "
         "The He It I A B i. ii. iii. iv. v. x. a. b. c. (i) (ii) iv) 1. 2. 12 was said man went home today "
         "Dr. Mr. no. me. U.S. “Go” 'no' (see it) , ; : ? !"
@@ -167,3 +169,17 @@ def test_every_sure_cut_is_where_pysbd_ends_a_sentence():
             cuts += 1
             assert end in ends, (text, text[:end])
     assert cuts > 500
+
+
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        ("He met Anders Jägerskog. A report came.", ["He met Anders Jägerskog.", "A report came."]),
+        ("It was a café. The end.", ["It was a café.", "The end."]),
+        ("I saw ÄCo. KG said.", ["I saw ÄCo. KG said."]),  # pysbd keeps "Co. KG"
+        ("Weigh 5 \u212ag. He did.", ["Weigh 5 \u212ag. He did."]),  # re takes the Kelvin sign for "k": "kg" may be an abbreviation
+        ("A 3Jäger. He did.", ["A 3Jäger. He did."]),
+    ],
+)
+def test_words_with_letters_outside_ascii(text, pieces):
+    assert [text[s:e] for s, e in sure_cuts(text, 0, len(text))] == pieces

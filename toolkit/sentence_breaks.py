@@ -171,6 +171,8 @@ def _word_before(text: str, stop: int, start: int) -> tuple[str, str] | None:
     elif word_end - 2 >= start and text[word_end - 1] == "%" and text[word_end - 2] in _ASCII_DIGITS:  # "23%"
         word_start = _digits_before(text, word_end - 2, start)
         shortest = 1
+    elif word_end - 1 >= start and text[word_end - 1].isalpha():  # "café"
+        return _foreign_word(text, word_end, start, before)
     else:
         while word_start > start and text[word_start - 1].isdecimal():
             word_start -= 1
@@ -178,8 +180,33 @@ def _word_before(text: str, stop: int, start: int) -> tuple[str, str] | None:
     if word_end - word_start < shortest:
         return None
     if word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
-        return None  # no word boundary: "éte.", "ab123.", "x20m."
+        if shortest == 2 and text[word_start - 1].isalpha():  # "Jägerskog"
+            return _foreign_word(text, word_end, start, before)
+        return None  # no word boundary: "ab123.", "x20m."
     return text[word_start:word_end], before
+
+
+# Letters outside ASCII that re's IGNORECASE takes for ASCII ones: Kelvin sign, long s, dotless
+# i, dotted capital I.
+_ASCII_LOOKALIKES = frozenset("\u212a\u017f\u0131\u0130")
+
+
+def _foreign_word(text: str, word_end: int, start: int, before: str) -> tuple[str, str] | None:
+    """A word of letters ending at ``word_end`` with one outside ASCII ("Jägerskog", "café"):
+    a sure end like an ASCII word of two letters or more, since no rule of pysbd keeps such
+    a word's period. Its abbreviations are ASCII, and a period is one's only after the whole
+    word matched one, case ignored ("Jan" in "Janßen." is not); its other rules look at
+    single letters, digits, or a period inside a token. Not after a digit ("3Jäger"), and
+    not "…Co" (pysbd keeps "Co. KG" together)."""
+    word_start = word_end
+    while word_start > start and text[word_start - 1].isalpha():
+        word_start -= 1
+    if word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
+        return None
+    word = text[word_start:word_end]
+    if len(word) < 2 or word.endswith("Co") or all(char.isascii() or char in _ASCII_LOOKALIKES for char in word):
+        return None
+    return word, before
 
 
 def _digits_before(text: str, at: int, start: int) -> int:
