@@ -42,8 +42,13 @@ def test_three_periods_are_still_not_plain():
     assert not is_plain("Wait... Then go.", 0, len("Wait... Then go."))
 
 
-def test_candidates_are_what_the_pattern_finds():
-    # Stops found by str.find, each tried once, against re's scan of the whole range.
+@pytest.mark.parametrize("density", [0, 64, 10**9], ids=["each-stop-tried", "as-shipped", "one-scan"])
+def test_candidates_are_what_the_pattern_finds(monkeypatch, density):
+    # Stops found by str.find, each tried once (or one scan where stops are dense), against
+    # re's scan of the whole range.
+    from textkit import sentence_breaks
+
+    monkeypatch.setattr(sentence_breaks, "_STOP_DENSITY", density)
     rng = random.Random(11)
     alphabet = "aB .!?\"”“’' \t\nx"
     for _ in range(50_000):

@@ -216,13 +216,20 @@ def _digits_before(text: str, at: int, start: int) -> int:
     return at
 
 
+# A try at one stop costs about as much as re's scan of 64 characters (valgrind, news and "Yes. " texts).
+_STOP_DENSITY = 64
+
+
 def _candidates(text: str, start: int, end: int) -> Iterator[re.Match]:
     """_CANDIDATE.finditer(text, start, end), found faster: a match starts at a stop and
     takes only quotation marks and whitespace after it, so no match starts inside another
     and each stop needs only one try. The stops are found by str.find, which runs through
     the text in C many times faster than re tests a character class at every character."""
-    stops = _positions(text, ".!?", start, end)
-    return filter(None, map(_CANDIDATE.match, repeat(text), stops, repeat(end)))
+    stops = text.count(".", start, end) + text.count("!", start, end) + text.count("?", start, end)
+    if stops * _STOP_DENSITY > end - start:
+        # Stops everywhere ("Yes. Yes. Yes."): one scan costs less than a try at each.
+        return _CANDIDATE.finditer(text, start, end)
+    return filter(None, map(_CANDIDATE.match, repeat(text), _positions(text, ".!?", start, end), repeat(end)))
 
 
 def _positions(text: str, chars: str, start: int, end: int) -> list[int]:
