@@ -42,7 +42,7 @@ def test_three_periods_are_still_not_plain():
     assert not is_plain("Wait... Then go.", 0, len("Wait... Then go."))
 
 
-@pytest.mark.parametrize("density", [0, 64, 10**9], ids=["each-stop-tried", "as-shipped", "one-scan"])
+@pytest.mark.parametrize("density", [1, 64, 10**9], ids=["each-stop-tried", "as-shipped", "one-scan"])
 def test_candidates_are_what_the_pattern_finds(monkeypatch, density):
     # Stops found by str.find, each tried once (or one scan where stops are dense), against
     # re's scan of the whole range.
@@ -188,3 +188,16 @@ def test_every_sure_cut_is_where_pysbd_ends_a_sentence():
 )
 def test_words_with_letters_outside_ascii(text, pieces):
     assert [text[s:e] for s, e in sure_cuts(text, 0, len(text))] == pieces
+
+
+def test_sure_cuts_are_the_same_whether_stops_and_marks_are_tried_one_by_one_or_scanned(monkeypatch):
+    from textkit import sentence_breaks
+
+    rng = random.Random(43)
+    tokens = "The He I it was. went. (a) (see it) [x] « y » ‘no’ 'no' don't did. ! ? Yes. A. ( ) ' ’".split()
+    texts = [" ".join(rng.choice(tokens) for _ in range(rng.randint(1, 20))) for _ in range(3000)]
+    monkeypatch.setattr(sentence_breaks, "_STOP_DENSITY", 1)  # never more than one per character: tried one by one
+    one_by_one = [sure_cuts(text, 0, len(text)) for text in texts]
+    monkeypatch.setattr(sentence_breaks, "_STOP_DENSITY", 10**9)  # always "too many": scanned
+    assert [sure_cuts(text, 0, len(text)) for text in texts] == one_by_one
+    assert sum(len(cuts) > 1 for cuts in one_by_one) > 300

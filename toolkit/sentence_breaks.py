@@ -63,6 +63,8 @@ _I_NEXT = re.compile(r"\sI(?:\s|'m|'ll)")
 # closer by its neighbours; each kind keeps its own count, so an apostrophe
 # ("the workers’ pay") closes nothing that a bracket opened.
 _PAIR_MARKS = "()[]«»‘’'"
+_PAIR_MARK = re.compile(r"[()\[\]«»‘’']")
+_MATCH_START = re.Match.start
 _OPENS = {"(": 0, "[": 1, "«": 2, "‘": 3}
 _CLOSES = {")": 0, "]": 1, "»": 2}
 _KINDS = 4
@@ -216,7 +218,8 @@ def _digits_before(text: str, at: int, start: int) -> int:
     return at
 
 
-# A try at one stop costs about as much as re's scan of 64 characters (valgrind, news and "Yes. " texts).
+# A try at one stop costs about as much as re's scan of 64 characters (valgrind, news and "Yes. " texts):
+# with more stops (or pair marks) than one per that many characters, one scan.
 _STOP_DENSITY = 64
 
 
@@ -225,23 +228,26 @@ def _candidates(text: str, start: int, end: int) -> Iterator[re.Match]:
     takes only quotation marks and whitespace after it, so no match starts inside another
     and each stop needs only one try. The stops are found by str.find, which runs through
     the text in C many times faster than re tests a character class at every character."""
-    stops = text.count(".", start, end) + text.count("!", start, end) + text.count("?", start, end)
-    if stops * _STOP_DENSITY > end - start:
+    stops = _positions(text, ".!?", start, end, (end - start) // _STOP_DENSITY)
+    if stops is None:
         # Stops everywhere ("Yes. Yes. Yes."): one scan costs less than a try at each.
         return _CANDIDATE.finditer(text, start, end)
-    return filter(None, map(_CANDIDATE.match, repeat(text), _positions(text, ".!?", start, end), repeat(end)))
+    return filter(None, map(_CANDIDATE.match, repeat(text), stops, repeat(end)))
 
 
-def _positions(text: str, chars: str, start: int, end: int) -> list[int]:
+def _positions(text: str, chars: str, start: int, end: int, most: int | None = None) -> list[int] | None:
     """Where any of ``chars`` stands in text[start:end], in order: what re's finditer of the
     character class would find, but by str.find (C, many times faster than re testing the
-    class at every character), so a Python step only per character found."""
+    class at every character), so a Python step only per character found. None when there
+    are more than ``most``."""
     positions = []
     for char in chars:
         at = text.find(char, start, end)
         while at != -1:
             positions.append(at)
             at = text.find(char, at + 1, end)
+            if most is not None and len(positions) > most:
+                return None
     positions.sort()
     return positions
 
@@ -252,7 +258,11 @@ def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     list_numbers = None  # how many numbers in the text pysbd could read as a list's
     pieces = []
     depths = [0] * _KINDS
-    marks = iter(_positions(text, _PAIR_MARKS, start, end))
+    mark_positions = _positions(text, _PAIR_MARKS, start, end, (end - start) // _STOP_DENSITY)
+    if mark_positions is None:  # marks everywhere ("(a(a(a"): read lazily, as far as the cuts go
+        marks = map(_MATCH_START, _PAIR_MARK.finditer(text, start, end))
+    else:
+        marks = iter(mark_positions)
     mark_ahead = next(marks, None)
     piece_start = start
     for match in _candidates(text, start, end):
