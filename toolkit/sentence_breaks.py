@@ -79,7 +79,7 @@ NOT_PLAIN = re.compile(r"[.!?…。．！？)\]•⁃‣◦∯♨☏☺☹☃☄
 _PYSBD_MAY_CUT = re.compile(NOT_PLAIN.pattern.replace("…", ""))
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _END = re.compile(r"[.!?…]+[\"”’')\]]*$")
-_END_CLOSERS = frozenset("\"”’')]")
+_END_CLOSERS, _END_STOPS = "\"”’')]", ".!?…"
 _STOPS = frozenset(".!?…")
 
 
@@ -306,7 +306,8 @@ def sure_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def is_plain(text: str, start: int, end: int) -> bool:
     """True when pysbd would return text[start:end] whole: nothing in it but words,
     commas, quotes and dashes, and at most closing punctuation at its end."""
-    # "Yes.", "It rained.": nothing to look at but the final stop (and closing marks).
+    if text[end - 1 : end] in _STOPS and _PYSBD_MAY_CUT.search(text, start, end - 1) is None:
+        return True  # "Yes.", "It rained.": nothing to look at but the final stop
     for match in _PYSBD_MAY_CUT.finditer(text, start, _body_end(text, start, end)):
         char, at = match.group(), match.start()
         if char == "." and _never_an_end(text, at, start):
@@ -324,18 +325,14 @@ def is_plain(text: str, start: int, end: int) -> bool:
 
 def _body_end(text: str, start: int, end: int) -> int:
     """Where _END's match in text[start:end] starts (``end`` without one): the run of stops
-    before the closing marks that end the text, found from the end instead of by re trying
-    every stop of the text."""
+    before the closing marks that end the text, found by str.rstrip from the end instead of
+    by re trying every stop of the text."""
     if text[end - 1 : end] == "\n":  # "$" may also match before a final line break
         ending = _END.search(text, start, end)
         return ending.start() if ending else end
-    closers_start = end
-    while closers_start > start and text[closers_start - 1] in _END_CLOSERS:
-        closers_start -= 1
-    stops_start = closers_start
-    while stops_start > start and text[stops_start - 1] in _STOPS:
-        stops_start -= 1
-    return stops_start if stops_start < closers_start else end
+    without_closers = text[start:end].rstrip(_END_CLOSERS)
+    without_stops = without_closers.rstrip(_END_STOPS)
+    return start + len(without_stops) if len(without_stops) < len(without_closers) else end
 
 
 def _plain_parenthesis(text: str, at: int, start: int, end: int) -> bool:
