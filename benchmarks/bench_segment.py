@@ -35,22 +35,29 @@ def _load_revision(revision: str, tmp: Path):
 
 
 def _own_pysbd(module) -> dict:
-    """pysbd's modules' ``re`` as ``module``'s pysbd_fast sets it (each revision patches pysbd its own way)."""
+    """What ``module``'s pysbd_fast sets in pysbd's modules (each revision patches pysbd its own
+    way): each module's ``re``, and the ListItemReplacer pysbd's processor uses."""
     import re
+
+    import pysbd.processor
+    from pysbd.lists_item_replacer import ListItemReplacer
 
     pysbd_modules = {name: m for name, m in sys.modules.items() if name == "pysbd" or name.startswith("pysbd.")}
     for m in pysbd_modules.values():
         if hasattr(m, "re") and not isinstance(m.re, type(re)):
             m.re = re  # as imported, so that this revision's segmenter() patches them
+    pysbd.processor.ListItemReplacer = ListItemReplacer
     fast = importlib.import_module(module.__name__.rsplit(".", 1)[0] + ".pysbd_fast")
     fast.segmenter.cache_clear()
     fast.segmenter()
-    return {name: m.re for name, m in sys.modules.items() if (name == "pysbd" or name.startswith("pysbd.")) and hasattr(m, "re")}
+    patched = {(name, "re"): m.re for name, m in pysbd_modules.items() if hasattr(m, "re")}
+    patched["pysbd.processor", "ListItemReplacer"] = pysbd.processor.ListItemReplacer
+    return patched
 
 
 def _use_pysbd(patched: dict) -> None:
-    for name, stand_in in patched.items():
-        sys.modules[name].re = stand_in
+    for (name, attribute), value in patched.items():
+        setattr(sys.modules[name], attribute, value)
 
 
 def _round(module, texts: list[str], patched: dict) -> float:

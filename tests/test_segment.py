@@ -199,9 +199,10 @@ def test_fast_pysbd_says_what_pysbd_says(text):
     [
         # Lower- or upper-case word of three letters or more, stop, space, capital: cut.
         ("The cat sat. The dog ran. Rome fell. Then peace.", ["The cat sat.", "The dog ran.", "Rome fell.", "Then peace."]),
-        # Titles, Roman numerals, initials, short words: no cut (pysbd decides). pysbd's other
-        # abbreviations end a sentence before a capital, unless it is "I" ("me. I think").
-        ("He works at Acme Corp. The firm grew. Part iii. Next", ["He works at Acme Corp.", "The firm grew.", "Part iii. Next"]),
+        # Titles, initials, short words: no cut (pysbd decides). pysbd's other abbreviations end
+        # a sentence before a capital, unless it is "I" ("me. I think"); so do Roman numerals of
+        # two letters or more (pysbd reads only single letters as list items).
+        ("He works at Acme Corp. The firm grew. Part iii. Next", ["He works at Acme Corp.", "The firm grew.", "Part iii.", "Next"]),
         ("Ask Mr. Lee. Tell me. I think so. A man. Bob came.", ["Ask Mr. Lee.", "Tell me. I think so.", "A man.", "Bob came."]),
         ("We met J. Smith. He lives in the U.S. Then we left.", ["We met J. Smith.", "He lives in the U.S. Then we left."]),
         # Inside brackets or single quotation marks: no cut.

@@ -86,11 +86,15 @@ _consume = partial(deque, maxlen=0)
 # A line is closed by sentence punctuation, maybe followed by closing quotes
 # or brackets; a line that is not closed is not prose.
 _CLOSED_LINE = re.compile(r"[.!?…:;][\"”’')\]]*$")
+# The same test without re (see _is_closed).
+_LINE_CLOSERS, _LINE_STOPS = "\"”’')]", frozenset(".!?…:;")
 _CLOSING = re.compile(r"[.!?…:;]")
 _HEADLINE_MAX_WORDS = 12
 _NON_SPACE = re.compile(r"\S")
 _SPACE_RUN = re.compile(r"\s+")
 _SHORT_LIST_MIN_LINES, _SHORT_LIST_MAX_WORDS = 3, 4
+# A stripped line with more than _SHORT_LIST_MAX_WORDS words (str.split's words: runs of non-space).
+_TOO_MANY_WORDS = re.compile(r"(?:\S+\s+){%d}\S" % _SHORT_LIST_MAX_WORDS)
 # A list item's marker at the start of a line. Numbers stop at two digits so
 # that a wrapped line starting with a year ("2019. Then...") is not an item.
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦·–]|\d{1,2}[.)]|[a-z][)]|\([a-z0-9]{1,2}\))\s")
@@ -253,11 +257,19 @@ def _is_short_list(lines: list[str], text: str, start: int, end: int) -> bool:
     stripped = list(map(str.strip, lines))
     return (
         all(stripped)
-        # Split at most once past the limit: a line of prose need not be cut into all its words.
-        and max(map(len, map(str.split, stripped, repeat(None), repeat(_SHORT_LIST_MAX_WORDS)))) <= _SHORT_LIST_MAX_WORDS
+        # A line with one word more than the limit, found by re at each line's start: prose
+        # stops at its first line, and no line is cut into words.
+        and not any(map(_TOO_MANY_WORDS.match, stripped))
         # A line can only be closed by one of these: one scan of the whole for most lists.
         and not (_CLOSING.search(text, start, end) and any(map(_CLOSED_LINE.search, stripped)))
     )
+
+
+def _is_closed(line: str) -> bool:
+    """Whether _CLOSED_LINE matches the stripped ``line``: its last character that is not a
+    closing mark is sentence punctuation (str.rstrip in C instead of re trying every character)."""
+    line = line.rstrip(_LINE_CLOSERS)
+    return line[-1:] in _LINE_STOPS
 
 
 def _line_spans(lines: list[str], start: int) -> Iterator[tuple[int, int]]:
@@ -298,7 +310,7 @@ def _wrapped_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         following = next_text.start() if next_text else end
         if (
             line
-            and not _CLOSED_LINE.search(line)
+            and not _is_closed(line)
             and len(line.split()) <= _HEADLINE_MAX_WORDS
             # Hard-wrapped prose carries on in lower case; a headline or list item does not.
             and not text[following : following + 1].islower()
@@ -410,7 +422,7 @@ def _cut_blocks(text: str, flat: str, start: int, end: int, budget: _PysbdBudget
             pieces = _join_pieces(flat, pieces)
         # Most blocks hold no quotation mark and no initialism: one scan each
         # instead of one per sentence.
-        if _QUOTE_MARKS.search(flat, block_start, block_end):
+        if _has_quote_mark(flat, block_start, block_end):
             pieces = [s for piece in pieces for s in _split_quotations(flat, *piece, budget)]
         if _may_cut_after_initialism(flat, block_start, block_end):
             pieces = [s for piece in pieces for s in _split_after_initialisms(flat, *piece)]
@@ -521,6 +533,12 @@ def _split_after_initialisms(flat: str, start: int, end: int) -> list[tuple[int,
     return spans
 
 
+def _has_quote_mark(flat: str, start: int, end: int) -> bool:
+    """Whether flat[start:end] holds one of _QUOTE_MARKS: str.find runs through the text
+    in C many times faster than re tests a character class at every character."""
+    return flat.find("“", start, end) != -1 or flat.find("”", start, end) != -1 or flat.find('"', start, end) != -1
+
+
 def _split_quotations(flat: str, start: int, end: int, budget: _PysbdBudget) -> list[tuple[int, int]]:
     """Cut a sentence between the sentences of a quotation inside it.
 
@@ -533,7 +551,7 @@ def _split_quotations(flat: str, start: int, end: int, budget: _PysbdBudget) -> 
     "Maybe", "“Stop!” she said." is not cut). An opening mark goes with the
     sentence it opens.
     """
-    if not _QUOTE_MARKS.search(flat, start, end) or not _INNER_END.search(flat, start, end):
+    if not _has_quote_mark(flat, start, end) or not _INNER_END.search(flat, start, end):
         return [(start, end)]
     if budget.left <= 0:
         budget.refuse(start)
