@@ -175,14 +175,25 @@ def word_texts(document) -> list[str]:
 
 def word_keys(document) -> list[str]:
     """Every word of the document normalised (lower case, straight apostrophes), by word index."""
-    return document.memo("irony.word_keys", lambda: _keys(word_texts(document)))
+    return document.memo("irony.word_keys", lambda: _keys(word_texts(document), joined_keys(document)))
 
 
-def _keys(texts: list[str]) -> list[str]:
-    # One ``norm`` over all the words joined by line breaks, then split again: no word holds a
-    # line break, and lower-casing a word depends on nothing outside it but a neighbouring
-    # cased letter (final sigma), which a line break is not.
-    joined = "\n".join(texts).replace("’", "'").replace("‘", "'").lower()
+def joined_keys(document) -> str:
+    """The word keys joined by line breaks (``word_keys`` splits it): one string in which to ask
+    at C speed whether some key holds a piece of text."""
+    return document.memo("irony.joined_keys", lambda: _joined(word_texts(document)))
+
+
+def _joined(texts: list[str]) -> str:
+    # One ``norm`` over all the words joined by line breaks: no word holds a line break, and
+    # lower-casing a word depends on nothing outside it but a neighbouring cased letter (final
+    # sigma), which a line break is not.
+    return "\n".join(texts).replace("’", "'").replace("‘", "'").lower()
+
+
+def _keys(texts: list[str], joined: str | None = None) -> list[str]:
+    if joined is None:
+        joined = _joined(texts)
     return joined.split("\n") if texts else []
 
 
@@ -214,7 +225,9 @@ def listed_positions(document, lex: "Lexicon") -> dict[str, list[int]]:
         wanted = lex.indexed
         found: dict[str, list[int]] = {}
         prose = prose_word_indices(document)
-        for i in compress(prose, map(wanted.__contains__, map(keys.__getitem__, prose))):
+        # (Every word is prose in most texts: then the keys are read as they are, not by index.)
+        prose_keys = keys if len(prose) == len(keys) else map(keys.__getitem__, prose)
+        for i in compress(prose, map(wanted.__contains__, prose_keys)):
             found.setdefault(keys[i], []).append(i)
         return found
 
