@@ -63,6 +63,9 @@ def cue_table() -> dict[str, Any]:
     return read_json("irony_word_cues.json")
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 @lru_cache(maxsize=65536)
 def usable(key: str) -> bool:
     """May this lower-case word be a cue? A dictionary word of letters, with a vowel (not an
@@ -73,7 +76,7 @@ def usable(key: str) -> bool:
         and letters.isalpha()
         and letters.isascii()
         and (len(letters) > 1 or letters in ("a", "i"))
-        and any(v in letters for v in "aeiouy")
+        and not _VOWELS.isdisjoint(letters)
         and key not in NUMBER_WORDS
         and in_cmudict(key)
     )
