@@ -238,13 +238,47 @@ def prose_paragraphs(document):
     return [p for p in document.paragraphs if not p.boilerplate]
 
 
+def _scanned_spans(document) -> list[tuple[int, int]]:
+    """Where ``scan`` searches: each prose paragraph, or the whole text at once when every
+    paragraph is prose and only blank runs holding a line break lie between them (most texts).
+    A pattern given to ``scan`` matches no line break and starts with no space, so no match
+    starts between paragraphs or runs from one into the next; the regex engine sees the same
+    characters around a paragraph's bounds either way."""
+
+    def compute() -> list[tuple[int, int]]:
+        text = document.text
+        paragraphs = document.paragraphs
+        if paragraphs and not any(p.boilerplate for p in paragraphs):
+            ends = [0, *(p.end for p in paragraphs)]
+            starts = [*(p.start for p in paragraphs), len(text)]
+            gaps = [text[end:start] for end, start in zip(ends, starts)]
+            inner = gaps[1:-1]
+            if all(not gap or gap.isspace() for gap in (gaps[0], gaps[-1])) and all(
+                "\n" in gap and gap.isspace() for gap in inner
+            ):
+                return [(0, len(text))]
+        return [(p.start, p.end) for p in prose_paragraphs(document)]
+
+    return document.memo("irony.scanned_spans", compute)
+
+
 def scan(pattern: re.Pattern[str], document, needs: tuple[str, ...] = ()) -> Iterable[re.Match[str]]:
     """``pattern``'s matches in each prose paragraph; none at all when the text holds none of
     ``needs`` (pieces every match contains: a flood of paragraphs without them is not scanned)."""
+    return _matches(pattern, document, needs, [(p.start, p.end) for p in prose_paragraphs(document)])
+
+
+def scan_lines(pattern: re.Pattern[str], document, needs: tuple[str, ...] = ()) -> Iterable[re.Match[str]]:
+    """What ``scan`` yields, for a pattern that matches no line break and starts with no space:
+    searched in the whole text at once when that finds the same (``_scanned_spans``)."""
+    return _matches(pattern, document, needs, _scanned_spans(document))
+
+
+def _matches(pattern: re.Pattern[str], document, needs: tuple[str, ...], spans) -> Iterable[re.Match[str]]:
     if needs and not any(map(document.text.__contains__, needs)):
         return
-    for paragraph in prose_paragraphs(document):
-        yield from pattern.finditer(document.text, paragraph.start, paragraph.end)
+    for start, end in spans:
+        yield from pattern.finditer(document.text, start, end)
 
 
 class Spans:

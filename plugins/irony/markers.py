@@ -36,7 +36,7 @@ from .lexicon import (
     prose_word_indices,
     norm,
     quoted,
-    scan,
+    scan_lines,
     sentence_keys,
     word_keys,
     word_texts,
@@ -113,7 +113,7 @@ def _quote_spans(document) -> list[tuple[int, int, int, int]]:
     """(start, end, content_start, content_end) of every quotation in the prose."""
     spans = []
     for pattern, opening in zip(_QUOTES, _QUOTE_OPENINGS, strict=True):
-        spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in scan(pattern, document, (opening,))]
+        spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in scan_lines(pattern, document, (opening,))]
     return sorted(spans)
 
 
@@ -181,7 +181,7 @@ def _is_aside(document, match: re.Match[str], lex: Lexicon) -> bool:
 
 def find_asides(document, sentences, lex: Lexicon) -> list[Marker]:
     markers = []
-    for m in scan(_PARENTHESIS, document, ("(",)):
+    for m in scan_lines(_PARENTHESIS, document, ("(",)):
         if _is_aside(document, m, lex):
             n = len(tokenize_words(m.group(1)))
             message = f"parenthetical aside ({n} word{'s' * (n > 1)}): {quoted(m.group())}"
@@ -295,7 +295,7 @@ def find_interjections(document, sentences, lex: Lexicon) -> list[Marker]:
 
 def find_punctuation(document, sentences, lex: Lexicon, in_quotes: Spans) -> list[Marker]:
     markers = []
-    for m in scan(_ELLIPSIS_OR_RUN, document, _ELLIPSIS_OR_RUN_NEEDS):
+    for m in scan_lines(_ELLIPSIS_OR_RUN, document, _ELLIPSIS_OR_RUN_NEEDS):
         run = m.group()
         if run[0] in "!?":
             what = "surprised question" if "?" in run and "!" in run else "run of emphatic punctuation"
