@@ -120,7 +120,17 @@ def _quote_spans(document) -> list[tuple[int, int, int, int]]:
 _START, _END = attrgetter("start"), attrgetter("end")
 
 
+def _surely_more_words(content: str, limit: int) -> bool:
+    """Does ``tokenize_words(content)`` surely hold more than ``limit`` words? Seen in the first
+    pieces between spaces, without tokenizing a long quotation: a word holds no space, and every
+    letter or digit belongs to some word, so each piece with one holds a word of its own."""
+    pieces = content.split(None, limit + 1)[: limit + 1]
+    return len(pieces) > limit and all(any(map(str.isalnum, piece)) for piece in pieces)
+
+
 def _is_scare_quote(document, start: int, end: int, content: str, lex: Lexicon) -> bool:
+    if _surely_more_words(content, lex.quote_max_words):
+        return False  # (as the length check below would say)
     quoted_words = tokenize_words(content)
     if not 1 <= len(quoted_words) <= lex.quote_max_words or content.rstrip()[-1:] in ("?", "!"):
         return False
