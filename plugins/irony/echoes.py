@@ -148,6 +148,9 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     # By position in the prose words (every word when there are as many: the indices are distinct).
     every_word = len(prose) == len(all_keys)
     keys = all_keys if every_word else list(map(all_keys.__getitem__, prose))
+    is_stopword = lex.stopwords.__contains__
+    if len(keys) - sum(map(is_stopword, keys)) < 2:
+        return []  # under 2 content words in all ("no no no ...", "a a a ... b"): no place looks back
     repeated = _repeated_trigrams(keys)
     if not repeated:
         return []
@@ -158,7 +161,6 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     # is no echo and echoes nothing: a match repeats its words.) The content words are counted
     # ahead of the repeated places only, at C speed: a run of repeated places (a flood of "no no
     # no ...") counts from prefix sums instead.
-    is_stopword = lex.stopwords.__contains__
     if len(repeated) * MAX_PHRASE <= len(keys):  # a news text: ~3 % of its places
         rich = [sum(map(not_, map(is_stopword, keys[j : j + MAX_PHRASE]))) >= 2 for j in repeated]
     else:

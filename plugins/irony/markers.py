@@ -385,8 +385,10 @@ def find_caps(document, sentences, lex: Lexicon) -> list[Marker]:
     markers = []
     texts = word_texts(document)
     prose = prose_word_indices(document)
-    # Only the words in capitals are looked at, picked out at C speed.
-    for i in compress(prose, map(str.isupper, map(texts.__getitem__, prose))):
+    # Only the words in capitals are looked at, picked out at C speed (every word is prose in most
+    # texts: then the texts are read as they are, not by index).
+    prose_texts = texts if len(prose) == len(texts) else map(texts.__getitem__, prose)
+    for i in compress(prose, map(str.isupper, prose_texts)):
         w = words[i]
         letters = w.text.replace("’", "").replace("‘", "").replace("'", "").replace("-", "")
         if not (letters.isalpha() and 3 <= len(letters) <= MAX_CAPS_LETTERS):
