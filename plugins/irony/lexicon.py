@@ -239,7 +239,7 @@ def prose_paragraphs(document):
 
 
 def _scanned_spans(document) -> list[tuple[int, int]]:
-    """Where ``scan`` searches: each prose paragraph, or the whole text at once when every
+    """Where ``scan_lines`` searches: each prose paragraph, or the whole text at once when every
     paragraph is prose and only blank runs holding a line break lie between them (most texts).
     A pattern given to ``scan`` matches no line break and starts with no space, so no match
     starts between paragraphs or runs from one into the next; the regex engine sees the same
@@ -249,11 +249,10 @@ def _scanned_spans(document) -> list[tuple[int, int]]:
         text = document.text
         paragraphs = document.paragraphs
         if paragraphs and not any(p.boilerplate for p in paragraphs):
-            ends = [0, *(p.end for p in paragraphs)]
-            starts = [*(p.start for p in paragraphs), len(text)]
-            gaps = [text[end:start] for end, start in zip(ends, starts)]
-            inner = gaps[1:-1]
-            if all(not gap or gap.isspace() for gap in (gaps[0], gaps[-1])) and all(
+            before, after = text[: paragraphs[0].start], text[paragraphs[-1].end :]
+            # (A generator: a flood of one-word paragraphs keeps no list of its gaps.)
+            inner = (text[a.end : b.start] for a, b in zip(paragraphs, paragraphs[1:]))
+            if (not before or before.isspace()) and (not after or after.isspace()) and all(
                 "\n" in gap and gap.isspace() for gap in inner
             ):
                 return [(0, len(text))]
