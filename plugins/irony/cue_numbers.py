@@ -158,25 +158,37 @@ def _read(document) -> list[list[int]]:
     return result
 
 
+def _weighed(document) -> tuple[list[int], list[float]]:
+    """(the numbers of all the document's cues in order, the weight of each), memoised."""
+
+    def compute() -> tuple[list[int], list[float]]:
+        numbers = list(chain.from_iterable(sentence_numbers(document)))
+        return numbers, list(map(numbering().weights.__getitem__, numbers))  # each looked up once
+
+    return document.memo("irony.cue_weights", compute)
+
+
 def cue_values(document) -> tuple[list[float], float]:
     """(per prose sentence the summed weight of its cues, the summed weight of all the
     document's cues), each summed in cue order as ``word_cues.cue_score`` sums."""
-    per_sentence = sentence_numbers(document)
-    weights = list(map(numbering().weights.__getitem__, chain.from_iterable(per_sentence)))  # each looked up once
+    _, weights = _weighed(document)
     left = iter(weights)
-    return [sum(islice(left, len(numbers))) for numbers in per_sentence], sum(weights)
+    return [sum(islice(left, len(numbers))) for numbers in sentence_numbers(document)], sum(weights)
 
 
 def strongest(document, n: int = 5) -> tuple[int, list[dict[str, Any]]]:
     """(the number of the document's cues, the ``word_cues.top_cues`` of them)."""
-    per_sentence = sentence_numbers(document)
-    counts = Counter(chain.from_iterable(per_sentence))
-    counts.pop(UNWEIGHTED, None)
+    numbers, weights = _weighed(document)
+    # Only the cues with a weight are counted (picked out at C speed by their weight): every weight
+    # in the table is non-zero, and a cue of weight 0.0 would be shown neither way nor change
+    # which others are (its total is neither > 0 nor < 0, and it would rank below every positive
+    # total and above every negative one).
+    counts = Counter(compress(numbers, weights))
     table = numbering()
-    numbers = list(counts)
+    weighted = list(counts)
     # Only the cues shown are named.
-    return sum(map(len, per_sentence)), ranked_cues(
-        numbers, list(map(table.weights.__getitem__, numbers)), list(counts.values()), n, table.cues.__getitem__
+    return len(numbers), ranked_cues(
+        weighted, list(map(table.weights.__getitem__, weighted)), list(counts.values()), n, table.cues.__getitem__
     )
 
 

@@ -148,22 +148,25 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     # By position in the prose words (every word when there are as many: the indices are distinct).
     every_word = len(prose) == len(all_keys)
     keys = all_keys if every_word else list(map(all_keys.__getitem__, prose))
-    # Prefix counts of content (non-stop) words: a place whose next MAX_PHRASE words hold fewer
-    # than 2 is no echo and echoes nothing (a match repeats its words), so it is only recorded.
-    content = list(accumulate(map(not_, map(lex.stopwords.__contains__, keys)), initial=0))
-    # (A place nearer the end than MAX_PHRASE words has no more ahead than the first such place.)
-    tail = content[-1] - content[max(0, len(keys) - MAX_PHRASE)] >= 2
-    if not (tail or any(map(ge, map(sub, islice(content, MAX_PHRASE, None), content), repeat(2)))):
-        return []  # nowhere 2 content words within MAX_PHRASE words ("a a a ..."): no place looks back
+    is_stopword = lex.stopwords.__contains__
+    if len(keys) - sum(map(is_stopword, keys)) < 2:
+        return []  # under 2 content words in all ("no no no ...", "a a a ... b"): no place looks back
     repeated = _repeated_trigrams(keys)
     if not repeated:
         return []
     words = document.words if every_word else list(map(document.words.__getitem__, prose))
-    # Only a repeated place whose next MAX_PHRASE words hold 2+ content words and whose triple
-    # lies in one sentence (else it is no phrase: ``_joined``) looks back, so only the triples of
-    # such places need their places recorded; worked out at C speed (floods stay cheap).
-    ahead = map(min, map(add, repeated, repeat(MAX_PHRASE)), repeat(len(keys)))
-    rich = map(ge, map(sub, map(content.__getitem__, ahead), map(content.__getitem__, repeated)), repeat(2))
+    # Only a repeated place whose next MAX_PHRASE words hold 2+ content (non-stop) words and whose
+    # triple lies in one sentence (else it is no phrase: ``_joined``) looks back, so only the
+    # triples of such places need their places recorded. (A place with fewer content words ahead
+    # is no echo and echoes nothing: a match repeats its words.) The content words are counted
+    # ahead of the repeated places only, at C speed: a run of repeated places (a flood of "no no
+    # no ...") counts from prefix sums instead.
+    if len(repeated) * MAX_PHRASE <= len(keys):  # a news text: ~3 % of its places
+        rich = [sum(map(not_, map(is_stopword, keys[j : j + MAX_PHRASE]))) >= 2 for j in repeated]
+    else:
+        content = list(accumulate(map(not_, map(is_stopword, keys)), initial=0))
+        ahead = map(min, map(add, repeated, repeat(MAX_PHRASE)), repeat(len(keys)))
+        rich = map(ge, map(sub, map(content.__getitem__, ahead), map(content.__getitem__, repeated)), repeat(2))
     one_sentence = map(eq, map(_SENTENCE, map(words.__getitem__, repeated)),
                        map(_SENTENCE, map(words.__getitem__, map(add, repeated, repeat(2)))))
     looks_back = list(map(and_, rich, one_sentence))

@@ -175,14 +175,25 @@ def word_texts(document) -> list[str]:
 
 def word_keys(document) -> list[str]:
     """Every word of the document normalised (lower case, straight apostrophes), by word index."""
-    return document.memo("irony.word_keys", lambda: _keys(word_texts(document)))
+    return document.memo("irony.word_keys", lambda: _keys(word_texts(document), joined_keys(document)))
 
 
-def _keys(texts: list[str]) -> list[str]:
-    # One ``norm`` over all the words joined by line breaks, then split again: no word holds a
-    # line break, and lower-casing a word depends on nothing outside it but a neighbouring
-    # cased letter (final sigma), which a line break is not.
-    joined = "\n".join(texts).replace("’", "'").replace("‘", "'").lower()
+def joined_keys(document) -> str:
+    """The word keys joined by line breaks (``word_keys`` splits it): one string in which to ask
+    at C speed whether some key holds a piece of text."""
+    return document.memo("irony.joined_keys", lambda: _joined(word_texts(document)))
+
+
+def _joined(texts: list[str]) -> str:
+    # One ``norm`` over all the words joined by line breaks: no word holds a line break, and
+    # lower-casing a word depends on nothing outside it but a neighbouring cased letter (final
+    # sigma), which a line break is not.
+    return "\n".join(texts).replace("’", "'").replace("‘", "'").lower()
+
+
+def _keys(texts: list[str], joined: str | None = None) -> list[str]:
+    if joined is None:
+        joined = _joined(texts)
     return joined.split("\n") if texts else []
 
 
@@ -214,7 +225,9 @@ def listed_positions(document, lex: "Lexicon") -> dict[str, list[int]]:
         wanted = lex.indexed
         found: dict[str, list[int]] = {}
         prose = prose_word_indices(document)
-        for i in compress(prose, map(wanted.__contains__, map(keys.__getitem__, prose))):
+        # (Every word is prose in most texts: then the keys are read as they are, not by index.)
+        prose_keys = keys if len(prose) == len(keys) else map(keys.__getitem__, prose)
+        for i in compress(prose, map(wanted.__contains__, prose_keys)):
             found.setdefault(keys[i], []).append(i)
         return found
 
@@ -225,13 +238,46 @@ def prose_paragraphs(document):
     return [p for p in document.paragraphs if not p.boilerplate]
 
 
+def _scanned_spans(document) -> list[tuple[int, int]]:
+    """Where ``scan_lines`` searches: each prose paragraph, or the whole text at once when every
+    paragraph is prose and only blank runs holding a line break lie between them (most texts).
+    A pattern given to ``scan`` matches no line break and starts with no space, so no match
+    starts between paragraphs or runs from one into the next; the regex engine sees the same
+    characters around a paragraph's bounds either way."""
+
+    def compute() -> list[tuple[int, int]]:
+        text = document.text
+        paragraphs = document.paragraphs
+        if paragraphs and not any(p.boilerplate for p in paragraphs):
+            before, after = text[: paragraphs[0].start], text[paragraphs[-1].end :]
+            # (A generator: a flood of one-word paragraphs keeps no list of its gaps.)
+            inner = (text[a.end : b.start] for a, b in zip(paragraphs, paragraphs[1:]))
+            if (not before or before.isspace()) and (not after or after.isspace()) and all(
+                "\n" in gap and gap.isspace() for gap in inner
+            ):
+                return [(0, len(text))]
+        return [(p.start, p.end) for p in prose_paragraphs(document)]
+
+    return document.memo("irony.scanned_spans", compute)
+
+
 def scan(pattern: re.Pattern[str], document, needs: tuple[str, ...] = ()) -> Iterable[re.Match[str]]:
     """``pattern``'s matches in each prose paragraph; none at all when the text holds none of
     ``needs`` (pieces every match contains: a flood of paragraphs without them is not scanned)."""
+    return _matches(pattern, document, needs, [(p.start, p.end) for p in prose_paragraphs(document)])
+
+
+def scan_lines(pattern: re.Pattern[str], document, needs: tuple[str, ...] = ()) -> Iterable[re.Match[str]]:
+    """What ``scan`` yields, for a pattern that matches no line break and starts with no space:
+    searched in the whole text at once when that finds the same (``_scanned_spans``)."""
+    return _matches(pattern, document, needs, _scanned_spans(document))
+
+
+def _matches(pattern: re.Pattern[str], document, needs: tuple[str, ...], spans) -> Iterable[re.Match[str]]:
     if needs and not any(map(document.text.__contains__, needs)):
         return
-    for paragraph in prose_paragraphs(document):
-        yield from pattern.finditer(document.text, paragraph.start, paragraph.end)
+    for start, end in spans:
+        yield from pattern.finditer(document.text, start, end)
 
 
 class Spans:

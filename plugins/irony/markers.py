@@ -36,7 +36,7 @@ from .lexicon import (
     prose_word_indices,
     norm,
     quoted,
-    scan,
+    scan_lines,
     sentence_keys,
     word_keys,
     word_texts,
@@ -113,14 +113,24 @@ def _quote_spans(document) -> list[tuple[int, int, int, int]]:
     """(start, end, content_start, content_end) of every quotation in the prose."""
     spans = []
     for pattern, opening in zip(_QUOTES, _QUOTE_OPENINGS, strict=True):
-        spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in scan(pattern, document, (opening,))]
+        spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in scan_lines(pattern, document, (opening,))]
     return sorted(spans)
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
 
 
+def _surely_more_words(content: str, limit: int) -> bool:
+    """Does ``tokenize_words(content)`` surely hold more than ``limit`` words? Seen in the first
+    pieces between spaces, without tokenizing a long quotation: a word holds no space, and every
+    letter or digit belongs to some word, so each piece with one holds a word of its own."""
+    pieces = content.split(None, limit + 1)[: limit + 1]
+    return len(pieces) > limit and all(any(map(str.isalnum, piece)) for piece in pieces)
+
+
 def _is_scare_quote(document, start: int, end: int, content: str, lex: Lexicon) -> bool:
+    if _surely_more_words(content, lex.quote_max_words):
+        return False  # (as the length check below would say)
     quoted_words = tokenize_words(content)
     if not 1 <= len(quoted_words) <= lex.quote_max_words or content.rstrip()[-1:] in ("?", "!"):
         return False
@@ -181,7 +191,7 @@ def _is_aside(document, match: re.Match[str], lex: Lexicon) -> bool:
 
 def find_asides(document, sentences, lex: Lexicon) -> list[Marker]:
     markers = []
-    for m in scan(_PARENTHESIS, document, ("(",)):
+    for m in scan_lines(_PARENTHESIS, document, ("(",)):
         if _is_aside(document, m, lex):
             n = len(tokenize_words(m.group(1)))
             message = f"parenthetical aside ({n} word{'s' * (n > 1)}): {quoted(m.group())}"
@@ -295,7 +305,7 @@ def find_interjections(document, sentences, lex: Lexicon) -> list[Marker]:
 
 def find_punctuation(document, sentences, lex: Lexicon, in_quotes: Spans) -> list[Marker]:
     markers = []
-    for m in scan(_ELLIPSIS_OR_RUN, document, _ELLIPSIS_OR_RUN_NEEDS):
+    for m in scan_lines(_ELLIPSIS_OR_RUN, document, _ELLIPSIS_OR_RUN_NEEDS):
         run = m.group()
         if run[0] in "!?":
             what = "surprised question" if "?" in run and "!" in run else "run of emphatic punctuation"
@@ -375,8 +385,10 @@ def find_caps(document, sentences, lex: Lexicon) -> list[Marker]:
     markers = []
     texts = word_texts(document)
     prose = prose_word_indices(document)
-    # Only the words in capitals are looked at, picked out at C speed.
-    for i in compress(prose, map(str.isupper, map(texts.__getitem__, prose))):
+    # Only the words in capitals are looked at, picked out at C speed (every word is prose in most
+    # texts: then the texts are read as they are, not by index).
+    prose_texts = texts if len(prose) == len(texts) else map(texts.__getitem__, prose)
+    for i in compress(prose, map(str.isupper, prose_texts)):
         w = words[i]
         letters = w.text.replace("’", "").replace("‘", "").replace("'", "").replace("-", "")
         if not (letters.isalpha() and 3 <= len(letters) <= MAX_CAPS_LETTERS):

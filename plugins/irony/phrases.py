@@ -81,7 +81,7 @@ def _places(document) -> _Places:
         paragraphs = prose_paragraphs(document)
         hashes = [
             m.start() for p in paragraphs for m in _HASH_BEFORE_WORD.finditer(text, p.start, p.end)
-        ]
+        ] if "#" in text else []
         return _Places(runs, foreign, hashes, [p.start for p in paragraphs], [p.end for p in paragraphs])
 
     return document.memo("irony.phrase_places", compute)
