@@ -72,7 +72,8 @@ def atomic_writer(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLi
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        # A large buffer: a corpus's JSON Lines (~18 KB a news article) in a few system calls, not one per 8 KB.
+        with os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
