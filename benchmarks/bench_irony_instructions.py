@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
-import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -55,15 +52,10 @@ for text in texts[warm : warm + n]:
 
 
 def instructions(args: list[str], pythonpath: Path | None) -> int:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    if pythonpath:
-        env["PYTHONPATH"] = str(pythonpath)
-    done = subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, "-c", PROBE, *args],
-        capture_output=True, text=True, env=env, check=True,
-    )  # fmt: skip
-    return int(re.search(r"I\s+refs:\s+([\d,]+)", done.stderr).group(1).replace(",", ""))
+    """Instructions of one run of this script's probe (see bench_instructions.instructions)."""
+    from bench_instructions import instructions as counted
+
+    return counted(PROBE, args, pythonpath)
 
 
 def main() -> None:
