@@ -195,3 +195,26 @@ def test_an_ignored_or_default_signal_keeps_its_disposition_inside_and_after_the
     finally:
         for signum, handler in saved.items():
             signal.signal(signum, handler)
+
+
+def test_a_finding_whose_data_holds_itself_is_a_plugin_error_not_a_hang():
+    """It once made the check walk for ever; JSON could not write it anyway. Shared values are fine."""
+    from textkit.isolation import holds_itself, non_finite
+
+    def holding_itself(document, config):
+        data = {"a": 1}
+        data["again"] = [data]
+        return Result(findings=[document.finding("k", 0, 3, "m", ok=1), document.finding("k", 0, 3, "m", loop=data)])
+
+    section = run(holding_itself)
+    assert section.status == "error" and section.error["message"] == "findings[1].data holds itself"
+
+    def sharing(document, config):
+        shared = [1.5, {"x": 2}]
+        return Result(findings=[document.finding("k", 0, 3, "m", a=shared, b=shared, c={"d": shared})])
+
+    assert run(sharing).status == "ok"
+    looped: dict = {"n": float("nan")}
+    looped["me"] = looped
+    assert non_finite(looped, "data") == "data.n" and holds_itself([1, [2, looped]])
+    assert not holds_itself({"a": [1, 2], "b": [[3], {"c": None}]})

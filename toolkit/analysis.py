@@ -17,7 +17,7 @@ from .config import Config
 from .document import Document
 from .errors import InputError, Interrupted
 from .escape import stderr_line
-from .isolation import DEFAULT_TIME_BUDGET, captured_output, guarded, non_finite, shielded
+from .isolation import DEFAULT_TIME_BUDGET, captured_output, guarded, holds_itself, look_through, non_finite, shielded
 from .loading import DEFAULT_MAX_BYTES, load_path, read_bytes, source_name
 from .model import ERROR, OK, SKIPPED, Analyzer, InvalidResult, PluginInfo, Result, Section, Skip, checked_result
 from .plugin_manager import PluginRecord, Plugins, load_plugins
@@ -97,11 +97,13 @@ def _check_positions(result: Result, document: Document) -> None:
     findings = result.findings
     outside = next((i for i, f in enumerate(findings) if not (0 <= f.start <= f.end <= size)), len(findings))
     datas = [dict(finding.data) for finding in findings]
-    if non_finite(datas, "findings"):  # all the findings' data looked through at once; rarely, the culprit named
-        for i, data in enumerate(datas[:outside]):
-            where = non_finite(data, f"findings[{i}].data")
-            if where:
-                raise InvalidResult(f"{where} is not a finite number")
+    bad_number, repeated = look_through(datas)  # all the findings' data at once; rarely, the culprit named
+    for i, data in enumerate(datas[:outside] if bad_number or repeated else ()):
+        where = non_finite(data, f"findings[{i}].data")
+        if where:
+            raise InvalidResult(f"{where} is not a finite number")
+        if repeated and holds_itself(data):  # JSON could not write it (and a walk through it would not end)
+            raise InvalidResult(f"findings[{i}].data holds itself")
     if outside < len(findings):
         finding = findings[outside]
         raise InvalidResult(f"finding {outside} ({finding.start}..{finding.end}) lies outside the text (0..{size})")

@@ -235,38 +235,73 @@ def guarded(budget: float | None) -> Iterator[None]:
 
 
 def non_finite(value: Any, where: str) -> str | None:
-    """The path of the first NaN or infinity inside ``value`` (dicts, lists, Findings' data), or None."""
-    if not _holds_non_finite(value):
+    """The path of the first NaN or infinity inside ``value`` (dicts, lists, Findings' data), or None.
+
+    Each dict or list is looked through once, so a value that holds itself ends the walk too.
+    """
+    if not look_through(value)[0]:
         return None  # (nearly always: the paths below are built only to name a culprit)
     stack = [(value, where)]
+    seen: set[int] = set()
     while stack:
         item, path = stack.pop()
         if isinstance(item, float) and not math.isfinite(item):
             return path
-        if isinstance(item, dict):
-            stack += [(v, f"{path}.{k}") for k, v in item.items()]
-        elif isinstance(item, (list, tuple)):
-            stack += [(v, f"{path}[{i}]") for i, v in enumerate(item)]
+        if isinstance(item, (dict, list, tuple)):
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            if isinstance(item, dict):
+                stack += [(v, f"{path}.{k}") for k, v in item.items()]
+            else:
+                stack += [(v, f"{path}[{i}]") for i, v in enumerate(item)]
     return None
 
 
-def _holds_non_finite(value: Any) -> bool:
-    """Is there a NaN or infinity anywhere inside ``value``? The walk of :func:`non_finite` without
-    a path string per item (a section holds thousands of numbers)."""
+def look_through(value: Any) -> tuple[bool, bool]:
+    """(a NaN or infinity inside ``value``, a dict or list inside reached twice): the walk of
+    :func:`non_finite` without a path string per item (a section holds thousands of numbers).
+    Reached twice means shared, or holding itself (see :func:`holds_itself`)."""
     stack = [value]
     pop, extend = stack.pop, stack.extend
+    seen: set[int] = set()
+    add = seen.add
+    repeated = False
     while stack:
         item = pop()
         if isinstance(item, float):
             if not math.isfinite(item):
-                return True
-        elif isinstance(item, dict):
-            extend(item.values())
-        elif isinstance(item, (list, tuple)):
+                return True, repeated
+        elif isinstance(item, (dict, list, tuple)):
+            if id(item) in seen:
+                repeated = True
+                continue
+            add(id(item))
+            if isinstance(item, dict):
+                extend(item.values())
+                continue
             try:  # a list of numbers (an arc, offsets) at C speed: a finite exact sum has no NaN or infinity in it
                 if math.isfinite(math.fsum(item)):
                     continue
             except Exception:  # not all numbers, too large to sum, a plugin's odd number type: item by item
                 pass
             extend(item)
+    return False, repeated
+
+
+def holds_itself(value: Any) -> bool:
+    """Does a dict or list inside ``value`` hold itself, directly or further down (JSON cannot write it)?"""
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    on_path: set[int] = set()
+    while stack:
+        item, leaving = stack.pop()
+        if leaving:
+            on_path.discard(id(item))
+            continue
+        if id(item) in on_path:
+            return True
+        on_path.add(id(item))
+        stack.append((item, True))
+        children = item.values() if isinstance(item, dict) else item
+        stack += [(child, False) for child in children if isinstance(child, (dict, list, tuple))]
     return False
