@@ -92,7 +92,8 @@ def _run_analyzer(
 
 
 def _check_positions(result: Result, document: Document) -> None:
-    """Findings must lie inside the text and carry only finite numbers (what JSON and gates can hold)."""
+    """Findings must lie inside the text, and their data hold only finite numbers and nothing that holds
+    itself (what JSON and gates can hold)."""
     size = len(document.text)
     findings = result.findings
     outside = next((i for i, f in enumerate(findings) if not (0 <= f.start <= f.end <= size)), len(findings))
