@@ -147,11 +147,8 @@ class Document:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"finding span {start}..{end} is outside the document")
         if self._source_map is None:  # position() and end_position() on a plain text, without their checks again
-            starts = self._line_starts
-            line = bisect.bisect_right(starts, start)
-            column = start - starts[line - 1] + 1
-            end_line = line if end == start else bisect.bisect_right(starts, end, line - 1)
-            end_column = end - starts[end_line - 1] + 1
+            line, column = self._line_column(start)
+            end_line, end_column = (line, column) if end == start else self._line_column(end)
         else:
             line, column = self.position(start)
             end_line, end_column = self.end_position(start, end)

@@ -152,6 +152,15 @@ def _interrupt(signum, frame):
     raise Interrupted(signum)
 
 
+# signal.signal and signal.getsignal wrap the C functions in conversions to and from enums that raise
+# and catch an exception for every handler that is a function: ~10 µs a call, six calls a document.
+# The C functions themselves (SIG_IGN and SIG_DFL come back as the ints the enums equal).
+try:
+    from _signal import getsignal as _get_handler, signal as _set_handler
+except ImportError:  # an interpreter without CPython's _signal
+    _get_handler, _set_handler = signal.getsignal, signal.signal
+
+
 def _install(overrun) -> dict:
     """Point the user's Ctrl-C/SIGTERM at :class:`Interrupted` and SIGALRM at ``overrun``; return what was there.
 
@@ -171,15 +180,6 @@ def _install(overrun) -> dict:
 def _restore(previous: dict) -> None:
     for signum, handler in previous.items():
         _set_handler(signum, handler)
-
-
-# signal.signal and signal.getsignal wrap the C functions in conversions to and from enums that raise
-# and catch an exception for every handler that is a function: ~10 µs a call, six calls a document.
-# The C functions themselves (SIG_IGN and SIG_DFL come back as the ints the enums equal).
-try:
-    from _signal import getsignal as _get_handler, signal as _set_handler
-except ImportError:  # an interpreter without CPython's _signal
-    _get_handler, _set_handler = signal.getsignal, signal.signal
 
 
 @contextlib.contextmanager
