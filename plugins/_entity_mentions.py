@@ -178,7 +178,7 @@ class _Plain:
 
     Only where it sits and what follows it are its own; it is never the
     first piece of a name, so the rest is the same for every such word.
-    Made from the :class:`Word` a sentence's pieces keep for such a word,
+    Made from the word's index a sentence's pieces keep for such a word,
     only where something looks at it (:func:`_plain_pieces`, :func:`_link`).
     """
 
@@ -300,16 +300,22 @@ class _Sentence:
     __slots__ = ("pieces", "names", "words", "lowercase")
 
     def __init__(self, pieces: list, names: list[int] | tuple[int], words: list[str] | tuple[()], lowercase: list[str] | tuple[()]) -> None:
-        self.pieces = pieces  # _Piece, _Plain, or the Word of a plain word not looked at yet
+        self.pieces = pieces  # _Piece, _Plain, or the index (an int) of a plain word not looked at yet
         self.names = names  # indices of the pieces a name can open with: capitalised or glued
         self.words = words  # the texts of its words: the plain lowercase ones are written in lowercase
         self.lowercase = lowercase  # the lowercase pieces of its words that are not plain ("known" of "well-known")
 
 
+def _word_columns(document) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    words = document.words
+    return tuple(w.text for w in words), tuple(w.start for w in words), tuple(w.end for w in words)
+
+
 def find_mentions(document) -> list[Mention]:
     """Every mention of a named entity in the document's prose, in text order."""
     lex = lexicon()
-    text, words = document.text, document.words
+    text = document.text
+    texts, starts, ends = _word_columns(document)
     mentions: list[Mention] = []
     sentences = []
     lowercase = []  # the words of one-word sentences that can be no name
@@ -320,38 +326,38 @@ def find_mentions(document) -> list[Mention]:
             # A one-word sentence ("a" on its own line) that can be no name gives only
             # evidence of a word written in lowercase: it is no headline, no table
             # row, and no wrapped name runs through it.
-            word = words[first]
-            shape = _WORD_SHAPES.get(word.text, _NOT_SEEN)
+            word = texts[first]
+            shape = _WORD_SHAPES.get(word, _NOT_SEEN)
             if shape is _NOT_SEEN:
-                shape = _word_shape(word.text)
+                shape = _word_shape(word)
             if not shape:
-                if word.text.islower():
-                    lowercase.append(word.text)
+                if word.islower():
+                    lowercase.append(word)
                 continue
             capitalised, glued, whole = shape
             if whole:  # "Yes.": one piece, which opens the sentence; nothing follows it
-                piece = _Piece(word.start, word.end, word.text, True, None, capitalised, glued)
+                piece = _Piece(starts[first], ends[first], word, True, None, capitalised, glued)
                 sentences.append(_Sentence([piece], _FIRST_ONLY, (), ()))
                 continue
         if table is None:
-            table = _WordTable(text, words)
+            table = _WordTable(text, texts, starts, ends)
         read = table.read(first, sentence.end_word)
         pieces = read.pieces
         if pieces and pieces[0].__class__ is _Piece and pieces[0].capitalised:  # a dateline opens with a place in capitals
-            place = _dateline_place(text, sentence, pieces)
+            place = _dateline_place(table, sentence, pieces)
             if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
                 mentions.append(_mention(document, place, "place"))
                 n = len(place)  # all capitalised: the first n name words
                 read.pieces = pieces[n:]
                 read.names = [i - n for i in read.names[n:]]
         sentences.append(read)
-    sentences = _join_wrapped_names(text, sentences, lex)
-    headline = [len(s.pieces) > 1 and _is_headline(s.pieces) for s in sentences]  # two words at least
+    sentences = _join_wrapped_names(table, sentences, lex)
+    headline = [len(s.pieces) > 1 and _is_headline(s.pieces, texts) for s in sentences]  # two words at least
     # A row of a table with a capitalised label names what the label says
     # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
     rows = [
-        _capitalised_row_label(_plain_pieces(s.pieces, text))
-        if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline and _may_be_row(s.pieces)
+        _capitalised_row_label(_plain_pieces(s.pieces, table))
+        if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline and _may_be_row(s.pieces, texts)
         else None
         for s, is_headline in zip(sentences, headline)
     ]
@@ -361,11 +367,11 @@ def find_mentions(document) -> list[Mention]:
         if row:
             mentions.append(_mention(document, row, None))
         elif name_words:
-            mentions.extend(_sentence_mentions(document, read.pieces, name_words, evidence, lex))
+            mentions.extend(_sentence_mentions(document, table, read.pieces, name_words, evidence, lex))
     if any(headline):
         # Rows of a table in capitals come first: the teams they name are the
         # ones a schedule in capitals names again ("NY JETS AT NEW ENGLAND").
-        in_capitals = [_plain_pieces(s.pieces, text) for s, is_headline in zip(sentences, headline) if is_headline]
+        in_capitals = [_plain_pieces(s.pieces, table) for s, is_headline in zip(sentences, headline) if is_headline]
         is_row = [bool(_table_row_label(p)) for p in in_capitals]
         for first_rows in (True, False):
             known = _KnownNames(mentions, lex)
@@ -386,19 +392,20 @@ class _WordTable:
     """The document's words as columns, and each sentence's pieces read from them.
 
     A plain word (lowercase, a number: most words) can never open a name, so
-    a sentence's pieces list keeps its :class:`Word` as it is, and only the
+    a sentence's pieces list keeps only its index (no object is made for it), and only the
     few places that look at such a word turn it into a :class:`_Plain`
     (:func:`_plain_pieces`, or :func:`_link` for a particle). The words that
     need reading one by one (capitalised, glued, possessive, hyphenated) are
     found by their spelling for the whole document at once.
     """
 
-    __slots__ = ("text", "words", "texts", "shapes", "specials", "seen")
+    __slots__ = ("text", "texts", "starts", "ends", "shapes", "specials", "seen")
 
-    def __init__(self, text: str, words) -> None:
+    def __init__(self, text: str, texts: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...]) -> None:
         self.text = text
-        self.words = words
-        self.texts = texts = [word.text for word in words]
+        self.texts = texts
+        self.starts = starts
+        self.ends = ends
         # A word's shape, or _NOT_SEEN: looked at when its sentence is read.
         self.shapes = shapes = list(map(_WORD_SHAPES.get, texts, repeat(_NOT_SEEN)))
         self.specials = list(compress(count(), shapes))  # the words that are not plain, or not seen yet
@@ -409,12 +416,12 @@ class _WordTable:
 
         Sentences are read in text order.
         """
-        text, words, shapes, specials = self.text, self.words, self.shapes, self.specials
+        text, shapes, specials = self.text, self.shapes, self.specials
+        texts, starts, ends = self.texts, self.starts, self.ends
         lo = bisect_left(specials, first, self.seen)
         hi = self.seen = bisect_left(specials, end, lo)
-        texts = self.texts[first:end]
         if lo == hi:
-            return _Sentence(list(words[first:end]), [], texts, ())
+            return _Sentence(list(range(first, end)), [], texts[first:end], ())
         pieces: list = []
         names: list[int] = []
         more_lowercase: list[str] = []
@@ -426,22 +433,21 @@ class _WordTable:
         for i in specials[lo:hi]:
             shape = shapes[i]
             if shape is _NOT_SEEN:
-                shape = shapes[i] = _cached_shape(words[i].text)
+                shape = shapes[i] = _cached_shape(texts[i])
                 if not shape:  # plain after all: kept with the plain words around it
                     continue
             if i > cursor:
-                pieces.extend(words[cursor:i])
+                pieces.extend(range(cursor, i))
             cursor = i + 1
-            word = words[i]
-            start, end_, core = word.start, word.end, word.text
+            start, end_, core = starts[i], ends[i], texts[i]
             # A piece that may open a name needs to know whether it opens a clause; one
             # space, by far the most common gap, starts nothing afresh.
             if i == first:
                 initial = True
             else:
-                gap_before = gap_after if i == previous + 1 else text[words[i - 1].end : start]
+                gap_before = gap_after if i == previous + 1 else text[ends[i - 1] : start]
                 initial = gap_before != " " and _starts_afresh(gap_before)
-            gap_after = text[end_ : words[i + 1].start] if i < last_word else None
+            gap_after = text[end_ : starts[i + 1]] if i < last_word else None
             previous = i
             capitalised, glued, whole = shape
             if whole:
@@ -469,26 +475,34 @@ class _WordTable:
                     more_lowercase.append(piece.text)
                 append(piece)
         if cursor < end:
-            pieces.extend(words[cursor:end])
-        return _Sentence(pieces, names, texts, more_lowercase)
+            pieces.extend(range(cursor, end))
+        return _Sentence(pieces, names, texts[first:end], more_lowercase)
 
 
-def _plain_pieces(pieces: list, text: str) -> list:
-    """``pieces`` with every plain word kept as a :class:`Word` made a :class:`_Plain`, in place."""
+def _plain_pieces(pieces: list, table: _WordTable | None) -> list:
+    """``pieces`` with every plain word kept as its index made a :class:`_Plain`, in place.
+
+    (``table`` is None only where no sentence was read from it: then no piece is an index.)
+    """
     classes = list(map(type, pieces))
-    if classes.count(_Piece) + classes.count(_Plain) == len(classes):  # a headline: names only
+    if int not in classes:  # a headline: names only
         return pieces
     last = len(pieces) - 1
     for i, kind in enumerate(classes):
-        if kind is not _Piece and kind is not _Plain:
-            pieces[i] = _plain(pieces, i, last, text)
+        if kind is int:
+            pieces[i] = _plain(pieces, i, last, table)
     return pieces
 
 
-def _plain(pieces: list, i: int, last: int, text: str) -> _Plain:
-    """The plain piece of the word at ``i``: what follows it runs up to the next piece."""
+def _plain(pieces: list, i: int, last: int, table: _WordTable) -> _Plain:
+    """The plain piece of the word whose index is at ``i``: what follows it runs up to the next piece."""
     word = pieces[i]
-    return _Plain(word.start, word.end, word.text, text[word.end : pieces[i + 1].start] if i < last else None)
+    end = table.ends[word]
+    if i == last:
+        return _Plain(table.starts[word], end, table.texts[word], None)
+    following = pieces[i + 1]  # a piece, or the next plain word's index
+    following_start = table.starts[following] if following.__class__ is int else following.start
+    return _Plain(table.starts[word], end, table.texts[word], table.text[end:following_start])
 
 
 def _starts_afresh(gap: str) -> bool:
@@ -539,7 +553,7 @@ def _split_plan(core: str) -> tuple[tuple[bool, bool] | None, tuple[tuple[int, i
 _SPLITS: dict[str, tuple[tuple[bool, bool] | None, tuple[tuple[int, int, bool, bool], ...]]] = {}
 
 
-def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> list[_Sentence]:
+def _join_wrapped_names(table: _WordTable | None, sentences: list[_Sentence], lex: Lexicon) -> list[_Sentence]:
     """Put back together a name that a line break cut in two.
 
     "Standings of National Hockey" / "League teams after games ..." is one
@@ -561,11 +575,11 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
             and len(before) > 1
             and before[-1].__class__ is _Piece
             and before[-1].capitalised
-            and _wraps_into(text, before, pieces, lex)
+            and _wraps_into(table, before, pieces, lex)
         ):
             previous = joined[-1]
             before = previous.pieces
-            before[-1].gap_after = text[before[-1].end : pieces[0].start]
+            before[-1].gap_after = table.text[before[-1].end : pieces[0].start]
             pieces[0].initial = False
             previous.names = [*previous.names, *(len(before) + i for i in read.names)]
             previous.words = [*previous.words, *read.words]
@@ -576,14 +590,17 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
     return joined
 
 
-def _wraps_into(text: str, before: list[_Piece], after: list[_Piece], lex: Lexicon) -> bool:
+def _wraps_into(table: _WordTable, before: list[_Piece], after: list[_Piece], lex: Lexicon) -> bool:
+    # ``before`` has two pieces and more, so it was read from ``table``.
     if not before or not after or before[-1].__class__ is not _Piece or not before[-1].capitalised:
         return False
-    gap = text[before[-1].end : after[0].start]
+    text = table.text
+    after_start = table.starts[after[0]] if after[0].__class__ is int else after[0].start
+    gap = text[before[-1].end : after_start]
     if gap.count("\n") != 1 or not gap.isspace():
         return False
-    _plain_pieces(before, text)
-    _plain_pieces(after, text)
+    _plain_pieces(before, table)
+    _plain_pieces(after, table)
     # The name goes on from a lowercase word of the same line, so the line is
     # prose, not a heading or a list item.
     i = len(before) - 1
@@ -601,8 +618,9 @@ def _wraps_into(text: str, before: list[_Piece], after: list[_Piece], lex: Lexic
     return after[n - 1].text in lex.org_suffixes or after[n - 1].text in lex.place_suffixes
 
 
-def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
+def _dateline_place(table: _WordTable, sentence, pieces: list[_Piece]) -> list[_Piece]:
     """The pieces of the place name that opens a news dateline, or []."""
+    text = table.text
     if sentence.start > 0 and text[sentence.start - 1] != "\n":
         return []
     if text[sentence.start + 1 : sentence.start + 2] not in _CAPITALS_WORD_SECOND:  # "In", "The": no capitals word
@@ -610,7 +628,7 @@ def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
     match = _DATELINE.match(text, sentence.start, sentence.end)
     if match is None:
         return []
-    _plain_pieces(pieces, text)
+    _plain_pieces(pieces, table)
     place_end = match.end("place")
     n = 0
     while n < len(pieces) and pieces[n].end <= place_end:  # pieces' ends grow
@@ -619,12 +637,13 @@ def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
     return place if place and all(p.capitalised for p in place) else []
 
 
-def _is_headline(pieces: list[_Piece]) -> bool:
+def _is_headline(pieces: list[_Piece], texts: tuple[str, ...]) -> bool:
     """A sentence in capitals (two words of two letters or more, none with a lowercase
-    letter): case tells nothing about names there."""
+    letter): case tells nothing about names there. (``texts``: the document's words, for a
+    plain word kept as its index.)"""
     words = 0
     for piece in pieces:  # stops at the first word with a lowercase letter: most sentences at once
-        text = piece.text
+        text = texts[piece] if piece.__class__ is int else piece.text
         if text.upper() == text:
             if words < 2 and len(text) >= 2 and (text.isalpha() or sum(c.isalpha() for c in text) >= 2):
                 words += 1
@@ -633,16 +652,21 @@ def _is_headline(pieces: list[_Piece]) -> bool:
     return words >= 2
 
 
-def _may_be_row(pieces: list) -> bool:
+def _may_be_row(pieces: list, texts: tuple[str, ...]) -> bool:
     """What a row with a capitalised label needs, read without looking at plain words:
     a capitalised first word and at least _MIN_TABLE_FIGURES figures at the end
     ("in 2019." ends many a sentence). ``pieces`` has more than _MIN_TABLE_FIGURES."""
     return (
-        pieces[-1].text[:1].isdigit()
-        and pieces[-_MIN_TABLE_FIGURES].text[:1].isdigit()
-        and pieces[0].__class__ is _Piece
+        pieces[0].__class__ is _Piece
         and pieces[0].capitalised
+        and _piece_text(pieces[-1], texts)[:1].isdigit()
+        and _piece_text(pieces[-_MIN_TABLE_FIGURES], texts)[:1].isdigit()
     )
+
+
+def _piece_text(piece, texts: tuple[str, ...]) -> str:
+    """The text of a piece, or of a plain word kept as its index."""
+    return texts[piece] if piece.__class__ is int else piece.text
 
 
 def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
@@ -726,7 +750,7 @@ def _is_gap(gap: str | None) -> bool:
 
 
 def _sentence_mentions(
-    document, pieces: list[_Piece], name_words: list[int], evidence: _Evidence, lex: Lexicon
+    document, table: _WordTable, pieces: list[_Piece], name_words: list[int], evidence: _Evidence, lex: Lexicon
 ) -> list[Mention]:
     """The names in a sentence whose name words (capitalised or glued) are at ``name_words``."""
     if len(name_words) == 1:  # most often in floods of one-word sentences
@@ -735,7 +759,7 @@ def _sentence_mentions(
         named = list(map(pieces.__getitem__, name_words))
         needs_resolving = any(map(_GLUED, named)) or any(map(_PARTS, named))
     if needs_resolving:
-        pieces = _resolve_words(_plain_pieces(pieces, document.text), evidence, lex)
+        pieces = _resolve_words(_plain_pieces(pieces, table), evidence, lex)
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     # Maximal runs of capitalised pieces that read as one name, each opening at a name
     # word, judged as they are found (judging one changes no piece).
@@ -743,6 +767,7 @@ def _sentence_mentions(
     covered = 0  # pieces before this index are in a run already
     last = len(pieces) - 1
     particles = lex.name_particles
+    texts = table.texts if table is not None else ()
     for i in name_words:
         if i < covered:
             continue
@@ -753,14 +778,13 @@ def _sentence_mentions(
             # A plain word not looked at yet ends most names: asking _link is needed
             # only for a particle ("de") or "of".
             if (
-                following.__class__ is _Piece
-                or following.__class__ is _Plain
-                or following.text in particles
-                or following.text == "of"
+                following.__class__ is not int
+                or texts[following] in particles
+                or texts[following] == "of"
             ):
                 run = [piece]
                 while True:
-                    link = _link(run[-1], pieces, covered, lex, document.text)
+                    link = _link(run[-1], pieces, covered, lex, table)
                     if not link:
                         break
                     run.extend(link)
@@ -822,7 +846,7 @@ def _is_name_word(piece: _Piece) -> bool:
     return piece.capitalised or piece.glued
 
 
-def _link(last: _Piece, pieces: list, nxt: int, lex: Lexicon, text: str) -> list[_Piece]:
+def _link(last: _Piece, pieces: list, nxt: int, lex: Lexicon, table: _WordTable) -> list[_Piece]:
     """The pieces that continue a name after ``last`` (empty: the name ends)."""
     if nxt >= len(pieces) or last.gap_after is None:
         return []
@@ -835,10 +859,11 @@ def _link(last: _Piece, pieces: list, nxt: int, lex: Lexicon, text: str) -> list
             if gap.strip() in ("'", "’") and following.text in lex.gazetteer:
                 return []  # "Leeds' England striker": a possessive before a name of its own
             return [following] if _joins(gap, last) else []
-    elif following.__class__ is not _Plain:  # a plain word kept as a Word: most names end here
-        if not (following.text in lex.name_particles or (following.text == "of" and last.text in lex.of_heads)):
+    elif following.__class__ is int:  # a plain word kept as its index: most names end here
+        word = table.texts[following]
+        if not (word in lex.name_particles or (word == "of" and last.text in lex.of_heads)):
             return []
-        following = pieces[nxt] = _plain(pieces, nxt, len(pieces) - 1, text)
+        following = pieces[nxt] = _plain(pieces, nxt, len(pieces) - 1, table)
     # A lowercase particle between two capitalised words: "Charles de Gaulle", "Bank of England".
     if (
         gap.isspace()
