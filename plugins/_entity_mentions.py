@@ -306,16 +306,12 @@ class _Sentence:
         self.lowercase = lowercase  # the lowercase pieces of its words that are not plain ("known" of "well-known")
 
 
-def _word_columns(document) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
-    words = document.words
-    return tuple(w.text for w in words), tuple(w.start for w in words), tuple(w.end for w in words)
-
-
 def find_mentions(document) -> list[Mention]:
     """Every mention of a named entity in the document's prose, in text order."""
     lex = lexicon()
     text = document.text
-    texts, starts, ends = _word_columns(document)
+    # The words as columns: no Word object is made for them.
+    texts, starts, ends = document.word_texts, document.word_starts, document.word_ends
     mentions: list[Mention] = []
     sentences = []
     lowercase = []  # the words of one-word sentences that can be no name
