@@ -297,13 +297,23 @@ _FIRST_ONLY = (0,)
 class _Sentence:
     """A sentence's pieces, where its name words are, its words and lowercase pieces."""
 
-    __slots__ = ("pieces", "names", "words", "lowercase")
+    __slots__ = ("pieces", "names", "words", "lowercase", "resolve")
 
-    def __init__(self, pieces: list, names: list[int] | tuple[int], words: list[str] | tuple[()], lowercase: list[str] | tuple[()]) -> None:
+    def __init__(
+        self,
+        pieces: list,
+        names: list[int] | tuple[int],
+        words: tuple[str, ...] | list[str],
+        lowercase: list[str] | tuple[()],
+        resolve: bool,
+    ) -> None:
         self.pieces = pieces  # _Piece, _Plain, or the index (an int) of a plain word not looked at yet
         self.names = names  # indices of the pieces a name can open with: capitalised or glued
         self.words = words  # the texts of its words: the plain lowercase ones are written in lowercase
         self.lowercase = lowercase  # the lowercase pieces of its words that are not plain ("known" of "well-known")
+        # Whether a piece is glued ("byTikTok") or has parts ("US-China"): such words are
+        # resolved (_resolve_words) before names are looked for. Every such piece is a name word.
+        self.resolve = resolve
 
 
 def find_mentions(document) -> list[Mention]:
@@ -333,7 +343,7 @@ def find_mentions(document) -> list[Mention]:
             capitalised, glued, whole = shape
             if whole:  # "Yes.": one piece, which opens the sentence; nothing follows it
                 piece = _Piece(starts[first], ends[first], word, True, None, capitalised, glued)
-                sentences.append(_Sentence([piece], _FIRST_ONLY, (), ()))
+                sentences.append(_Sentence([piece], _FIRST_ONLY, (), (), glued))
                 continue
         if table is None:
             table = _WordTable(text, texts, starts, ends)
@@ -363,7 +373,7 @@ def find_mentions(document) -> list[Mention]:
         if row:
             mentions.append(_mention(document, row, None))
         elif name_words:
-            mentions.extend(_sentence_mentions(document, table, read.pieces, name_words, evidence, lex))
+            mentions.extend(_sentence_mentions(document, table, read.pieces, name_words, read.resolve, evidence, lex))
     if any(headline):
         # Rows of a table in capitals come first: the teams they name are the
         # ones a schedule in capitals names again ("NY JETS AT NEW ENGLAND").
@@ -417,15 +427,17 @@ class _WordTable:
         lo = bisect_left(specials, first, self.seen)
         hi = self.seen = bisect_left(specials, end, lo)
         if lo == hi:
-            return _Sentence(list(range(first, end)), [], texts[first:end], ())
+            return _Sentence(list(range(first, end)), [], texts[first:end], (), False)
         pieces: list = []
         names: list[int] = []
         more_lowercase: list[str] = []
         append = pieces.append
         last_word = end - 1
+        # The words before this index are in ``pieces``; after a special word, its next
+        # word, whose gap before is that word's gap after.
         cursor = first
         gap_after = None
-        previous = -1  # the last word whose gap_after was taken: the next one's gap_before
+        resolve = False
         for i in specials[lo:hi]:
             shape = shapes[i]
             if shape is _NOT_SEEN:
@@ -434,21 +446,22 @@ class _WordTable:
                     continue
             if i > cursor:
                 pieces.extend(range(cursor, i))
-            cursor = i + 1
             start, end_, core = starts[i], ends[i], texts[i]
             # A piece that may open a name needs to know whether it opens a clause; one
             # space, by far the most common gap, starts nothing afresh.
             if i == first:
                 initial = True
             else:
-                gap_before = gap_after if i == previous + 1 else text[ends[i - 1] : start]
+                gap_before = gap_after if i == cursor else text[ends[i - 1] : start]
                 initial = gap_before != " " and _starts_afresh(gap_before)
             gap_after = text[end_ : starts[i + 1]] if i < last_word else None
-            previous = i
+            cursor = i + 1
             capitalised, glued, whole = shape
             if whole:
                 names.append(len(pieces))
                 append(_Piece(start, end_, core, initial, gap_after, capitalised, glued))
+                if glued:
+                    resolve = True
                 continue
             possessive = core[-2:] in _POSSESSIVE_ENDINGS
             if possessive and len(core) > 2:
@@ -467,12 +480,14 @@ class _WordTable:
             for piece in word_pieces:
                 if piece.capitalised or piece.glued:
                     names.append(len(pieces))
+                    if piece.glued or piece.parts:
+                        resolve = True
                 elif piece.text.islower():
                     more_lowercase.append(piece.text)
                 append(piece)
         if cursor < end:
             pieces.extend(range(cursor, end))
-        return _Sentence(pieces, names, texts[first:end], more_lowercase)
+        return _Sentence(pieces, names, texts[first:end], more_lowercase, resolve)
 
 
 def _plain_pieces(pieces: list, table: _WordTable | None) -> list:
@@ -580,6 +595,7 @@ def _join_wrapped_names(table: _WordTable | None, sentences: list[_Sentence], le
             previous.names = [*previous.names, *(len(before) + i for i in read.names)]
             previous.words = [*previous.words, *read.words]
             previous.lowercase = [*previous.lowercase, *read.lowercase]
+            previous.resolve = previous.resolve or read.resolve
             before.extend(pieces)
         else:
             joined.append(read)
@@ -746,15 +762,17 @@ def _is_gap(gap: str | None) -> bool:
 
 
 def _sentence_mentions(
-    document, table: _WordTable, pieces: list[_Piece], name_words: list[int], evidence: _Evidence, lex: Lexicon
+    document,
+    table: _WordTable | None,
+    pieces: list[_Piece],
+    name_words: list[int],
+    resolve: bool,
+    evidence: _Evidence,
+    lex: Lexicon,
 ) -> list[Mention]:
-    """The names in a sentence whose name words (capitalised or glued) are at ``name_words``."""
-    if len(name_words) == 1:  # most often in floods of one-word sentences
-        needs_resolving = pieces[name_words[0]].glued or pieces[name_words[0]].parts
-    else:
-        named = list(map(pieces.__getitem__, name_words))
-        needs_resolving = any(map(_GLUED, named)) or any(map(_PARTS, named))
-    if needs_resolving:
+    """The names in a sentence whose name words (capitalised or glued) are at ``name_words``;
+    ``resolve``: some of them are glued or have parts (see :class:`_Sentence`)."""
+    if resolve:
         pieces = _resolve_words(_plain_pieces(pieces, table), evidence, lex)
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     # Maximal runs of capitalised pieces that read as one name, each opening at a name
@@ -799,10 +817,6 @@ def _sentence_mentions(
         elif is_name:
             mentions.append(_new_mention(piece.start, piece.end, word, word))
     return mentions
-
-
-_GLUED = attrgetter("glued")
-_PARTS = attrgetter("parts")
 
 
 def _resolve_words(pieces: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[_Piece]:
