@@ -358,26 +358,17 @@ def find_mentions(document) -> list[Mention]:
                 read.names = [i - n for i in read.names[n:]]
         sentences.append(read)
     sentences = _join_wrapped_names(table, sentences, lex)
-    headline = [len(s.pieces) > 1 and _is_headline(s.pieces, texts) for s in sentences]  # two words at least
-    # A row of a table with a capitalised label names what the label says
-    # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
-    rows = [
-        _capitalised_row_label(_plain_pieces(s.pieces, table))
-        if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline and _may_be_row(s.pieces, texts)
-        else None
-        for s, is_headline in zip(sentences, headline)
-    ]
-    evidence, names = _evidence(sentences, headline, rows)
+    evidence, to_read, headlines = _evidence(sentences, table, texts)
     evidence.lowercase.update(lowercase)
-    for read, row, name_words in zip(sentences, rows, names):
+    for read, row in to_read:
         if row:
             mentions.append(_mention(document, row, None))
-        elif name_words:
-            mentions.extend(_sentence_mentions(document, table, read.pieces, name_words, read.resolve, evidence, lex))
-    if any(headline):
+        else:
+            mentions.extend(_sentence_mentions(document, table, read.pieces, read.names, read.resolve, evidence, lex))
+    if headlines:
         # Rows of a table in capitals come first: the teams they name are the
         # ones a schedule in capitals names again ("NY JETS AT NEW ENGLAND").
-        in_capitals = [_plain_pieces(s.pieces, table) for s, is_headline in zip(sentences, headline) if is_headline]
+        in_capitals = [_plain_pieces(s.pieces, table) for s in headlines]
         is_row = [bool(_table_row_label(p)) for p in in_capitals]
         for first_rows in (True, False):
             known = _KnownNames(mentions, lex)
@@ -665,15 +656,10 @@ def _is_headline(pieces: list[_Piece], texts: tuple[str, ...]) -> bool:
 
 
 def _may_be_row(pieces: list, texts: tuple[str, ...]) -> bool:
-    """What a row with a capitalised label needs, read without looking at plain words:
-    a capitalised first word and at least _MIN_TABLE_FIGURES figures at the end
-    ("in 2019." ends many a sentence). ``pieces`` has more than _MIN_TABLE_FIGURES."""
-    return (
-        pieces[0].__class__ is _Piece
-        and pieces[0].capitalised
-        and _piece_text(pieces[-1], texts)[:1].isdigit()
-        and _piece_text(pieces[-_MIN_TABLE_FIGURES], texts)[:1].isdigit()
-    )
+    """What a row with a capitalised label needs besides its capitalised first word (asked
+    first), read without making plain words pieces: at least _MIN_TABLE_FIGURES figures at
+    the end ("in 2019." ends many a sentence). ``pieces`` has more than _MIN_TABLE_FIGURES."""
+    return _piece_text(pieces[-1], texts)[:1].isdigit() and _piece_text(pieces[-_MIN_TABLE_FIGURES], texts)[:1].isdigit()
 
 
 def _piece_text(piece, texts: tuple[str, ...]) -> str:
@@ -687,33 +673,47 @@ def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
 
 
 def _evidence(
-    sentences: list[_Sentence], headline: list[bool], rows: list[list[_Piece] | None]
-) -> tuple[_Evidence, list[list[int] | None]]:
-    """What the document says about its words, and the name words of each sentence read for names.
+    sentences: list[_Sentence], table: _WordTable | None, texts: tuple[str, ...]
+) -> tuple[_Evidence, list[tuple[_Sentence, list[_Piece] | None]], list[_Sentence]]:
+    """What the document says about its words; the sentences to read for names, in order,
+    each with the label of its table row or None; and the sentences in capitals.
 
     Only the name words of a sentence are visited: capitalised words and
     their neighbours give the evidence, its lowercase words were listed when
-    it was read. A sentence in capitals tells nothing; a row of a table only
-    that its label is a name. The name words (capitalised, or glued as in
-    "byTikTok") are None for those and for a sentence with none.
+    it was read. A sentence in capitals (a headline) tells nothing; a row of a table
+    with a capitalised label ("Karlsruhe 17 8 4 5 30 20 28") only that its label is a
+    name, which it names. A sentence with no name word (capitalised, or glued as in
+    "byTikTok") is read for nothing but evidence.
     """
     evidence = _Evidence()
     mid_capitalised, standalone, lowercase, words, runs = (
         evidence.mid_capitalised, evidence.standalone, evidence.lowercase, evidence.words, evidence.runs
     )  # fmt: skip
-    names: list[list[int] | None] = []
-    for read, is_headline, row in zip(sentences, headline, rows):
-        if is_headline:
-            names.append(None)
-            continue
-        if row:
-            # A row of a table names a team or a place, though it opens a line:
-            # "Karlsruhe 17 8 4 5 30 20 28" tells that "Karlsruhe" is a name.
-            mid_capitalised.update((row[0].text, row[-1].text))
-            if len(row) == 1:
-                standalone.add(row[0].text)
-            names.append(None)
-            continue
+    to_read: list[tuple[_Sentence, list[_Piece] | None]] = []
+    headlines: list[_Sentence] = []
+    for read in sentences:
+        pieces = read.pieces
+        count = len(pieces)
+        if count > 1:  # a headline has two words at least
+            # Most sentences open with a word in lowercase letters ("The"): no headline, which
+            # _is_headline tells at that word (it returns False at the first such word).
+            first = pieces[0]
+            first_text = texts[first] if first.__class__ is int else first.text
+            if not (first_text.isalpha() and len(first_text) >= 2 and first_text.upper() != first_text) and _is_headline(
+                pieces, texts
+            ):
+                headlines.append(read)
+                continue
+            if count > _MIN_TABLE_FIGURES and first.__class__ is _Piece and first.capitalised and _may_be_row(pieces, texts):
+                row = _capitalised_row_label(_plain_pieces(pieces, table))
+                if row:
+                    # A row of a table names a team or a place, though it opens a line:
+                    # "Karlsruhe 17 8 4 5 30 20 28" tells that "Karlsruhe" is a name.
+                    mid_capitalised.update((row[0].text, row[-1].text))
+                    if len(row) == 1:
+                        standalone.add(row[0].text)
+                    to_read.append((read, row))
+                    continue
         words.append(read.words)
         if read.lowercase:
             lowercase.update(read.lowercase)
@@ -750,8 +750,9 @@ def _evidence(
                 run = []
             # A run of one word is not kept: only runs of two or three words are
             # asked for (_known_person_at_end), and a word has no space in it.
-        names.append(read.names or None)
-    return evidence, names
+        if read.names:
+            to_read.append((read, None))
+    return evidence, to_read, headlines
 
 
 def _is_gap(gap: str | None) -> bool:
