@@ -83,7 +83,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from itertools import compress, count, repeat
+from itertools import compress, repeat
 from operator import attrgetter
 
 from ._entity_lexicon import Lexicon, lexicon, name_prefixes
@@ -385,6 +385,12 @@ _START = attrgetter("start")
 # --- words into pieces --------------------------------------------------------
 
 
+# The indices of a document's first words, kept as int objects: a sentence's pieces
+# hold its plain words as their indices, so they are not made afresh (and freed) for
+# every document (ints from 256 up are not cached by Python). A constant: 8,192 ints.
+_WORD_INDICES = tuple(range(1 << 13))
+
+
 class _WordTable:
     """The document's words as columns, and each sentence's pieces read from them.
 
@@ -396,7 +402,7 @@ class _WordTable:
     found by their spelling for the whole document at once.
     """
 
-    __slots__ = ("text", "texts", "starts", "ends", "shapes", "specials", "seen")
+    __slots__ = ("text", "texts", "starts", "ends", "indices", "shapes", "specials", "seen")
 
     def __init__(self, text: str, texts: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...]) -> None:
         self.text = text
@@ -404,8 +410,10 @@ class _WordTable:
         self.starts = starts
         self.ends = ends
         # A word's shape, or _NOT_SEEN: looked at when its sentence is read.
+        # The word indices, as int objects made once for the first words of every document.
+        self.indices = indices = _WORD_INDICES if len(texts) <= len(_WORD_INDICES) else range(len(texts))
         self.shapes = shapes = list(map(_WORD_SHAPES.get, texts, repeat(_NOT_SEEN)))
-        self.specials = list(compress(count(), shapes))  # the words that are not plain, or not seen yet
+        self.specials = list(compress(indices, shapes))  # the words that are not plain, or not seen yet
         self.seen = 0  # the specials before this index belong to sentences read already
 
     def read(self, first: int, end: int) -> _Sentence:
@@ -413,12 +421,12 @@ class _WordTable:
 
         Sentences are read in text order.
         """
-        text, shapes, specials = self.text, self.shapes, self.specials
+        text, shapes, specials, indices = self.text, self.shapes, self.specials, self.indices
         texts, starts, ends = self.texts, self.starts, self.ends
         lo = bisect_left(specials, first, self.seen)
         hi = self.seen = bisect_left(specials, end, lo)
         if lo == hi:
-            return _Sentence(list(range(first, end)), [], texts[first:end], (), False)
+            return _Sentence(list(self.indices[first:end]), [], texts[first:end], (), False)
         pieces: list = []
         names: list[int] = []
         more_lowercase: list[str] = []
@@ -436,7 +444,7 @@ class _WordTable:
                 if not shape:  # plain after all: kept with the plain words around it
                     continue
             if i > cursor:
-                pieces.extend(range(cursor, i))
+                pieces.extend(indices[cursor:i])
             start, end_, core = starts[i], ends[i], texts[i]
             # A piece that may open a name needs to know whether it opens a clause; one
             # space, by far the most common gap, starts nothing afresh.
@@ -477,7 +485,7 @@ class _WordTable:
                     more_lowercase.append(piece.text)
                 append(piece)
         if cursor < end:
-            pieces.extend(range(cursor, end))
+            pieces.extend(indices[cursor:end])
         return _Sentence(pieces, names, texts[first:end], more_lowercase, resolve)
 
 
@@ -725,14 +733,18 @@ def _evidence(
             piece = pieces[i]
             if not piece.capitalised:  # glued: "byTikTok"
                 continue
-            gap = piece.gap_after
-            joined_after = (
-                i < last
-                and pieces[i + 1].__class__ is _Piece
-                and pieces[i + 1].capitalised
-                and gap is not None
-                and (gap == "" or gap.isspace())
-            )
+            joined_after = i < last and pieces[i + 1].__class__ is _Piece and pieces[i + 1].capitalised
+            if joined_after:
+                gap = piece.gap_after
+                joined_after = gap is not None and (gap == "" or gap.isspace())
+            if not joined_after and joined_to != i:
+                # A word alone (most): no run goes on through it (a run goes on only to the
+                # next piece, which is capitalised, so a name word: joined_to is that piece).
+                if not piece.initial:
+                    text = piece.text
+                    mid_capitalised.add(text)
+                    standalone.add(text)
+                continue
             joined_before = joined_to == i
             if not piece.initial:
                 # Inside a longer name a word says nothing about itself: the
