@@ -349,7 +349,13 @@ def find_mentions(document) -> list[Mention]:
             table = _WordTable(text, texts, starts, ends)
         read = table.read(first, sentence.end_word)
         pieces = read.pieces
-        if pieces and pieces[0].__class__ is _Piece and pieces[0].capitalised:  # a dateline opens with a place in capitals
+        start = sentence.start
+        if (
+            pieces
+            and pieces[0].__class__ is _Piece
+            and pieces[0].capitalised  # a dateline opens with a place in capitals, on a line of its own
+            and (start == 0 or text[start - 1] == "\n")
+        ):
             place = _dateline_place(table, sentence, pieces)
             if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
                 mentions.append(_mention(document, place, "place"))
@@ -630,10 +636,8 @@ def _wraps_into(table: _WordTable, before: list[_Piece], after: list[_Piece], le
 
 
 def _dateline_place(table: _WordTable, sentence, pieces: list[_Piece]) -> list[_Piece]:
-    """The pieces of the place name that opens a news dateline, or []."""
+    """The pieces of the place name that opens a news dateline (at the start of a line), or []."""
     text = table.text
-    if sentence.start > 0 and text[sentence.start - 1] != "\n":
-        return []
     if text[sentence.start + 1 : sentence.start + 2] not in _CAPITALS_WORD_SECOND:  # "In", "The": no capitals word
         return []
     match = _DATELINE.match(text, sentence.start, sentence.end)
@@ -667,12 +671,10 @@ def _may_be_row(pieces: list, texts: tuple[str, ...]) -> bool:
     """What a row with a capitalised label needs besides its capitalised first word (asked
     first), read without making plain words pieces: at least _MIN_TABLE_FIGURES figures at
     the end ("in 2019." ends many a sentence). ``pieces`` has more than _MIN_TABLE_FIGURES."""
-    return _piece_text(pieces[-1], texts)[:1].isdigit() and _piece_text(pieces[-_MIN_TABLE_FIGURES], texts)[:1].isdigit()
-
-
-def _piece_text(piece, texts: tuple[str, ...]) -> str:
-    """The text of a piece, or of a plain word kept as its index."""
-    return texts[piece] if piece.__class__ is int else piece.text
+    last, third_last = pieces[-1], pieces[-_MIN_TABLE_FIGURES]  # a piece, or a plain word's index
+    return (texts[last] if last.__class__ is int else last.text)[:1].isdigit() and (
+        texts[third_last] if third_last.__class__ is int else third_last.text
+    )[:1].isdigit()
 
 
 def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
@@ -1052,12 +1054,7 @@ def _new_mention(start: int, end: int, text: str, name: str, type_: str | None =
     """``Mention(start, end, text, name, type_)``, made without the frozen dataclass's
     ``__init__`` (an ``object.__setattr__`` call per field): a document has dozens."""
     mention = _new_object(Mention)
-    fields = mention.__dict__
-    fields["start"] = start
-    fields["end"] = end
-    fields["text"] = text
-    fields["name"] = name
-    fields["type"] = type_
+    mention.__dict__.update(start=start, end=end, text=text, name=name, type=type_)
     return mention
 
 
