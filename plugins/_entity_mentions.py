@@ -667,16 +667,6 @@ def _is_headline(pieces: list[_Piece], texts: tuple[str, ...]) -> bool:
     return words >= 2
 
 
-def _may_be_row(pieces: list, texts: tuple[str, ...]) -> bool:
-    """What a row with a capitalised label needs besides its capitalised first word (asked
-    first), read without making plain words pieces: at least _MIN_TABLE_FIGURES figures at
-    the end ("in 2019." ends many a sentence). ``pieces`` has more than _MIN_TABLE_FIGURES."""
-    last, third_last = pieces[-1], pieces[-_MIN_TABLE_FIGURES]  # a piece, or a plain word's index
-    return (texts[last] if last.__class__ is int else last.text)[:1].isdigit() and (
-        texts[third_last] if third_last.__class__ is int else third_last.text
-    )[:1].isdigit()
-
-
 def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
     label = _table_row_label(pieces)
     return label if label and all(p.capitalised for p in label) else None
@@ -714,8 +704,17 @@ def _evidence(
             ):
                 headlines.append(read)
                 continue
-            if count > _MIN_TABLE_FIGURES and first.__class__ is _Piece and first.capitalised and _may_be_row(pieces, texts):
-                row = _capitalised_row_label(_plain_pieces(pieces, table))
+            # What a row with a capitalised label needs, read without making plain words
+            # pieces: a capitalised first word and at least _MIN_TABLE_FIGURES figures at
+            # the end ("in 2019." ends many a sentence).
+            if count > _MIN_TABLE_FIGURES and first.__class__ is _Piece and first.capitalised:
+                last, third_last = pieces[-1], pieces[-_MIN_TABLE_FIGURES]  # a piece, or a plain word's index
+                row = (
+                    _capitalised_row_label(_plain_pieces(pieces, table))
+                    if (texts[last] if last.__class__ is int else last.text)[:1].isdigit()
+                    and (texts[third_last] if third_last.__class__ is int else third_last.text)[:1].isdigit()
+                    else None
+                )
                 if row:
                     # A row of a table names a team or a place, though it opens a line:
                     # "Karlsruhe 17 8 4 5 30 20 28" tells that "Karlsruhe" is a name.
