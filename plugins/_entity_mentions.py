@@ -363,8 +363,7 @@ def find_mentions(document) -> list[Mention]:
                 read.pieces = pieces[n:]
                 read.names = [i - n for i in read.names[n:]]
         sentences.append(read)
-    sentences = _join_wrapped_names(table, sentences, lex)
-    evidence, to_read, headlines = _evidence(sentences, table, texts)
+    evidence, to_read, headlines = _evidence(sentences, table, texts, lex)
     evidence.lowercase.update(lowercase)
     for read, row in to_read:
         if row:
@@ -569,8 +568,22 @@ def _split_plan(core: str) -> tuple[tuple[bool, bool] | None, tuple[tuple[int, i
 _SPLITS: dict[str, tuple[tuple[bool, bool] | None, tuple[tuple[int, int, bool, bool], ...]]] = {}
 
 
-def _join_wrapped_names(table: _WordTable | None, sentences: list[_Sentence], lex: Lexicon) -> list[_Sentence]:
-    """Put back together a name that a line break cut in two.
+def _join_wrapped_name(previous: _Sentence, read: _Sentence, table: _WordTable) -> None:
+    """Put back together a name that a line break cut in two (see :func:`_wraps_into`):
+    ``read`` joins the end of ``previous``."""
+    before, pieces = previous.pieces, read.pieces
+    before[-1].gap_after = table.text[before[-1].end : pieces[0].start]
+    pieces[0].initial = False
+    previous.names = [*previous.names, *(len(before) + i for i in read.names)]
+    previous.words = [*previous.words, *read.words]
+    previous.lowercase = [*previous.lowercase, *read.lowercase]
+    previous.resolve = previous.resolve or read.resolve
+    before.extend(pieces)
+
+
+def _wraps_into(table: _WordTable, before: list[_Piece], after: list[_Piece], lex: Lexicon) -> bool:
+    """Whether the sentence of ``before`` ends in a name that a line break cut, which the
+    sentence of ``after`` ends.
 
     "Standings of National Hockey" / "League teams after games ..." is one
     sentence wrapped inside a name: the first line ends in capitalised words
@@ -580,34 +593,6 @@ def _join_wrapped_names(table: _WordTable | None, sentences: list[_Sentence], le
     before it goes on in lowercase. A title line over a body ("... in
     Paris" / "The company said") is left alone.
     """
-    joined: list[_Sentence] = []
-    for read in sentences:
-        pieces = read.pieces
-        # The first line goes on from a lowercase word before the name: two pieces at least.
-        before = joined[-1].pieces if joined else None
-        # Checked here first, as _wraps_into does: most sentences end in a plain word.
-        if (
-            before
-            and len(before) > 1
-            and before[-1].__class__ is _Piece
-            and before[-1].capitalised
-            and _wraps_into(table, before, pieces, lex)
-        ):
-            previous = joined[-1]
-            before = previous.pieces
-            before[-1].gap_after = table.text[before[-1].end : pieces[0].start]
-            pieces[0].initial = False
-            previous.names = [*previous.names, *(len(before) + i for i in read.names)]
-            previous.words = [*previous.words, *read.words]
-            previous.lowercase = [*previous.lowercase, *read.lowercase]
-            previous.resolve = previous.resolve or read.resolve
-            before.extend(pieces)
-        else:
-            joined.append(read)
-    return joined
-
-
-def _wraps_into(table: _WordTable, before: list[_Piece], after: list[_Piece], lex: Lexicon) -> bool:
     # ``before`` has two pieces and more, so it was read from ``table``.
     if not before or not after or before[-1].__class__ is not _Piece or not before[-1].capitalised:
         return False
@@ -673,10 +658,13 @@ def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
 
 
 def _evidence(
-    sentences: list[_Sentence], table: _WordTable | None, texts: tuple[str, ...]
+    sentences: list[_Sentence], table: _WordTable | None, texts: tuple[str, ...], lex: Lexicon
 ) -> tuple[_Evidence, list[tuple[_Sentence, list[_Piece] | None]], list[_Sentence]]:
     """What the document says about its words; the sentences to read for names, in order,
     each with the label of its table row or None; and the sentences in capitals.
+
+    First, a sentence ending in a name that a line break cut takes in the sentences it
+    goes on in (:func:`_wraps_into`); then it is looked at whole.
 
     Only the name words of a sentence are visited: capitalised words and
     their neighbours give the evidence, its lowercase words were listed when
@@ -691,8 +679,23 @@ def _evidence(
     )  # fmt: skip
     to_read: list[tuple[_Sentence, list[_Piece] | None]] = []
     headlines: list[_Sentence] = []
-    for read in sentences:
+    following = 0  # the next sentence not joined to an earlier one
+    for k, read in enumerate(sentences):
+        if k < following:  # joined to an earlier one
+            continue
+        following = k + 1
         pieces = read.pieces
+        # The first line goes on from a lowercase word before the name: two pieces at least.
+        # Checked here first, as _wraps_into does: most sentences end in a plain word.
+        while (
+            following < len(sentences)
+            and len(pieces) > 1
+            and pieces[-1].__class__ is _Piece
+            and pieces[-1].capitalised
+            and _wraps_into(table, pieces, sentences[following].pieces, lex)
+        ):
+            _join_wrapped_name(read, sentences[following], table)
+            following += 1
         count = len(pieces)
         if count > 1:  # a headline has two words at least
             # Most sentences open with a word in lowercase letters ("The"): no headline, which
