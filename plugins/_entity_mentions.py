@@ -414,9 +414,9 @@ class _WordTable:
         self.texts = texts
         self.starts = starts
         self.ends = ends
-        # A word's shape, or _NOT_SEEN: looked at when its sentence is read.
-        # The word indices, as int objects made once for the first words of every document.
+        # The word indices: the ints kept for a document's first words, else a range.
         self.indices = indices = _WORD_INDICES if len(texts) <= len(_WORD_INDICES) else range(len(texts))
+        # A word's shape, or _NOT_SEEN: looked at when its sentence is read.
         self.shapes = shapes = list(map(_WORD_SHAPES.get, texts, repeat(_NOT_SEEN)))
         self.specials = list(compress(indices, shapes))  # the words that are not plain, or not seen yet
         self.seen = 0  # the specials before this index belong to sentences read already
@@ -431,7 +431,7 @@ class _WordTable:
         lo = bisect_left(specials, first, self.seen)
         hi = self.seen = bisect_left(specials, end, lo)
         if lo == hi:
-            return _Sentence(list(self.indices[first:end]), [], texts[first:end], (), False)
+            return _Sentence(list(indices[first:end]), [], texts[first:end], (), False)
         pieces: list = []
         names: list[int] = []
         more_lowercase: list[str] = []
@@ -621,7 +621,8 @@ def _wraps_into(table: _WordTable, before: list[_Piece], after: list[_Piece], le
 
 
 def _dateline_place(table: _WordTable, sentence, pieces: list[_Piece]) -> list[_Piece]:
-    """The pieces of the place name that opens a news dateline (at the start of a line), or []."""
+    """The pieces of the place name that opens a news dateline, or []. (The caller has
+    checked that the sentence opens a line and its first piece is capitalised.)"""
     text = table.text
     if text[sentence.start + 1 : sentence.start + 2] not in _CAPITALS_WORD_SECOND:  # "In", "The": no capitals word
         return []
