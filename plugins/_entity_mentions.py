@@ -365,9 +365,9 @@ def find_mentions(document) -> list[Mention]:
         sentences.append(read)
     evidence, to_read, headlines = _evidence(sentences, table, texts, lex)
     evidence.lowercase.update(lowercase)
-    for read, row in to_read:
-        if row:
-            mentions.append(_mention(document, row, None))
+    for read in to_read:
+        if read.__class__ is list:  # the label of a table row
+            mentions.append(_mention(document, read, None))
         else:
             mentions.extend(_sentence_mentions(document, table, read.pieces, read.names, read.resolve, evidence, lex))
     if headlines:
@@ -660,9 +660,10 @@ def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
 
 def _evidence(
     sentences: list[_Sentence], table: _WordTable | None, texts: tuple[str, ...], lex: Lexicon
-) -> tuple[_Evidence, list[tuple[_Sentence, list[_Piece] | None]], list[_Sentence]]:
-    """What the document says about its words; the sentences to read for names, in order,
-    each with the label of its table row or None; and the sentences in capitals.
+) -> tuple[_Evidence, list[_Sentence | list[_Piece]], list[_Sentence]]:
+    """What the document says about its words; what to read for names, in order: a
+    sentence, or the label (a list of pieces) of a sentence that is a table row; and the
+    sentences in capitals.
 
     First, a sentence ending in a name that a line break cut takes in the sentences it
     goes on in (:func:`_wraps_into`); then it is looked at whole.
@@ -678,7 +679,7 @@ def _evidence(
     mid_capitalised, standalone, lowercase, words, runs = (
         evidence.mid_capitalised, evidence.standalone, evidence.lowercase, evidence.words, evidence.runs
     )  # fmt: skip
-    to_read: list[tuple[_Sentence, list[_Piece] | None]] = []
+    to_read: list[_Sentence | list[_Piece]] = []  # no pair per sentence: a flood of one-word lines has many
     headlines: list[_Sentence] = []
     following = 0  # the next sentence not joined to an earlier one
     for k, read in enumerate(sentences):
@@ -725,7 +726,7 @@ def _evidence(
                     mid_capitalised.update((row[0].text, row[-1].text))
                     if len(row) == 1:
                         standalone.add(row[0].text)
-                    to_read.append((read, row))
+                    to_read.append(row)
                     continue
         words.append(read.words)
         if read.lowercase:
@@ -768,7 +769,7 @@ def _evidence(
             # A run of one word is not kept: only runs of two or three words are
             # asked for (_known_person_at_end), and a word has no space in it.
         if read.names:
-            to_read.append((read, None))
+            to_read.append(read)
     return evidence, to_read, headlines
 
 
