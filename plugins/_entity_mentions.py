@@ -700,13 +700,12 @@ def _evidence(
             following += 1
         count = len(pieces)
         if count > 1:  # a headline has two words at least
-            # Most sentences open with a word in lowercase letters ("The"): no headline, which
-            # _is_headline tells at that word (it returns False at the first such word).
+            # Most sentences open with a word of letters, some lowercase ("The"): no headline,
+            # as _is_headline tells at that word (it returns False at the first such word).
             first = pieces[0]
             first_text = texts[first] if first.__class__ is int else first.text
-            if not (first_text.isalpha() and len(first_text) >= 2 and first_text.upper() != first_text) and _is_headline(
-                pieces, texts
-            ):
+            opens_in_lowercase = first_text.isalpha() and len(first_text) >= 2 and first_text.upper() != first_text
+            if not opens_in_lowercase and _is_headline(pieces, texts):
                 headlines.append(read)
                 continue
             # What a row with a capitalised label needs, read without making plain words
