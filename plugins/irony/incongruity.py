@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from textkit.plugins._vader import rated_words as vader_rated_words, sentence_scores
 
-from .lexicon import Lexicon, Marker, Spans, quoted, valence, word_keys
+from .lexicon import Lexicon, Marker, Spans, quoted, valence, word_ends, word_keys, word_starts, word_texts
 
 CONTRAST_POSITIVE = 2.0  # VADER lexicon valence of a clearly positive word
 CONTRAST_NEGATIVE = -1.0  # "stuck", "ignored", "lost" are -1.0 to -1.3
@@ -34,19 +34,18 @@ def _clear_valence(key: str, lex: Lexicon) -> float | None:
 
 
 def _rated_words(document, sentence, lex: Lexicon, in_quotes: Spans, clear: dict[str, float]):
-    """(position, word, valence) of the sentence's clearly positive or negative words that carry
-    the writer's sentiment (``clear``: the valence of each such key of the text)."""
+    """(position, word index, valence) of the sentence's clearly positive or negative words that
+    carry the writer's sentiment (``clear``: the valence of each such key of the text)."""
     keys = word_keys(document)
-    words = document.words
+    starts, ends = word_starts(document), word_ends(document)
     first = sentence.first_word
     rated = []
     for i in range(first, sentence.end_word):
         if keys[i] not in clear:
             continue
-        w = words[i]
         # Quoted words are someone else's voice: the contrast must be the writer's.
-        if not _negated(keys, first, i, lex) and not in_quotes.encloses(w.start, w.end):
-            rated.append((i - first, w, clear[keys[i]]))
+        if not _negated(keys, first, i, lex) and not in_quotes.encloses(starts[i], ends[i]):
+            rated.append((i - first, i, clear[keys[i]]))
     return rated
 
 
@@ -80,13 +79,14 @@ def find_sentiment_contrast(document, sentences, lex: Lexicon, in_quotes: Spans)
         if not pairs:
             continue
         (_, pos, pos_v), (_, neg, neg_v) = max(pairs, key=lambda pair: pair[0][2] - pair[1][2])
+        texts = word_texts(document)
         markers.append(
             Marker(
                 "sentiment_contrast",
-                pos.start,
-                neg.end,
-                f"positive {quoted(pos.text)} ({pos_v:+.1f}) followed by negative "
-                f"{quoted(neg.text)} ({neg_v:+.1f}): praise for a bad situation "
+                word_starts(document)[pos],
+                word_ends(document)[neg],
+                f"positive {quoted(texts[pos])} ({pos_v:+.1f}) followed by negative "
+                f"{quoted(texts[neg])} ({neg_v:+.1f}): praise for a bad situation "
                 f"(sentence compound {compound:+.2f})",
                 {"positive_valence": pos_v, "negative_valence": neg_v, "compound": compound},
             )

@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import compress
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, sub
 from typing import Any, Iterable, Mapping
 
+
+
+_FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,35 @@ def word_texts(document) -> list[str]:
     return document.memo("irony.word_texts", lambda: [w.text for w in document.words])
 
 
+def word_starts(document) -> list[int]:
+    """Every word's start offset, by word index."""
+    return document.memo("irony.word_starts", lambda: [w.start for w in document.words])
+
+
+def word_ends(document) -> list[int]:
+    """Every word's end offset, by word index."""
+    return document.memo("irony.word_ends", lambda: [w.end for w in document.words])
+
+
+def word_sentences(document) -> list[int]:
+    """Every word's sentence index, by word index: the sentences' word ranges follow each other
+    from word 0 to the last (as the segmenter numbers them), so each sentence's index repeated
+    over its words, in order, is the column. Built at C speed, one shared int per sentence."""
+
+    def compute() -> list[int]:
+        sentences = document.sentences
+        counts = map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences))
+        return list(chain.from_iterable(map(repeat, range(len(sentences)), counts)))
+
+    return document.memo("irony.word_sentences", compute)
+
+
+def sentence_openers(document) -> frozenset[int]:
+    """The first word index of every sentence: word ``i + 1`` is in word ``i``'s sentence unless
+    it is one of them (the sentences' word ranges follow each other without a gap)."""
+    return document.memo("irony.sentence_openers", lambda: frozenset(map(_FIRST_WORD, document.sentences)))
+
+
 def word_keys(document) -> list[str]:
     """Every word of the document normalised (lower case, straight apostrophes), by word index."""
     return document.memo("irony.word_keys", lambda: _keys(word_texts(document), joined_keys(document)))
@@ -206,7 +238,7 @@ def prose_word_indices(document) -> list[int]:
             # Every sentence is prose: their word ranges are disjoint and in order, so if they hold
             # every word, together they are all the word indices (no loop over the sentences).
             held = sum(map(attrgetter("end_word"), sentences)) - sum(map(attrgetter("first_word"), sentences))
-            if held == len(document.words):
+            if held == len(word_texts(document)):
                 return list(range(held))
         indices: list[int] = []
         for sentence in sentences:
@@ -324,7 +356,7 @@ def words_before(document, offset: int, count: int) -> list[str]:
     sentence = document.sentence_at(offset)
     if sentence is None:
         return []
-    k = bisect.bisect_right(document.words, offset, sentence.first_word, sentence.end_word, key=lambda w: w.end)
+    k = bisect.bisect_right(word_ends(document), offset, sentence.first_word, sentence.end_word)
     return word_keys(document)[max(sentence.first_word, k - count) : k]
 
 
@@ -332,8 +364,7 @@ def sentence_keys(document, sentence) -> frozenset[str]:
     """The set of a sentence's word keys, computed once per sentence."""
     cache = document.memo("irony.sentence_key_sets", dict)
     if sentence.index not in cache:
-        keys = word_keys(document)
-        cache[sentence.index] = frozenset(keys[w.index] for w in document.words_of(sentence))
+        cache[sentence.index] = frozenset(word_keys(document)[sentence.first_word : sentence.end_word])
     return cache[sentence.index]
 
 

@@ -23,14 +23,22 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import compress
-from operator import and_, attrgetter, methodcaller, not_
+from operator import and_, methodcaller, not_
 
-from .lexicon import Lexicon, Phrases, listed_positions, prose_paragraphs, prose_word_indices, word_texts
+from .lexicon import (
+    Lexicon,
+    Phrases,
+    listed_positions,
+    prose_paragraphs,
+    prose_word_indices,
+    word_ends,
+    word_starts,
+    word_texts,
+)
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
 _MANY = 200  # places of one first word from which those its second word rules out are dropped first
 _START = methodcaller("start")
-_TEXT, _START_OF = attrgetter("text"), attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,7 @@ class _Places:
 def _places(document) -> _Places:
     def compute() -> _Places:
         text = document.text
-        words = document.words
+        starts, ends = word_starts(document), word_ends(document)
         runs: dict[str, list[int]] = {}
         foreign = []
         prose = prose_word_indices(document)
@@ -55,8 +63,8 @@ def _places(document) -> _Places:
         plain = map(and_, map(str.isalnum, texts), map(str.isascii, texts))
         word_runs: dict[str, list[tuple[str, int]]] = {}  # (key, offset in the word) of each distinct word's runs
         for i in compress(prose, map(not_, plain)):
-            word = words[i].text
-            start = words[i].start
+            word = all_texts[i]
+            start = starts[i]
             if word.isascii():
                 found = word_runs.get(word)
                 if found is None:
@@ -73,7 +81,7 @@ def _places(document) -> _Places:
                         foreign.append(start + k)
                         continue
                     end = run.end()
-                    after = word[end] if end < len(word) else text[words[i].end : words[i].end + 1]
+                    after = word[end] if end < len(word) else text[ends[i] : ends[i] + 1]
                     if after.isalnum():
                         foreign.append(start + k)
                     else:
@@ -107,15 +115,15 @@ def _next_openings(document, indices: list[int]) -> list[str | None]:
     """Per word, the character the next word opens with where only spaces and commas lie between
     and it is ASCII; None where the word is kept whatever the phrases (the last word, another gap,
     a character outside ASCII)."""
-    words, text = document.words, document.text
-    last = len(words) - 1
+    starts, ends, text = word_starts(document), word_ends(document), document.text
+    last = len(starts) - 1
     openings: list[str | None] = []
     for i in indices:
         opening = None
         if i < last:
-            following = words[i + 1].start
+            following = starts[i + 1]
             opening = text[following]
-            if not opening.isascii() or text[words[i].end : following].strip(_SEPARATORS):
+            if not opening.isascii() or text[ends[i] : following].strip(_SEPARATORS):
                 opening = None
         openings.append(opening)
     return openings
@@ -125,7 +133,7 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     """The matches of ``phrases.pattern`` in the prose paragraphs, as ``lexicon.scan`` yields them."""
     places = _places(document)
     positions = listed_positions(document, lex)
-    words = document.words
+    starts_of, texts = word_starts(document), word_texts(document)
     pattern, by_first_word = phrases.pattern, phrases.by_first_word
     text = document.text
     paragraph_starts, paragraph_ends = places.paragraph_starts, places.paragraph_ends
@@ -148,14 +156,14 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     starts = []  # tried with the whole pattern
     for key in phrases.first_words & positions.keys():
         indices = positions[key]
-        ascii_words = list(map(str.isascii, map(_TEXT, map(words.__getitem__, indices))))
+        ascii_words = list(map(str.isascii, map(texts.__getitem__, indices)))
         plain = list(compress(indices, ascii_words))
         if len(plain) < len(indices):
-            starts += [words[i].start for i in compress(indices, map(not_, ascii_words))]
+            starts += map(starts_of.__getitem__, compress(indices, map(not_, ascii_words)))
         if len(indices) >= _MANY and key in phrases.second_starts:
             plain = _may_go_on(document, key, plain, phrases.second_starts[key])
         # Only the word's own phrases, however often it occurs: one short pattern instead of the whole list.
-        candidates += matches(by_first_word.get(key, pattern), map(_START_OF, map(words.__getitem__, plain)))
+        candidates += matches(by_first_word.get(key, pattern), map(starts_of.__getitem__, plain))
     starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
     starts += places.foreign
     if phrases.after_hash:
