@@ -22,8 +22,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import compress
-from operator import and_, methodcaller, not_
+from itertools import compress, repeat
+from operator import and_, methodcaller, not_, sub
 
 from .lexicon import (
     Lexicon,
@@ -129,11 +129,27 @@ def _next_openings(document, indices: list[int]) -> list[str | None]:
     return openings
 
 
+def _word_places(document, places: _Places, indices: list[int]) -> tuple[list[int], list[int], list[int], list[int]]:
+    """For the prose words of one first word (``indices``): those standing in ASCII (indices),
+    their starts and the ends of their paragraphs (where a match there must end), and the starts
+    of the others. Worked out once per document and word: several lists open with "a" or "oh"."""
+    texts, starts = word_texts(document), word_starts(document)
+    ascii_words = list(map(str.isascii, map(texts.__getitem__, indices)))
+    plain = list(compress(indices, ascii_words))
+    plain_starts = list(map(starts.__getitem__, plain))
+    # A prose word lies in a prose paragraph, the last one starting at or before the word (the
+    # paragraphs are disjoint and in order): found by bisection at C speed.
+    at = map(sub, map(bisect.bisect_right, repeat(places.paragraph_starts), plain_starts), repeat(1))
+    plain_ends = list(map(places.paragraph_ends.__getitem__, at))
+    others = [] if len(plain) == len(indices) else [*map(starts.__getitem__, compress(indices, map(not_, ascii_words)))]
+    return plain, plain_starts, plain_ends, others
+
+
 def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     """The matches of ``phrases.pattern`` in the prose paragraphs, as ``lexicon.scan`` yields them."""
     places = _places(document)
     positions = listed_positions(document, lex)
-    starts_of, texts = word_starts(document), word_texts(document)
+    word_places = document.memo("irony.phrase_word_places", dict)
     pattern, by_first_word = phrases.pattern, phrases.by_first_word
     text = document.text
     paragraph_starts, paragraph_ends = places.paragraph_starts, places.paragraph_ends
@@ -147,23 +163,26 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
         return out
 
     # Every place is tried on its own (a match does not depend on the others), then the matches are
-    # taken in order as ``finditer`` would: none starting inside the previous one. A first word met
-    # many times (a flood of "a") is tried apart: where it stands in ASCII letters and digits, the
-    # next character is no letter or digit (a word or run ends there) and cannot match one even
-    # ignoring case, so only the phrases opening with that very word can match there (their own,
-    # shorter pattern), and not at all where the next word cannot open their second word.
+    # taken in order as ``finditer`` would: none starting inside the previous one. A first word
+    # standing in ASCII letters and digits is followed by no letter or digit (a word or run ends
+    # there), which cannot match one even ignoring case, so only the phrases opening with that
+    # very word can match there (their own, shorter pattern), each place tried at C speed; and
+    # where the word is met many times (a flood of "a"), not at all where the next word cannot
+    # open their second word.
     candidates = []
     starts = []  # tried with the whole pattern
     for key in phrases.first_words & positions.keys():
-        indices = positions[key]
-        ascii_words = list(map(str.isascii, map(texts.__getitem__, indices)))
-        plain = list(compress(indices, ascii_words))
-        if len(plain) < len(indices):
-            starts += map(starts_of.__getitem__, compress(indices, map(not_, ascii_words)))
-        if len(indices) >= _MANY and key in phrases.second_starts:
-            plain = _may_go_on(document, key, plain, phrases.second_starts[key])
-        # Only the word's own phrases, however often it occurs: one short pattern instead of the whole list.
-        candidates += matches(by_first_word.get(key, pattern), map(starts_of.__getitem__, plain))
+        known = word_places.get(key)
+        if known is None:
+            known = word_places[key] = _word_places(document, places, positions[key])
+        plain, plain_starts, plain_ends, others = known
+        starts += others
+        tried = by_first_word.get(key, pattern)
+        if len(positions[key]) >= _MANY and key in phrases.second_starts:
+            kept = _may_go_on(document, key, plain, phrases.second_starts[key])
+            candidates += matches(tried, map(word_starts(document).__getitem__, kept))
+        else:
+            candidates += filter(None, map(tried.match, repeat(text), plain_starts, plain_ends))
     starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
     starts += places.foreign
     if phrases.after_hash:
