@@ -171,19 +171,24 @@ def norm(word: str) -> str:
     return word.replace("’", "'").replace("‘", "'").lower()
 
 
+# The segmenter's word columns (tuples) copied into lists, once per document: the irony modules
+# read them by index through ``map(column.__getitem__, ...)``, which calls list.__getitem__ at C
+# speed but goes through a slot wrapper for a tuple (several times slower). No Word object is made.
+
+
 def word_texts(document) -> list[str]:
     """Every word's text, by word index (read once per document: the irony modules share it)."""
-    return document.memo("irony.word_texts", lambda: [w.text for w in document.words])
+    return document.memo("irony.word_texts", lambda: list(document.word_texts))
 
 
 def word_starts(document) -> list[int]:
     """Every word's start offset, by word index."""
-    return document.memo("irony.word_starts", lambda: [w.start for w in document.words])
+    return document.memo("irony.word_starts", lambda: list(document.word_starts))
 
 
 def word_ends(document) -> list[int]:
     """Every word's end offset, by word index."""
-    return document.memo("irony.word_ends", lambda: [w.end for w in document.words])
+    return document.memo("irony.word_ends", lambda: list(document.word_ends))
 
 
 def word_sentences(document) -> list[int]:

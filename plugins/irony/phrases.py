@@ -38,6 +38,7 @@ from .lexicon import (
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
 _MANY = 200  # places of one first word from which those its second word rules out are dropped first
+_FEW = 6  # places of one first word up to which each is tried in turn (beyond: at C speed, see ``find``)
 _START = methodcaller("start")
 
 
@@ -150,6 +151,7 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     places = _places(document)
     positions = listed_positions(document, lex)
     word_places = document.memo("irony.phrase_word_places", dict)
+    starts_of, texts = word_starts(document), word_texts(document)
     pattern, by_first_word = phrases.pattern, phrases.by_first_word
     text = document.text
     paragraph_starts, paragraph_ends = places.paragraph_starts, places.paragraph_ends
@@ -172,15 +174,25 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     candidates = []
     starts = []  # tried with the whole pattern
     for key in phrases.first_words & positions.keys():
+        indices = positions[key]
+        tried = by_first_word.get(key, pattern)
+        if len(indices) < _FEW:  # (most first words): each place in turn, no column built for them
+            for i in indices:
+                start = starts_of[i]
+                if not texts[i].isascii():
+                    starts.append(start)
+                # A prose word lies in a prose paragraph: the last one starting at or before it.
+                elif match := tried.match(text, start, paragraph_ends[bisect.bisect_right(paragraph_starts, start) - 1]):
+                    candidates.append(match)
+            continue
         known = word_places.get(key)
         if known is None:
-            known = word_places[key] = _word_places(document, places, positions[key])
+            known = word_places[key] = _word_places(document, places, indices)
         plain, plain_starts, plain_ends, others = known
         starts += others
-        tried = by_first_word.get(key, pattern)
-        if len(positions[key]) >= _MANY and key in phrases.second_starts:
+        if len(indices) >= _MANY and key in phrases.second_starts:
             kept = _may_go_on(document, key, plain, phrases.second_starts[key])
-            candidates += matches(tried, map(word_starts(document).__getitem__, kept))
+            candidates += matches(tried, map(starts_of.__getitem__, kept))
         else:
             candidates += filter(None, map(tried.match, repeat(text), plain_starts, plain_ends))
     starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
