@@ -7,8 +7,10 @@ All three searches are single passes over the words with bounded look-back, so
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, compress, islice, repeat
+from functools import partial
+from itertools import accumulate, compress, filterfalse, islice, repeat
 from operator import add, and_, attrgetter, eq, ge, gt, not_, sub, truth
 
 from textkit import tokenize_words
@@ -20,10 +22,10 @@ from .lexicon import (
     norm,
     prose_word_indices,
     quoted,
-    sentence_openers,
+    sentence_firsts,
+    sentence_of,
     word_ends,
     word_keys,
-    word_sentences,
     word_starts,
 )
 
@@ -95,20 +97,20 @@ def _word_echoes(document, sentences, lex: Lexicon) -> list[Marker]:
     keys = word_keys(document)
     starts, ends = word_starts(document), word_ends(document)
     text = document.text
-    # Where the next word has the same key in the same sentence (it opens none), found at C speed;
-    # the rest looks only there.
-    same_key = compress(range(len(keys) - 1), map(eq, keys, islice(keys, 1, None)))
-    openers = sentence_openers(document)
-    links = [i for i in same_key if i + 1 not in openers and text[ends[i] : starts[i + 1]].isspace()]
-    if not links:
+    # Where the next word has the same key in the same sentence, found at C speed; the rest looks only there.
+    same_key = list(compress(range(len(keys) - 1), map(eq, keys, islice(keys, 1, None))))
+    if not same_key:
         return []
+    firsts = sentence_firsts(document)
+    same_sentence = map(eq, map(bisect_right, repeat(firsts), same_key),
+                        map(bisect_right, repeat(firsts), map(add, same_key, repeat(1))))
+    links = [i for i in compress(same_key, same_sentence) if text[ends[i] : starts[i + 1]].isspace()]
     prose = {s.index for s in sentences}
-    sentence_of = word_sentences(document)
     echoes = []
     for run in _runs(links):
         first, last = run[0], run[-1] + 1
         key = keys[first]
-        if sentence_of[first] in prose and key.replace("'", "").isalpha() and key not in lex.stopwords:
+        if sentence_of(document, first) in prose and key.replace("'", "").isalpha() and key not in lex.stopwords:
             body = text[starts[first] : ends[last]]
             echoes.append(Marker("echo", starts[first], ends[last], f"word repeated: {quoted(body)}"))
     return echoes
@@ -128,11 +130,11 @@ def _runs(links: list[int]) -> list[list[int]]:
 _PHRASE_GAP = re.compile(r"[\s,;]+")
 
 
-def _joined(text: str, starts, ends, sentence_of, a: int, b: int) -> bool:
+def _joined(text: str, starts, ends, sentence_at, a: int, b: int) -> bool:
     """Do the words at positions a..b of the columns read as one phrase (in one sentence, with only
     spaces, commas or semicolons between them; not "_", "://" or a sentence end)?"""
     return all(
-        sentence_of[k] == sentence_of[k + 1] and _PHRASE_GAP.fullmatch(text, ends[k], starts[k + 1])
+        sentence_at(k) == sentence_at(k + 1) and _PHRASE_GAP.fullmatch(text, ends[k], starts[k + 1])
         for k in range(a, b)
     )
 
@@ -162,15 +164,19 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     every_word = len(prose) == len(all_keys)
     keys = all_keys if every_word else list(map(all_keys.__getitem__, prose))
     is_stopword = lex.stopwords.__contains__
-    if len(keys) - sum(map(is_stopword, keys)) < 2:
+    if next(islice(filterfalse(is_stopword, keys), 1, None), None) is None:
         return []  # under 2 content words in all ("no no no ...", "a a a ... b"): no place looks back
     repeated = _repeated_trigrams(keys)
     if not repeated:
         return []
-    # The words' columns by position in the prose words.
-    starts, ends, sentence_of = word_starts(document), word_ends(document), word_sentences(document)
-    if not every_word:
-        starts, ends, sentence_of = (list(map(column.__getitem__, prose)) for column in (starts, ends, sentence_of))
+    # The words' columns by position in the prose words; a position's sentence by bisection (one
+    # more than its index: only compared and subtracted here), at C speed when every word is prose.
+    starts, ends, firsts = word_starts(document), word_ends(document), sentence_firsts(document)
+    if every_word:
+        sentence_at = partial(bisect_right, firsts)
+    else:
+        starts, ends = (list(map(column.__getitem__, prose)) for column in (starts, ends))
+        sentence_at = lambda k: bisect_right(firsts, prose[k])  # noqa: E731
     # Only a repeated place whose next MAX_PHRASE words hold 2+ content (non-stop) words and whose
     # triple lies in one sentence (else it is no phrase: ``_joined``) looks back, so only the
     # triples of such places need their places recorded. (A place with fewer content words ahead
@@ -183,8 +189,7 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
         content = list(accumulate(map(not_, map(is_stopword, keys)), initial=0))
         ahead = map(min, map(add, repeated, repeat(MAX_PHRASE)), repeat(len(keys)))
         rich = map(ge, map(sub, map(content.__getitem__, ahead), map(content.__getitem__, repeated)), repeat(2))
-    one_sentence = map(eq, map(sentence_of.__getitem__, repeated),
-                       map(sentence_of.__getitem__, map(add, repeated, repeat(2))))
+    one_sentence = map(eq, map(sentence_at, repeated), map(sentence_at, map(add, repeated, repeat(2))))
     looks_back = list(map(and_, rich, one_sentence))
     if not any(looks_back):
         return []
@@ -218,9 +223,10 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
             continue  # never looked back for: its places need no record
         # Inside the last echo found no place looks back (each would be skipped below).
         for i in reversed(seen.get(gram, ()) if looks and j > matched_until else ()):
-            if sentence_of[j] - sentence_of[i] > ECHO_WINDOW:
+            sentence = sentence_at(j)
+            if sentence - sentence_at(i) > ECHO_WINDOW:
                 break  # earlier ones are further still
-            same_sentence = sentence_of[i] == sentence_of[j]
+            same_sentence = sentence_at(i) == sentence
             anaphora = prose[i] in openers and prose[j] in openers  # (word indices)
             if j < i + 3 or j <= matched_until or not (same_sentence or anaphora):
                 continue
@@ -230,14 +236,14 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
                 and j + n < len(keys)
                 and i + n < j
                 and keys[i + n] == keys[j + n]
-                and sentence_of[j + n] == sentence_of[j]
+                and sentence_at(j + n) == sentence
             ):
                 n += 1
             if sum(k not in lex.stopwords for k in keys[j : j + n]) < 2:
                 continue
             if not (
-                _joined(text, starts, ends, sentence_of, i, i + n - 1)
-                and _joined(text, starts, ends, sentence_of, j, j + n - 1)
+                _joined(text, starts, ends, sentence_at, i, i + n - 1)
+                and _joined(text, starts, ends, sentence_at, j, j + n - 1)
             ):
                 continue  # not one phrase each time
             first, second = (starts[i], ends[i + n - 1]), (starts[j], ends[j + n - 1])

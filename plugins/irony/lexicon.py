@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, compress, repeat
-from operator import attrgetter, sub
+from itertools import compress
+from operator import attrgetter
 from typing import Any, Iterable, Mapping
 
 
 
-_FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
+_FIRST_WORD = attrgetter("first_word")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,23 +191,17 @@ def word_ends(document) -> list[int]:
     return document.memo("irony.word_ends", lambda: list(document.word_ends))
 
 
-def word_sentences(document) -> list[int]:
-    """Every word's sentence index, by word index: the sentences' word ranges follow each other
-    from word 0 to the last (as the segmenter numbers them), so each sentence's index repeated
-    over its words, in order, is the column. Built at C speed, one shared int per sentence."""
-
-    def compute() -> list[int]:
-        sentences = document.sentences
-        counts = map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences))
-        return list(chain.from_iterable(map(repeat, range(len(sentences)), counts)))
-
-    return document.memo("irony.word_sentences", compute)
+def sentence_firsts(document) -> list[int]:
+    """The first word index of every sentence, by sentence index. The sentences' word ranges
+    follow each other from word 0 on (as the segmenter numbers them), so word ``i`` is in sentence
+    ``bisect_right(firsts, i) - 1`` (an empty sentence before it shares its first word and comes
+    first), and words ``i`` and ``i + 1`` share a sentence unless ``i + 1`` is some sentence's first."""
+    return document.memo("irony.sentence_firsts", lambda: list(map(_FIRST_WORD, document.sentences)))
 
 
-def sentence_openers(document) -> frozenset[int]:
-    """The first word index of every sentence: word ``i + 1`` is in word ``i``'s sentence unless
-    it is one of them (the sentences' word ranges follow each other without a gap)."""
-    return document.memo("irony.sentence_openers", lambda: frozenset(map(_FIRST_WORD, document.sentences)))
+def sentence_of(document, i: int) -> int:
+    """The index of word ``i``'s sentence (see ``sentence_firsts``), without a Word object."""
+    return bisect.bisect_right(sentence_firsts(document), i) - 1
 
 
 def word_keys(document) -> list[str]:

@@ -37,7 +37,8 @@ from .lexicon import (
     quoted,
     scan_lines,
     sentence_keys,
-    sentence_openers,
+    sentence_firsts,
+    sentence_of,
     word_ends,
     word_keys,
     word_starts,
@@ -292,9 +293,9 @@ def find_interjections(document, sentences, lex: Lexicon) -> list[Marker]:
     # Only the prose words listed as interjections are looked at, in document order.
     positions = listed_positions(document, lex)
     starts, ends, texts = word_starts(document), word_ends(document), word_texts(document)
-    openers = sentence_openers(document)
+    firsts = sentence_firsts(document)
     for i in sorted(i for key in lex.interjections & positions.keys() for i in positions[key]):
-        opens = i in openers  # (the first word of its sentence)
+        opens = firsts[sentence_of(document, i)] == i  # (the first word of its sentence)
         end = ends[i]
         set_off = document.text[end : end + 1] in (",", "!", "?", ".", "…", "—", "–")
         after_number = not opens and texts[i - 1].replace(",", "").replace(".", "").isdigit()  # "10 ha."
