@@ -6,7 +6,8 @@ The VADER sentence scores are shared with the sentiment analyzer through
 
 from __future__ import annotations
 
-from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_not
 
 from textkit.plugins._vader import rated_words as vader_rated_words, sentence_scores
 
@@ -24,7 +25,6 @@ def _negated(keys: list[str], first_word: int, i: int, lex: Lexicon) -> bool:
     return any(b in lex.negators or b.endswith("n't") for b in before)
 
 
-@lru_cache(maxsize=65536)
 def _clear_valence(key: str, lex: Lexicon) -> float | None:
     """The word's valence if it is clearly positive or negative and may carry sentiment, else None."""
     if not key.isalpha() or key in lex.contrast_ignore:
@@ -55,7 +55,14 @@ def find_sentiment_contrast(document, sentences, lex: Lexicon, in_quotes: Spans)
     # Each distinct word of the lexicon is rated once (most words have no valence at all). Rating
     # every word of the text, not only those of the candidate sentences, changes nothing: a word is
     # looked up only inside a candidate sentence, and a rating depends on the word alone.
-    clear = {k: v for k in vader_rated_words().intersection(keys) if (v := _clear_valence(k, lex)) is not None}
+    # Each rating is kept in ``lex.clear_valences`` (at most one per word of VADER's lexicon) and
+    # read back at C speed.
+    rated = vader_rated_words().intersection(keys)
+    known = lex.clear_valences
+    for key in rated.difference(known):
+        known[key] = _clear_valence(key, lex)
+    valences = list(map(known.__getitem__, rated))
+    clear = dict(compress(zip(rated, valences), map(is_not, valences, repeat(None))))
     # A contrast pairs a clearly positive word with a clearly negative one: without both, none.
     positive = frozenset(k for k, v in clear.items() if v >= CONTRAST_POSITIVE)
     if not positive or len(positive) == len(clear):

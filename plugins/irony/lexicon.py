@@ -130,6 +130,9 @@ class Lexicon:
         self.stopwords = words("stopwords")
         self.negators = words("negators")
         self.contrast_ignore = words("contrast_ignore")
+        # A word's valence if clearly positive or negative, else None (``incongruity``), for the
+        # words of VADER's lexicon met so far: bounded by that lexicon.
+        self.clear_valences: dict[str, float | None] = {}
         aux = "is|are|was|were|do|does|did|have|has|had|will|would|can|could|should|shall|must|may|might"
         pronoun = "it|he|she|they|we|you|i|there|that|this|one"
         tag_words = "|".join(re.escape(w) for w in raw["tag_words"])

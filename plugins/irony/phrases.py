@@ -51,6 +51,36 @@ class _Places:
     paragraph_ends: list[int]
 
 
+MAX_KEPT_WORDS = 20_000  # distinct words whose places (``_word_entry``) are kept across documents
+# word -> its places, flattened (offset in the word, key or None, whether the run reaches its end):
+# a dict of strings to tuples of atoms, which the garbage collector does not walk.
+_WORD_PLACES: dict[str, tuple[int | str | bool | None, ...]] = {}
+
+
+def _word_entry(word: str) -> tuple[int | str | bool | None, ...]:
+    """Where a phrase may start inside a word that is not plain ASCII letters and digits, as
+    (offset, key, at_end) triples: in an ASCII word ("so-called", "U.S."), each run of letters and
+    digits, with its key. In a word with a letter outside ASCII, its start and the place after each
+    mark: a run of ASCII letters and digits standing there and followed by no letter or digit can
+    only start a phrase whose first word opens with that very run (key: the run, as inside an
+    ASCII word); elsewhere any phrase could (key None). Where the run reaches the word's end
+    (at_end), the character after the word decides, in the text."""
+    entry: list[int | str | bool | None] = []
+    if word.isascii():
+        for run in _RUN.finditer(word):
+            entry += (run.start(), run.group().lower(), False)
+        return tuple(entry)
+    for k in (0, *(k for k in range(1, len(word)) if not word[k - 1].isalnum())):
+        run = _RUN.match(word, k)
+        if run is None:
+            entry += (k, None, False)
+        elif run.end() == len(word):
+            entry += (k, run.group().lower(), True)
+        else:
+            entry += (k, None if word[run.end()].isalnum() else run.group().lower(), False)
+    return tuple(entry)
+
+
 def _places(document) -> _Places:
     def compute() -> _Places:
         text = document.text
@@ -62,31 +92,21 @@ def _places(document) -> _Places:
         texts = all_texts if len(prose) == len(all_texts) else list(map(all_texts.__getitem__, prose))
         # Only the words that are not plain ASCII letters and digits (a plain word is found by its key).
         plain = map(and_, map(str.isalnum, texts), map(str.isascii, texts))
-        word_runs: dict[str, list[tuple[str, int]]] = {}  # (key, offset in the word) of each distinct word's runs
         for i in compress(prose, map(not_, plain)):
             word = all_texts[i]
+            entry = _WORD_PLACES.get(word)
+            if entry is None:
+                entry = _word_entry(word)
+                if len(_WORD_PLACES) < MAX_KEPT_WORDS:
+                    _WORD_PLACES[word] = entry
             start = starts[i]
-            if word.isascii():
-                found = word_runs.get(word)
-                if found is None:
-                    found = word_runs[word] = [(run.group().lower(), run.start()) for run in _RUN.finditer(word)]
-                for key, offset in found:
+            triples = iter(entry)
+            for offset, key, at_end in zip(triples, triples, triples):
+                # (A run reaching the word's end: the character after the word decides.)
+                if key is None or (at_end and text[ends[i] : ends[i] + 1].isalnum()):
+                    foreign.append(start + offset)
+                else:
                     runs.setdefault(key, []).append(start + offset)
-            else:
-                # At its start and after each mark: where a run of ASCII letters and digits is
-                # followed by no letter or digit, only a phrase whose first word opens with that
-                # very run can start (as inside an ASCII word); elsewhere any could.
-                for k in (0, *(k for k in range(1, len(word)) if not word[k - 1].isalnum())):
-                    run = _RUN.match(word, k)
-                    if run is None:
-                        foreign.append(start + k)
-                        continue
-                    end = run.end()
-                    after = word[end] if end < len(word) else text[ends[i] : ends[i] + 1]
-                    if after.isalnum():
-                        foreign.append(start + k)
-                    else:
-                        runs.setdefault(run.group().lower(), []).append(start + k)
         paragraphs = prose_paragraphs(document)
         hashes = [
             m.start() for p in paragraphs for m in _HASH_BEFORE_WORD.finditer(text, p.start, p.end)
