@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from functools import partial
-from itertools import accumulate, compress, filterfalse, islice, repeat
-from operator import add, and_, attrgetter, eq, ge, gt, not_, sub, truth
+from itertools import accumulate, compress, count, filterfalse, islice, repeat
+from operator import add, and_, attrgetter, eq, ge, ne, not_, sub, truth
 
 from textkit import tokenize_words
 
@@ -140,13 +139,17 @@ def _joined(text: str, starts, ends, sentence_at, a: int, b: int) -> bool:
 
 
 def _repeated_trigrams(keys: list[str]) -> list[int]:
-    """The positions whose three keys from there occur more than once in ``keys``."""
-    grams = list(zip(keys, keys[1:], keys[2:]))
-    counts = Counter(grams)
-    if len(counts) == len(grams):
+    """The positions whose three keys from there occur more than once in ``keys``.
+
+    Each place's triple is hashed once, at C speed: ``setdefault`` gives every place the first
+    place of its triple. A place whose first place is another is a repeat, and so is each first
+    place that a repeat points to; no other place is (its triple occurs there only)."""
+    first: dict[tuple[str, str, str], int] = {}
+    earliest = list(map(first.setdefault, zip(keys, islice(keys, 1, None), islice(keys, 2, None)), count()))
+    later = list(compress(range(len(earliest)), map(ne, earliest, count())))
+    if not later:
         return []
-    # Picked out at C speed: no Python step per word.
-    return list(compress(range(len(grams)), map(gt, map(counts.__getitem__, grams), repeat(1))))
+    return sorted({*later, *map(earliest.__getitem__, later)})
 
 
 def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, int]]) -> list[Marker]:
