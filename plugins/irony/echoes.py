@@ -145,10 +145,10 @@ def _repeated_trigrams(keys: list[str]) -> list[int]:
     place of its triple. A place whose first place is another is a repeat, and so is each first
     place that a repeat points to; no other place is (its triple occurs there only)."""
     first: dict[tuple[str, str, str], int] = {}
-    earliest = list(map(first.setdefault, zip(keys, islice(keys, 1, None), islice(keys, 2, None)), count()))
+    earliest = list(map(first.setdefault, zip(keys, keys[1:], keys[2:]), count()))
+    if len(first) == len(earliest):
+        return []  # every triple occurs once
     later = list(compress(range(len(earliest)), map(ne, earliest, count())))
-    if not later:
-        return []
     return sorted({*later, *map(earliest.__getitem__, later)})
 
 
