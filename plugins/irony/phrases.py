@@ -168,10 +168,11 @@ def _word_places(document, places: _Places, indices: list[int]) -> tuple[list[in
 
 def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     """The matches of ``phrases.pattern`` in the prose paragraphs, as ``lexicon.scan`` yields them."""
-    places = _places(document)
-    positions = listed_positions(document, lex)
-    word_places = document.memo("irony.phrase_word_places", dict)
-    starts_of, texts = word_starts(document), word_texts(document)
+    # What every list's search reads, fetched in one memo call (the document's 7 searches share it).
+    places, positions, word_places, starts_of, texts = document.memo(
+        "irony.phrase_search",
+        lambda: (_places(document), listed_positions(document, lex), {}, word_starts(document), word_texts(document)),
+    )
     pattern, by_first_word = phrases.pattern, phrases.by_first_word
     text = document.text
     paragraph_starts, paragraph_ends = places.paragraph_starts, places.paragraph_ends
@@ -188,9 +189,10 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
     # taken in order as ``finditer`` would: none starting inside the previous one. A first word
     # standing in ASCII letters and digits is followed by no letter or digit (a word or run ends
     # there), which cannot match one even ignoring case, so only the phrases opening with that
-    # very word can match there (their own, shorter pattern), each place tried at C speed; and
-    # where the word is met many times (a flood of "a"), not at all where the next word cannot
-    # open their second word.
+    # very word can match there (their own, shorter pattern). A word met a few times has each
+    # place tried in turn; one met more often, its places at C speed (worked out once per
+    # document: several lists open with "a"); and where it is met very often (a flood of "a"),
+    # not at all where the next word cannot open their second word.
     candidates = []
     starts = []  # tried with the whole pattern
     for key in phrases.first_words & positions.keys():
