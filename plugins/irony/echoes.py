@@ -97,7 +97,7 @@ def _word_echoes(document, sentences, lex: Lexicon) -> list[Marker]:
     starts, ends = word_starts(document), word_ends(document)
     text = document.text
     # Where the next word has the same key in the same sentence, found at C speed; the rest looks only there.
-    same_key = list(compress(range(len(keys) - 1), map(eq, keys, islice(keys, 1, None))))
+    same_key = list(compress(range(len(keys) - 1), map(eq, keys, keys[1:])))
     if not same_key:
         return []
     firsts = sentence_firsts(document)
