@@ -262,7 +262,11 @@ def listed_positions(document, lex: "Lexicon") -> dict[str, list[int]]:
         # (Every word is prose in most texts: then the keys are read as they are, not by index.)
         prose_keys = keys if len(prose) == len(keys) else map(keys.__getitem__, prose)
         for i in compress(prose, map(wanted.__contains__, prose_keys)):
-            found.setdefault(keys[i], []).append(i)
+            indices = found.get(keys[i])  # (not ``setdefault``: no empty list made for a key met again)
+            if indices is None:
+                found[keys[i]] = [i]
+            else:
+                indices.append(i)
         return found
 
     return document.memo("irony.listed_positions", compute)
