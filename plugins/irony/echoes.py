@@ -149,7 +149,9 @@ def _repeated_trigrams(keys: list[str]) -> list[int]:
     if len(first) == len(earliest):
         return []  # every triple occurs once
     later = list(compress(range(len(earliest)), map(ne, earliest, count())))
-    return sorted({*later, *map(earliest.__getitem__, later)})
+    # (The repeats are in order and the first places they point to are other places: one sort of
+    # the two, without a set of every repeat in a flood.)
+    return sorted([*later, *set(map(earliest.__getitem__, later))])
 
 
 def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, int]]) -> list[Marker]:

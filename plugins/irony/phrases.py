@@ -150,20 +150,23 @@ def _next_openings(document, indices: list[int]) -> list[str | None]:
     return openings
 
 
-def _word_places(document, places: _Places, indices: list[int]) -> tuple[list[int], list[int], list[int], list[int]]:
-    """For the prose words of one first word (``indices``): those standing in ASCII (indices),
-    their starts and the ends of their paragraphs (where a match there must end), and the starts
-    of the others. Worked out once per document and word: several lists open with "a" or "oh"."""
+def _word_places(document, indices: list[int]) -> tuple[list[int], list[int]]:
+    """For the prose words of one first word (``indices``): those standing in ASCII (indices) and
+    the starts of the others (tried with the whole pattern)."""
     texts, starts = word_texts(document), word_starts(document)
     ascii_words = list(map(str.isascii, map(texts.__getitem__, indices)))
     plain = list(compress(indices, ascii_words))
-    plain_starts = list(map(starts.__getitem__, plain))
-    # A prose word lies in a prose paragraph, the last one starting at or before the word (the
-    # paragraphs are disjoint and in order): found by bisection at C speed.
-    at = map(sub, map(bisect.bisect_right, repeat(places.paragraph_starts), plain_starts), repeat(1))
-    plain_ends = list(map(places.paragraph_ends.__getitem__, at))
     others = [] if len(plain) == len(indices) else [*map(starts.__getitem__, compress(indices, map(not_, ascii_words)))]
-    return plain, plain_starts, plain_ends, others
+    return plain, others
+
+
+def _plain_spans(document, places: _Places, plain: list[int]) -> tuple[list[int], list[int]]:
+    """The words' starts and the ends of their paragraphs (where a match there must end). A prose
+    word lies in a prose paragraph, the last one starting at or before the word (the paragraphs
+    are disjoint and in order): found by bisection at C speed."""
+    plain_starts = list(map(word_starts(document).__getitem__, plain))
+    at = map(sub, map(bisect.bisect_right, repeat(places.paragraph_starts), plain_starts), repeat(1))
+    return plain_starts, list(map(places.paragraph_ends.__getitem__, at))
 
 
 def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
@@ -209,14 +212,17 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
             continue
         known = word_places.get(key)
         if known is None:
-            known = word_places[key] = _word_places(document, places, indices)
-        plain, plain_starts, plain_ends, others = known
+            known = word_places[key] = _word_places(document, indices)
+        plain, others = known
         starts += others
         if len(indices) >= _MANY and key in phrases.second_starts:
             kept = _may_go_on(document, key, plain, phrases.second_starts[key])
             candidates += matches(tried, map(starts_of.__getitem__, kept))
         else:
-            candidates += filter(None, map(tried.match, repeat(text), plain_starts, plain_ends))
+            spans = word_places.get((key,))  # (made only here: a flood of "a" filtered above needs none)
+            if spans is None:
+                spans = word_places[(key,)] = _plain_spans(document, places, plain)
+            candidates += filter(None, map(tried.match, repeat(text), *spans))
     starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
     starts += places.foreign
     if phrases.after_hash:
