@@ -189,7 +189,8 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     # ahead of the repeated places only, at C speed: a run of repeated places (a flood of "no no
     # no ...") counts from prefix sums instead.
     if len(repeated) * MAX_PHRASE <= len(keys):  # a news text: ~3 % of its places
-        rich = [sum(map(not_, map(is_stopword, keys[j : j + MAX_PHRASE]))) >= 2 for j in repeated]
+        # (Read up to the second content word only.)
+        rich = [next(islice(filterfalse(is_stopword, keys[j : j + MAX_PHRASE]), 1, None), None) is not None for j in repeated]
     else:
         content = list(accumulate(map(not_, map(is_stopword, keys)), initial=0))
         ahead = map(min, map(add, repeated, repeat(MAX_PHRASE)), repeat(len(keys)))
