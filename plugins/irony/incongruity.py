@@ -33,11 +33,10 @@ def _clear_valence(key: str, lex: Lexicon) -> float | None:
     return None if CONTRAST_NEGATIVE < v < CONTRAST_POSITIVE else v
 
 
-def _rated_words(document, sentence, lex: Lexicon, in_quotes: Spans, clear: dict[str, float]):
+def _rated_words(keys: list[str], starts: list[int], ends: list[int], sentence, lex: Lexicon, in_quotes: Spans,
+                 clear: dict[str, float]):  # fmt: skip
     """(position, word index, valence) of the sentence's clearly positive or negative words that
     carry the writer's sentiment (``clear``: the valence of each such key of the text)."""
-    keys = word_keys(document)
-    starts, ends = word_starts(document), word_ends(document)
     first = sentence.first_word
     rated = []
     for i in range(first, sentence.end_word):
@@ -68,13 +67,14 @@ def find_sentiment_contrast(document, sentences, lex: Lexicon, in_quotes: Spans)
     if not positive or len(positive) == len(clear):
         return []
     markers = []
+    starts, ends = word_starts(document), word_ends(document)
     for sentence in sentences:
         if scores[sentence.index]["compound"] >= CONTRAST_COMPOUND:
             continue
         if positive.isdisjoint(keys[sentence.first_word : sentence.end_word]):
             continue
         compound = scores[sentence.index]["compound"]
-        rated = _rated_words(document, sentence, lex, in_quotes, clear)
+        rated = _rated_words(keys, starts, ends, sentence, lex, in_quotes, clear)
         negative_at = {r[0]: r for r in rated if r[2] <= CONTRAST_NEGATIVE}
         pairs = [
             (p, negative_at[p[0] + d])
@@ -90,8 +90,8 @@ def find_sentiment_contrast(document, sentences, lex: Lexicon, in_quotes: Spans)
         markers.append(
             Marker(
                 "sentiment_contrast",
-                word_starts(document)[pos],
-                word_ends(document)[neg],
+                starts[pos],
+                ends[neg],
                 f"positive {quoted(texts[pos])} ({pos_v:+.1f}) followed by negative "
                 f"{quoted(texts[neg])} ({neg_v:+.1f}): praise for a bad situation "
                 f"(sentence compound {compound:+.2f})",

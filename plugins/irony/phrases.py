@@ -150,21 +150,20 @@ def _next_openings(document, indices: list[int]) -> list[str | None]:
     return openings
 
 
-def _word_places(document, indices: list[int]) -> tuple[list[int], list[int]]:
+def _word_places(texts: list[str], starts: list[int], indices: list[int]) -> tuple[list[int], list[int]]:
     """For the prose words of one first word (``indices``): those standing in ASCII (indices) and
     the starts of the others (tried with the whole pattern)."""
-    texts, starts = word_texts(document), word_starts(document)
     ascii_words = list(map(str.isascii, map(texts.__getitem__, indices)))
     plain = list(compress(indices, ascii_words))
     others = [] if len(plain) == len(indices) else [*map(starts.__getitem__, compress(indices, map(not_, ascii_words)))]
     return plain, others
 
 
-def _plain_spans(document, places: _Places, plain: list[int]) -> tuple[list[int], list[int]]:
+def _plain_spans(starts: list[int], places: _Places, plain: list[int]) -> tuple[list[int], list[int]]:
     """The words' starts and the ends of their paragraphs (where a match there must end). A prose
     word lies in a prose paragraph, the last one starting at or before the word (the paragraphs
     are disjoint and in order): found by bisection at C speed."""
-    plain_starts = list(map(word_starts(document).__getitem__, plain))
+    plain_starts = list(map(starts.__getitem__, plain))
     at = map(sub, map(bisect.bisect_right, repeat(places.paragraph_starts), plain_starts), repeat(1))
     return plain_starts, list(map(places.paragraph_ends.__getitem__, at))
 
@@ -212,7 +211,7 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
             continue
         known = word_places.get(key)
         if known is None:
-            known = word_places[key] = _word_places(document, indices)
+            known = word_places[key] = _word_places(texts, starts_of, indices)
         plain, others = known
         starts += others
         if len(indices) >= _MANY and key in phrases.second_starts:
@@ -221,7 +220,7 @@ def find(document, phrases: Phrases, lex: Lexicon) -> list[re.Match[str]]:
         else:
             spans = word_places.get((key,))  # (made only here: a flood of "a" filtered above needs none)
             if spans is None:
-                spans = word_places[(key,)] = _plain_spans(document, places, plain)
+                spans = word_places[(key,)] = _plain_spans(starts_of, places, plain)
             candidates += filter(None, map(tried.match, repeat(text), *spans))
     starts += [offset for key in phrases.first_words & places.runs.keys() for offset in places.runs[key]]
     starts += places.foreign
