@@ -87,3 +87,19 @@ def test_questions_are_looked_for_only_where_a_question_mark_is():
         ("tag_question", "didn't it?"),
         ("rhetorical_question", "Isn't that odd?"),
     ]
+
+
+def test_phrase_places_kept_across_documents_stay_within_their_bound(monkeypatch):
+    import gc
+
+    monkeypatch.setattr(phrases, "MAX_KEPT_WORDS", 5)
+    monkeypatch.setattr(phrases, "_WORD_PLACES", {})
+    lex = lexicon.lexicon()
+    # 20 distinct words with a mark ("k3-not"), each with a run "not" that opens "not exactly".
+    document = Document(" ".join(f"k{k}-not exactly, and x-{k}" for k in range(20)))
+    found = [document.text[a:b] for a, b in (m.span() for m in phrases.find(document, lex.understatement_phrases, lex))]
+    assert found == [m.group() for m in scan(lex.understatement_phrases.pattern, document)]
+    assert found == ["not exactly"] * 20
+    assert len(phrases._WORD_PLACES) == 5
+    gc.collect()
+    assert not any(map(gc.is_tracked, phrases._WORD_PLACES.values()))  # tuples of atoms: not walked
