@@ -208,6 +208,7 @@ class SentenceStats:
     syllables: int
     polysyllables: int
     grade: float  # Flesch–Kincaid grade of the sentence alone (0.0 for a sentence without words)
+    rounded_grade: float  # round(grade, 2), as data["sentence_grades"] has it
 
 
 # The columns of data["sentences"], one list each (see the module docstring).
@@ -398,10 +399,12 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 # What a word adds to its sentence's counts, in this order, packed into one int: field k in bits
 # [k * _FIELD_BITS, (k + 1) * _FIELD_BITS). A sentence's counts are then one sum() of its words' ints
 # (in C), and a cache of str -> int holds nothing the garbage collector walks. A word counts at most
-# 3 syllables per character (CMU "w", a spelled "W"), so no field of any text comes near 2**64 and
-# no field carries into the next.
+# 3 syllables per character (CMU "w", a spelled "W"), so no field of a text of up to _MAX_TEXT_CHARS
+# characters reaches 2**32 and no field carries into the next. (32-bit fields, not 64: each of the
+# sum's additions then works through 8 digits of an int rather than 15.)
 _WORD_FIELDS = ("syllables", "polysyllables", "complex_words", "difficult_words", "letters", "characters", "guessed")
-_FIELD_BITS = 64
+_FIELD_BITS = 32
+_MAX_TEXT_CHARS = (1 << _FIELD_BITS) // 3 - 1
 _SHIFTS = tuple(range(0, _FIELD_BITS * len(_WORD_FIELDS), _FIELD_BITS))
 _LETTERS_SHIFT, _CHARACTERS_SHIFT = (_SHIFTS[_WORD_FIELDS.index(name)] for name in ("letters", "characters"))
 # One in the field of that name.
@@ -414,7 +417,7 @@ _FIELD_MASK = (1 << _FIELD_BITS) - 1
 
 def _unpack(packed: int) -> list[int]:
     """The fields of _WORD_FIELDS in a packed int (one word's, or a sum of words')."""
-    return memoryview(packed.to_bytes(_PACKED_BYTES, sys.byteorder)).cast("Q").tolist()
+    return memoryview(packed.to_bytes(_PACKED_BYTES, sys.byteorder)).cast("I").tolist()  # C unsigned int: 32 bits
 
 
 def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
@@ -440,8 +443,7 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
     # (which may be capitalised without being a name) in that of opening words instead.
     packed = list(map(_INNER_WORDS.get, texts))
     _look_up(packed, texts, compress(firsts, map(lt, firsts, ends)), _OPENING_WORDS, True)
-    if None in packed:  # words not in the cache: only then are the words looked at one by one
-        _look_up(packed, texts, list(compress(count(), map(is_, packed, repeat(None)))), _INNER_WORDS, False)
+    _fill_misses(packed, texts)
     words = columns["words"]
     if words and min(words) == max(words) == 1:
         # Every sentence one word ("Yes." a million times): its sum is its word's own int, not a new
@@ -472,6 +474,23 @@ def _look_up(packed: list, texts: list[str], positions, cache: dict[str, int], o
         text = texts[i]
         known = cache.get(text)  # also a new word's second occurrence in this document
         packed[i] = known if known is not None else _store(cache, text, _measure(text, opens))
+
+
+def _fill_misses(packed: list, texts) -> None:
+    """``packed[i] = _measure(texts[i], False)`` wherever ``packed[i]`` is None (a word not in the cache).
+
+    The Nones are found by list.index, a C scan from one to the next (one scan of the list in all,
+    a Python step only per miss), ending on a None appended as a stop."""
+    stop = len(packed)
+    packed.append(None)
+    find = packed.index
+    i = find(None)
+    while i < stop:
+        text = texts[i]
+        known = _INNER_WORDS.get(text)  # a new word's second occurrence in this document
+        packed[i] = known if known is not None else _store(_INNER_WORDS, text, _measure(text, False))
+        i = find(None, i + 1)
+    packed.pop()
 
 
 def clear_caches() -> None:
@@ -558,6 +577,8 @@ def _settings(config) -> tuple[dict, list[str]]:
 
 def analyze(document, config) -> Result:
     require_script(document.text, what="readability (English formulas and syllables)")
+    if len(document.text) > _MAX_TEXT_CHARS:  # never under textkit's input limit (see _FIELD_BITS)
+        raise Skip(f"text of more than {_MAX_TEXT_CHARS:,} characters: too long for readability's counts")
     prose = document.prose_sentences
     if not prose:
         raise Skip("no prose sentences")
@@ -577,16 +598,18 @@ def analyze(document, config) -> Result:
     values = scores(counts)
     warnings += _validity_warnings(counts, guessed)
 
+    rounded = {name: round(value, 2) for name, value in values.items()}  # each once: metrics and consensus share five
     metrics = {
         "sentences": counts.sentences,
         "words": counts.words,
         "syllables": counts.syllables,
         "polysyllables": counts.polysyllables,
-        **{name: round(values[name], 2) for name in ("flesch_reading_ease", *_GRADE_LEVELS, "dale_chall", "consensus_grade")},
+        **{name: rounded[name] for name in ("flesch_reading_ease", *_GRADE_LEVELS, "dale_chall", "consensus_grade")},
         "reading_time_seconds": round(60 * counts.words / settings["words_per_minute"], 1),
         "words_per_sentence": round(counts.words / counts.sentences, 2),
         "syllables_per_word": round(counts.syllables / counts.words, 3),
     }
+    sentence_grades = _rounded_grades(columns["words"], columns["syllables"], columns["grade"])
     data = {
         "counts": {
             **vars(counts),
@@ -595,21 +618,21 @@ def analyze(document, config) -> Result:
         },
         "boilerplate_sentences": len(document.sentences) - len(prose),
         "sentences": {column: columns[column] for column in SENTENCE_COLUMNS},
-        "sentence_grades": _rounded_grades(columns["words"], columns["syllables"], columns["grade"]),
+        "sentence_grades": sentence_grades,
         "consensus": {
             "method": "median",
-            "grades": {name: round(values[name], 2) for name in (*_GRADE_LEVELS, "dale_chall_grade")},
+            "grades": {name: rounded[name] for name in (*_GRADE_LEVELS, "dale_chall_grade")},
         },
         "settings": settings,
     }
-    stats = _finding_stats(columns, settings["long_sentence_words"], settings["hard_sentences"])
+    stats = _finding_stats(columns, sentence_grades, settings["long_sentence_words"], settings["hard_sentences"])
     findings = _long_sentences(document, stats, settings["long_sentence_words"])
     findings += _hard_sentences(document, stats, settings["hard_sentences"])
     findings.sort(key=attrgetter("start", "kind"))
     return Result(metrics=metrics, findings=findings, data=data, warnings=warnings, display=["sentence_grades", "findings"])
 
 
-def _finding_stats(columns: dict[str, list], longest: int, how_many: int) -> list[SentenceStats]:
+def _finding_stats(columns: dict[str, list], rounded_grades: list[float], longest: int, how_many: int) -> list[SentenceStats]:
     """Records of the sentences that become findings, in document order: every one of more than
     ``longest`` words and the ``how_many`` hardest (ranked as _hard_sentences ranks them); the
     others get none."""
@@ -619,7 +642,8 @@ def _finding_stats(columns: dict[str, list], longest: int, how_many: int) -> lis
     rows.update(heapq.nsmallest(how_many, hard, key=lambda k: (-grades[k], starts[k])))
     indices, ends, syllables, polysyllables = columns["index"], columns["end"], columns["syllables"], columns["polysyllables"]
     return [
-        SentenceStats(indices[k], starts[k], ends[k], words[k], syllables[k], polysyllables[k], grades[k]) for k in sorted(rows)
+        SentenceStats(indices[k], starts[k], ends[k], words[k], syllables[k], polysyllables[k], grades[k], rounded_grades[k])
+        for k in sorted(rows)
     ]
 
 
@@ -670,7 +694,7 @@ def _validity_warnings(counts: Counts, guessed: int) -> list[str]:
 def _sentence_finding(document, kind: str, s: SentenceStats, message: str, **extra):
     return document.finding(
         kind, s.start, s.end, message, severity="warning",  # a sentence worth rewriting; the rest are observations
-        index=s.index, words=s.words, syllables=s.syllables, grade=round(s.grade, 2), **extra,
+        index=s.index, words=s.words, syllables=s.syllables, grade=s.rounded_grade, **extra,
     )  # fmt: skip
 
 
