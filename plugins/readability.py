@@ -6,8 +6,8 @@ Every count comes from the document's own segmentation, never from
 textstat's splitter: the sentences are ``document.prose_sentences`` (trailing
 web-page chrome such as "Share." or "Leave A Reply" is left out; how many such
 sentences were left out is ``data["boilerplate_sentences"]``) and their words
-are ``document.words_of(sentence)``. A prose sentence without any word (a
-"* * *" divider) is not counted as a sentence.
+are ``document.word_texts[sentence.first_word : sentence.end_word]``. A prose
+sentence without any word (a "* * *" divider) is not counted as a sentence.
 
 ``syllables``
     Per word, from the CMU Pronouncing Dictionary with pyphen as fallback; the
@@ -430,7 +430,7 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
     rather than one record per sentence: a text of a million one-word sentences is otherwise
     seconds per megabyte.
     """
-    texts = [word.text for word in document.words]  # a comprehension reads a slot faster than map(attrgetter)
+    texts = document.word_texts  # the column: no Word object is made
     firsts = [sentence.first_word for sentence in sentences]
     ends = [sentence.end_word for sentence in sentences]
     columns = {
@@ -468,7 +468,7 @@ _OPENING_WORDS: dict[str, int] = {}
 _MAX_CACHED = 1 << 16
 
 
-def _look_up(packed: list, texts: list[str], positions, cache: dict[str, int], opens: bool) -> None:
+def _look_up(packed: list, texts: tuple[str, ...], positions, cache: dict[str, int], opens: bool) -> None:
     """``packed[i] = _measure(texts[i], opens)`` at each of ``positions``, from ``cache`` if it has the word."""
     for i in positions:
         text = texts[i]
@@ -476,7 +476,7 @@ def _look_up(packed: list, texts: list[str], positions, cache: dict[str, int], o
         packed[i] = known if known is not None else _store(cache, text, _measure(text, opens))
 
 
-def _fill_misses(packed: list, texts) -> None:
+def _fill_misses(packed: list, texts: tuple[str, ...]) -> None:
     """``packed[i] = _measure(texts[i], False)`` wherever ``packed[i]`` is None (a word not in the cache).
 
     The Nones are found by list.index, a C scan from one to the next (one scan of the list in all,
