@@ -295,23 +295,25 @@ _INFLECTIONS = (
 _CONTRACTIONS = ("'s", "'re", "'ll", "'ve", "'d", "'m", "n't", "'")
 
 
-def _bases(word: str) -> list[str]:
-    """Words that ``word`` may be a regular inflection of ("stopped" -> "stop", "cities" -> "city")."""
+def _inflects(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` is a regular inflection of one of ``words`` ("stopped" of "stop", "cities" of
+    "city"): each base it may be one of is looked up as it is made, and the first found ends the search."""
     endings = _INFLECTIONS_BY_LAST_LETTER.get(word[-1:])
     if endings is None:  # one look-up for most words
-        return []
-    bases = []
+        return False
     for ending, size, replacements in endings:  # by size, as _INFLECTIONS lists them within a size
         if len(word) - size < 2:
             break
-        if not word.endswith(ending):
+        if word[-size:] != ending:  # a slice and ==: str.endswith parses its arguments the slow way
             continue
         base = word[:-size]
         for replacement in replacements:
-            bases.append(base + replacement)
-            if not replacement and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
-                bases.append(base[:-1])
-    return bases
+            if base + replacement in words:
+                return True
+            # A doubled final consonant: "stopped" -> "stopp" -> "stop".
+            if not replacement and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiou" and base[:-1] in words:
+                return True
+    return False
 
 
 # {last letter: [(ending, its length, its replacements in _INFLECTIONS' order)], the endings by length}.
@@ -341,8 +343,26 @@ def _familiar_normalised(lower: str) -> bool:
     return _familiar_lower(lower)
 
 
+# The dictionary and the familiar words, kept here once read (clear_caches forgets them): every new
+# word reads them, and a global is read in a step where the loaders are each a call through lru_cache.
+_CMU: dict[str, str] = {}
+_EASY: frozenset[str] = frozenset()
+
+
+def _dictionary() -> dict[str, str]:
+    global _CMU
+    _CMU = _cmu_table()
+    return _CMU
+
+
+def _familiar_words() -> frozenset[str]:
+    global _EASY
+    _EASY = dale_chall_easy_words()
+    return _EASY
+
+
 def _familiar_lower(lower: str) -> bool:
-    easy = dale_chall_easy_words()  # easy_words(), one call fewer: this runs for every new word
+    easy = _EASY or _familiar_words()
     if lower in easy:
         return True
     stem = lower
@@ -352,7 +372,7 @@ def _familiar_lower(lower: str) -> bool:
                 return True
         if lower.endswith("'s"):
             stem = lower[:-2]
-    return not easy.isdisjoint(_bases(stem))
+    return _inflects(stem, easy)
 
 
 def is_polysyllable(word: str) -> bool:
@@ -378,9 +398,15 @@ def _complex_normalised(lower: str) -> bool:
     return stem is None or stem >= 3
 
 
+_STEM_SUFFIXES = ("ing", "ed", "es")
+_STEM_SUFFIX_ENDS = frozenset(suffix[-2:] for suffix in _STEM_SUFFIXES)
+
+
 def _suffix_stem_syllables(lower: str) -> int | None:
     """Syllables of the word without an -ed/-es/-ing ending, if the dictionary knows the stem."""
-    for suffix in ("ing", "ed", "es"):
+    if lower[-2:] not in _STEM_SUFFIX_ENDS:  # most words: one look-up (str.endswith parses its arguments the slow way)
+        return None
+    for suffix in _STEM_SUFFIXES:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
             base = lower[: -len(suffix)]
             candidates = [base, base + "e"]
@@ -407,6 +433,8 @@ _FIELD_BITS = 32
 _MAX_TEXT_CHARS = (1 << _FIELD_BITS) // 3 - 1
 _SHIFTS = tuple(range(0, _FIELD_BITS * len(_WORD_FIELDS), _FIELD_BITS))
 _LETTERS_SHIFT, _CHARACTERS_SHIFT = (_SHIFTS[_WORD_FIELDS.index(name)] for name in ("letters", "characters"))
+# One in the letters field and one in the characters field: a word of n letters adds n times this.
+_LETTER_AND_CHARACTER = 1 << _LETTERS_SHIFT | 1 << _CHARACTERS_SHIFT
 # One in the field of that name.
 _POLYSYLLABLE, _COMPLEX, _DIFFICULT, _GUESSED = (
     1 << _SHIFTS[_WORD_FIELDS.index(name)] for name in ("polysyllables", "complex_words", "difficult_words", "guessed")
@@ -499,6 +527,8 @@ def clear_caches() -> None:
     _OPENING_WORDS.clear()
     _ROUNDED_GRADES.clear()
     _syllables.clear_cache()
+    global _CMU, _EASY
+    _CMU, _EASY = {}, frozenset()
 
 
 def _measure(text: str, opens: bool) -> int:
@@ -508,34 +538,29 @@ def _measure(text: str, opens: bool) -> int:
         return len(text) | len(text) << _CHARACTERS_SHIFT
     if text.isalpha() and text.isascii():  # most words: ASCII letters only
         lower = text.lower()
-        phones = _cmu_table().get(lower)
+        phones = (_CMU or _dictionary()).get(lower)
         # For these _syllables._count reads the dictionary (they are no numeral or initialism) unless
         # the word is a two-letter all-caps one (maybe spelled out) or the entry is a "# comment" one:
-        # those, and words it lacks, take the general way below.
+        # those, and words it lacks, take the general way (_measure_any). Here its steps are done with
+        # what is known of such a word filled in: no numeral, letters = characters = its length,
+        # nothing guessed, no hyphen or apostrophe, ``normalise(text) == lower``.
         if phones is not None and "#" not in phones and not (len(text) == 2 and text.isupper()):
-            return _measure_known(text, lower, phones, opens)
+            syllables = phones.count("0") + phones.count("1") + phones.count("2") or 1  # max(stress digits, 1)
+            packed = syllables | len(text) * _LETTER_AND_CHARACTER
+            if syllables >= 3:
+                packed |= _POLYSYLLABLE
+            # is_name: in ASCII letters, a capital is a letter that lower() changes.
+            if text != lower and (not opens or text[1:] != lower[1:]):
+                return packed  # a name: familiar, never complex
+            if syllables >= 3:
+                stem = _suffix_stem_syllables(lower)  # _complex_normalised without its hyphen test
+                if stem is None or stem >= 3:
+                    packed |= _COMPLEX
+            easy = _EASY or _familiar_words()
+            if lower not in easy and not _inflects(lower, easy):  # _familiar_lower without its apostrophe test
+                packed |= _DIFFICULT
+            return packed
     return _measure_any(text, opens)
-
-
-def _measure_known(text: str, lower: str, phones: str, opens: bool) -> int:
-    """_measure of a word of ASCII letters whose lower case is in the dictionary with ``phones``
-    (no comment), not a two-letter all-caps word: _measure_any's steps with what is known of such a
-    word filled in (no numeral, letters = characters = its length, nothing guessed, no hyphen or
-    apostrophe, ``normalise(text) == lower``)."""
-    syllables = phones.count("0") + phones.count("1") + phones.count("2") or 1  # max(stress digits, 1)
-    packed = syllables | len(text) << _LETTERS_SHIFT | len(text) << _CHARACTERS_SHIFT
-    if syllables >= 3:
-        packed |= _POLYSYLLABLE
-    # is_name: in ASCII letters, a capital is a letter that lower() changes.
-    if text != lower and (not opens or text[1:] != lower[1:]):
-        return packed  # a name: familiar, never complex
-    if syllables >= 3:
-        stem = _suffix_stem_syllables(lower)  # _complex_normalised without its hyphen test
-        if stem is None or stem >= 3:
-            packed |= _COMPLEX
-    if not _familiar_lower(lower):  # _familiar_normalised without its hyphen test
-        packed |= _DIFFICULT
-    return packed
 
 
 def _measure_any(text: str, opens: bool) -> int:
