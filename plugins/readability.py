@@ -88,7 +88,9 @@ Warnings
 Fewer than 100 words (the formulas were calibrated on 100-word samples and
 more), fewer than 30 sentences (SMOG), more than a quarter of the words not
 in the dictionary (syllables guessed by hyphenation: names, or not English),
-and a config option that is not a positive number.
+and a config option that is not a positive number. A text of more than
+1,431,655,764 characters (some 700 times textkit's default input limit) is skipped:
+each count is summed in a 32-bit field.
 
 Config
 ------
