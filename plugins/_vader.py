@@ -145,6 +145,14 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int],
         # Some word holds "n't" (a negation): such a word holds an apostrophe, so it is among ``others``.
         negated_word = "'" in text and "n't" in (text.lower() if others is None else others)
         plain_sentence = not negated_word and _context_words().isdisjoint(lowered)
+        # No idiom can match anywhere in the sentence without one of its anchor words (most sentences).
+        idiom_free = _idiom_anchors().isdisjoint(lowered)
+        if plain_sentence and idiom_free and not any(map(str.isupper, map(words.__getitem__, rated))):
+            # Every lexicon word's rules leave its lexicon valence (below): no booster (every booster is a
+            # context word), no "no" (one too), no "kind" (an anchor), none in capitals, no idiom.
+            for i in rated:
+                sentiments[i] = lexicon[lowered[i]]
+            rated = ()
         for i in rated:
             lower = lowered[i]
             # Boosters and "kind of" modify a neighbour and carry no valence themselves.
@@ -152,12 +160,12 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int],
                 continue
             plain = lower != "no" and (plain_sentence or _plain_before(lowered, i, negated_word))
             if plain and not words[i].isupper():
-                sentiments[i] = _plain_valence(lexicon, lowered, i)
+                sentiments[i] = lexicon[lower] if idiom_free else _plain_valence(lexicon, lowered, i)
                 continue
             if is_cap_diff is None:
                 is_cap_diff = _cap_differential(words)
             if plain and not is_cap_diff:  # in capitals, but so is every word (or none): no emphasis
-                sentiments[i] = _plain_valence(lexicon, lowered, i)
+                sentiments[i] = lexicon[lower] if idiom_free else _plain_valence(lexicon, lowered, i)
             else:  # VADER's rules as they are
                 sentiments[i] = _valence(lexicon, words, lowered, i, is_cap_diff)
     if "but" in lowered:  # (VADER's step turns every int 0 into 0.0, valued or not)
@@ -239,6 +247,15 @@ def _idiom_words() -> frozenset[str]:
     boosters, special_cases = _rules()[:2]
     phrases = [*special_cases, *(key for key in boosters if " " in key)]
     return frozenset(word for phrase in phrases for word in phrase.split(" "))
+
+
+@lru_cache(maxsize=1)
+def _idiom_anchors() -> frozenset[str]:
+    """One word of every two adjacent words of VADER's special cases and booster phrases (the less
+    common one), and "kind": ``_special_idioms_check`` can change a valence only where two adjacent
+    words form such a pair (:func:`_idiom_near`), so not in a sentence without any of these."""
+    common = {"of", "for", "to", "the", "a", "right", "just", "heart", "stop", "bad"}
+    return frozenset(b if b not in common else a for a, b in _idiom_pairs()) | {"kind"}
 
 
 def _idiom_near(lowered: list[str], i: int) -> bool:
