@@ -514,7 +514,7 @@ def sentence_valences(document) -> list[Valences]:
         texts = [sentence.text for sentence in document.sentences]
         # The lowered tokens spare the sentiment analyzer lower-casing them again, for one more list
         # and string per word while the document lives: kept only in a document of ordinary size.
-        keep_lowered = len(document.words) <= _LOWERED_KEPT_UP_TO
+        keep_lowered = len(document.word_texts) <= _LOWERED_KEPT_UP_TO
         seen: dict[str, Valences] = {}
         with bulk():
             distinct = list(dict.fromkeys(texts))
