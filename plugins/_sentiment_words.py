@@ -255,7 +255,7 @@ def _normalised(total: float, emphasis: float) -> float:
         total += emphasis
     elif total < 0:
         total -= emphasis
-    return normalise(total) if total else 0.0
+    return total / math.sqrt(total * total + NORMALISATION) if total else 0.0  # ``normalise``, without its call
 
 
 _NOTHING: dict[str, float] = {}  # shared, never written
@@ -294,11 +294,21 @@ def _may_change(lower: list[str], values: list[float]) -> bool:
     """Whether a word rule, a phrase or a clause rule could change a token (False: :func:`changes`
     is empty). Every phrase of two words or more and every clause marker of two or more opens with
     one of ``_pairs()``; a clause rule changes only valued tokens."""
-    if not _rule_words().isdisjoint(lower):
+    rule_words, pairs = _RULE_TABLES or _rule_tables()
+    if not rule_words.isdisjoint(lower):
         return True
-    if not _pairs().isdisjoint(zip(lower, islice(lower, 1, None))):
+    if not pairs.isdisjoint(zip(lower, islice(lower, 1, None))):
         return True
     return not _SINGLE_MARKERS.isdisjoint(lower) and any(values)
+
+
+_RULE_TABLES: tuple[frozenset[str], frozenset[tuple[str, str]]] | None = None  # read once per sentence
+
+
+def _rule_tables() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    global _RULE_TABLES
+    _RULE_TABLES = (_rule_words(), _pairs())
+    return _RULE_TABLES
 
 
 def _unchanged_evidence(valences: _vader.Valences) -> SentenceEvidence:
@@ -322,10 +332,10 @@ def _unchanged(values: list[float], emphasis: float) -> tuple[float, dict[str, f
     valued = list(filter(None, values))
     if not valued:
         return 0.0, _NOTHING
+    if min(valued) >= 0:  # no negative valence: weighing them leaves the list, and its sum, as it is
+        return _normalised(sum(valued), emphasis), _NOTHING
     value = _normalised(sum([v * NEGATIVE_WEIGHT if v < 0 else v for v in valued]), emphasis)
-    if min(valued) < 0:
-        return value, {"negative_weight": _normalised(sum(valued), emphasis)}
-    return value, _NOTHING
+    return value, {"negative_weight": _normalised(sum(valued), emphasis)}
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ scores as praise.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 import math
 import string
 from functools import lru_cache
@@ -136,17 +137,16 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int],
     ``others``: see :class:`Valences`, None when the lowered tokens are not kept)."""
     sentiments: list[float] = [0] * len(words)  # VADER's 0 (an int) for a word without valence
     if rated:
-        boosters = _rules()[0]
-        lexicon = _analyzer().lexicon
+        lexicon, boosters, context_words, idiom_anchors = _TABLES or _tables()
         is_cap_diff = None  # VADER's "some words in capitals", read only for a lexicon word in capitals
         last = len(words) - 1
         # No word that VADER's rules read before a lexicon word (a booster, a negation, "so", "least", ...)
         # anywhere in the sentence: each word's rules then leave its lexicon valence as it is (below).
         # Some word holds "n't" (a negation): such a word holds an apostrophe, so it is among ``others``.
         negated_word = "'" in text and "n't" in (text.lower() if others is None else others)
-        plain_sentence = not negated_word and _context_words().isdisjoint(lowered)
+        plain_sentence = not negated_word and context_words.isdisjoint(lowered)
         # No idiom can match anywhere in the sentence without one of its anchor words (most sentences).
-        idiom_free = _idiom_anchors().isdisjoint(lowered)
+        idiom_free = idiom_anchors.isdisjoint(lowered)
         if plain_sentence and idiom_free and not any(map(str.isupper, map(words.__getitem__, rated))):
             # Every lexicon word's rules leave its lexicon valence (below): no booster (every booster is a
             # context word), no "no" (one too), no "kind" (an anchor), none in capitals, no idiom.
@@ -177,6 +177,13 @@ def _valences(text: str, words: list[str], lowered: list[str], rated: list[int],
 
 
 _new_valences = tuple.__new__
+_TABLES: tuple | None = None  # what ``_valences`` reads for each sentence with a lexicon word
+
+
+def _tables() -> tuple[dict[str, float], dict[str, float], frozenset[str], frozenset[str]]:
+    global _TABLES
+    _TABLES = (_analyzer().lexicon, _rules()[0], _context_words(), _idiom_anchors())
+    return _TABLES
 
 
 @lru_cache(maxsize=1)
@@ -483,8 +490,7 @@ def _batch_valences(texts: list[str], keep_lowered: bool = True) -> list[Valence
         end = first + len(tokens)
         if rated[next_rated] < end:
             own = next_rated
-            while rated[next_rated] < end:
-                next_rated += 1
+            next_rated = bisect_left(rated, end, own)  # (``rated`` ends with a stop past every text)
             # (the batch's first text, e.g. one giant sentence: its positions as they are, no new ints)
             positions = rated[own:next_rated] if first == 0 else [k - first for k in rated[own:next_rated]]
         else:
@@ -492,8 +498,7 @@ def _batch_valences(texts: list[str], keep_lowered: bool = True) -> list[Valence
         if keep_lowered:
             if odd[next_odd] < end:
                 own = next_odd
-                while odd[next_odd] < end:
-                    next_odd += 1
+                next_odd = bisect_left(odd, end, own)
                 others = " ".join(map(lowered.__getitem__, odd[own:next_odd]))
             else:
                 others = ""

@@ -156,7 +156,6 @@ and ``compound``, and ``data`` adds::
 
 from __future__ import annotations
 
-import collections
 import functools
 import heapq
 import itertools
@@ -165,7 +164,7 @@ import re
 import statistics
 import sys
 from itertools import compress, repeat
-from operator import ge, le, neg, not_, sub, truediv
+from operator import floordiv, ge, itemgetter, le, mul, neg, not_, sub, truediv
 from typing import NamedTuple
 
 from textkit import (
@@ -232,7 +231,7 @@ def _cues(found_words: set[str], lowered: str, question: bool) -> list[str]:
     # In a fixed order: negation, modal, if, question, but.
     cues = []
     # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
-    if "n't" in lowered or not _vader.negations().isdisjoint(found_words):
+    if "n't" in lowered or not (_NEGATIONS or _cue_tables()[1]).isdisjoint(found_words):
         cues.append("negation")
     if not _MODALS.isdisjoint(found_words):
         cues.append("modal")
@@ -248,6 +247,16 @@ def _cues(found_words: set[str], lowered: str, question: bool) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     return _vader.negations() | _MODALS | {"if", "but"}
+
+
+_CUE_WORDS: frozenset[str] | None = None  # ``_cue_words()`` and VADER's negations, read once per sentence
+_NEGATIONS: frozenset[str] | None = None
+
+
+def _cue_tables() -> tuple[frozenset[str], frozenset[str]]:
+    global _CUE_WORDS, _NEGATIONS
+    _CUE_WORDS, _NEGATIONS = _cue_words(), _vader.negations()
+    return _CUE_WORDS, _NEGATIONS
 
 
 def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> list[str]:
@@ -266,20 +275,23 @@ def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> li
     "İ" lower-cases out of it (into "i" and a combining dot; a test checks every code point).
     A text with that dot, or with an emoji VADER spelt out, goes to ``hedge_cues``.
     """
-    straight = _vader.straighten(text)  # as VADER reads it
-    # With an emoji VADER spells out, its words are not the text's (nor its text the text).
-    if not straight.isascii() and valences.text != straight.strip():
+    # With an emoji VADER spells out, its words are not the text's (nor its text the text). (An ASCII
+    # text has none, and nothing to straighten.)
+    if not text.isascii() and valences.text != _vader.straighten(text).strip():
         return hedge_cues(text)
-    found = _cue_words().intersection(lower)
+    cue_words = _CUE_WORDS or _cue_tables()[0]
     others = valences.others  # VADER picked them out for its own stripping
     if others is None:
         others = " ".join(compress(lower, map(not_, map(str.isalnum, lower))))  # at C speed
     if others:
         if _LOWERED_OUT_OF_WORDS in others:  # lower-casing split a word ("İf" -> "i̇f"): read the text
             return hedge_cues(text)
-        found = found.union(_cue_words().intersection(_TOKEN.findall(others)))
+        found = cue_words.intersection(lower + _TOKEN.findall(others))
+    else:
+        found = cue_words.intersection(lower)
     # A word with "n't" holds an apostrophe, so it is one of the others (lower case as the text's).
-    return _cues(found, others, "?" in straight)
+    # (Straightening changes no "?".)
+    return _cues(found, others, "?" in text)
 
 
 _LOWERED_OUT_OF_WORDS = "\u0307"  # the combining dot "İ".lower() adds: not in [^\W_], unlike "İ"
@@ -417,19 +429,15 @@ def _population_spread(values: list[float]) -> float:
 
     pstdev takes the exact mean square deviation of the values as a fraction, (n * sum(x*x) -
     sum(x)**2) / n**2, and returns its correctly rounded square root. Each float is an integer
-    over a power of two, so over the largest of those powers both sums are exact integers (a
-    repeated value counted once, times its count: a flood of equal sentences is one value);
+    over a power of two, so over the largest of those powers both sums are exact integers;
     the fraction is the same number, reduced as pstdev's is, and its root rounded the way
     pstdev rounds it (``_float_sqrt_of_frac``). pstdev spent ~0.17 ms on a news article.
     """
-    counts = collections.Counter(values)
-    ratios = [(*v.as_integer_ratio(), k) for v, k in counts.items()]
-    scale = max(d for _, d, _ in ratios)  # a power of two, a multiple of every other
-    sum_x = sum_xx = 0
-    for numerator, denominator, k in ratios:
-        x = numerator * (scale // denominator)
-        sum_x += k * x
-        sum_xx += k * x * x
+    ratios = list(map(float.as_integer_ratio, values))
+    scale = max(map(itemgetter(1), ratios))  # a power of two, a multiple of every other
+    # Each value over ``scale``, summed and squared at C speed: exact integers, in any order.
+    scaled = list(map(mul, map(itemgetter(0), ratios), map(floordiv, repeat(scale), map(itemgetter(1), ratios))))
+    sum_x, sum_xx = sum(scaled), sum(map(mul, scaled, scaled))
     n = len(values)
     numerator, denominator = n * sum_xx - sum_x * sum_x, n * n * scale * scale
     common = math.gcd(numerator, denominator)  # reduced as ``Fraction`` reduces it (0 -> 0/1)
