@@ -46,9 +46,9 @@ class Valences(NamedTuple):
     spelt out); ``lowered`` the tokens in lower case as VADER read them, kept
     for the sentiment analyzer's rules in a document of at most
     ``_LOWERED_KEPT_UP_TO`` words (else None: lower-case ``tokens`` again);
-    ``others`` with them: the lowered tokens that were not letters and digits
-    only (``str.isalnum``) before VADER stripped them, joined by spaces (the
-    only ones whose words the sentiment analyzer's hedge cues must read).
+    ``others`` with them: the lowered tokens that are not letters and digits
+    only (``str.isalnum``), joined by spaces (the only ones whose words the
+    sentiment analyzer's hedge cues must read; every word holding "n't" is one).
     Shared through the document memo: treat as read-only.
     """
 
@@ -121,7 +121,7 @@ def token_valences(text: str) -> Valences:
     lowered = list(map(str.lower, words))
     # Only the lexicon's words can get a valence (picked out at C speed); most sentences have few.
     rated = list(compress(range(len(lowered)), map(_analyzer().lexicon.__contains__, lowered)))
-    return _valences(text, words, lowered, rated, " ".join(map(lowered.__getitem__, odd)))
+    return _valences(text, words, lowered, rated, " ".join(map(lowered.__getitem__, _others(lowered, odd))))
 
 
 def _prepared(text: str) -> str:
@@ -399,6 +399,14 @@ def _stripped(tokens: list[str]) -> tuple[list[str], list[int]]:
     return words, odd
 
 
+def _others(lowered: list[str], odd: list[int]) -> list[int]:
+    """The positions of the lowered tokens that are not letters and digits only: among ``odd`` (a token
+    of letters and digits only was not stripped, and lower-cases into letters and digits, see
+    ``sentiment._sentence_cues``), those that are still not after stripping ("don't", "u.s", "“we",
+    not "said," now "said"). Picked out at C speed."""
+    return list(compress(odd, map(not_, map(str.isalnum, map(lowered.__getitem__, odd)))))
+
+
 def _cap_differential(words: list[str]) -> bool:
     """``SentiText(text).is_cap_diff``: some but not all words are in capitals."""
     capitals = sum(map(str.isupper, words))
@@ -482,6 +490,7 @@ def _batch_valences(texts: list[str], keep_lowered: bool = True) -> list[Valence
     lowered = list(map(str.lower, words))
     rated = list(compress(range(len(lowered)), map(_analyzer().lexicon.__contains__, lowered)))
     rated.append(len(lowered))  # a stop for the walk below
+    odd = _others(lowered, odd) if keep_lowered else []
     odd.append(len(lowered))
     out = []
     first = next_rated = next_odd = 0  # where the text's words start; the index of the next rated, odd word

@@ -268,8 +268,8 @@ def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> li
     and digits only (``str.isalnum``, in any script: the class ``[^\W_]`` is made of) is one
     ``_TOKEN`` word, itself; so the cue words among those are a set intersection, and only the
     other words ("don't", "it.", "“would", "U.S.") are read by the pattern, joined by spaces:
-    ``valences.others``, the words that were not letters and digits only before VADER stripped
-    them (a superset: "said," is there as "said", its own word), or picked out here.
+    ``valences.others``, the lowered words that are not letters and digits only (VADER picks
+    them out for its own "n't" check), or picked out here the same way.
     ``hedge_cues`` lower-cases the words it finds in a text outside ASCII, this the words VADER
     lower-cased: the same words, as no character outside ``[^\W_]`` lower-cases into it and only
     "İ" lower-cases out of it (into "i" and a combining dot; a test checks every code point).
