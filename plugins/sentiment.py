@@ -368,40 +368,64 @@ def _reading(
 
 def _contribution(text: str, valences: _vader.Valences, irony: float | None) -> tuple[float, float, list]:
     """``(counted.adjusted, counted.weight, deltas)`` of ``_reading(text, valences, irony)``: all the
-    document score takes of a sentence when no per-sentence record is kept.
+    document score takes of a sentence when no per-sentence record is kept, as plain numbers.
 
-    Most sentences of prose take the short way: no word rule can change their tokens
-    (``words.unchanged_value``), no hedge cue, no turn opener and no irony at ``IRONY_LEVEL``. Then
-    ``sentence_part`` leaves the evidence as it is (``adjust`` with no cue and ``ironic_discount``
-    below the level return it unchanged) with weight 1, and switching off the one rule that can
-    touch it, ``negative_weight``, gives its other value with weight 1: the delta ``1.0 * other -
-    1.0 * value`` is ``other - value`` (multiplying by 1.0 is exact), the weight's ``1.0 - 1.0``
-    is 0.0. A sentence with cues takes ``sentence_part`` and ``rule_deltas`` as ``_reading`` does;
-    one a word rule may change, with irony at the level or with a turn opener, ``_reading`` itself.
+    The same steps as ``_reading``: the evidence (summed once when no word rule can change a token,
+    ``words.unchanged_value``, 80 % of news sentences), the cues looked for under the same
+    condition, the opener, then :func:`_part` instead of ``sentence_part`` and ``rule_deltas``.
     """
     lower = valences.lowered
     if lower is None:
         lower = list(map(str.lower, valences.tokens))
     unchanged = words.unchanged_value(valences, lower)
     if unchanged is None:
-        reading = _reading(text, valences, irony, lower, words.changed_evidence(valences, lower))
-        return reading.counted.adjusted, reading.counted.weight, reading.deltas
-    value, without = unchanged
-    if (irony is not None and irony >= doc.IRONY_LEVEL) or (
-        lower and lower[0] in doc.FIRST_WORDS and doc.turn_opener(valences.tokens) is not None
-    ):
-        reading = _reading(text, valences, irony, lower, words.SentenceEvidence(value, without, ()))
-        return reading.counted.adjusted, reading.counted.weight, reading.deltas
-    # The cues as ``_reading`` looks for them (none for evidence negative with every rule and no "but").
-    if value <= NEGATIVE and (not without or without["negative_weight"] <= NEGATIVE) and "but" not in text.lower():
-        cues = None
+        evidence = words.changed_evidence(valences, lower)
+        value, without = evidence.value, evidence.without
+    else:
+        value, without = unchanged
+    # As ``_reading``: no cue looked for in evidence negative with every rule and without "but".
+    if value <= NEGATIVE and (not without or max(without.values()) <= NEGATIVE) and "but" not in text.lower():
+        cues = _NO_CUES
     else:
         cues = _sentence_cues(text, valences, lower)
+    opener = doc.turn_opener(valences.tokens) if lower and lower[0] in doc.FIRST_WORDS else None
+    if cues or opener is not None or (irony is not None and irony >= doc.IRONY_LEVEL and (without or value > 0)):
+        return _part(value, without, cues, opener, irony)
+    # No rule but the word rules touches the sentence (most): ``sentence_part`` leaves the evidence as
+    # it is with weight 1, and with one word rule off the part is that rule's value with weight 1:
+    # ``rule_deltas``'s ``1.0 * other - 1.0 * value`` is ``other - value`` (multiplying by 1.0 is
+    # exact), its weight ``1.0 - 1.0`` is 0.0.
+    if not without:
+        return value, 1.0, _NO_DELTAS
+    return value, 1.0, [(rule, other - value, 0.0) for rule, other in without.items()]
+
+
+_NO_CUES: list[str] = []  # shared, never written
+
+
+def _part(value: float, without: dict, cues: list[str], opener: str | None, irony: float | None) -> tuple:
+    """``(counted.adjusted, counted.weight, rule_deltas(part, counted))`` of ``counted =
+    doc.sentence_part(part)`` for ``part = doc.SentenceInput(value, cues, opener, irony, without)``
+    (some cue, an opener or irony at the level), computed as ``sentence_part`` computes each number
+    (the same operations in the same order) without its records: with a rule off, ``sentence_part``
+    starts from that rule's value (a word rule), skips ``adjust`` (hedges) or ``ironic_discount``
+    (ironic praise), or weighs 1 (discourse), and ``rule_deltas`` switches off the rules ``_touched``
+    lists, in its order."""
+    weight = doc.DISCOURSE_WEIGHT if opener else 1.0
+    hedged = doc.hedged(value, cues) if cues else value
+    adjusted = doc.ironic_discount(hedged, irony)
+    full = weight * adjusted
+    deltas = [
+        (rule, weight * doc.ironic_discount(doc.hedged(other, cues) if cues else other, irony) - full, weight - weight)
+        for rule, other in without.items()
+    ]
     if cues:
-        part = doc.SentenceInput(value, cues, None, irony, without)
-        counted = doc.sentence_part(part)
-        return counted.adjusted, counted.weight, doc.rule_deltas(part, counted)
-    return value, 1.0, [("negative_weight", without["negative_weight"] - value, 0.0)] if without else _NO_DELTAS
+        deltas.append(("hedges", weight * doc.ironic_discount(value, irony) - full, weight - weight))
+    if irony is not None and irony >= doc.IRONY_LEVEL:
+        deltas.append(("ironic_praise", weight * hedged - full, weight - weight))
+    if opener is not None:
+        deltas.append(("discourse", 1.0 * adjusted - full, 1.0 - weight))
+    return adjusted, weight, deltas
 
 
 _NO_DELTAS: list = []  # shared, never written

@@ -188,6 +188,10 @@ def test_lower_casing_turns_no_other_character_into_a_word_character_and_only_do
         "Although the start was slow, I like it like a rock.",  # concession, "like"
         "In the end it was fine.",  # an opener of three words
         "In short sentences we trust.",  # a first word that opens no turn here
+        "The victims of the war were sad, like the rest.",  # negative, two word rules: each switched off
+        "I like the murder scenes.",  # a story word in praise
+        "But the junk broke and the war was awful.",  # an opener in a changed negative sentence
+        "It was awful but cheap.",  # negative with "but"
         "",
     ],
 )
@@ -804,3 +808,24 @@ def test_population_spread_is_statistics_pstdev_to_the_last_bit():
             assert repr(spread) == repr(statistics.pstdev(values))
         else:  # 3.10's pstdev takes a float root of a rounded variance: within a few ulps of the exact root
             assert math.isclose(spread, statistics.pstdev(values), rel_tol=1e-15, abs_tol=1e-300)
+
+
+def test_a_part_without_records_is_sentence_part_and_its_rule_deltas():
+    # Every combination _contribution can hand over: evidence on each side of the thresholds, word
+    # rules off, cues, an opener, irony below, at and above the level.
+    import itertools
+
+    from textkit.plugins import _sentiment_document as doc
+    from textkit.plugins.sentiment import _part
+
+    values = (0.6, 0.03, 0.0, -0.02, -0.3)
+    withouts = ({}, {"negative_weight": -0.25}, {"story_words": -0.7, "negative_weight": -0.5}, {"like_preposition": 0.4})
+    cue_sets = ([], ["negation"], ["but"], ["modal", "question"], ["negation", "if", "but"])
+    for value, without, cues, opener, irony in itertools.product(
+        values, withouts, cue_sets, (None, "however"), (None, 0.3, 0.5, 0.95)
+    ):
+        if not (cues or opener or (irony is not None and irony >= doc.IRONY_LEVEL)):
+            continue  # not handed to _part
+        part = doc.SentenceInput(value, cues, opener, irony, without)
+        counted = doc.sentence_part(part)
+        assert _part(value, without, cues, opener, irony) == (counted.adjusted, counted.weight, doc.rule_deltas(part, counted))
