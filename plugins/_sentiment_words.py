@@ -320,9 +320,16 @@ def _unchanged_evidence(valences: _vader.Valences) -> SentenceEvidence:
 def unchanged_value(valences: _vader.Valences, lower: list[str]) -> tuple[float, dict[str, float]] | None:
     """``(value, without)`` of :func:`sentence_evidence` when no rule can change a token of the
     sentence (``lower``: its tokens in lower case), else None."""
-    if _may_change(lower, valences.valences):
+    values = valences.valences
+    # ``_may_change`` written out (once per sentence of a document).
+    rule_words, pairs = _RULE_TABLES or _rule_tables()
+    if (
+        not rule_words.isdisjoint(lower)
+        or not pairs.isdisjoint(zip(lower, islice(lower, 1, None)))
+        or (not _SINGLE_MARKERS.isdisjoint(lower) and any(values))
+    ):
         return None
-    return _unchanged(valences.valences, valences.emphasis)
+    return _unchanged(values, valences.emphasis)
 
 
 def _unchanged(values: list[float], emphasis: float) -> tuple[float, dict[str, float]]:

@@ -291,6 +291,8 @@ def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> li
         found = cue_words.intersection(lower)
     # A word with "n't" holds an apostrophe, so it is one of the others (lower case as the text's).
     # (Straightening changes no "?".)
+    if not found and "n't" not in others:  # most sentences: ``_cues`` finds at most the question
+        return ["question"] if "?" in text else []
     return _cues(found, others, "?" in text)
 
 
