@@ -388,10 +388,11 @@ def _stripped(tokens: list[str]) -> tuple[list[str], list[int]]:
     many): words with surrounding punctuation stripped unless that leaves two characters or fewer
     (an emoticon such as ":)"); and the positions of the tokens not of letters and digits only."""
     words = list(tokens)
-    # A token of letters and digits only (most; ``str.isalnum``, picked out at C speed) holds no
-    # punctuation to strip: only the others are stripped, and a token left with two characters or
-    # fewer stays whole (an emoticon such as ":)"; a token that lost nothing is itself either way).
-    odd = list(compress(range(len(tokens)), map(not_, map(str.isalnum, tokens))))
+    # A token of letters and digits only (most; ``str.isalnum``) holds no punctuation to strip: only
+    # the others are stripped, and a token left with two characters or fewer stays whole (an emoticon
+    # such as ":)"; a token that lost nothing is itself either way). (A comprehension: on Python 3.11
+    # about half the time of ``compress`` over ``map(not_, map(str.isalnum, ...))``.)
+    odd = [i for i, token in enumerate(tokens) if not token.isalnum()]
     for i in odd:
         word = tokens[i].strip(_PUNCTUATION)
         if len(word) > 2:
@@ -403,8 +404,8 @@ def _others(lowered: list[str], odd: list[int]) -> list[int]:
     """The positions of the lowered tokens that are not letters and digits only: among ``odd`` (a token
     of letters and digits only was not stripped, and lower-cases into letters and digits, see
     ``sentiment._sentence_cues``), those that are still not after stripping ("don't", "u.s", "“we",
-    not "said," now "said"). Picked out at C speed."""
-    return list(compress(odd, map(not_, map(str.isalnum, map(lowered.__getitem__, odd)))))
+    not "said," now "said")."""
+    return [i for i in odd if not lowered[i].isalnum()]
 
 
 def _cap_differential(words: list[str]) -> bool:
