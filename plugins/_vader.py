@@ -81,15 +81,22 @@ def _emoji_search():
     character beyond it (one range; a character class of VADER's astral emoji one by one would
     cost ~3 µs a character); a text with an astral character is then looked at character by
     character. Nearly twice as fast as ``frozenset.isdisjoint(text)``, which makes a string of
-    each character outside Latin-1 to look it up.
+    each character outside Latin-1 to look it up. Before it, a class of two ranges that holds every
+    emoji VADER knows (the Latin-1 ones, "©" and "®", then everything from the lowest emoji above
+    Latin-1, "‼"): four times as fast, and news text ("’", "“", "—", "é") seldom reaches it.
     """
     import re
 
     emoji = _emoji_characters()
     basic = "".join(re.escape(c) for c in sorted(emoji) if ord(c) <= 0xFFFF)
     candidate = re.compile(f"[{basic}\U00010000-\U0010ffff]").search
+    latin = "".join(re.escape(c) for c in sorted(emoji) if ord(c) <= 0xFF)
+    lowest = min(c for c in emoji if ord(c) > 0xFF)
+    possible = re.compile(f"[{latin}{re.escape(lowest)}-\U0010ffff]").search
 
     def search(text: str):
+        if possible(text) is None:
+            return None
         found = candidate(text)
         return None if found is None or (found.group() not in emoji and emoji.isdisjoint(text)) else found
 
@@ -129,6 +136,8 @@ def _prepared(text: str) -> str:
     if text.isascii():  # most sentences: nothing to straighten, and every emoji VADER knows is outside ASCII
         return text.strip()
     text = straighten(text)
+    if text.isascii():  # only its apostrophes were not (a quarter of the rest)
+        return text.strip()
     return text.strip() if _emoji_search()(text) is None else _spell_out_emoji(text, _analyzer().emojis)
 
 

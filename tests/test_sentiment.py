@@ -829,3 +829,16 @@ def test_a_part_without_records_is_sentence_part_and_its_rule_deltas():
         part = doc.SentenceInput(value, cues, opener, irony, without)
         counted = doc.sentence_part(part)
         assert _part(value, without, cues, opener, irony) == (counted.adjusted, counted.weight, doc.rule_deltas(part, counted))
+
+
+def test_the_emoji_search_finds_every_emoji_vader_spells_out_and_nothing_else():
+    search = _vader._emoji_search()
+    emoji = _vader._emoji_characters()
+    # Each of VADER's emoji alone, between words, and after a character of each width.
+    for character in emoji:
+        for text in (character, f"a {character} b", f"é’{character}", f"“{character}”", f"\U0001d400{character}"):
+            assert search(text) is not None, (character, text)
+    # News characters below the lowest emoji above Latin-1, "€" above it, an astral letter: none is one.
+    for text in ("", "plain", "“Quoted” — café’s … «x» ½", "a € b ← c", "\U0001d400 math"):
+        assert search(text) is None, text
+    assert _vader.token_valences("Great ©").text == "Great copyright"  # VADER spells it out
