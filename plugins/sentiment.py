@@ -671,7 +671,7 @@ def analyze(document, config) -> Result:
         # From the rounded metric, so the label never contradicts the number shown.
         "label": label(metrics["compound"]),
         "arc": arc,
-        "smoothed_arc": list(map(round, rolling_mean(arc, settings["smoothing_window"]), repeat(4))),
+        "smoothed_arc": list(map(_vader.rounded, rolling_mean(arc, settings["smoothing_window"]), repeat(4))),
         "smoothing_window": settings["smoothing_window"],
         "offsets": offsets,
         "excluded": excluded,

@@ -842,3 +842,22 @@ def test_the_emoji_search_finds_every_emoji_vader_spells_out_and_nothing_else():
     for text in ("", "plain", "“Quoted” — café’s … «x» ½", "a € b ← c", "\U0001d400 math"):
         assert search(text) is None, text
     assert _vader.token_valences("Great ©").text == "Great copyright"  # VADER spells it out
+
+
+def test_rounded_is_round_with_the_same_sign_near_every_half_and_decimal():
+    import math
+    import random
+
+    def same(x, digits):
+        a, b = _vader.rounded(x, digits), round(x, digits)
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+
+    for digits in (3, 4):
+        scale = 10**digits
+        for k in range(-scale, scale + 1):
+            for exact in ((k + 0.5) / scale, k / scale):  # a half (ties to even) and a decimal
+                below, above = math.nextafter(exact, -2.0), math.nextafter(exact, 2.0)
+                assert all(same(x, digits) for x in (exact, below, above)), (k, digits)
+    assert all(same(x, d) for x in (0.0, -0.0, 1.0, -1.0, 5e-324, -5e-324, 0.00049999, -0.00005) for d in (3, 4))
+    generator = random.Random(9)
+    assert all(same(generator.uniform(-1.0, 1.0), generator.choice((3, 4))) for _ in range(100_000))
