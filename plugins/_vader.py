@@ -453,13 +453,16 @@ def rounded(x: float, digits: int) -> float:
     is off the exact product by at most half an ulp (< 2e-12 for ``abs(y) <= 10**4``), so when ``y``
     is more than 1e-4 away from a half the exact product rounds to the same integer ``r`` as ``y``;
     the float nearest ``r / 10**digits`` is then ``r / scale`` (both exact, the division correctly
-    rounded). Near a half, and for ``r == 0`` (``round`` keeps the sign of zero), ``round`` itself.
+    rounded). A zero is its own rounding; near a half, and for another ``x`` that rounds to zero
+    (``round`` keeps its sign), ``round`` itself.
     """
     scale = _SCALES[digits]
     y = x * scale
     r = round(y)
     if r and -0.4999 < y - r < 0.4999:
         return r / scale
+    if x == 0:  # (VADER's "neg" of a sentence without a negative word): ``round`` returns the zero as it is
+        return x
     return round(x, digits)
 
 
