@@ -156,6 +156,7 @@ and ``compound``, and ``data`` adds::
 
 from __future__ import annotations
 
+import collections
 import functools
 import heapq
 import itertools
@@ -455,15 +456,26 @@ def _population_spread(values: list[float]) -> float:
 
     pstdev takes the exact mean square deviation of the values as a fraction, (n * sum(x*x) -
     sum(x)**2) / n**2, and returns its correctly rounded square root. Each float is an integer
-    over a power of two, so over the largest of those powers both sums are exact integers;
+    over a power of two, so over the largest of those powers both sums are exact integers (in
+    any order; a repeated value may be counted once, times its count);
     the fraction is the same number, reduced as pstdev's is, and its root rounded the way
     pstdev rounds it (``_float_sqrt_of_frac``). pstdev spent ~0.17 ms on a news article.
     """
-    ratios = list(map(float.as_integer_ratio, values))
-    scale = max(map(itemgetter(1), ratios))  # a power of two, a multiple of every other
-    # Each value over ``scale``, summed and squared at C speed: exact integers, in any order.
-    scaled = list(map(mul, map(itemgetter(0), ratios), map(floordiv, repeat(scale), map(itemgetter(1), ratios))))
-    sum_x, sum_xx = sum(scaled), sum(map(mul, scaled, scaled))
+    distinct = set(values)
+    if len(distinct) < len(values) // 2:  # a flood of equal sentences: each value once, times its count
+        counts = collections.Counter(values)
+        ratios = [(*v.as_integer_ratio(), k) for v, k in counts.items()]
+        scale = max(d for _, d, _ in ratios)  # a power of two, a multiple of every other
+        sum_x = sum_xx = 0
+        for numerator, denominator, k in ratios:
+            x = numerator * (scale // denominator)
+            sum_x += k * x
+            sum_xx += k * x * x
+    else:  # prose: each value over ``scale``, summed and squared at C speed
+        ratios = list(map(float.as_integer_ratio, values))
+        scale = max(map(itemgetter(1), ratios))
+        scaled = list(map(mul, map(itemgetter(0), ratios), map(floordiv, repeat(scale), map(itemgetter(1), ratios))))
+        sum_x, sum_xx = sum(scaled), sum(map(mul, scaled, scaled))
     n = len(values)
     numerator, denominator = n * sum_xx - sum_x * sum_x, n * n * scale * scale
     common = math.gcd(numerator, denominator)  # reduced as ``Fraction`` reduces it (0 -> 0/1)
