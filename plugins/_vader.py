@@ -21,9 +21,9 @@ scores as praise.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
 import math
 import string
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import not_
