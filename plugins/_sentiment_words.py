@@ -294,7 +294,7 @@ def _may_change(lower: list[str], values: list[float]) -> bool:
     """Whether a word rule, a phrase or a clause rule could change a token (False: :func:`changes`
     is empty). Every phrase of two words or more and every clause marker of two or more opens with
     one of ``_pairs()``; a clause rule changes only valued tokens."""
-    rule_words, pairs = _RULE_TABLES or _rule_tables()
+    rule_words, pairs, _ = _RULE_TABLES or _rule_tables()
     if not rule_words.isdisjoint(lower):
         return True
     if not pairs.isdisjoint(zip(lower, islice(lower, 1, None))):
@@ -302,12 +302,14 @@ def _may_change(lower: list[str], values: list[float]) -> bool:
     return not _SINGLE_MARKERS.isdisjoint(lower) and any(values)
 
 
-_RULE_TABLES: tuple[frozenset[str], frozenset[tuple[str, str]]] | None = None  # read once per sentence
+# Read once per sentence: the rule words, the pairs, and the rule words with the one-word markers (most
+# sentences have none of either: one pass over their words tells).
+_RULE_TABLES: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] | None = None
 
 
-def _rule_tables() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+def _rule_tables() -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
     global _RULE_TABLES
-    _RULE_TABLES = (_rule_words(), _pairs())
+    _RULE_TABLES = (_rule_words(), _pairs(), _rule_words() | _SINGLE_MARKERS)
     return _RULE_TABLES
 
 
@@ -322,12 +324,12 @@ def unchanged_value(valences: _vader.Valences, lower: list[str]) -> tuple[float,
     sentence (``lower``: its tokens in lower case), else None."""
     values = valences.valences
     # ``_may_change`` written out (once per sentence of a document).
-    rule_words, pairs = _RULE_TABLES or _rule_tables()
-    if (
-        not rule_words.isdisjoint(lower)
-        or not pairs.isdisjoint(zip(lower, islice(lower, 1, None)))
-        or (not _SINGLE_MARKERS.isdisjoint(lower) and any(values))
+    rule_words, pairs, either = _RULE_TABLES or _rule_tables()
+    if not either.isdisjoint(lower) and (
+        not rule_words.isdisjoint(lower) or (not _SINGLE_MARKERS.isdisjoint(lower) and any(values))
     ):
+        return None
+    if not pairs.isdisjoint(zip(lower, islice(lower, 1, None))):
         return None
     return _unchanged(values, valences.emphasis)
 
