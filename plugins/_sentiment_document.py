@@ -63,6 +63,17 @@ def adjust(value: float, cues: Sequence[str]) -> tuple[float, list[str]]:
     return value, []
 
 
+def hedged(value: float, cues: Sequence[str]) -> float:
+    """``adjust(value, cues)[0]``: the value alone, without the list of cues that changed it."""
+    if value >= POSITIVE and cues:
+        return value * HEDGE_FACTOR
+    if value <= NEGATIVE and "but" in cues:
+        return value * HEDGE_FACTOR
+    if NEGATIVE < value < POSITIVE and "negation" in cues:
+        return value - NEGATION_SHIFT
+    return value
+
+
 def ironic_discount(value: float, irony: float | None) -> float:
     """Praise the irony evidence marks as ironic counts x(1 - irony); other sentences are unchanged."""
     if irony is None or value <= 0 or irony < IRONY_LEVEL:

@@ -255,7 +255,7 @@ def _normalised(total: float, emphasis: float) -> float:
         total += emphasis
     elif total < 0:
         total -= emphasis
-    return normalise(total) if total else 0.0
+    return total / math.sqrt(total * total + NORMALISATION) if total else 0.0  # ``normalise``, without its call
 
 
 _NOTHING: dict[str, float] = {}  # shared, never written
@@ -294,11 +294,23 @@ def _may_change(lower: list[str], values: list[float]) -> bool:
     """Whether a word rule, a phrase or a clause rule could change a token (False: :func:`changes`
     is empty). Every phrase of two words or more and every clause marker of two or more opens with
     one of ``_pairs()``; a clause rule changes only valued tokens."""
-    if not _rule_words().isdisjoint(lower):
+    rule_words, pairs, _ = _RULE_TABLES or _rule_tables()
+    if not rule_words.isdisjoint(lower):
         return True
-    if not _pairs().isdisjoint(zip(lower, islice(lower, 1, None))):
+    if not pairs.isdisjoint(zip(lower, islice(lower, 1, None))):
         return True
     return not _SINGLE_MARKERS.isdisjoint(lower) and any(values)
+
+
+# Read once per sentence: the rule words, the pairs, and the rule words with the one-word markers (most
+# sentences have none of either: one pass over their words tells).
+_RULE_TABLES: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] | None = None
+
+
+def _rule_tables() -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    global _RULE_TABLES
+    _RULE_TABLES = (_rule_words(), _pairs(), _rule_words() | _SINGLE_MARKERS)
+    return _RULE_TABLES
 
 
 def _unchanged_evidence(valences: _vader.Valences) -> SentenceEvidence:
@@ -310,9 +322,16 @@ def _unchanged_evidence(valences: _vader.Valences) -> SentenceEvidence:
 def unchanged_value(valences: _vader.Valences, lower: list[str]) -> tuple[float, dict[str, float]] | None:
     """``(value, without)`` of :func:`sentence_evidence` when no rule can change a token of the
     sentence (``lower``: its tokens in lower case), else None."""
-    if _may_change(lower, valences.valences):
+    values = valences.valences
+    # ``_may_change`` written out (once per sentence of a document).
+    rule_words, pairs, either = _RULE_TABLES or _rule_tables()
+    if not either.isdisjoint(lower) and (
+        not rule_words.isdisjoint(lower) or (not _SINGLE_MARKERS.isdisjoint(lower) and any(values))
+    ):
         return None
-    return _unchanged(valences.valences, valences.emphasis)
+    if not pairs.isdisjoint(zip(lower, islice(lower, 1, None))):
+        return None
+    return _unchanged(values, valences.emphasis)
 
 
 def _unchanged(values: list[float], emphasis: float) -> tuple[float, dict[str, float]]:
@@ -322,10 +341,10 @@ def _unchanged(values: list[float], emphasis: float) -> tuple[float, dict[str, f
     valued = list(filter(None, values))
     if not valued:
         return 0.0, _NOTHING
+    if min(valued) >= 0:  # no negative valence: weighing them leaves the list, and its sum, as it is
+        return _normalised(sum(valued), emphasis), _NOTHING
     value = _normalised(sum([v * NEGATIVE_WEIGHT if v < 0 else v for v in valued]), emphasis)
-    if min(valued) < 0:
-        return value, {"negative_weight": _normalised(sum(valued), emphasis)}
-    return value, _NOTHING
+    return value, {"negative_weight": _normalised(sum(valued), emphasis)}
 
 
 @lru_cache(maxsize=1)

@@ -165,7 +165,7 @@ import re
 import statistics
 import sys
 from itertools import compress, repeat
-from operator import ge, le, neg, not_, sub, truediv
+from operator import floordiv, ge, itemgetter, le, mul, neg, not_, sub, truediv
 from typing import NamedTuple
 
 from textkit import (
@@ -232,7 +232,7 @@ def _cues(found_words: set[str], lowered: str, question: bool) -> list[str]:
     # In a fixed order: negation, modal, if, question, but.
     cues = []
     # A word with "n't" is one token ("don't", "wouldn't"), so the text holds "n't" only inside one.
-    if "n't" in lowered or not _vader.negations().isdisjoint(found_words):
+    if "n't" in lowered or not (_NEGATIONS or _cue_tables()[1]).isdisjoint(found_words):
         cues.append("negation")
     if not _MODALS.isdisjoint(found_words):
         cues.append("modal")
@@ -250,6 +250,16 @@ def _cue_words() -> frozenset[str]:
     return _vader.negations() | _MODALS | {"if", "but"}
 
 
+_CUE_WORDS: frozenset[str] | None = None  # ``_cue_words()`` and VADER's negations, read once per sentence
+_NEGATIONS: frozenset[str] | None = None
+
+
+def _cue_tables() -> tuple[frozenset[str], frozenset[str]]:
+    global _CUE_WORDS, _NEGATIONS
+    _CUE_WORDS, _NEGATIONS = _cue_words(), _vader.negations()
+    return _CUE_WORDS, _NEGATIONS
+
+
 def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> list[str]:
     r"""``hedge_cues(text)`` read from VADER's words of the text (``lower``: in lower case).
 
@@ -259,27 +269,32 @@ def _sentence_cues(text: str, valences: _vader.Valences, lower: list[str]) -> li
     and digits only (``str.isalnum``, in any script: the class ``[^\W_]`` is made of) is one
     ``_TOKEN`` word, itself; so the cue words among those are a set intersection, and only the
     other words ("don't", "it.", "“would", "U.S.") are read by the pattern, joined by spaces:
-    ``valences.others``, the words that were not letters and digits only before VADER stripped
-    them (a superset: "said," is there as "said", its own word), or picked out here.
+    ``valences.others``, the lowered words that are not letters and digits only (VADER picks
+    them out for its own "n't" check), or picked out here the same way.
     ``hedge_cues`` lower-cases the words it finds in a text outside ASCII, this the words VADER
     lower-cased: the same words, as no character outside ``[^\W_]`` lower-cases into it and only
     "İ" lower-cases out of it (into "i" and a combining dot; a test checks every code point).
     A text with that dot, or with an emoji VADER spelt out, goes to ``hedge_cues``.
     """
-    straight = _vader.straighten(text)  # as VADER reads it
-    # With an emoji VADER spells out, its words are not the text's (nor its text the text).
-    if not straight.isascii() and valences.text != straight.strip():
+    # With an emoji VADER spells out, its words are not the text's (nor its text the text). (An ASCII
+    # text has none, and nothing to straighten.)
+    if not text.isascii() and valences.text != _vader.straighten(text).strip():
         return hedge_cues(text)
-    found = _cue_words().intersection(lower)
+    cue_words = _CUE_WORDS or _cue_tables()[0]
     others = valences.others  # VADER picked them out for its own stripping
     if others is None:
         others = " ".join(compress(lower, map(not_, map(str.isalnum, lower))))  # at C speed
     if others:
         if _LOWERED_OUT_OF_WORDS in others:  # lower-casing split a word ("İf" -> "i̇f"): read the text
             return hedge_cues(text)
-        found = found.union(_cue_words().intersection(_TOKEN.findall(others)))
+        found = cue_words.intersection(lower + _TOKEN.findall(others))
+    else:
+        found = cue_words.intersection(lower)
     # A word with "n't" holds an apostrophe, so it is one of the others (lower case as the text's).
-    return _cues(found, others, "?" in straight)
+    # (Straightening changes no "?".)
+    if not found and "n't" not in others:  # most sentences: ``_cues`` finds at most the question
+        return ["question"] if "?" in text else []
+    return _cues(found, others, "?" in text)
 
 
 _LOWERED_OUT_OF_WORDS = "\u0307"  # the combining dot "İ".lower() adds: not in [^\W_], unlike "İ"
@@ -356,40 +371,64 @@ def _reading(
 
 def _contribution(text: str, valences: _vader.Valences, irony: float | None) -> tuple[float, float, list]:
     """``(counted.adjusted, counted.weight, deltas)`` of ``_reading(text, valences, irony)``: all the
-    document score takes of a sentence when no per-sentence record is kept.
+    document score takes of a sentence when no per-sentence record is kept, as plain numbers.
 
-    Most sentences of prose take the short way: no word rule can change their tokens
-    (``words.unchanged_value``), no hedge cue, no turn opener and no irony at ``IRONY_LEVEL``. Then
-    ``sentence_part`` leaves the evidence as it is (``adjust`` with no cue and ``ironic_discount``
-    below the level return it unchanged) with weight 1, and switching off the one rule that can
-    touch it, ``negative_weight``, gives its other value with weight 1: the delta ``1.0 * other -
-    1.0 * value`` is ``other - value`` (multiplying by 1.0 is exact), the weight's ``1.0 - 1.0``
-    is 0.0. A sentence with cues takes ``sentence_part`` and ``rule_deltas`` as ``_reading`` does;
-    one a word rule may change, with irony at the level or with a turn opener, ``_reading`` itself.
+    The same steps as ``_reading``: the evidence (summed once when no word rule can change a token,
+    ``words.unchanged_value``, 80 % of news sentences), the cues looked for under the same
+    condition, the opener, then :func:`_part` instead of ``sentence_part`` and ``rule_deltas``.
     """
     lower = valences.lowered
     if lower is None:
         lower = list(map(str.lower, valences.tokens))
     unchanged = words.unchanged_value(valences, lower)
     if unchanged is None:
-        reading = _reading(text, valences, irony, lower, words.changed_evidence(valences, lower))
-        return reading.counted.adjusted, reading.counted.weight, reading.deltas
-    value, without = unchanged
-    if (irony is not None and irony >= doc.IRONY_LEVEL) or (
-        lower and lower[0] in doc.FIRST_WORDS and doc.turn_opener(valences.tokens) is not None
-    ):
-        reading = _reading(text, valences, irony, lower, words.SentenceEvidence(value, without, ()))
-        return reading.counted.adjusted, reading.counted.weight, reading.deltas
-    # The cues as ``_reading`` looks for them (none for evidence negative with every rule and no "but").
-    if value <= NEGATIVE and (not without or without["negative_weight"] <= NEGATIVE) and "but" not in text.lower():
-        cues = None
+        evidence = words.changed_evidence(valences, lower)
+        value, without = evidence.value, evidence.without
+    else:
+        value, without = unchanged
+    # As ``_reading``: no cue looked for in evidence negative with every rule and without "but".
+    if value <= NEGATIVE and (not without or max(without.values()) <= NEGATIVE) and "but" not in text.lower():
+        cues = _NO_CUES
     else:
         cues = _sentence_cues(text, valences, lower)
+    opener = doc.turn_opener(valences.tokens) if lower and lower[0] in doc.FIRST_WORDS else None
+    if cues or opener is not None or (irony is not None and irony >= doc.IRONY_LEVEL and (without or value > 0)):
+        return _part(value, without, cues, opener, irony)
+    # No rule but the word rules touches the sentence (most): ``sentence_part`` leaves the evidence as
+    # it is with weight 1, and with one word rule off the part is that rule's value with weight 1:
+    # ``rule_deltas``'s ``1.0 * other - 1.0 * value`` is ``other - value`` (multiplying by 1.0 is
+    # exact), its weight ``1.0 - 1.0`` is 0.0.
+    if not without:
+        return value, 1.0, _NO_DELTAS
+    return value, 1.0, [(rule, other - value, 0.0) for rule, other in without.items()]
+
+
+_NO_CUES: list[str] = []  # shared, never written
+
+
+def _part(value: float, without: dict, cues: list[str], opener: str | None, irony: float | None) -> tuple:
+    """``(counted.adjusted, counted.weight, rule_deltas(part, counted))`` of ``counted =
+    doc.sentence_part(part)`` for ``part = doc.SentenceInput(value, cues, opener, irony, without)``
+    (some cue, an opener or irony at the level), computed as ``sentence_part`` computes each number
+    (the same operations in the same order) without its records: with a rule off, ``sentence_part``
+    starts from that rule's value (a word rule), skips ``adjust`` (hedges) or ``ironic_discount``
+    (ironic praise), or weighs 1 (discourse), and ``rule_deltas`` switches off the rules ``_touched``
+    lists, in its order."""
+    weight = doc.DISCOURSE_WEIGHT if opener else 1.0
+    hedged = doc.hedged(value, cues) if cues else value
+    adjusted = doc.ironic_discount(hedged, irony)
+    full = weight * adjusted
+    deltas = [
+        (rule, weight * doc.ironic_discount(doc.hedged(other, cues) if cues else other, irony) - full, weight - weight)
+        for rule, other in without.items()
+    ]
     if cues:
-        part = doc.SentenceInput(value, cues, None, irony, without)
-        counted = doc.sentence_part(part)
-        return counted.adjusted, counted.weight, doc.rule_deltas(part, counted)
-    return value, 1.0, [("negative_weight", without["negative_weight"] - value, 0.0)] if without else _NO_DELTAS
+        deltas.append(("hedges", weight * doc.ironic_discount(value, irony) - full, weight - weight))
+    if irony is not None and irony >= doc.IRONY_LEVEL:
+        deltas.append(("ironic_praise", weight * hedged - full, weight - weight))
+    if opener is not None:
+        deltas.append(("discourse", 1.0 * adjusted - full, 1.0 - weight))
+    return adjusted, weight, deltas
 
 
 _NO_DELTAS: list = []  # shared, never written
@@ -417,19 +456,26 @@ def _population_spread(values: list[float]) -> float:
 
     pstdev takes the exact mean square deviation of the values as a fraction, (n * sum(x*x) -
     sum(x)**2) / n**2, and returns its correctly rounded square root. Each float is an integer
-    over a power of two, so over the largest of those powers both sums are exact integers (a
-    repeated value counted once, times its count: a flood of equal sentences is one value);
+    over a power of two, so over the largest of those powers both sums are exact integers (in
+    any order; a repeated value may be counted once, times its count);
     the fraction is the same number, reduced as pstdev's is, and its root rounded the way
     pstdev rounds it (``_float_sqrt_of_frac``). pstdev spent ~0.17 ms on a news article.
     """
-    counts = collections.Counter(values)
-    ratios = [(*v.as_integer_ratio(), k) for v, k in counts.items()]
-    scale = max(d for _, d, _ in ratios)  # a power of two, a multiple of every other
-    sum_x = sum_xx = 0
-    for numerator, denominator, k in ratios:
-        x = numerator * (scale // denominator)
-        sum_x += k * x
-        sum_xx += k * x * x
+    distinct = set(values)
+    if len(distinct) < len(values) // 2:  # a flood of equal sentences: each value once, times its count
+        counts = collections.Counter(values)
+        ratios = [(*v.as_integer_ratio(), k) for v, k in counts.items()]
+        scale = max(d for _, d, _ in ratios)  # a power of two, a multiple of every other
+        sum_x = sum_xx = 0
+        for numerator, denominator, k in ratios:
+            x = numerator * (scale // denominator)
+            sum_x += k * x
+            sum_xx += k * x * x
+    else:  # prose: each value over ``scale``, summed and squared at C speed
+        ratios = list(map(float.as_integer_ratio, values))
+        scale = max(map(itemgetter(1), ratios))
+        scaled = list(map(mul, map(itemgetter(0), ratios), map(floordiv, repeat(scale), map(itemgetter(1), ratios))))
+        sum_x, sum_xx = sum(scaled), sum(map(mul, scaled, scaled))
     n = len(values)
     numerator, denominator = n * sum_xx - sum_x * sum_x, n * n * scale * scale
     common = math.gcd(numerator, denominator)  # reduced as ``Fraction`` reduces it (0 -> 0/1)
@@ -637,7 +683,7 @@ def analyze(document, config) -> Result:
         # From the rounded metric, so the label never contradicts the number shown.
         "label": label(metrics["compound"]),
         "arc": arc,
-        "smoothed_arc": list(map(round, rolling_mean(arc, settings["smoothing_window"]), repeat(4))),
+        "smoothed_arc": list(map(_vader.rounded, rolling_mean(arc, settings["smoothing_window"]), repeat(4))),
         "smoothing_window": settings["smoothing_window"],
         "offsets": offsets,
         "excluded": excluded,

@@ -144,10 +144,11 @@ def test_a_long_document_keeps_no_lowered_tokens_and_scores_the_same(monkeypatch
     assert plain.metrics == alone.metrics and plain.data["score_parts"] == alone.data["score_parts"]
 
 
-def test_vader_keeps_the_tokens_that_were_not_letters_and_digits_lower_cased():
+def test_vader_keeps_the_lowered_tokens_that_are_not_letters_and_digits():
     valences = _vader.token_valences("“We’re not,” said the U.S. envoy; it's 1,000 miles.")
-    # Curly quotes are no ASCII punctuation (VADER keeps them); "envoy;" and "miles." lost theirs.
-    assert valences.others == "“we're not,” u.s envoy it's 1,000 miles"
+    # Curly quotes are no ASCII punctuation (VADER keeps them); "envoy;" and "miles." lost theirs and
+    # are letters only now, "said" and "the" always were: none is among the others.
+    assert valences.others == "“we're not,” u.s it's 1,000"
     assert valences.tokens[:2] == ["“We're", "not,”"]
     assert hedge_cues("“We’re not,” said the U.S. envoy; it's 1,000 miles.") == ["negation"]
 
@@ -187,6 +188,10 @@ def test_lower_casing_turns_no_other_character_into_a_word_character_and_only_do
         "Although the start was slow, I like it like a rock.",  # concession, "like"
         "In the end it was fine.",  # an opener of three words
         "In short sentences we trust.",  # a first word that opens no turn here
+        "The victims of the war were sad, like the rest.",  # negative, two word rules: each switched off
+        "I like the murder scenes.",  # a story word in praise
+        "But the junk broke and the war was awful.",  # an opener in a changed negative sentence
+        "It was awful but cheap.",  # negative with "but"
         "",
     ],
 )
@@ -803,3 +808,56 @@ def test_population_spread_is_statistics_pstdev_to_the_last_bit():
             assert repr(spread) == repr(statistics.pstdev(values))
         else:  # 3.10's pstdev takes a float root of a rounded variance: within a few ulps of the exact root
             assert math.isclose(spread, statistics.pstdev(values), rel_tol=1e-15, abs_tol=1e-300)
+
+
+def test_a_part_without_records_is_sentence_part_and_its_rule_deltas():
+    # Every combination _contribution can hand over: evidence on each side of the thresholds, word
+    # rules off, cues, an opener, irony below, at and above the level.
+    import itertools
+
+    from textkit.plugins import _sentiment_document as doc
+    from textkit.plugins.sentiment import _part
+
+    values = (0.6, 0.03, 0.0, -0.02, -0.3)
+    withouts = ({}, {"negative_weight": -0.25}, {"story_words": -0.7, "negative_weight": -0.5}, {"like_preposition": 0.4})
+    cue_sets = ([], ["negation"], ["but"], ["modal", "question"], ["negation", "if", "but"])
+    for value, without, cues, opener, irony in itertools.product(
+        values, withouts, cue_sets, (None, "however"), (None, 0.3, 0.5, 0.95)
+    ):
+        if not (cues or opener or (irony is not None and irony >= doc.IRONY_LEVEL)):
+            continue  # not handed to _part
+        part = doc.SentenceInput(value, cues, opener, irony, without)
+        counted = doc.sentence_part(part)
+        assert _part(value, without, cues, opener, irony) == (counted.adjusted, counted.weight, doc.rule_deltas(part, counted))
+
+
+def test_the_emoji_search_finds_every_emoji_vader_spells_out_and_nothing_else():
+    search = _vader._emoji_search()
+    emoji = _vader._emoji_characters()
+    # Each of VADER's emoji alone, between words, and after a character of each width.
+    for character in emoji:
+        for text in (character, f"a {character} b", f"é’{character}", f"“{character}”", f"\U0001d400{character}"):
+            assert search(text) is not None, (character, text)
+    # News characters below the lowest emoji above Latin-1, "€" above it, an astral letter: none is one.
+    for text in ("", "plain", "“Quoted” — café’s … «x» ½", "a € b ← c", "\U0001d400 math"):
+        assert search(text) is None, text
+    assert _vader.token_valences("Great ©").text == "Great copyright"  # VADER spells it out
+
+
+def test_rounded_is_round_with_the_same_sign_near_every_half_and_decimal():
+    import math
+    import random
+
+    def same(x, digits):
+        a, b = _vader.rounded(x, digits), round(x, digits)
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+
+    for digits in (3, 4):
+        scale = 10**digits
+        for k in range(-scale, scale + 1):
+            for exact in ((k + 0.5) / scale, k / scale):  # a half (ties to even) and a decimal
+                below, above = math.nextafter(exact, -2.0), math.nextafter(exact, 2.0)
+                assert all(same(x, digits) for x in (exact, below, above)), (k, digits)
+    assert all(same(x, d) for x in (0.0, -0.0, 1.0, -1.0, 5e-324, -5e-324, 0.00049999, -0.00005) for d in (3, 4))
+    generator = random.Random(9)
+    assert all(same(generator.uniform(-1.0, 1.0), generator.choice((3, 4))) for _ in range(100_000))
