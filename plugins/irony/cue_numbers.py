@@ -18,10 +18,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, islice, repeat
+from itertools import compress, islice, repeat
 from operator import ge, gt, le
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
+from .lexicon import norm
 from .word_cues import MAX_KEPT_WORDS, CueReader, cue_table, word_reading
 
 UNWEIGHTED = 1  # the number of every cue without weight (0: no cue; weighted cues from 2)
@@ -31,10 +32,11 @@ UNWEIGHTED = 1  # the number of every cue without weight (0: no cue; weighted cu
 class Numbering:
     weights: list[float]  # by number (0.0 for 0 and UNWEIGHTED)
     cues: list[str]  # by number
-    number: dict[str, int]  # a weighted cue -> its number
-    pair_tables: list[dict[str, int]]  # the second word's key -> the pair's number, per first word (0: none)
-    pair_table: dict[str, int]  # a key -> its pair table (only keys opening a weighted pair)
-    elongated: int  # the number of "<elongated>"
+    number: dict[str, int]  # a cue of the table -> its number
+    weighted: dict[str, int]  # a cue of the table with a weight other than 0.0 -> its number
+    pair_tables: list[dict[str, int]]  # per first word, the second word's key -> the weighted pair's number
+    pair_table: dict[str, int]  # a key -> its pair table (only keys opening a weighted pair; 0: none)
+    elongated: int  # the number of "<elongated>" if it has a weight, else 0
 
 
 @lru_cache(maxsize=1)
@@ -42,9 +44,13 @@ def numbering() -> Numbering:
     weights = cue_table()["weights"]
     cues = ["", "", *weights]
     number = {cue: k for k, cue in enumerate(cues) if k >= 2}
+    weight_list = [0.0, 0.0, *weights.values()]
+    # Only the cues with a weight enter the sums and the strongest cues: every other one (0.0 in
+    # the table, or no entry at all) is only counted.
+    weighted = {cue: k for cue, k in number.items() if weight_list[k]}
     pair_tables: list[dict[str, int]] = [{}]
     pair_table: dict[str, int] = {}
-    for cue, k in number.items():
+    for cue, k in weighted.items():
         first, space, second = cue.partition(" ")
         if space:  # a pair "first second" (keys hold no space)
             if first not in pair_table:
@@ -53,141 +59,178 @@ def numbering() -> Numbering:
             pair_tables[pair_table[first]][second] = k
     # (A list, not an array of doubles: ``list.__getitem__`` is called at C speed by ``map``, an
     # array's goes through a slot wrapper, several times slower.)
-    return Numbering(
-        [0.0, 0.0, *weights.values()], cues, number, pair_tables, pair_table, number.get("<elongated>", UNWEIGHTED)
-    )
+    return Numbering(weight_list, cues, number, weighted, pair_tables, pair_table, weighted.get("<elongated>", 0))
 
 
 # Per word, what its place in the cue stream needs (numbers and a string: no object the garbage
-# collector walks): (its key's number, 0 if it has no cue key; the number of "<elongated>" if it
-# is stretched, else 0; its pair table; its key).
-Entry = tuple[int, int, int, "str | None"]
+# collector walks): (the number of its key if that cue has a weight, else 0; its pair table;
+# its key, None if it is no cue). A stretched word's "<elongated>" is not in it (see ``_read``).
+Entry = tuple[int, int, "str | None"]
+_NO_CUE: Entry = (0, 0, None)
 
 
-def _entry(stretched: bool, key: str | None, table: Numbering) -> Entry:
-    elongated = table.elongated if stretched else 0
+def _entry(key: str | None, table: Numbering) -> Entry:
     if key is None:
-        return (0, elongated, 0, None)
-    return (table.number.get(key, UNWEIGHTED), elongated, table.pair_table.get(key, 0), key)
+        return _NO_CUE
+    return (table.weighted.get(key, 0), table.pair_table.get(key, 0), key)
 
 
-# Entries of words whose cue no name of the document can veto, kept across documents (bounded).
+# Entries of words whose cue no name of the document can veto and which are not stretched,
+# kept across documents (bounded).
 _ENTRIES: dict[str, Entry] = {}
 _OPENING_ENTRIES: dict[str, Entry] = {}
 
 
+class CueStream(NamedTuple):
+    """A document's word cues as the model and the section need them."""
+
+    numbers: list[int]  # the numbers of the cues that have a weight, in the order of ``sentence_cues``
+    sizes: list[int]  # per prose sentence, how many of ``numbers`` are its own (in order)
+    count: int  # how many cues there are in all, with a weight or not
+
+
+def cue_stream(document) -> CueStream:
+    """The document's cues (memoised per document): every weighted cue's number, in the order
+    of ``word_cues.sentence_cues``, and the number of all the cues."""
+    return document.memo("irony.cue_stream", lambda: _read(document))
+
+
 def sentence_numbers(document) -> list[list[int]]:
-    """Per prose sentence (aligned with ``document.prose_sentences``), its cues' numbers in the
-    order of ``word_cues.sentence_cues`` (memoised per document). Equal one-word sentences share
-    one list (a flood of "Yes." stays small): read the lists, never change them."""
-    return document.memo("irony.cue_numbers", lambda: _read(document))
+    """Per prose sentence (aligned with ``document.prose_sentences``), the numbers of its cues
+    that have a weight, in the order of ``word_cues.sentence_cues``."""
+    numbers, sizes, _ = cue_stream(document)
+    left = iter(numbers)
+    return [list(islice(left, size)) for size in sizes]
 
 
-def _read(document) -> list[list[int]]:
+def _read(document) -> CueStream:
     table = numbering()
     reader = CueReader(document)
-    words, texts, text, keys, names = reader.words, reader.texts, reader.text, reader.keys, reader.names
-    pair_tables, number = table.pair_tables, table.number
-
-    def resolved(i: int, opens: bool) -> Entry:
-        """The entry of word ``i``, kept across documents when no name can veto its cue."""
-        written = texts[i]
-        stretched, key, by_name = word_reading(written, keys[i], opens)
-        entry = _entry(stretched, None if by_name and key in names else key, table)
-        kept = _OPENING_ENTRIES if opens else _ENTRIES
-        if not by_name and len(kept) < MAX_KEPT_WORDS:  # nothing but the word decides
-            kept[written] = entry
-        (opening if opens else known)[written] = entry
-        return entry
-
+    texts, starts, ends, text, names = reader.texts, reader.starts, reader.ends, reader.text, reader.names
+    pair_tables, weighted, elongated = table.pair_tables, table.weighted, table.elongated
+    numbers: list[int] = []
+    append = numbers.append
     known: dict[str, Entry] = {}  # entries of the words met in this document, inside a sentence
     opening: dict[str, Entry] = {}  # and opening one
-    known_word, kept_word = known.get, _ENTRIES.get
-    gaps: dict[str, tuple[int, ...]] = {}
+    stretched_inside: dict[str, Entry] = {}  # the same for stretched words
+    stretched_opening: dict[str, Entry] = {}
+    stretched = 0  # stretched words read: one "<elongated>" cue each
 
-    def gap_numbers(gap: str) -> tuple[int, ...]:
-        found = gaps.get(gap)
-        if found is None:
-            found = gaps[gap] = tuple(map(number.get, reader.gap_cues_of(gap), repeat(UNWEIGHTED)))
-        return found
-
-    one_word: dict[tuple[str, str, str], list[int]] = {}
-    result = []
-    for k, sentence in enumerate(reader.sentences):
-        marked = reader.marked(sentence)
-        if not reader.plain(k, sentence, marked):
-            result.append(list(map(number.get, reader.full_pass(sentence, marked), repeat(UNWEIGHTED))))
-            continue
-        first, end = sentence.first_word, sentence.end_word
-        opening_word, last = words[first], words[end - 1]
-        before = text[sentence.start : opening_word.start] if opening_word.start > sentence.start else ""
-        after = text[last.end : sentence.end] if sentence.end > last.end else ""
-        if end - first == 1:  # nothing but its text decides: equal one-word sentences share one list
-            shape = (before, texts[first], after)
-            found = one_word.get(shape)
-            if found is not None:
-                result.append(found)
-                continue
-        numbers = list(gap_numbers(before)) if before else []
-        append = numbers.append
-        written = texts[first]
-        key_number, elongated, pairs, _ = _OPENING_ENTRIES.get(written) or opening.get(written) or resolved(first, True)
+    def resolved(written: str, opens: bool) -> Entry:
+        """The entry of a word met for the first time in this document or stretched; kept across
+        documents when nothing but the word decides it. A stretched word is remembered only
+        here, so that each time it comes here for its "<elongated>", which comes before its own
+        cues."""
+        nonlocal stretched
+        seen = stretched_opening if opens else stretched_inside
+        entry = seen.get(written)
+        if entry is None:
+            # (``norm`` of a word is its key: ``lexicon.word_keys`` lower-cases the words joined
+            # by line breaks, which change nothing, see ``lexicon._joined``.)
+            is_stretched, key, by_name = word_reading(written, norm(written), opens)
+            entry = _entry(None if by_name and key in names else key, table)
+            if not is_stretched:
+                kept = _OPENING_ENTRIES if opens else _ENTRIES
+                if not by_name and len(kept) < MAX_KEPT_WORDS:  # nothing but the word decides
+                    kept[written] = entry
+                (opening if opens else known)[written] = entry
+                return entry
+            seen[written] = entry
+        stretched += 1
         if elongated:
             append(elongated)
+        return entry
+
+    known_word, kept_word, kept_opening, opening_word = known.get, _ENTRIES.get, _OPENING_ENTRIES.get, opening.get
+    gaps: dict[str, tuple[tuple[int, ...], int]] = {}
+
+    def gap_cues(gap: str) -> tuple[tuple[int, ...], int]:
+        """(the numbers of a gap's weighted cues, how many cues it holds)."""
+        found = gaps.get(gap)
+        if found is None:
+            cues = reader.gap_cues_of(gap)
+            found = gaps[gap] = (tuple(filter(None, map(weighted.get, cues))), len(cues))
+        return found
+
+    full = reader.full_passes()
+    sizes: list[int] = []
+    count = 0  # the cues not counted by ``keyed``, ``joined`` and ``stretched``
+    keyed = joined = 0  # words with a cue key; of them, those following another (each also makes a pair)
+    for k, sentence in enumerate(reader.sentences):
+        before = len(numbers)
+        marked = full.get(k)
+        if marked is not None:
+            cues = reader.full_pass(sentence, marked)
+            numbers += filter(None, map(weighted.get, cues))
+            count += len(cues)
+            sizes.append(len(numbers) - before)
+            continue
+        first, end = sentence.first_word, sentence.end_word
+        if starts[first] > sentence.start:
+            found, n = gap_cues(text[sentence.start : starts[first]])
+            numbers += found
+            count += n
+        written = texts[first]
+        number, pairs, key = kept_opening(written) or opening_word(written) or resolved(written, True)
+        if number:
+            append(number)
         previous = None  # the pair table of the word before, when it has a cue key
-        if key_number:
-            append(key_number)
+        if key is not None:
+            keyed += 1
             previous = pair_tables[pairs]
-        for i in range(first + 1, end):  # ``word_cues._add_word`` written out: once per word
-            written = texts[i]
-            key_number, elongated, pairs, key = kept_word(written) or known_word(written) or resolved(i, False)
-            if elongated:
-                append(elongated)
-            if key_number:
-                append(key_number)
-                if previous is not None:
-                    append(previous.get(key, UNWEIGHTED))
+        for written in islice(texts, first + 1, end):  # ``word_cues._add_word`` written out: once per word
+            number, pairs, key = kept_word(written) or known_word(written) or resolved(written, False)
+            if number:
+                append(number)
+            if key is None:
+                previous = None
+            elif previous is None:
+                keyed += 1
                 previous = pair_tables[pairs]
             else:
-                previous = None
-        if after:
-            numbers += gap_numbers(after)
-        if end - first == 1:
-            one_word[shape] = numbers
-        result.append(numbers)
-    return result
+                # The pair "previous key": its number if it has a weight (only such pairs are in
+                # the table), else it is only counted.
+                joined += 1
+                number = previous.get(key)
+                if number:
+                    append(number)
+                previous = pair_tables[pairs]
+        if sentence.end > ends[end - 1]:
+            found, n = gap_cues(text[ends[end - 1] : sentence.end])
+            numbers += found
+            count += n
+        sizes.append(len(numbers) - before)
+    return CueStream(numbers, sizes, count + keyed + 2 * joined + stretched)
 
 
-def _weighed(document) -> tuple[list[int], list[float]]:
-    """(the numbers of all the document's cues in order, the weight of each), memoised."""
-
-    def compute() -> tuple[list[int], list[float]]:
-        numbers = list(chain.from_iterable(sentence_numbers(document)))
-        return numbers, list(map(numbering().weights.__getitem__, numbers))  # each looked up once
-
-    return document.memo("irony.cue_weights", compute)
+def _weighed(document) -> list[float]:
+    """The weight of each of the document's weighted cues, in order (memoised)."""
+    return document.memo("irony.cue_weights", lambda: list(map(numbering().weights.__getitem__, cue_stream(document).numbers)))
 
 
 def cue_values(document) -> tuple[list[float], float]:
     """(per prose sentence the summed weight of its cues, the summed weight of all the
-    document's cues), each summed in cue order as ``word_cues.cue_score`` sums."""
-    _, weights = _weighed(document)
+    document's cues), each summed in cue order as ``word_cues.cue_score`` sums.
+
+    Only the cues with a weight are added: a cue without one adds 0.0, which leaves a sum
+    as it was (no sum here is ever -0.0, the one float that adding 0.0 changes; a sentence
+    without weighted cues sums to 0 instead of 0.0, the same number to every later step)."""
+    weights = _weighed(document)
     left = iter(weights)
-    return [sum(islice(left, len(numbers))) for numbers in sentence_numbers(document)], sum(weights)
+    return [sum(islice(left, size)) for size in cue_stream(document).sizes], sum(weights)
 
 
 def strongest(document, n: int = 5) -> tuple[int, list[dict[str, Any]]]:
     """(the number of the document's cues, the ``word_cues.top_cues`` of them)."""
-    numbers, weights = _weighed(document)
-    # Only the cues with a weight are counted (picked out at C speed by their weight): every weight
-    # in the table is non-zero, and a cue of weight 0.0 would be shown neither way nor change
-    # which others are (its total is neither > 0 nor < 0, and it would rank below every positive
-    # total and above every negative one).
-    counts = Counter(compress(numbers, weights))
+    stream = cue_stream(document)
+    # Only the cues with a weight are counted: a cue of weight 0.0 (or none) would be shown
+    # neither way nor change which others are (its total is neither > 0 nor < 0, and it would
+    # rank below every positive total and above every negative one).
+    counts = Counter(stream.numbers)
     table = numbering()
     weighted = list(counts)
     # Only the cues shown are named.
-    return len(numbers), ranked_cues(
+    return stream.count, ranked_cues(
         weighted, list(map(table.weights.__getitem__, weighted)), list(counts.values()), n, table.cues.__getitem__
     )
 
