@@ -440,3 +440,41 @@ def test_one_scan_of_the_text_and_a_scan_per_sentence_give_the_same_segmentation
     from textkit.segment import _segment_scanning
 
     assert _segment_scanning(text, by_sentence=False) == _segment_scanning(text, by_sentence=True)
+    assert _segment_scanning(text, by_sentence=False).words == _segment_scanning(text, by_sentence=True).words
+
+
+@pytest.mark.parametrize("by_sentence", [False, True])
+def test_words_are_columns_and_word_objects_are_made_on_first_use(by_sentence):
+    from textkit.segment import _segment_scanning
+
+    result = _segment_scanning("Yes.\nThe U.S. Army left byTikTok’s office.\n\nNo", by_sentence=by_sentence)
+    assert "words" not in result.__dict__  # segmenting made no Word object
+    assert result.word_texts == ("Yes", "The", "U.S.", "Army", "left", "byTikTok’s", "office", "No")
+    assert result.word_starts == (0, 5, 9, 14, 19, 24, 35, 44)
+    assert result.word_ends == (3, 8, 13, 18, 23, 34, 41, 46)
+    words = result.words
+    assert [(w.start, w.end, w.text, w.index, w.sentence) for w in words] == [
+        (0, 3, "Yes", 0, 0), (5, 8, "The", 1, 1), (9, 13, "U.S.", 2, 1), (14, 18, "Army", 3, 1),
+        (19, 23, "left", 4, 1), (24, 34, "byTikTok’s", 5, 1), (35, 41, "office", 6, 1), (44, 46, "No", 7, 2),
+    ]  # fmt: skip
+    assert result.words is words  # made once
+
+
+def test_a_segmentation_made_from_word_objects_has_their_columns():
+    from textkit.segment import Segmentation
+
+    whole = segment("One two. Three")
+    again = Segmentation.from_words(whole.paragraphs, whole.sentences, whole.words, whole.warnings)
+    assert again == whole
+    assert again.word_texts == ("One", "two", "Three") and again.word_starts == (0, 4, 9)
+
+
+def test_a_documents_word_columns_and_its_window():
+    document = Document("One two. Three four five. Six.")
+    assert document.word_texts == ("One", "two", "Three", "four", "five", "Six")
+    assert document.word_starts == tuple(w.start for w in document.words)
+    assert document.word_ends == tuple(w.end for w in document.words)
+    window = document.window(2)
+    assert window.word_texts == ("One", "two", "Three", "four", "five")
+    assert [w.text for w in window.words] == list(window.word_texts)
+    assert window.counts()["words"] == 5

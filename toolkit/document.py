@@ -81,6 +81,21 @@ class Document:
     def words(self) -> tuple[Word, ...]:
         return self.segmentation.words
 
+    @property
+    def word_texts(self) -> tuple[str, ...]:
+        """Each word's text, in order: ``[w.text for w in document.words]`` without a Word object per word."""
+        return self.segmentation.word_texts
+
+    @property
+    def word_starts(self) -> tuple[int, ...]:
+        """Each word's start offset, in order (``word.start``)."""
+        return self.segmentation.word_starts
+
+    @property
+    def word_ends(self) -> tuple[int, ...]:
+        """Each word's end offset, in order (``word.end``)."""
+        return self.segmentation.word_ends
+
     @cached_property
     def prose_sentences(self) -> tuple[Sentence, ...]:
         """Sentences outside trailing web-page chrome ("Share.", "Leave A Reply")."""
@@ -223,7 +238,7 @@ class Document:
             lines=len(self._line_starts),
             paragraphs=len(self.paragraphs),
             sentences=len(self.sentences),
-            words=len(self.words),
+            words=len(self.word_texts),
         )
 
     @property
@@ -255,9 +270,11 @@ def _first_sentences(whole: Document, count: int) -> Document:
     # Positions are the whole document's: the same source map and line starts serve the window's offsets.
     window._source_map, window._source_text = whole._source_map, whole._source_text
     window.__dict__["_line_starts"] = whole._line_starts
+    words = last.end_word
     window.__dict__["segmentation"] = Segmentation(
-        paragraphs, segmentation.sentences[:count], segmentation.words[: last.end_word], segmentation.warnings
-    )
+        paragraphs, segmentation.sentences[:count], segmentation.word_starts[:words],
+        segmentation.word_ends[:words], segmentation.word_texts[:words], segmentation.warnings,
+    )  # fmt: skip
     window._window_of = whole
     return window
 

@@ -47,7 +47,7 @@ import sys
 from dataclasses import dataclass
 from bisect import bisect_left
 from collections import deque
-from functools import partial
+from functools import cached_property, partial
 from itertools import accumulate, chain, compress, count, pairwise, repeat
 from operator import add, attrgetter, sub
 from typing import Iterator
@@ -198,15 +198,53 @@ _SET_SENTENCE_INDEX, _SET_PARAGRAPH = Sentence.index.__set__, Sentence.paragraph
 _SET_FIRST_WORD, _SET_END_WORD = Sentence.first_word.__set__, Sentence.end_word.__set__
 _SET_PARAGRAPH_INDEX, _SET_BOILERPLATE = Paragraph.index.__set__, Paragraph.boilerplate.__set__
 _FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
+_START, _END, _TEXT = attrgetter("start"), attrgetter("end"), attrgetter("text")
 
 
 @dataclass(frozen=True)
 class Segmentation:
+    """A text's paragraphs, sentences and words.
+
+    The words are kept as three columns, an entry per word in text order:
+    ``word_starts``, ``word_ends`` and ``word_texts``. An analyzer that reads
+    them by index makes no object per word; ``words`` makes a :class:`Word`
+    of each on first use (a news article has some 650, and building and
+    freeing them was a tenth of the time segmenting it takes).
+    """
+
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
-    words: tuple[Word, ...]
+    word_starts: tuple[int, ...]
+    word_ends: tuple[int, ...]
+    word_texts: tuple[str, ...]
     # What the reader should know about how the text was segmented (see _PysbdBudget).
     warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def from_words(
+        cls, paragraphs: tuple[Paragraph, ...], sentences: tuple[Sentence, ...], words: tuple[Word, ...], warnings: tuple[str, ...] = ()
+    ) -> "Segmentation":
+        """The segmentation of these Word objects (their columns taken from them)."""
+        columns = (tuple(map(_START, words)), tuple(map(_END, words)), tuple(map(_TEXT, words)))
+        segmentation = cls(paragraphs, sentences, *columns, warnings)
+        segmentation.__dict__["words"] = tuple(words)
+        return segmentation
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        return _make_words(self.word_starts, self.word_ends, self.word_texts, self.sentences)
+
+
+def _make_words(starts, ends, texts, sentences) -> tuple[Word, ...]:
+    """A Word per entry of the columns, each in the sentence whose word range holds it."""
+    words = list(map(_new_object, repeat(Word, len(texts))))
+    # Each field set by its slot's setter over the whole column, without a Python step per word.
+    for setter, column in zip((_SET_WORD_START, _SET_WORD_END, _SET_WORD_TEXT), (starts, ends, texts)):
+        _consume(map(setter, words, column))
+    _consume(map(_SET_WORD_INDEX, words, range(len(texts))))
+    counts = map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences))
+    _consume(map(_SET_WORD_SENTENCE, words, chain.from_iterable(map(repeat, range(len(sentences)), counts))))
+    return tuple(words)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -613,10 +651,12 @@ def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
     budget = _PysbdBudget(text)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
-    words: list[Word] = []
-    add_sentence, add_word = sentences.append, words.append
+    add_sentence = sentences.append
     word_spans, word_at, word_after = _WORD.finditer, _WORD.match, _WORD.search
-    if not by_sentence:
+    if by_sentence:
+        starts, ends, texts = [], [], []
+        add_start, add_end, add_text = starts.append, ends.append, texts.append
+    else:
         # The split keeps the words (a group): gap, word, gap, ..., word, gap; the
         # running total of the parts' lengths is where each part starts.
         parts = _WORD_AND_GAPS.split(text)
@@ -626,12 +666,12 @@ def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
         del parts, offsets
         # Word indexes, one object each that the sentences' first_word and end_word share.
         indices = list(range(n + 1))
-    # Paragraphs, sentences and words are built through their slots' setters: a frozen
+    # Paragraphs and sentences are built through their slots' setters: a frozen
     # dataclass's __init__ sets each field by name through object.__setattr__,
-    # three times slower, and a document has a Word per word. Equal values
-    # share one object (a word's index and its sentence's first_word, a
-    # one-word sentence's offsets and text): a document of one-word lines
-    # holds a third less memory.
+    # three times slower, and a text of one-line sentences has a sentence per
+    # word. Equal values share one object (the sentences' word indexes, a
+    # one-word sentence's offsets and text with its word's): a document of
+    # one-word lines holds a third less memory.
     n_words = n_sentences = 0
     for p_index, (p_start, p_end) in enumerate(paragraph_spans):
         paragraph = _new_object(Paragraph)
@@ -665,13 +705,9 @@ def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
                 # ("Yes", a list item) needs no more, and its word shares its text.
                 opening = word_at(text, s_start, s_end)
                 if opening is not None and opening.end() == s_end:
-                    word = _new_object(Word)
-                    _SET_WORD_START(word, s_start)
-                    _SET_WORD_END(word, s_end)
-                    _SET_WORD_TEXT(word, sentence_text)
-                    _SET_WORD_INDEX(word, n_words)
-                    _SET_WORD_SENTENCE(word, n_sentences)
-                    add_word(word)
+                    add_start(s_start)
+                    add_end(s_end)
+                    add_text(sentence_text)
                     n_words += 1
                     matches = ()
                 elif opening is not None and word_after(text, opening.end(), s_end) is None:
@@ -679,14 +715,10 @@ def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
                 else:
                     matches = word_spans(text, s_start, s_end)
                 for match in matches:
-                    word = _new_object(Word)
                     word_start, word_end = match.span()
-                    _SET_WORD_START(word, word_start)
-                    _SET_WORD_END(word, word_end)
-                    _SET_WORD_TEXT(word, match.group())
-                    _SET_WORD_INDEX(word, n_words)
-                    _SET_WORD_SENTENCE(word, n_sentences)
-                    add_word(word)
+                    add_start(word_start)
+                    add_end(word_end)
+                    add_text(match.group())
                     n_words += 1
             sentence = _new_object(Sentence)
             _SET_SENTENCE_START(sentence, s_start)
@@ -698,18 +730,11 @@ def _segment_scanning(text: str, by_sentence: bool) -> Segmentation:
             _SET_END_WORD(sentence, n_words if by_sentence else indices[n_words])
             add_sentence(sentence)
             n_sentences += 1
-    if not by_sentence:
-        if n_words != n:
-            raise _WordAcrossSentences  # words after the last sentence
-        words = list(map(_new_object, repeat(Word, n)))
-        # Each field set by its slot's setter over the whole column, without a Python step per word.
-        for setter, column in zip((_SET_WORD_START, _SET_WORD_END, _SET_WORD_TEXT), (starts, ends, texts)):
-            _consume(map(setter, words, column))
-        _consume(map(_SET_WORD_INDEX, words, indices))
-        counts = map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences))
-        _consume(map(_SET_WORD_SENTENCE, words, chain.from_iterable(map(repeat, range(n_sentences), counts))))
-        del starts, ends, texts, indices  # before the tuples are made: the peak is then
-    return Segmentation(tuple(paragraphs), tuple(sentences), tuple(words), budget.warnings())
+    if not by_sentence and n_words != n:
+        raise _WordAcrossSentences  # words after the last sentence
+    return Segmentation(
+        tuple(paragraphs), tuple(sentences), tuple(starts), tuple(ends), tuple(texts), budget.warnings()
+    )
 
 
 def tokenize_words(text: str) -> list[str]:

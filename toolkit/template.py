@@ -63,7 +63,7 @@ def analyze(document, config) -> Result:
     max_words = config.for_analyzer(ANALYZER_ID).get("max_words", 25)
     if not document.sentences:
         raise Skip("no sentences")
-    lengths = [len(document.words_of(sentence)) for sentence in document.sentences]
+    lengths = [sentence.word_count for sentence in document.sentences]
     long = [(s, n) for s, n in zip(document.sentences, lengths) if n > max_words]
     return Result(
         metrics={{"sentences": len(lengths), "long_sentences": len(long), "longest": max(lengths)}},
