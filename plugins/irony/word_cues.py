@@ -35,7 +35,7 @@ from typing import Any, Sequence
 
 from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
 
-from .lexicon import joined_keys, read_json, word_keys, word_texts
+from .lexicon import joined_keys, read_json, word_keys
 
 MAX_LETTERS = 20  # a longer "word" is never a dictionary word (and is not looked up)
 EMOJI_REACH = 50  # characters of a gap between words looked at for an emoji
@@ -135,7 +135,7 @@ def _gap_cues(gap: str) -> list[str]:
     return cues
 
 
-def _names(document, keys: list[str], texts: list[str]) -> frozenset[str]:
+def _names(document, keys: list[str], texts: Sequence[str]) -> frozenset[str]:
     """Words the document writes with a capital inside a sentence ("said Bush"): names, whatever
     the dictionary says; one pass over the words (``texts``: their texts)."""
     # The words opening with a capital but not a sentence, and not all in capitals, picked out at
@@ -161,15 +161,6 @@ def _tag_cues(tag: str) -> list[str]:
     return cues
 
 
-def word_bounds(document) -> tuple[Sequence[int], Sequence[int]]:
-    """(every word's start offset, every word's end offset), by word index."""
-    starts = getattr(document, "word_starts", None)
-    if starts is None:  # TODO(columns): main's columns not merged yet
-        words = document.words
-        return [w.start for w in words], [w.end for w in words]
-    return starts, document.word_ends
-
-
 class CueReader:
     """What reading a document's cues needs, worked out once: its word keys, texts and bounds,
     its names, where hashtags and mentions start, which sentences need the full pass; and each
@@ -177,8 +168,10 @@ class CueReader:
 
     def __init__(self, document) -> None:
         self.keys = keys = word_keys(document)
-        self.texts = texts = word_texts(document)
-        self.starts, self.ends = starts, _ = word_bounds(document)
+        # The words as the segmentation's columns (no Word object is made).
+        self.texts = texts = document.word_texts
+        self.starts = starts = document.word_starts
+        self.ends = document.word_ends
         self.text = text = document.text
         self.names = _names(document, keys, texts)
         # Where a word after "#" or "@" starts (``in`` finds out at C speed that most texts hold neither).
