@@ -21,7 +21,8 @@ round, so a round meets words for the first time as a run over these texts does 
 
 ``instructions``: two runs under ``valgrind --tool=cachegrind`` per revision (the whole textkit of
 that revision), ``--warm`` texts analysed first, then ``--documents`` texts prepared as above,
-with and without the part measured; the difference per document. Counts do not move with the
+with and without the part measured (``--part cues``: ``cue_values`` alone); the difference per
+document. ``--warm 0``: the words are met for the first time as at the start of a run. Counts do not move with the
 machine's load (fix PYTHONHASHSEED, set here).
 """
 
@@ -45,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 PROBE = """
 import json, sys
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
-warm, n, measured = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "cues"
+warm, n, measured, part = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "measured", sys.argv[5]
 from textkit import Config, Document
 from textkit.plugins._vader import sentence_scores
 import textkit.plugins.irony as irony
@@ -67,7 +68,9 @@ for text in texts[:warm]:
     analysed(prepared(text))
 for text in texts[warm : warm + n]:
     document = prepared(text)
-    if measured:
+    if measured and part == "cues":
+        irony.cue_numbers.cue_values(document)
+    elif measured:
         analysed(document)
 """
 
@@ -101,7 +104,9 @@ def forget_words(irony) -> None:
         for attribute, value in vars(module).items():
             if attribute.isupper() and isinstance(value, dict):
                 value.clear()
-    sys.modules[irony.__name__ + ".word_cues"].usable.cache_clear()
+    usable = sys.modules[irony.__name__ + ".word_cues"].usable
+    if hasattr(usable, "cache_clear"):  # (cached before 2026-12)
+        usable.cache_clear()
 
 
 def timed(irony, documents, cold: bool = False) -> tuple[float, float]:
@@ -171,13 +176,21 @@ def instructions(args) -> None:
     tmp = Path(tempfile.mkdtemp())
     texts_file = tmp / "texts.json"
     texts_file.write_text(json.dumps(texts), encoding="utf-8")
-    revisions = {args.previous: export_revision(args.previous, tmp / "previous"), "this checkout": None}
+    # (``--current``: a revision of this branch, exported, so that editing the checkout during the
+    # runs changes nothing.)
+    current = export_revision(args.current, tmp / "current") if args.current else None
+    revisions = {args.previous: export_revision(args.previous, tmp / "previous"), "this checkout": current}
     common = [str(texts_file), str(args.warm), str(args.documents)]
-    jobs = {(label, mode): (common + [mode], path) for label, path in revisions.items() for mode in ("cues", "none")}
+    jobs = {
+        (label, mode): (common + [mode, args.part], path)
+        for label, path in revisions.items()
+        for mode in ("measured", "none")
+    }
     with ThreadPoolExecutor(max_workers=2) as pool:  # two valgrind runs at a time (2 cores)
         counts = dict(zip(jobs, pool.map(lambda job: counted(PROBE, *job), jobs.values())))
-    per_document = {label: (counts[label, "cues"] - counts[label, "none"]) / args.documents for label in revisions}
-    print(f"irony cue numbers and section, instructions per document ({args.documents} texts after {args.warm})")
+    per_document = {label: (counts[label, "measured"] - counts[label, "none"]) / args.documents for label in revisions}
+    what = "cue_values" if args.part == "cues" else "irony cue numbers and section"
+    print(f"{what}, instructions per document ({args.documents} texts after {args.warm})")
     for label, value in per_document.items():
         print(f"{label:16} {value / 1e6:8.2f} M")
     print(f"{'ratio':16} {per_document['this checkout'] / per_document[args.previous]:8.3f}")
@@ -187,11 +200,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=("cpu", "instructions"))
     parser.add_argument("--previous", default="main", help="the git revision to compare with")
+    parser.add_argument("--current", default=None, help="instructions: a revision instead of the checkout")
     parser.add_argument("--texts", type=Path, default=Path("/tmp/news500"), help="a folder of .txt files")
     parser.add_argument("--documents", type=int, default=None)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--warm", type=int, default=100)
     parser.add_argument("--no-words", dest="words", action="store_false")
+    parser.add_argument("--part", choices=("cues", "all"), default="all",
+                        help="instructions of cue_values alone, or of the cue numbers and the section")
     parser.add_argument("--cold", action="store_true", help="each round starts without word readings, as a run does")
     args = parser.parse_args()
     if args.what == "cpu":

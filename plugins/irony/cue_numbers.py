@@ -23,7 +23,7 @@ from operator import ge, gt, le
 from typing import Any, Callable, NamedTuple
 
 from .lexicon import norm
-from .word_cues import MAX_KEPT_WORDS, CueReader, cue_table, word_reading
+from .word_cues import MAX_KEPT_WORDS, CueReader, cue_table, read_word
 
 UNWEIGHTED = 1  # the number of every cue without weight (0: no cue; weighted cues from 2)
 
@@ -37,6 +37,7 @@ class Numbering:
     pair_tables: list[dict[str, int]]  # per first word, the second word's key -> the weighted pair's number
     pair_table: dict[str, int]  # a key -> its pair table (only keys opening a weighted pair; 0: none)
     elongated: int  # the number of "<elongated>" if it has a weight, else 0
+    entries: dict[str, Entry]  # the entry of every key that has a weight or opens a weighted pair
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,11 @@ def numbering() -> Numbering:
             pair_tables[pair_table[first]][second] = k
     # (A list, not an array of doubles: ``list.__getitem__`` is called at C speed by ``map``, an
     # array's goes through a slot wrapper, several times slower.)
-    return Numbering(weight_list, cues, number, weighted, pair_tables, pair_table, weighted.get("<elongated>", 0))
+    # Every word with the same key shares its entry (one tuple, made here once).
+    entries = {key: (weighted.get(key, 0), pair_table.get(key, 0), key) for key in (*weighted, *pair_table) if " " not in key}
+    return Numbering(
+        weight_list, cues, number, weighted, pair_tables, pair_table, weighted.get("<elongated>", 0), entries
+    )
 
 
 # Per word, what its place in the cue stream needs (numbers and a string: no object the garbage
@@ -68,17 +73,13 @@ def numbering() -> Numbering:
 Entry = tuple[int, int, "str | None"]
 _NO_CUE: Entry = (0, 0, None)
 
-
-def _entry(key: str | None, table: Numbering) -> Entry:
-    if key is None:
-        return _NO_CUE
-    return (table.weighted.get(key, 0), table.pair_table.get(key, 0), key)
-
-
-# Entries of words whose cue no name of the document can veto and which are not stretched,
-# kept across documents (bounded).
+# Entries kept across documents (bounded), of words that are not stretched: those whose cue no
+# name of the document can veto, and (``_NAMEABLE``) the familiar words written with a capital,
+# whose entry holds unless the document uses their key as a name.
 _ENTRIES: dict[str, Entry] = {}
 _OPENING_ENTRIES: dict[str, Entry] = {}
+_NAMEABLE: dict[str, Entry] = {}
+_OPENING_NAMEABLE: dict[str, Entry] = {}
 
 
 class CueStream(NamedTuple):
@@ -107,7 +108,7 @@ def _read(document) -> CueStream:
     table = numbering()
     reader = CueReader(document)
     texts, starts, ends, text, names = reader.texts, reader.starts, reader.ends, reader.text, reader.names
-    pair_tables, weighted, elongated = table.pair_tables, table.weighted, table.elongated
+    pair_tables, weighted, elongated, key_entries = table.pair_tables, table.weighted, table.elongated, table.entries
     numbers: list[int] = []
     append = numbers.append
     known: dict[str, Entry] = {}  # entries of the words met in this document, inside a sentence
@@ -117,24 +118,39 @@ def _read(document) -> CueStream:
     stretched = 0  # stretched words read: one "<elongated>" cue each
 
     def resolved(written: str, opens: bool) -> Entry:
-        """The entry of a word met for the first time in this document or stretched; kept across
-        documents when nothing but the word decides it. A stretched word is remembered only
-        here, so that each time it comes here for its "<elongated>", which comes before its own
-        cues."""
+        """The entry of a word met for the first time in this document, or stretched. A
+        stretched word is remembered only here, so that each time it comes here for its
+        "<elongated>", which comes before its own cues."""
         nonlocal stretched
+        entry = (_OPENING_NAMEABLE if opens else _NAMEABLE).get(written)
+        if entry is not None:  # a familiar word with a capital, read in an earlier document
+            if entry[2] in names:
+                entry = _NO_CUE
+            (opening if opens else known)[written] = entry
+            return entry
         seen = stretched_opening if opens else stretched_inside
         entry = seen.get(written)
         if entry is None:
             # (``norm`` of a word is its key: ``lexicon.word_keys`` lower-cases the words joined
             # by line breaks, which change nothing, see ``lexicon._joined``.)
-            is_stretched, key, by_name = word_reading(written, norm(written), opens)
-            entry = _entry(None if by_name and key in names else key, table)
+            is_stretched, key, by_name = read_word(written, norm(written), opens)
+            entry = _NO_CUE if key is None else key_entries.get(key) or (0, 0, key)
             if not is_stretched:
-                kept = _OPENING_ENTRIES if opens else _ENTRIES
-                if not by_name and len(kept) < MAX_KEPT_WORDS:  # nothing but the word decides
-                    kept[written] = entry
+                if not by_name:  # nothing but the word decides
+                    kept = _OPENING_ENTRIES if opens else _ENTRIES
+                    if len(kept) < MAX_KEPT_WORDS:
+                        kept[written] = entry
+                        return entry
+                else:
+                    kept = _OPENING_NAMEABLE if opens else _NAMEABLE
+                    if len(kept) < MAX_KEPT_WORDS:
+                        kept[written] = entry
+                    if key in names:
+                        entry = _NO_CUE
                 (opening if opens else known)[written] = entry
                 return entry
+            if by_name and key in names:
+                entry = _NO_CUE
             seen[written] = entry
         stretched += 1
         if elongated:

@@ -66,10 +66,10 @@ def cue_table() -> dict[str, Any]:
 _VOWELS = frozenset("aeiouy")
 
 
-@lru_cache(maxsize=65536)
 def usable(key: str) -> bool:
     """May this lower-case word be a cue? A dictionary word of letters, with a vowel (not an
-    abbreviation such as "bt"), not a lone letter other than "a" and "i", not a number word."""
+    abbreviation such as "bt"), not a lone letter other than "a" and "i", not a number word.
+    (Not cached: a word's reading, which asks this, is kept across documents.)"""
     letters = key.replace("'", "")
     return (
         0 < len(letters) <= MAX_LETTERS
@@ -104,14 +104,18 @@ def _candidate_key(text: str, key: str, opens_sentence: bool) -> tuple[str | Non
     return (key if usable(key) else None), False
 
 
-def word_reading(text: str, key: str, opens_sentence: bool) -> tuple[bool, str | None, bool]:
+def read_word(text: str, key: str, opens_sentence: bool) -> tuple[bool, str | None, bool]:
     """(stretched, candidate cue key, may a name veto it) of a word written ``text`` (its key
-    ``key``), opening its sentence or not: the same in every document, so kept across documents
-    (bounded) and asked once per distinct word and place."""
+    ``key``), opening its sentence or not: the same in every document."""
+    return (_ELONGATED.search(text, 0, STRETCH_REACH) is not None, *_candidate_key(text, key, opens_sentence))
+
+
+def word_reading(text: str, key: str, opens_sentence: bool) -> tuple[bool, str | None, bool]:
+    """``read_word``, kept across documents (bounded): asked once per distinct word and place."""
     cache = _OPENING_WORDS if opens_sentence else _WORDS
     found = cache.get(text)
     if found is None:
-        found = (_ELONGATED.search(text, 0, STRETCH_REACH) is not None, *_candidate_key(text, key, opens_sentence))
+        found = read_word(text, key, opens_sentence)
         if len(cache) < MAX_KEPT_WORDS:
             cache[text] = found
     return found
