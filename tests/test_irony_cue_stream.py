@@ -146,3 +146,18 @@ def test_names_are_found_whatever_the_first_letter():
         starts = sorted(rng.sample(range(len(texts)), rng.randint(1, len(texts))))
         document = SimpleNamespace(sentences=[SimpleNamespace(first_word=k) for k in starts])
         assert word_cues._names(document, keys, texts, joined) == reference_names(document, keys, texts)
+
+
+def test_ranked_cues_are_those_of_sorting_by_minus_the_total():
+    rng = random.Random(7)
+    for _ in range(3000):
+        size = rng.randint(1, 14)
+        cues = [f"c{k}" for k in range(size)]
+        weights = [rng.choice([0.1, 0.2, -0.3, 0.3, -0.1, 0.05, 1 / 3, -2 / 3]) for _ in cues]
+        counts = [rng.choice([1, 1, 1, 2, 3, 4, 7]) for _ in cues]
+        n = rng.randint(1, 6)
+        totals = [sum(repeat(w, k)) for w, k in zip(weights, counts)]
+        ranking = sorted(range(size), key=lambda j: -totals[j])
+        expected = [{"cue": cues[j], "weight": round(totals[j], 4)} for j in ranking[:n] if totals[j] > 0]
+        expected += [{"cue": cues[j], "weight": round(totals[j], 4)} for j in reversed(ranking[-n:]) if totals[j] < 0]
+        assert cue_numbers.ranked_cues(cues, weights, counts, n) == expected

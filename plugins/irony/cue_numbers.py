@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, islice, repeat
-from operator import ge, gt, le
+from operator import gt
 from typing import Any, Callable, NamedTuple
 
 from .lexicon import norm
@@ -258,21 +258,15 @@ def ranked_cues(
     its weight summed over its occurrences (``cues`` in the order they first occur; ``name``
     spells a cue out).
 
-    As ``sorted(..., key=-total)`` ranks them (ties in order of first occurrence), but only the
-    cues at or beyond the ``n``-th largest and the ``n``-th smallest total are sorted by key."""
+    As ``sorted(..., key=-total)`` ranks them (ties in order of first occurrence): a stable sort
+    in reverse keeps equal totals in their order too, and needs no key made per cue."""
     if not cues:
         return []
     # A cue said more than once: its weight added up as a running sum, as ``top_cues`` does.
     totals = list(weights)
     for j in compress(range(len(counts)), map(gt, counts, repeat(1))):
         totals[j] = sum(repeat(weights[j], counts[j]))
-    ordered = sorted(totals)
-    high, low = (ordered[-n], ordered[n - 1]) if len(ordered) >= n else (ordered[0], ordered[-1])
-    by_total = totals.__getitem__
-    # Sorting a subsequence (in order) by the same key keeps its members in the same order as the
-    # whole ranking, and it holds the first n and the last n of it.
-    top = sorted(compress(range(len(totals)), map(ge, totals, repeat(high))), key=by_total, reverse=True)[:n]
-    bottom = sorted(compress(range(len(totals)), map(le, totals, repeat(low))), key=by_total, reverse=True)[-n:]
-    up = [{"cue": name(cues[j]), "weight": round(totals[j], 4)} for j in top if totals[j] > 0]
-    down = [{"cue": name(cues[j]), "weight": round(totals[j], 4)} for j in reversed(bottom) if totals[j] < 0]
+    ranking = sorted(range(len(totals)), key=totals.__getitem__, reverse=True)
+    up = [{"cue": name(cues[j]), "weight": round(totals[j], 4)} for j in ranking[:n] if totals[j] > 0]
+    down = [{"cue": name(cues[j]), "weight": round(totals[j], 4)} for j in reversed(ranking[-n:]) if totals[j] < 0]
     return up + down
