@@ -1,20 +1,17 @@
 """The cue stream (plugins/irony/cue_numbers.py) and the cue reader's fast paths agree with their
 definitions: the spelled-out cues of ``word_cues.sentence_cues``, the per-sentence gap search,
-the per-word capital test."""
+the ranking by total."""
 
 from __future__ import annotations
 
 import random
-from itertools import chain, compress, repeat
-from operator import attrgetter, itemgetter, not_
-from types import SimpleNamespace
+from itertools import chain, repeat
 
 import pytest
 
 from textkit import Document
 from textkit.plugins.irony import cue_numbers, word_cues
 from textkit.plugins.irony.cue_numbers import cue_stream, cue_values, numbering, sentence_numbers, strongest
-from textkit.plugins.irony.lexicon import _keys
 
 
 def weighted_numbers(cues: list[str]) -> list[int]:
@@ -124,28 +121,6 @@ def test_random_texts_give_the_stream_of_their_cues():
         words = [rng.choice(vocabulary) for _ in range(rng.randint(1, 30))]
         text = "".join(w + rng.choice(gaps) for w in words)
         assert_stream_is_that_of_the_cues(Document(text))
-
-
-def reference_names(document, keys, texts) -> frozenset[str]:
-    """``_names`` as it was written before: every word's first character tested."""
-    capitalised = set(compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts))))
-    capitalised.difference_update(map(attrgetter("first_word"), document.sentences))
-    inside = list(capitalised)
-    return frozenset(map(keys.__getitem__, compress(inside, map(not_, map(str.isupper, map(texts.__getitem__, inside))))))
-
-
-def test_names_are_found_whatever_the_first_letter():
-    # Capitals with no lower case (ℂ), that lower-case to ASCII (the Kelvin sign), to two
-    # characters (İ), titlecase letters (ǅ), curly apostrophes, all capitals, digits.
-    firsts = ["B", "b", "ℂ", "\u212a", "İ", "ǅ", "ǆ", "Σ", "σ", "’", "1", "É", "é", "Ⅻ", "ⓐ", "Ⓐ"]
-    rng = random.Random(4)
-    for _ in range(2000):
-        texts = [rng.choice(firsts) + rng.choice(["", "ush", "USH", "’s", "ΣA"]) for _ in range(rng.randint(1, 8))]
-        joined = "\n".join(texts).replace("’", "'").replace("‘", "'").lower()
-        keys = _keys(texts, joined)
-        starts = sorted(rng.sample(range(len(texts)), rng.randint(1, len(texts))))
-        document = SimpleNamespace(sentences=[SimpleNamespace(first_word=k) for k in starts])
-        assert word_cues._names(document, keys, texts, joined) == reference_names(document, keys, texts)
 
 
 def test_ranked_cues_are_those_of_sorting_by_minus_the_total():

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, islice, repeat
-from operator import gt
+from operator import gt, sub
 from typing import Any, Callable, NamedTuple
 
 from .lexicon import norm
@@ -159,33 +159,33 @@ def _read(document) -> CueStream:
 
     known_word, kept_word, kept_opening, opening_word = known.get, _ENTRIES.get, _OPENING_ENTRIES.get, opening.get
     gaps: dict[str, tuple[tuple[int, ...], int]] = {}
+    gap_of = gaps.get
 
     def gap_cues(gap: str) -> tuple[tuple[int, ...], int]:
-        """(the numbers of a gap's weighted cues, how many cues it holds)."""
-        found = gaps.get(gap)
-        if found is None:
-            cues = reader.gap_cues_of(gap)
-            found = gaps[gap] = (tuple(filter(None, map(weighted.get, cues))), len(cues))
+        """(the numbers of a gap's weighted cues, how many cues it holds), the first time."""
+        cues = reader.gap_cues_of(gap)
+        found = gaps[gap] = (tuple(filter(None, map(weighted.get, cues))), len(cues))
         return found
 
     full = reader.full_passes()
-    sizes: list[int] = []
+    bounds: list[int] = []  # per sentence, where its cues end in ``numbers``
     count = 0  # the cues not counted by ``keyed``, ``joined`` and ``stretched``
     keyed = joined = 0  # words with a cue key; of them, those following another (each also makes a pair)
     for k, sentence in enumerate(reader.sentences):
-        before = len(numbers)
-        marked = full.get(k)
-        if marked is not None:
-            cues = reader.full_pass(sentence, marked)
+        if k in full:
+            cues = reader.full_pass(sentence, full[k])
             numbers += filter(None, map(weighted.get, cues))
             count += len(cues)
-            sizes.append(len(numbers) - before)
+            bounds.append(len(numbers))
             continue
         first, end = sentence.first_word, sentence.end_word
-        if starts[first] > sentence.start:
-            found, n = gap_cues(text[sentence.start : starts[first]])
-            numbers += found
-            count += n
+        start = starts[first]
+        if start > sentence.start:
+            gap = text[sentence.start : start]
+            found = gap_of(gap) or gap_cues(gap)
+            if found[1]:
+                numbers += found[0]
+                count += found[1]
         written = texts[first]
         number, pairs, key = kept_opening(written) or opening_word(written) or resolved(written, True)
         if number:
@@ -211,12 +211,15 @@ def _read(document) -> CueStream:
                 if number:
                     append(number)
                 previous = pair_tables[pairs]
-        if sentence.end > ends[end - 1]:
-            found, n = gap_cues(text[ends[end - 1] : sentence.end])
-            numbers += found
-            count += n
-        sizes.append(len(numbers) - before)
-    return CueStream(numbers, sizes, count + keyed + 2 * joined + stretched)
+        last = ends[end - 1]
+        if sentence.end > last:
+            gap = text[last : sentence.end]
+            found = gap_of(gap) or gap_cues(gap)
+            if found[1]:
+                numbers += found[0]
+                count += found[1]
+        bounds.append(len(numbers))
+    return CueStream(numbers, list(map(sub, bounds, [0, *bounds])), count + keyed + 2 * joined + stretched)
 
 
 def _weighed(document) -> list[float]:

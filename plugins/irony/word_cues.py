@@ -30,7 +30,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, itemgetter, ne, not_, or_
+from operator import attrgetter, itemgetter, not_
 from typing import Any, Sequence
 
 from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
@@ -139,21 +139,12 @@ def _gap_cues(gap: str) -> list[str]:
     return cues
 
 
-def _names(document, keys: list[str], texts: Sequence[str], joined: str) -> frozenset[str]:
+def _names(document, keys: list[str], texts: Sequence[str]) -> frozenset[str]:
     """Words the document writes with a capital inside a sentence ("said Bush"): names, whatever
-    the dictionary says (``texts``: the words' texts, ``keys`` their keys, ``joined`` the keys
-    joined by line breaks)."""
-    # A word opening with a capital is written otherwise than its key (lower case), unless that
-    # capital has no lower case ("ℂ"), which is no ASCII letter and so leaves its key not ASCII:
-    # only the words differing from their key (and, in a text with such keys, those) are looked
-    # at further, all at C speed (a news text: ~120 of ~650 words).
-    differing = map(ne, texts, keys)
-    if not joined.isascii():
-        differing = map(or_, differing, map(not_, map(str.isascii, keys)))
-    candidates = list(compress(range(len(texts)), differing))
-    # Of them, the words opening with a capital but not a sentence, and not all in capitals
-    # (every word has a first character).
-    capitalised = set(compress(candidates, map(str.isupper, map(itemgetter(0), map(texts.__getitem__, candidates)))))
+    the dictionary says; one pass over the words (``texts``: their texts)."""
+    # The words opening with a capital but not a sentence, and not all in capitals, picked out at
+    # C speed (every word has a first character).
+    capitalised = set(compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts))))
     capitalised.difference_update(map(_FIRST_WORD, document.sentences))
     inside = list(capitalised)
     return frozenset(map(keys.__getitem__, compress(inside, map(not_, map(str.isupper, map(texts.__getitem__, inside))))))
@@ -186,12 +177,11 @@ class CueReader:
         self.starts = starts = document.word_starts
         self.ends = document.word_ends
         self.text = text = document.text
-        joined = joined_keys(document)
-        self.names = _names(document, keys, texts, joined)
+        self.names = _names(document, keys, texts)
         # Where a word after "#" or "@" starts (``in`` finds out at C speed that most texts hold neither).
         self.tagged = {m.end() for m in _TAG_MARK.finditer(text)} if "#" in text or "@" in text else set()
         self.sentences = document.prose_sentences
-        self.special = _special_sentences(self.sentences, starts, keys, self.tagged, joined)
+        self.special = _special_sentences(self.sentences, starts, keys, self.tagged, joined_keys(document))
         self.known: dict[str, tuple[bool, str | None]] = {}  # (stretched, cue key) of a word not opening its sentence
         self.opening: dict[str, tuple[bool, str | None]] = {}  # the same for a word opening its sentence
         self._gap_cues: dict[str, list[str]] = {}  # the cues of each distinct gap (never changed once made)
