@@ -19,10 +19,11 @@ then code that reads ``document.words`` pays for building them, as in a run wher
 ``--cold``: the word readings the cue modules keep across documents are emptied before each
 round, so a round meets words for the first time as a run over these texts does (else: steady state).
 
-``instructions``: two runs under ``valgrind --tool=cachegrind`` per revision (the whole textkit of
-that revision), ``--warm`` texts analysed first, then ``--documents`` texts prepared as above,
-with and without the part measured (``--part cues``: ``cue_values`` alone); the difference per
-document. ``--warm 0``: the words are met for the first time as at the start of a run. Counts do not move with the
+``instructions``: four runs under ``valgrind --tool=cachegrind`` per revision (the whole textkit
+of that revision): ``--warm`` texts analysed first, then ``--documents`` texts prepared as above
+and taken up to a stage: prepared, the cues (``cue_values``), the features and sentence scores,
+the section; each stage's count is the difference of two runs, per document. ``--warm 3``:
+tables loaded, but most words met for the first time, as early in a run. Counts do not move with the
 machine's load (fix PYTHONHASHSEED, set here).
 """
 
@@ -46,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 PROBE = """
 import json, sys
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
-warm, n, measured, part = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "measured", sys.argv[5]
+warm, n, stage = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 from textkit import Config, Document
 from textkit.plugins._vader import sentence_scores
 import textkit.plugins.irony as irony
@@ -68,11 +69,15 @@ for text in texts[:warm]:
     analysed(prepared(text))
 for text in texts[warm : warm + n]:
     document = prepared(text)
-    if measured and part == "cues":
+    if stage >= 1:
         irony.cue_numbers.cue_values(document)
-    elif measured:
-        analysed(document)
+    if stage >= 2:
+        irony.feature_values(document)
+        irony.sentence_irony(document)
+    if stage >= 3:
+        irony.analyze(document, config)
 """
+STAGES = ("prepared", "cues", "features", "section")
 
 
 def prepare(irony, texts: list[str], words: bool) -> list:
@@ -181,19 +186,23 @@ def instructions(args) -> None:
     current = export_revision(args.current, tmp / "current") if args.current else None
     revisions = {args.previous: export_revision(args.previous, tmp / "previous"), "this checkout": current}
     common = [str(texts_file), str(args.warm), str(args.documents)]
-    jobs = {
-        (label, mode): (common + [mode, args.part], path)
-        for label, path in revisions.items()
-        for mode in ("measured", "none")
-    }
+    jobs = {(label, stage): (common + [str(stage)], path) for label, path in revisions.items() for stage in range(4)}
     with ThreadPoolExecutor(max_workers=2) as pool:  # two valgrind runs at a time (2 cores)
         counts = dict(zip(jobs, pool.map(lambda job: counted(PROBE, *job), jobs.values())))
-    per_document = {label: (counts[label, "measured"] - counts[label, "none"]) / args.documents for label in revisions}
-    what = "cue_values" if args.part == "cues" else "irony cue numbers and section"
-    print(f"{what}, instructions per document ({args.documents} texts after {args.warm})")
-    for label, value in per_document.items():
-        print(f"{label:16} {value / 1e6:8.2f} M")
-    print(f"{'ratio':16} {per_document['this checkout'] / per_document[args.previous]:8.3f}")
+    # Each stage's instructions: the run up to it minus the run up to the stage before.
+    per_document = {
+        label: {STAGES[k]: (counts[label, k] - counts[label, k - 1]) / args.documents for k in range(1, 4)}
+        for label in revisions
+    }
+    for row in per_document.values():
+        row["cues + section"] = row["cues"] + row["section"]
+    print(f"instructions per document, M ({args.documents} texts after {args.warm}); features: not this part's")
+    columns = list(per_document[args.previous])
+    print(f"{'':16}" + "".join(f"{c:>16}" for c in columns))
+    for label, row in per_document.items():
+        print(f"{label:16}" + "".join(f"{row[c] / 1e6:16.3f}" for c in columns))
+    now, before = per_document["this checkout"], per_document[args.previous]
+    print(f"{'ratio':16}" + "".join(f"{now[c] / before[c]:16.3f}" for c in columns))
 
 
 def main() -> None:
@@ -206,8 +215,6 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--warm", type=int, default=100)
     parser.add_argument("--no-words", dest="words", action="store_false")
-    parser.add_argument("--part", choices=("cues", "all"), default="all",
-                        help="instructions of cue_values alone, or of the cue numbers and the section")
     parser.add_argument("--cold", action="store_true", help="each round starts without word readings, as a run does")
     args = parser.parse_args()
     if args.what == "cpu":
