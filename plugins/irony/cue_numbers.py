@@ -22,7 +22,6 @@ from itertools import compress, islice, repeat
 from operator import gt, sub
 from typing import Any, Callable, NamedTuple
 
-from .lexicon import norm
 from .word_cues import MAX_KEPT_WORDS, CueReader, cue_table, read_word
 
 UNWEIGHTED = 1  # the number of every cue without weight (0: no cue; weighted cues from 2)
@@ -131,9 +130,9 @@ def _read(document) -> CueStream:
         seen = stretched_opening if opens else stretched_inside
         entry = seen.get(written)
         if entry is None:
-            # (``norm`` of a word is its key: ``lexicon.word_keys`` lower-cases the words joined
-            # by line breaks, which change nothing, see ``lexicon._joined``.)
-            is_stretched, key, by_name = read_word(written, norm(written), opens)
+            # (``lexicon.norm`` of a word, written out: its key, as ``lexicon.word_keys`` lower-cases
+            # the words joined by line breaks, which change nothing, see ``lexicon._joined``.)
+            is_stretched, key, by_name = read_word(written, written.replace("’", "'").replace("‘", "'").lower(), opens)
             entry = _NO_CUE if key is None else key_entries.get(key) or (0, 0, key)
             if not is_stretched:
                 if not by_name:  # nothing but the word decides
