@@ -3,14 +3,16 @@
 ``word_cues.sentence_cues`` spells every cue out ("oh", "great", "oh great"), and each was then
 looked up in the 21,345-entry weight table, once for the model and again for the section's
 strongest cues. Here a cue is a number, the same in every document (``Numbering``): its place in
-one list of weights (0 = no cue; ``UNWEIGHTED`` = a cue the table gives no weight). Each distinct
-word's entry (its key's number, its stretch, the small table of the weighted pairs it opens) is
-worked out once and kept across documents; a pair's number is looked up in the first word's small
-table, so no pair is spelled out. The pass over a sentence's words stays one Python step per word
-(a version with ``map``/``zip`` over all the words was slower). Sentences with a hashtag, a
-mention, a link, a possible cue between two words or no word at all are read by
-``sentence_cues``'s own code (``word_cues.CueReader.full_pass``), so both agree cue for cue
-(tests/test_irony_cue_numbers.py; ``benchmarks/irony_outputs.py`` on ~1,800 texts).
+one list of weights. Only the cues with a weight are kept, as one stream of numbers for the whole
+document with each sentence's share of it (``CueStream``); the others add nothing to any sum and
+are never shown, so they are only counted. Each distinct word's entry (its key's number if
+weighted, the small table of the weighted pairs it opens, its key) is worked out once and kept
+across documents; a pair's number is looked up in the first word's small table, so no pair is
+spelled out. The pass over a sentence's words stays one Python step per word (versions with
+``map``/``zip`` over all the words were slower). Sentences with a hashtag, a mention, a link, a
+possible cue between two words or no word at all are read by ``sentence_cues``'s own code
+(``word_cues.CueReader.full_pass``), so both agree cue for cue (tests/test_irony_cue_numbers.py,
+tests/test_irony_cue_stream.py; ``benchmarks/irony_outputs.py`` on ~1,800 texts).
 """
 
 from __future__ import annotations
