@@ -26,7 +26,7 @@ from typing import Any, Callable, NamedTuple
 
 from .word_cues import MAX_KEPT_WORDS, CueReader, cue_table, read_word
 
-UNWEIGHTED = 1  # the number of every cue without weight (0: no cue; weighted cues from 2)
+UNWEIGHTED = 1  # once the number of every cue without weight, now unused (0: no cue; the table's cues from 2)
 
 
 @dataclass(frozen=True)
