@@ -7,7 +7,8 @@ What is measured is the part of the irony evidence that is not the markers: the 
 numbers (``cue_numbers``: ``CueReader``, the pass over the words, the weights), the features and
 sentence scores that read them, and the irony analyzer's section (``strongest``, passages,
 findings). Before the clock: segmentation, VADER's shared sentence scores, the word keys and the
-markers (``find_markers``, ``phrase_echoes_note``), so the figures do not move with the markers.
+markers (``find_markers``, ``phrase_echoes_note``), so the figures do not move with the markers,
+and the count of letters by script (``require_script``), which the other analyzers of a run ask for.
 
 ``cpu``: the earlier revision's irony package (exported with _revision.export_revision) is
 imported beside this one under another name; each has its own prepared documents, whose memo is
@@ -48,7 +49,7 @@ PROBE = """
 import json, sys
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 warm, n, stage = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-from textkit import Config, Document
+from textkit import Config, Document, require_script
 from textkit.plugins._vader import sentence_scores
 import textkit.plugins.irony as irony
 from textkit.plugins.irony import echoes, lexicon, markers
@@ -56,6 +57,7 @@ config = Config()
 def prepared(text):
     document = Document(text)
     document.segmentation
+    require_script(document.text)  # (the other analyzers ask it of every text: made once per text)
     sentence_scores(document)
     lexicon.word_keys(document)
     markers.find_markers(document)
@@ -116,7 +118,7 @@ def forget_words(irony) -> None:
 
 def timed(irony, documents, cold: bool = False) -> tuple[float, float, float]:
     """ms per document of the cues, the features and sentence scores, and the section."""
-    from textkit import Config
+    from textkit import Config, require_script
 
     config = Config()
     cue_numbers = sys.modules[irony.__name__ + ".cue_numbers"]
@@ -135,9 +137,15 @@ def timed(irony, documents, cold: bool = False) -> tuple[float, float, float]:
             irony.feature_values(document)
             irony.sentence_irony(document)
         clock.append(time.process_time())
+        # Each text's count of letters by script made before its clock, as the other analyzers of
+        # a run ask for it too (``textkit.script`` keeps the last text's).
+        section = 0.0
         for document, _ in documents:
+            require_script(document.text)
+            started = time.process_time()
             irony.analyze(document, config)
-        clock.append(time.process_time())
+            section += time.process_time() - started
+        clock.append(clock[-1] + section)
     finally:
         gc.enable()
     return tuple(1000 * (b - a) / len(documents) for a, b in zip(clock, clock[1:]))
