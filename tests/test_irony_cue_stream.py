@@ -136,3 +136,14 @@ def test_ranked_cues_are_those_of_sorting_by_minus_the_total():
         expected = [{"cue": cues[j], "weight": round(totals[j], 4)} for j in ranking[:n] if totals[j] > 0]
         expected += [{"cue": cues[j], "weight": round(totals[j], 4)} for j in reversed(ranking[-n:]) if totals[j] < 0]
         assert cue_numbers.ranked_cues(cues, weights, counts, n) == expected
+
+
+def test_the_analyzer_skips_a_text_mostly_in_another_script():
+    from textkit import Config, Skip
+    from textkit.plugins.irony import analyze
+
+    with pytest.raises(Skip, match="mostly in Cyrillic"):
+        analyze(Document("Это был прекрасный день. Спасибо большое, очень полезно."), Config())
+    # A few letters of another script in English prose: analysed.
+    result = analyze(Document("Oh great, another Monday. We said привет to the new boss. Thanks a lot."), Config())
+    assert 0 < result.metrics["score"] < 1
