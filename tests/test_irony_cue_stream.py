@@ -147,3 +147,15 @@ def test_the_analyzer_skips_a_text_mostly_in_another_script():
     # A few letters of another script in English prose: analysed.
     result = analyze(Document("Oh great, another Monday. We said привет to the new boss. Thanks a lot."), Config())
     assert 0 < result.metrics["score"] < 1
+
+
+def test_familiar_capitalised_words_kept_across_documents_stay_within_their_bound(monkeypatch):
+    monkeypatch.setattr(cue_numbers, "MAX_KEPT_WORDS", 2)
+    monkeypatch.setattr(cue_numbers, "_OPENING_NAMEABLE", {})
+    text = "Great day. Nice work. Good luck. Fine then. Great day."
+    first = cue_stream(Document(text))
+    assert len(cue_numbers._OPENING_NAMEABLE) == 2
+    # Those not kept are read again, the same way.
+    assert cue_stream(Document(text)) == first
+    assert_stream_is_that_of_the_cues(Document(text))
+    assert len(cue_numbers._OPENING_NAMEABLE) == 2
