@@ -195,7 +195,8 @@ def _read(document) -> CueStream:
         if key is not None:
             keyed += 1
             previous = pair_tables[pairs]
-        for written in islice(texts, first + 1, end):  # ``word_cues._add_word`` written out: once per word
+        # (A slice of the texts: ``islice`` would step through every word before the sentence.)
+        for written in texts[first + 1 : end]:  # ``word_cues._add_word`` written out: once per word
             number, pairs, key = kept_word(written) or known_word(written) or resolved(written, False)
             if number:
                 append(number)
