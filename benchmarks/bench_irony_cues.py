@@ -2,6 +2,7 @@
 
     nice -n 10 python benchmarks/bench_irony_cues.py cpu [--previous main] [--rounds 7] [--texts /tmp/news500]
     nice -n 10 python benchmarks/bench_irony_cues.py instructions [--previous main] [--warm 100] [--documents 30]
+    nice -n 10 python benchmarks/bench_irony_cues.py hostile [--previous main] [--rounds 3]
 
 What is measured is the part of the irony evidence that is not the markers: the word cues as
 numbers (``cue_numbers``: ``CueReader``, the pass over the words, the weights), the features and
@@ -26,6 +27,10 @@ and taken up to a stage: prepared, the cues (``cue_values``), the features and s
 the section; each stage's count is the difference of two runs, per document. ``--warm 3``:
 tables loaded, but most words met for the first time, as early in a run. Counts do not move with the
 machine's load (fix PYTHONHASHSEED, set here).
+
+``hostile``: the irony part on 100 kB of each of bench_hostile.py's shapes, both revisions in one
+process, alternating (fresh processes differ more than a change does on a loaded machine): a
+shape much slower per MB than before is a loop gone superlinear.
 """
 
 from __future__ import annotations
@@ -216,9 +221,44 @@ def instructions(args) -> None:
     print(f"{'ratio':16}" + "".join(f"{now[c] / before[c]:16.3f}" for c in columns))
 
 
+def hostile(args) -> None:
+    """s/MB of the whole irony evidence and section on bench_hostile's shapes (100 kB), the
+    earlier revision and this checkout in one process, alternating, best of ``--rounds``."""
+    from _revision import export_revision
+    from bench_hostile import SHAPES
+    from bench_irony_ab import load_package
+    from textkit import Config, Document
+
+    config = Config()
+    with tempfile.TemporaryDirectory() as tmp:
+        exported = export_revision(args.previous, Path(tmp) / "before")
+        before = load_package("textkit.plugins.irony_before", exported / "textkit" / "plugins" / "irony")
+        revisions = {args.previous: before, "now": importlib.import_module("textkit.plugins.irony")}
+        print(f"irony, s/MB on 100 kB of each shape, best of {args.rounds}, in one process")
+        for shape, unit in SHAPES.items():
+            raw = (unit * (100_000 // len(unit.encode("utf-8")) + 1)).encode("utf-8")[:100_000].decode("utf-8", "ignore")
+            documents = {name: Document(raw) for name in revisions}
+            best: dict[str, float] = {}
+            for round_ in range(args.rounds):
+                for name in list(revisions) if round_ % 2 == 0 else list(reversed(revisions)):
+                    document, irony = documents[name], revisions[name]
+                    document._memo = {}
+                    gc.collect()
+                    started = time.process_time()
+                    try:
+                        irony.feature_values(document)
+                        irony.sentence_irony(document)
+                        irony.analyze(document, config)
+                    except Exception:  # (a text in another script is skipped: timed all the same)
+                        pass
+                    best[name] = min(best.get(name, float("inf")), time.process_time() - started)
+            ratio = best["now"] / best[args.previous] if best[args.previous] else 1.0
+            print(f"{shape:16} {args.previous} {best[args.previous] * 10:7.3f}   now {best['now'] * 10:7.3f}   ratio {ratio:6.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("cpu", "instructions"))
+    parser.add_argument("what", choices=("cpu", "instructions", "hostile"))
     parser.add_argument("--previous", default="main", help="the git revision to compare with")
     parser.add_argument("--current", default=None, help="instructions: a revision instead of the checkout")
     parser.add_argument("--texts", type=Path, default=Path("/tmp/news500"), help="a folder of .txt files")
@@ -228,7 +268,9 @@ def main() -> None:
     parser.add_argument("--no-words", dest="words", action="store_false")
     parser.add_argument("--cold", action="store_true", help="each round starts without word readings, as a run does")
     args = parser.parse_args()
-    if args.what == "cpu":
+    if args.what == "hostile":
+        hostile(args)
+    elif args.what == "cpu":
         args.documents = args.documents or 500
         cpu(args)
     else:
