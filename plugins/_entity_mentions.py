@@ -83,7 +83,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from itertools import compress, count, repeat
+from itertools import compress, repeat
 from operator import attrgetter
 
 from ._entity_lexicon import Lexicon, lexicon, name_prefixes
@@ -178,7 +178,7 @@ class _Plain:
 
     Only where it sits and what follows it are its own; it is never the
     first piece of a name, so the rest is the same for every such word.
-    Made from the :class:`Word` a sentence's pieces keep for such a word,
+    Made from the word's index a sentence's pieces keep for such a word,
     only where something looks at it (:func:`_plain_pieces`, :func:`_link`).
     """
 
@@ -297,19 +297,31 @@ _FIRST_ONLY = (0,)
 class _Sentence:
     """A sentence's pieces, where its name words are, its words and lowercase pieces."""
 
-    __slots__ = ("pieces", "names", "words", "lowercase")
+    __slots__ = ("pieces", "names", "words", "lowercase", "resolve")
 
-    def __init__(self, pieces: list, names: list[int] | tuple[int], words: list[str] | tuple[()], lowercase: list[str] | tuple[()]) -> None:
-        self.pieces = pieces  # _Piece, _Plain, or the Word of a plain word not looked at yet
+    def __init__(
+        self,
+        pieces: list,
+        names: list[int] | tuple[int],
+        words: tuple[str, ...] | list[str],
+        lowercase: list[str] | tuple[()],
+        resolve: bool,
+    ) -> None:
+        self.pieces = pieces  # _Piece, _Plain, or the index (an int) of a plain word not looked at yet
         self.names = names  # indices of the pieces a name can open with: capitalised or glued
         self.words = words  # the texts of its words: the plain lowercase ones are written in lowercase
         self.lowercase = lowercase  # the lowercase pieces of its words that are not plain ("known" of "well-known")
+        # Whether a piece is glued ("byTikTok") or has parts ("US-China"): such words are
+        # resolved (_resolve_words) before names are looked for. Every such piece is a name word.
+        self.resolve = resolve
 
 
 def find_mentions(document) -> list[Mention]:
     """Every mention of a named entity in the document's prose, in text order."""
     lex = lexicon()
-    text, words = document.text, document.words
+    text = document.text
+    # The words as columns: no Word object is made for them.
+    texts, starts, ends = document.word_texts, document.word_starts, document.word_ends
     mentions: list[Mention] = []
     sentences = []
     lowercase = []  # the words of one-word sentences that can be no name
@@ -320,52 +332,48 @@ def find_mentions(document) -> list[Mention]:
             # A one-word sentence ("a" on its own line) that can be no name gives only
             # evidence of a word written in lowercase: it is no headline, no table
             # row, and no wrapped name runs through it.
-            word = words[first]
-            shape = _WORD_SHAPES.get(word.text, _NOT_SEEN)
+            word = texts[first]
+            shape = _WORD_SHAPES.get(word, _NOT_SEEN)
             if shape is _NOT_SEEN:
-                shape = _word_shape(word.text)
+                shape = _word_shape(word)
             if not shape:
-                if word.text.islower():
-                    lowercase.append(word.text)
+                if word.islower():
+                    lowercase.append(word)
                 continue
             capitalised, glued, whole = shape
             if whole:  # "Yes.": one piece, which opens the sentence; nothing follows it
-                piece = _Piece(word.start, word.end, word.text, True, None, capitalised, glued)
-                sentences.append(_Sentence([piece], _FIRST_ONLY, (), ()))
+                piece = _Piece(starts[first], ends[first], word, True, None, capitalised, glued)
+                sentences.append(_Sentence([piece], _FIRST_ONLY, (), (), glued))
                 continue
         if table is None:
-            table = _WordTable(text, words)
+            table = _WordTable(text, texts, starts, ends)
         read = table.read(first, sentence.end_word)
         pieces = read.pieces
-        if pieces and pieces[0].__class__ is _Piece and pieces[0].capitalised:  # a dateline opens with a place in capitals
-            place = _dateline_place(text, sentence, pieces)
+        start = sentence.start
+        if (
+            pieces
+            and pieces[0].__class__ is _Piece
+            and pieces[0].capitalised  # a dateline opens with a place in capitals, on a line of its own
+            and (start == 0 or text[start - 1] == "\n")
+        ):
+            place = _dateline_place(table, sentence, pieces)
             if place:  # "LONDON 1996-12-06", "WASHINGTON (Reuters) -": where the story was filed
                 mentions.append(_mention(document, place, "place"))
                 n = len(place)  # all capitalised: the first n name words
                 read.pieces = pieces[n:]
                 read.names = [i - n for i in read.names[n:]]
         sentences.append(read)
-    sentences = _join_wrapped_names(text, sentences, lex)
-    headline = [len(s.pieces) > 1 and _is_headline(s.pieces) for s in sentences]  # two words at least
-    # A row of a table with a capitalised label names what the label says
-    # ("Karlsruhe 17 8 4 5 30 20 28"); None for a sentence in capitals.
-    rows = [
-        _capitalised_row_label(_plain_pieces(s.pieces, text))
-        if len(s.pieces) > _MIN_TABLE_FIGURES and not is_headline and _may_be_row(s.pieces)
-        else None
-        for s, is_headline in zip(sentences, headline)
-    ]
-    evidence, names = _evidence(sentences, headline, rows)
+    evidence, to_read, headlines = _evidence(sentences, table, texts, lex)
     evidence.lowercase.update(lowercase)
-    for read, row, name_words in zip(sentences, rows, names):
-        if row:
-            mentions.append(_mention(document, row, None))
-        elif name_words:
-            mentions.extend(_sentence_mentions(document, read.pieces, name_words, evidence, lex))
-    if any(headline):
+    for read in to_read:
+        if read.__class__ is list:  # the label of a table row
+            mentions.append(_mention(document, read, None))
+        else:
+            mentions.extend(_sentence_mentions(document, table, read.pieces, read.names, read.resolve, evidence, lex))
+    if headlines:
         # Rows of a table in capitals come first: the teams they name are the
         # ones a schedule in capitals names again ("NY JETS AT NEW ENGLAND").
-        in_capitals = [_plain_pieces(s.pieces, text) for s, is_headline in zip(sentences, headline) if is_headline]
+        in_capitals = [_plain_pieces(s.pieces, table) for s in headlines]
         is_row = [bool(_table_row_label(p)) for p in in_capitals]
         for first_rows in (True, False):
             known = _KnownNames(mentions, lex)
@@ -382,26 +390,35 @@ _START = attrgetter("start")
 # --- words into pieces --------------------------------------------------------
 
 
+# The indices of a document's first words, kept as int objects: a sentence's pieces
+# hold its plain words as their indices, so they are not made afresh (and freed) for
+# every document (ints from 256 up are not cached by Python). A constant: 8,192 ints.
+_WORD_INDICES = tuple(range(1 << 13))
+
+
 class _WordTable:
     """The document's words as columns, and each sentence's pieces read from them.
 
     A plain word (lowercase, a number: most words) can never open a name, so
-    a sentence's pieces list keeps its :class:`Word` as it is, and only the
+    a sentence's pieces list keeps only its index (no object is made for it), and only the
     few places that look at such a word turn it into a :class:`_Plain`
     (:func:`_plain_pieces`, or :func:`_link` for a particle). The words that
     need reading one by one (capitalised, glued, possessive, hyphenated) are
     found by their spelling for the whole document at once.
     """
 
-    __slots__ = ("text", "words", "texts", "shapes", "specials", "seen")
+    __slots__ = ("text", "texts", "starts", "ends", "indices", "shapes", "specials", "seen")
 
-    def __init__(self, text: str, words) -> None:
+    def __init__(self, text: str, texts: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...]) -> None:
         self.text = text
-        self.words = words
-        self.texts = texts = [word.text for word in words]
+        self.texts = texts
+        self.starts = starts
+        self.ends = ends
+        # The word indices: the ints kept for a document's first words, else a range.
+        self.indices = indices = _WORD_INDICES if len(texts) <= len(_WORD_INDICES) else range(len(texts))
         # A word's shape, or _NOT_SEEN: looked at when its sentence is read.
         self.shapes = shapes = list(map(_WORD_SHAPES.get, texts, repeat(_NOT_SEEN)))
-        self.specials = list(compress(count(), shapes))  # the words that are not plain, or not seen yet
+        self.specials = list(compress(indices, shapes))  # the words that are not plain, or not seen yet
         self.seen = 0  # the specials before this index belong to sentences read already
 
     def read(self, first: int, end: int) -> _Sentence:
@@ -409,44 +426,46 @@ class _WordTable:
 
         Sentences are read in text order.
         """
-        text, words, shapes, specials = self.text, self.words, self.shapes, self.specials
+        text, shapes, specials, indices = self.text, self.shapes, self.specials, self.indices
+        texts, starts, ends = self.texts, self.starts, self.ends
         lo = bisect_left(specials, first, self.seen)
         hi = self.seen = bisect_left(specials, end, lo)
-        texts = self.texts[first:end]
         if lo == hi:
-            return _Sentence(list(words[first:end]), [], texts, ())
+            return _Sentence(list(indices[first:end]), [], texts[first:end], (), False)
         pieces: list = []
         names: list[int] = []
         more_lowercase: list[str] = []
         append = pieces.append
         last_word = end - 1
+        # The words before this index are in ``pieces``; after a special word, its next
+        # word, whose gap before is that word's gap after.
         cursor = first
         gap_after = None
-        previous = -1  # the last word whose gap_after was taken: the next one's gap_before
+        resolve = False
         for i in specials[lo:hi]:
             shape = shapes[i]
             if shape is _NOT_SEEN:
-                shape = shapes[i] = _cached_shape(words[i].text)
+                shape = shapes[i] = _cached_shape(texts[i])
                 if not shape:  # plain after all: kept with the plain words around it
                     continue
             if i > cursor:
-                pieces.extend(words[cursor:i])
-            cursor = i + 1
-            word = words[i]
-            start, end_, core = word.start, word.end, word.text
+                pieces.extend(indices[cursor:i])
+            start, end_, core = starts[i], ends[i], texts[i]
             # A piece that may open a name needs to know whether it opens a clause; one
             # space, by far the most common gap, starts nothing afresh.
             if i == first:
                 initial = True
             else:
-                gap_before = gap_after if i == previous + 1 else text[words[i - 1].end : start]
+                gap_before = gap_after if i == cursor else text[ends[i - 1] : start]
                 initial = gap_before != " " and _starts_afresh(gap_before)
-            gap_after = text[end_ : words[i + 1].start] if i < last_word else None
-            previous = i
+            gap_after = text[end_ : starts[i + 1]] if i < last_word else None
+            cursor = i + 1
             capitalised, glued, whole = shape
             if whole:
                 names.append(len(pieces))
                 append(_Piece(start, end_, core, initial, gap_after, capitalised, glued))
+                if glued:
+                    resolve = True
                 continue
             possessive = core[-2:] in _POSSESSIVE_ENDINGS
             if possessive and len(core) > 2:
@@ -465,30 +484,40 @@ class _WordTable:
             for piece in word_pieces:
                 if piece.capitalised or piece.glued:
                     names.append(len(pieces))
+                    if piece.glued or piece.parts:
+                        resolve = True
                 elif piece.text.islower():
                     more_lowercase.append(piece.text)
                 append(piece)
         if cursor < end:
-            pieces.extend(words[cursor:end])
-        return _Sentence(pieces, names, texts, more_lowercase)
+            pieces.extend(indices[cursor:end])
+        return _Sentence(pieces, names, texts[first:end], more_lowercase, resolve)
 
 
-def _plain_pieces(pieces: list, text: str) -> list:
-    """``pieces`` with every plain word kept as a :class:`Word` made a :class:`_Plain`, in place."""
+def _plain_pieces(pieces: list, table: _WordTable | None) -> list:
+    """``pieces`` with every plain word kept as its index made a :class:`_Plain`, in place.
+
+    (``table`` is None only where no sentence was read from it: then no piece is an index.)
+    """
     classes = list(map(type, pieces))
-    if classes.count(_Piece) + classes.count(_Plain) == len(classes):  # a headline: names only
+    if int not in classes:  # a headline: names only
         return pieces
     last = len(pieces) - 1
     for i, kind in enumerate(classes):
-        if kind is not _Piece and kind is not _Plain:
-            pieces[i] = _plain(pieces, i, last, text)
+        if kind is int:
+            pieces[i] = _plain(pieces, i, last, table)
     return pieces
 
 
-def _plain(pieces: list, i: int, last: int, text: str) -> _Plain:
-    """The plain piece of the word at ``i``: what follows it runs up to the next piece."""
+def _plain(pieces: list, i: int, last: int, table: _WordTable) -> _Plain:
+    """The plain piece of the word whose index is at ``i``: what follows it runs up to the next piece."""
     word = pieces[i]
-    return _Plain(word.start, word.end, word.text, text[word.end : pieces[i + 1].start] if i < last else None)
+    end = table.ends[word]
+    if i == last:
+        return _Plain(table.starts[word], end, table.texts[word], None)
+    following = pieces[i + 1]  # a piece, or the next plain word's index
+    following_start = table.starts[following] if following.__class__ is int else following.start
+    return _Plain(table.starts[word], end, table.texts[word], table.text[end:following_start])
 
 
 def _starts_afresh(gap: str) -> bool:
@@ -539,8 +568,22 @@ def _split_plan(core: str) -> tuple[tuple[bool, bool] | None, tuple[tuple[int, i
 _SPLITS: dict[str, tuple[tuple[bool, bool] | None, tuple[tuple[int, int, bool, bool], ...]]] = {}
 
 
-def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> list[_Sentence]:
-    """Put back together a name that a line break cut in two.
+def _join_wrapped_name(previous: _Sentence, read: _Sentence, table: _WordTable) -> None:
+    """Put back together a name that a line break cut in two (see :func:`_wraps_into`):
+    ``read`` joins the end of ``previous``."""
+    before, pieces = previous.pieces, read.pieces
+    before[-1].gap_after = table.text[before[-1].end : pieces[0].start]
+    pieces[0].initial = False
+    previous.names = [*previous.names, *(len(before) + i for i in read.names)]
+    previous.words = [*previous.words, *read.words]
+    previous.lowercase = [*previous.lowercase, *read.lowercase]
+    previous.resolve = previous.resolve or read.resolve
+    before.extend(pieces)
+
+
+def _wraps_into(table: _WordTable, before: list[_Piece], after: list[_Piece], lex: Lexicon) -> bool:
+    """Whether the sentence of ``before`` ends in a name that a line break cut, which the
+    sentence of ``after`` ends.
 
     "Standings of National Hockey" / "League teams after games ..." is one
     sentence wrapped inside a name: the first line ends in capitalised words
@@ -550,40 +593,16 @@ def _join_wrapped_names(text: str, sentences: list[_Sentence], lex: Lexicon) -> 
     before it goes on in lowercase. A title line over a body ("... in
     Paris" / "The company said") is left alone.
     """
-    joined: list[_Sentence] = []
-    for read in sentences:
-        pieces = read.pieces
-        # The first line goes on from a lowercase word before the name: two pieces at least.
-        before = joined[-1].pieces if joined else None
-        # Checked here first, as _wraps_into does: most sentences end in a plain word.
-        if (
-            before
-            and len(before) > 1
-            and before[-1].__class__ is _Piece
-            and before[-1].capitalised
-            and _wraps_into(text, before, pieces, lex)
-        ):
-            previous = joined[-1]
-            before = previous.pieces
-            before[-1].gap_after = text[before[-1].end : pieces[0].start]
-            pieces[0].initial = False
-            previous.names = [*previous.names, *(len(before) + i for i in read.names)]
-            previous.words = [*previous.words, *read.words]
-            previous.lowercase = [*previous.lowercase, *read.lowercase]
-            before.extend(pieces)
-        else:
-            joined.append(read)
-    return joined
-
-
-def _wraps_into(text: str, before: list[_Piece], after: list[_Piece], lex: Lexicon) -> bool:
+    # ``before`` has two pieces and more, so it was read from ``table``.
     if not before or not after or before[-1].__class__ is not _Piece or not before[-1].capitalised:
         return False
-    gap = text[before[-1].end : after[0].start]
+    text = table.text
+    after_start = table.starts[after[0]] if after[0].__class__ is int else after[0].start
+    gap = text[before[-1].end : after_start]
     if gap.count("\n") != 1 or not gap.isspace():
         return False
-    _plain_pieces(before, text)
-    _plain_pieces(after, text)
+    _plain_pieces(before, table)
+    _plain_pieces(after, table)
     # The name goes on from a lowercase word of the same line, so the line is
     # prose, not a heading or a list item.
     i = len(before) - 1
@@ -601,16 +620,16 @@ def _wraps_into(text: str, before: list[_Piece], after: list[_Piece], lex: Lexic
     return after[n - 1].text in lex.org_suffixes or after[n - 1].text in lex.place_suffixes
 
 
-def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
-    """The pieces of the place name that opens a news dateline, or []."""
-    if sentence.start > 0 and text[sentence.start - 1] != "\n":
-        return []
+def _dateline_place(table: _WordTable, sentence, pieces: list[_Piece]) -> list[_Piece]:
+    """The pieces of the place name that opens a news dateline, or []. (The caller has
+    checked that the sentence opens a line and its first piece is capitalised.)"""
+    text = table.text
     if text[sentence.start + 1 : sentence.start + 2] not in _CAPITALS_WORD_SECOND:  # "In", "The": no capitals word
         return []
     match = _DATELINE.match(text, sentence.start, sentence.end)
     if match is None:
         return []
-    _plain_pieces(pieces, text)
+    _plain_pieces(pieces, table)
     place_end = match.end("place")
     n = 0
     while n < len(pieces) and pieces[n].end <= place_end:  # pieces' ends grow
@@ -619,12 +638,13 @@ def _dateline_place(text: str, sentence, pieces: list[_Piece]) -> list[_Piece]:
     return place if place and all(p.capitalised for p in place) else []
 
 
-def _is_headline(pieces: list[_Piece]) -> bool:
+def _is_headline(pieces: list[_Piece], texts: tuple[str, ...]) -> bool:
     """A sentence in capitals (two words of two letters or more, none with a lowercase
-    letter): case tells nothing about names there."""
+    letter): case tells nothing about names there. (``texts``: the document's words, for a
+    plain word kept as its index.)"""
     words = 0
     for piece in pieces:  # stops at the first word with a lowercase letter: most sentences at once
-        text = piece.text
+        text = texts[piece] if piece.__class__ is int else piece.text
         if text.upper() == text:
             if words < 2 and len(text) >= 2 and (text.isalpha() or sum(c.isalpha() for c in text) >= 2):
                 words += 1
@@ -633,51 +653,80 @@ def _is_headline(pieces: list[_Piece]) -> bool:
     return words >= 2
 
 
-def _may_be_row(pieces: list) -> bool:
-    """What a row with a capitalised label needs, read without looking at plain words:
-    a capitalised first word and at least _MIN_TABLE_FIGURES figures at the end
-    ("in 2019." ends many a sentence). ``pieces`` has more than _MIN_TABLE_FIGURES."""
-    return (
-        pieces[-1].text[:1].isdigit()
-        and pieces[-_MIN_TABLE_FIGURES].text[:1].isdigit()
-        and pieces[0].__class__ is _Piece
-        and pieces[0].capitalised
-    )
-
-
 def _capitalised_row_label(pieces: list[_Piece]) -> list[_Piece] | None:
     label = _table_row_label(pieces)
     return label if label and all(p.capitalised for p in label) else None
 
 
 def _evidence(
-    sentences: list[_Sentence], headline: list[bool], rows: list[list[_Piece] | None]
-) -> tuple[_Evidence, list[list[int] | None]]:
-    """What the document says about its words, and the name words of each sentence read for names.
+    sentences: list[_Sentence], table: _WordTable | None, texts: tuple[str, ...], lex: Lexicon
+) -> tuple[_Evidence, list[_Sentence | list[_Piece]], list[_Sentence]]:
+    """What the document says about its words; what to read for names, in order: a
+    sentence, or the label (a list of pieces) of a sentence that is a table row; and the
+    sentences in capitals.
+
+    First, a sentence ending in a name that a line break cut takes in the sentences it
+    goes on in (:func:`_wraps_into`); then it is looked at whole.
 
     Only the name words of a sentence are visited: capitalised words and
     their neighbours give the evidence, its lowercase words were listed when
-    it was read. A sentence in capitals tells nothing; a row of a table only
-    that its label is a name. The name words (capitalised, or glued as in
-    "byTikTok") are None for those and for a sentence with none.
+    it was read. A sentence in capitals (a headline) tells nothing; a row of a table
+    with a capitalised label ("Karlsruhe 17 8 4 5 30 20 28") only that its label is a
+    name, which it names. A sentence with no name word (capitalised, or glued as in
+    "byTikTok") is read for nothing but evidence.
     """
     evidence = _Evidence()
     mid_capitalised, standalone, lowercase, words, runs = (
         evidence.mid_capitalised, evidence.standalone, evidence.lowercase, evidence.words, evidence.runs
     )  # fmt: skip
-    names: list[list[int] | None] = []
-    for read, is_headline, row in zip(sentences, headline, rows):
-        if is_headline:
-            names.append(None)
+    to_read: list[_Sentence | list[_Piece]] = []  # no pair per sentence: a flood of one-word lines has many
+    headlines: list[_Sentence] = []
+    following = 0  # the next sentence not joined to an earlier one
+    for k, read in enumerate(sentences):
+        if k < following:  # joined to an earlier one
             continue
-        if row:
-            # A row of a table names a team or a place, though it opens a line:
-            # "Karlsruhe 17 8 4 5 30 20 28" tells that "Karlsruhe" is a name.
-            mid_capitalised.update((row[0].text, row[-1].text))
-            if len(row) == 1:
-                standalone.add(row[0].text)
-            names.append(None)
-            continue
+        following = k + 1
+        pieces = read.pieces
+        # The first line goes on from a lowercase word before the name: two pieces at least.
+        # Checked here first, as _wraps_into does: most sentences end in a plain word.
+        while (
+            following < len(sentences)
+            and len(pieces) > 1
+            and pieces[-1].__class__ is _Piece
+            and pieces[-1].capitalised
+            and _wraps_into(table, pieces, sentences[following].pieces, lex)
+        ):
+            _join_wrapped_name(read, sentences[following], table)
+            following += 1
+        count = len(pieces)
+        if count > 1:  # a headline has two words at least
+            # Most sentences open with a word of letters, some lowercase ("The"): no headline,
+            # as _is_headline tells at that word (it returns False at the first such word).
+            first = pieces[0]
+            first_text = texts[first] if first.__class__ is int else first.text
+            opens_in_lowercase = first_text.isalpha() and len(first_text) >= 2 and first_text.upper() != first_text
+            if not opens_in_lowercase and _is_headline(pieces, texts):
+                headlines.append(read)
+                continue
+            # What a row with a capitalised label needs, read without making plain words
+            # pieces: a capitalised first word and at least _MIN_TABLE_FIGURES figures at
+            # the end ("in 2019." ends many a sentence).
+            if count > _MIN_TABLE_FIGURES and first.__class__ is _Piece and first.capitalised:
+                last, third_last = pieces[-1], pieces[-_MIN_TABLE_FIGURES]  # a piece, or a plain word's index
+                row = (
+                    _capitalised_row_label(_plain_pieces(pieces, table))
+                    if (texts[last] if last.__class__ is int else last.text)[:1].isdigit()
+                    and (texts[third_last] if third_last.__class__ is int else third_last.text)[:1].isdigit()
+                    else None
+                )
+                if row:
+                    # A row of a table names a team or a place, though it opens a line:
+                    # "Karlsruhe 17 8 4 5 30 20 28" tells that "Karlsruhe" is a name.
+                    mid_capitalised.update((row[0].text, row[-1].text))
+                    if len(row) == 1:
+                        standalone.add(row[0].text)
+                    to_read.append(row)
+                    continue
         words.append(read.words)
         if read.lowercase:
             lowercase.update(read.lowercase)
@@ -689,14 +738,18 @@ def _evidence(
             piece = pieces[i]
             if not piece.capitalised:  # glued: "byTikTok"
                 continue
-            gap = piece.gap_after
-            joined_after = (
-                i < last
-                and pieces[i + 1].__class__ is _Piece
-                and pieces[i + 1].capitalised
-                and gap is not None
-                and (gap == "" or gap.isspace())
-            )
+            joined_after = i < last and pieces[i + 1].__class__ is _Piece and pieces[i + 1].capitalised
+            if joined_after:
+                gap = piece.gap_after
+                joined_after = gap is not None and (gap == "" or gap.isspace())
+            if not joined_after and joined_to != i:
+                # A word alone (most): no run goes on through it (a run goes on only to the
+                # next piece, which is capitalised, so a name word: joined_to is that piece).
+                if not piece.initial:
+                    text = piece.text
+                    mid_capitalised.add(text)
+                    standalone.add(text)
+                continue
             joined_before = joined_to == i
             if not piece.initial:
                 # Inside a longer name a word says nothing about itself: the
@@ -714,8 +767,9 @@ def _evidence(
                 run = []
             # A run of one word is not kept: only runs of two or three words are
             # asked for (_known_person_at_end), and a word has no space in it.
-        names.append(read.names or None)
-    return evidence, names
+        if read.names:
+            to_read.append(read)
+    return evidence, to_read, headlines
 
 
 def _is_gap(gap: str | None) -> bool:
@@ -726,16 +780,18 @@ def _is_gap(gap: str | None) -> bool:
 
 
 def _sentence_mentions(
-    document, pieces: list[_Piece], name_words: list[int], evidence: _Evidence, lex: Lexicon
+    document,
+    table: _WordTable | None,
+    pieces: list[_Piece],
+    name_words: list[int],
+    resolve: bool,
+    evidence: _Evidence,
+    lex: Lexicon,
 ) -> list[Mention]:
-    """The names in a sentence whose name words (capitalised or glued) are at ``name_words``."""
-    if len(name_words) == 1:  # most often in floods of one-word sentences
-        needs_resolving = pieces[name_words[0]].glued or pieces[name_words[0]].parts
-    else:
-        named = list(map(pieces.__getitem__, name_words))
-        needs_resolving = any(map(_GLUED, named)) or any(map(_PARTS, named))
-    if needs_resolving:
-        pieces = _resolve_words(_plain_pieces(pieces, document.text), evidence, lex)
+    """The names in a sentence whose name words (capitalised or glued) are at ``name_words``;
+    ``resolve``: some of them are glued or have parts (see :class:`_Sentence`)."""
+    if resolve:
+        pieces = _resolve_words(_plain_pieces(pieces, table), evidence, lex)
         name_words = [i for i, p in enumerate(pieces) if p.capitalised or p.glued]
     # Maximal runs of capitalised pieces that read as one name, each opening at a name
     # word, judged as they are found (judging one changes no piece).
@@ -743,6 +799,7 @@ def _sentence_mentions(
     covered = 0  # pieces before this index are in a run already
     last = len(pieces) - 1
     particles = lex.name_particles
+    texts = table.texts if table is not None else ()
     for i in name_words:
         if i < covered:
             continue
@@ -753,14 +810,13 @@ def _sentence_mentions(
             # A plain word not looked at yet ends most names: asking _link is needed
             # only for a particle ("de") or "of".
             if (
-                following.__class__ is _Piece
-                or following.__class__ is _Plain
-                or following.text in particles
-                or following.text == "of"
+                following.__class__ is not int
+                or texts[following] in particles
+                or texts[following] == "of"
             ):
                 run = [piece]
                 while True:
-                    link = _link(run[-1], pieces, covered, lex, document.text)
+                    link = _link(run[-1], pieces, covered, lex, table)
                     if not link:
                         break
                     run.extend(link)
@@ -779,10 +835,6 @@ def _sentence_mentions(
         elif is_name:
             mentions.append(_new_mention(piece.start, piece.end, word, word))
     return mentions
-
-
-_GLUED = attrgetter("glued")
-_PARTS = attrgetter("parts")
 
 
 def _resolve_words(pieces: list[_Piece], evidence: _Evidence, lex: Lexicon) -> list[_Piece]:
@@ -822,7 +874,7 @@ def _is_name_word(piece: _Piece) -> bool:
     return piece.capitalised or piece.glued
 
 
-def _link(last: _Piece, pieces: list, nxt: int, lex: Lexicon, text: str) -> list[_Piece]:
+def _link(last: _Piece, pieces: list, nxt: int, lex: Lexicon, table: _WordTable) -> list[_Piece]:
     """The pieces that continue a name after ``last`` (empty: the name ends)."""
     if nxt >= len(pieces) or last.gap_after is None:
         return []
@@ -835,10 +887,11 @@ def _link(last: _Piece, pieces: list, nxt: int, lex: Lexicon, text: str) -> list
             if gap.strip() in ("'", "’") and following.text in lex.gazetteer:
                 return []  # "Leeds' England striker": a possessive before a name of its own
             return [following] if _joins(gap, last) else []
-    elif following.__class__ is not _Plain:  # a plain word kept as a Word: most names end here
-        if not (following.text in lex.name_particles or (following.text == "of" and last.text in lex.of_heads)):
+    elif following.__class__ is int:  # a plain word kept as its index: most names end here
+        word = table.texts[following]
+        if not (word in lex.name_particles or (word == "of" and last.text in lex.of_heads)):
             return []
-        following = pieces[nxt] = _plain(pieces, nxt, len(pieces) - 1, text)
+        following = pieces[nxt] = _plain(pieces, nxt, len(pieces) - 1, table)
     # A lowercase particle between two capitalised words: "Charles de Gaulle", "Bank of England".
     if (
         gap.isspace()
@@ -1004,6 +1057,7 @@ def _new_mention(start: int, end: int, text: str, name: str, type_: str | None =
     """``Mention(start, end, text, name, type_)``, made without the frozen dataclass's
     ``__init__`` (an ``object.__setattr__`` call per field): a document has dozens."""
     mention = _new_object(Mention)
+    # One store per field (a keyword update of the dict is fewer bytecodes but slower: it builds a dict).
     fields = mention.__dict__
     fields["start"] = start
     fields["end"] = end

@@ -132,9 +132,10 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
             group.append(mention)
     joined = _UnionFind(groups)
     _join_aliases(groups, joined, lex)
-    _join_capitals(facts, joined)
-    _join_acronyms(groups, facts, joined, lex)
-    _join_short_names(groups, facts, joined, lex)
+    in_capitals, usual, acronyms, by_initials, full_names, by_first, by_last = _indexed(facts, lex)
+    _join_capitals(in_capitals, usual, joined)
+    _join_acronyms(acronyms, by_initials, groups, joined)
+    _join_short_names(groups, facts, full_names, by_first, by_last, joined, lex)
     if joined.joins:
         rows: dict[str, list[Mention]] = {}
         for key, found in groups.items():
@@ -185,16 +186,45 @@ def _alias_keys(lex: Lexicon) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(merge_key(a) for a in alias_group) for alias_group in lex.aliases)
 
 
-def _join_capitals(facts: dict[str, tuple], joined: _UnionFind) -> None:
-    """A name set in capitals is its usual spelling: "LONDON" = "London" (a dateline)."""
+def _indexed(facts: dict[str, tuple], lex: Lexicon) -> tuple:
+    """What the joining rules look names up by, in one pass over the merge keys (each list
+    in the keys' order):
+
+    - for :func:`_join_capitals`: the keys set in capitals, as (casefolded, key) flat
+      ([folded, key, folded, key, ...]), and the other keys by their casefolded form;
+    - for :func:`_join_acronyms`: the keys that are acronyms, and the long names by their
+      initials (not a person's: "AP" is not "Andrew Park");
+    - for :func:`_join_short_names`: the full names (more than one word, not a place or
+      nationality), and their indices in that list by first and by last word.
+    """
     usual: dict[str, list[str]] = {}
     in_capitals = []
-    for key, (_, capitals, folded, _, _, _, _, _) in facts.items():
+    acronyms = []
+    by_initials: dict[str, list[str]] = {}
+    full_names = []
+    by_first: dict[str, list[int]] = {}
+    by_last: dict[str, list[int]] = {}
+    first_names = lex.first_names
+    places = lex.places_and_nationalities
+    for key, (_, capitals, folded, first, last, initials, is_acronym, spaced) in facts.items():
         if capitals:
             in_capitals.append(folded)
             in_capitals.append(key)
         else:
             usual.setdefault(folded, []).append(key)
+        if is_acronym:
+            acronyms.append(key)
+        if len(initials) >= 2 and first not in first_names:  # "AP" is not "Andrew Park"
+            by_initials.setdefault(initials, []).append(key)
+        if spaced and key not in places:
+            by_first.setdefault(first, []).append(len(full_names))
+            by_last.setdefault(last, []).append(len(full_names))
+            full_names.append(key)
+    return in_capitals, usual, acronyms, by_initials, full_names, by_first, by_last
+
+
+def _join_capitals(in_capitals: list[str], usual: dict[str, list[str]], joined: _UnionFind) -> None:
+    """A name set in capitals is its usual spelling: "LONDON" = "London" (a dateline)."""
     for folded, key in zip(in_capitals[::2], in_capitals[1::2]):
         spellings = usual.get(folded, [])
         if len(spellings) == 1:
@@ -208,15 +238,9 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def _join_acronyms(groups: dict[str, list[Mention]], facts: dict[str, tuple], joined: _UnionFind, lex: Lexicon) -> None:
-    by_initials: dict[str, list[str]] = {}
-    acronyms = []
-    first_names = lex.first_names
-    for key, (_, _, _, first, _, initials, is_acronym, _) in facts.items():
-        if is_acronym:
-            acronyms.append(key)
-        if len(initials) >= 2 and first not in first_names:  # "AP" is not "Andrew Park"
-            by_initials.setdefault(initials, []).append(key)
+def _join_acronyms(
+    acronyms: list[str], by_initials: dict[str, list[str]], groups: dict[str, list[Mention]], joined: _UnionFind
+) -> None:
     for key in acronyms:
         if key in by_initials:
             target = _most_mentioned(by_initials[key], groups, joined)
@@ -224,18 +248,18 @@ def _join_acronyms(groups: dict[str, list[Mention]], facts: dict[str, tuple], jo
                 joined.union(key, target)
 
 
-def _join_short_names(groups: dict[str, list[Mention]], facts: dict[str, tuple], joined: _UnionFind, lex: Lexicon) -> None:
-    places = lex.places_and_nationalities
+def _join_short_names(
+    groups: dict[str, list[Mention]],
+    facts: dict[str, tuple],
+    full_names: list[str],
+    by_first: dict[str, list[int]],
+    by_last: dict[str, list[int]],
+    joined: _UnionFind,
+    lex: Lexicon,
+) -> None:
     # Every rule below relates a name to full names that share its first or last
-    # word, so only those are tried: one pass, not every name against every name.
-    full_names = []
-    by_first: dict[str, list[int]] = {}
-    by_last: dict[str, list[int]] = {}
-    for key, (_, _, _, first, last, _, _, spaced) in facts.items():
-        if spaced and key not in places:
-            by_first.setdefault(first, []).append(len(full_names))
-            by_last.setdefault(last, []).append(len(full_names))
-            full_names.append(key)
+    # word (``by_first``, ``by_last``: see _indexed), so only those are tried: one
+    # pass, not every name against every name.
     for key, (_, _, _, first, last, _, _, _) in facts.items():
         near_first, near_last = by_first.get(first, ()), by_last.get(last, ())
         if not near_first and not near_last:

@@ -153,6 +153,14 @@ def _read_patterns(text: str) -> dict[str, tuple[int, str]] | None:
     return {key: (offset, value) for key, offset, value in zip(letters, offsets, values) if value}
 
 
+@lru_cache(maxsize=1)
+def _bare_prefixes() -> frozenset[str]:
+    """The ASCII characters that are a key of _hyphenation_patterns() without a pattern (only longer
+    patterns begin with them); others (a pattern of one character, or none) are probed as usual."""
+    table = _hyphenation_patterns() or {}
+    return frozenset(c for c in map(chr, range(128)) if c in table and table[c] is None)
+
+
 def _hyphenation_points(lower: str) -> int:
     """``len(pyphen.Pyphen(lang="en_US").positions(lower))``, worked out the way pyphen does.
 
@@ -168,10 +176,13 @@ def _hyphenation_points(lower: str) -> int:
     size = len(pointed)
     # pyphen's references as digits: one-digit strings compare as the numbers do.
     references = ["0"] * (size + 1)
+    get, bare = table.get, _bare_prefixes()
     for i in range(size - 1):
-        j = i + 1
+        # At a character that begins patterns without being one (every letter, for en_US) the
+        # one-character probe would find None and go on: the search starts at two characters.
+        j = i + 2 if pointed[i] in bare else i + 1
         while j <= size:
-            found = table.get(pointed[i:j], False)
+            found = get(pointed[i:j], False)
             if found is False:  # no pattern starts so
                 break
             if found is not None:

@@ -6,8 +6,8 @@ Every count comes from the document's own segmentation, never from
 textstat's splitter: the sentences are ``document.prose_sentences`` (trailing
 web-page chrome such as "Share." or "Leave A Reply" is left out; how many such
 sentences were left out is ``data["boilerplate_sentences"]``) and their words
-are ``document.words_of(sentence)``. A prose sentence without any word (a
-"* * *" divider) is not counted as a sentence.
+are ``document.word_texts[sentence.first_word : sentence.end_word]``. A prose
+sentence without any word (a "* * *" divider) is not counted as a sentence.
 
 ``syllables``
     Per word, from the CMU Pronouncing Dictionary with pyphen as fallback; the
@@ -88,7 +88,9 @@ Warnings
 Fewer than 100 words (the formulas were calibrated on 100-word samples and
 more), fewer than 30 sentences (SMOG), more than a quarter of the words not
 in the dictionary (syllables guessed by hyphenation: names, or not English),
-and a config option that is not a positive number.
+and a config option that is not a positive number. A text of more than
+1,431,655,764 characters (some 700 times textkit's default input limit) is skipped:
+each count is summed in a 32-bit field.
 
 Config
 ------
@@ -208,6 +210,7 @@ class SentenceStats:
     syllables: int
     polysyllables: int
     grade: float  # Flesch–Kincaid grade of the sentence alone (0.0 for a sentence without words)
+    rounded_grade: float  # round(grade, 2), as data["sentence_grades"] has it
 
 
 # The columns of data["sentences"], one list each (see the module docstring).
@@ -294,23 +297,25 @@ _INFLECTIONS = (
 _CONTRACTIONS = ("'s", "'re", "'ll", "'ve", "'d", "'m", "n't", "'")
 
 
-def _bases(word: str) -> list[str]:
-    """Words that ``word`` may be a regular inflection of ("stopped" -> "stop", "cities" -> "city")."""
+def _inflects(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` is a regular inflection of one of ``words`` ("stopped" of "stop", "cities" of
+    "city"): each base it may be one of is looked up as it is made, and the first found ends the search."""
     endings = _INFLECTIONS_BY_LAST_LETTER.get(word[-1:])
     if endings is None:  # one look-up for most words
-        return []
-    bases = []
+        return False
     for ending, size, replacements in endings:  # by size, as _INFLECTIONS lists them within a size
         if len(word) - size < 2:
             break
-        if not word.endswith(ending):
+        if word[-size:] != ending:  # a slice and ==: str.endswith parses its arguments the slow way
             continue
         base = word[:-size]
         for replacement in replacements:
-            bases.append(base + replacement)
-            if not replacement and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
-                bases.append(base[:-1])
-    return bases
+            if base + replacement in words:
+                return True
+            # A doubled final consonant: "stopped" -> "stopp" -> "stop".
+            if not replacement and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiou" and base[:-1] in words:
+                return True
+    return False
 
 
 # {last letter: [(ending, its length, its replacements in _INFLECTIONS' order)], the endings by length}.
@@ -340,8 +345,26 @@ def _familiar_normalised(lower: str) -> bool:
     return _familiar_lower(lower)
 
 
+# The dictionary and the familiar words, kept here once read (clear_caches forgets them): every new
+# word reads them, and a global is read in a step where the loaders are each a call through lru_cache.
+_CMU: dict[str, str] = {}
+_EASY: frozenset[str] = frozenset()
+
+
+def _dictionary() -> dict[str, str]:
+    global _CMU
+    _CMU = _cmu_table()
+    return _CMU
+
+
+def _familiar_words() -> frozenset[str]:
+    global _EASY
+    _EASY = dale_chall_easy_words()
+    return _EASY
+
+
 def _familiar_lower(lower: str) -> bool:
-    easy = dale_chall_easy_words()  # easy_words(), one call fewer: this runs for every new word
+    easy = _EASY or _familiar_words()
     if lower in easy:
         return True
     stem = lower
@@ -351,7 +374,7 @@ def _familiar_lower(lower: str) -> bool:
                 return True
         if lower.endswith("'s"):
             stem = lower[:-2]
-    return not easy.isdisjoint(_bases(stem))
+    return _inflects(stem, easy)
 
 
 def is_polysyllable(word: str) -> bool:
@@ -377,9 +400,15 @@ def _complex_normalised(lower: str) -> bool:
     return stem is None or stem >= 3
 
 
+_STEM_SUFFIXES = ("ing", "ed", "es")
+_STEM_SUFFIX_ENDS = frozenset(suffix[-2:] for suffix in _STEM_SUFFIXES)
+
+
 def _suffix_stem_syllables(lower: str) -> int | None:
     """Syllables of the word without an -ed/-es/-ing ending, if the dictionary knows the stem."""
-    for suffix in ("ing", "ed", "es"):
+    if lower[-2:] not in _STEM_SUFFIX_ENDS:  # most words: one look-up (str.endswith parses its arguments the slow way)
+        return None
+    for suffix in _STEM_SUFFIXES:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
             base = lower[: -len(suffix)]
             candidates = [base, base + "e"]
@@ -398,12 +427,16 @@ def _suffix_stem_syllables(lower: str) -> int | None:
 # What a word adds to its sentence's counts, in this order, packed into one int: field k in bits
 # [k * _FIELD_BITS, (k + 1) * _FIELD_BITS). A sentence's counts are then one sum() of its words' ints
 # (in C), and a cache of str -> int holds nothing the garbage collector walks. A word counts at most
-# 3 syllables per character (CMU "w", a spelled "W"), so no field of any text comes near 2**64 and
-# no field carries into the next.
+# 3 syllables per character (CMU "w", a spelled "W"), so no field of a text of up to _MAX_TEXT_CHARS
+# characters reaches 2**32 and no field carries into the next. (32-bit fields, not 64: each of the
+# sum's additions then works through 8 digits of an int rather than 15.)
 _WORD_FIELDS = ("syllables", "polysyllables", "complex_words", "difficult_words", "letters", "characters", "guessed")
-_FIELD_BITS = 64
+_FIELD_BITS = 32
+_MAX_TEXT_CHARS = (1 << _FIELD_BITS) // 3 - 1
 _SHIFTS = tuple(range(0, _FIELD_BITS * len(_WORD_FIELDS), _FIELD_BITS))
 _LETTERS_SHIFT, _CHARACTERS_SHIFT = (_SHIFTS[_WORD_FIELDS.index(name)] for name in ("letters", "characters"))
+# One in the letters field and one in the characters field: a word of n letters adds n times this.
+_LETTER_AND_CHARACTER = 1 << _LETTERS_SHIFT | 1 << _CHARACTERS_SHIFT
 # One in the field of that name.
 _POLYSYLLABLE, _COMPLEX, _DIFFICULT, _GUESSED = (
     1 << _SHIFTS[_WORD_FIELDS.index(name)] for name in ("polysyllables", "complex_words", "difficult_words", "guessed")
@@ -414,7 +447,7 @@ _FIELD_MASK = (1 << _FIELD_BITS) - 1
 
 def _unpack(packed: int) -> list[int]:
     """The fields of _WORD_FIELDS in a packed int (one word's, or a sum of words')."""
-    return memoryview(packed.to_bytes(_PACKED_BYTES, sys.byteorder)).cast("Q").tolist()
+    return memoryview(packed.to_bytes(_PACKED_BYTES, sys.byteorder)).cast("I").tolist()  # C unsigned int: 32 bits
 
 
 def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
@@ -427,7 +460,7 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
     rather than one record per sentence: a text of a million one-word sentences is otherwise
     seconds per megabyte.
     """
-    texts = [word.text for word in document.words]  # a comprehension reads a slot faster than map(attrgetter)
+    texts = document.word_texts  # the column: no Word object is made
     firsts = [sentence.first_word for sentence in sentences]
     ends = [sentence.end_word for sentence in sentences]
     columns = {
@@ -440,8 +473,7 @@ def _sentence_columns(document, sentences) -> tuple[dict[str, list], list[int]]:
     # (which may be capitalised without being a name) in that of opening words instead.
     packed = list(map(_INNER_WORDS.get, texts))
     _look_up(packed, texts, compress(firsts, map(lt, firsts, ends)), _OPENING_WORDS, True)
-    if None in packed:  # words not in the cache: only then are the words looked at one by one
-        _look_up(packed, texts, list(compress(count(), map(is_, packed, repeat(None)))), _INNER_WORDS, False)
+    _fill_misses(packed, texts)
     words = columns["words"]
     if words and min(words) == max(words) == 1:
         # Every sentence one word ("Yes." a million times): its sum is its word's own int, not a new
@@ -466,12 +498,29 @@ _OPENING_WORDS: dict[str, int] = {}
 _MAX_CACHED = 1 << 16
 
 
-def _look_up(packed: list, texts: list[str], positions, cache: dict[str, int], opens: bool) -> None:
+def _look_up(packed: list, texts: tuple[str, ...], positions, cache: dict[str, int], opens: bool) -> None:
     """``packed[i] = _measure(texts[i], opens)`` at each of ``positions``, from ``cache`` if it has the word."""
     for i in positions:
         text = texts[i]
         known = cache.get(text)  # also a new word's second occurrence in this document
         packed[i] = known if known is not None else _store(cache, text, _measure(text, opens))
+
+
+def _fill_misses(packed: list, texts: tuple[str, ...]) -> None:
+    """``packed[i] = _measure(texts[i], False)`` wherever ``packed[i]`` is None (a word not in the cache).
+
+    The Nones are found by list.index, a C scan from one to the next (one scan of the list in all,
+    a Python step only per miss), ending on a None appended as a stop."""
+    stop = len(packed)
+    packed.append(None)
+    find = packed.index
+    i = find(None)
+    while i < stop:
+        text = texts[i]
+        known = _INNER_WORDS.get(text)  # a new word's second occurrence in this document
+        packed[i] = known if known is not None else _store(_INNER_WORDS, text, _measure(text, False))
+        i = find(None, i + 1)
+    packed.pop()
 
 
 def clear_caches() -> None:
@@ -480,6 +529,8 @@ def clear_caches() -> None:
     _OPENING_WORDS.clear()
     _ROUNDED_GRADES.clear()
     _syllables.clear_cache()
+    global _CMU, _EASY
+    _CMU, _EASY = {}, frozenset()
 
 
 def _measure(text: str, opens: bool) -> int:
@@ -489,34 +540,31 @@ def _measure(text: str, opens: bool) -> int:
         return len(text) | len(text) << _CHARACTERS_SHIFT
     if text.isalpha() and text.isascii():  # most words: ASCII letters only
         lower = text.lower()
-        phones = _cmu_table().get(lower)
+        phones = (_CMU or _dictionary()).get(lower)
         # For these _syllables._count reads the dictionary (they are no numeral or initialism) unless
         # the word is a two-letter all-caps one (maybe spelled out) or the entry is a "# comment" one:
-        # those, and words it lacks, take the general way below.
+        # those, and words it lacks, take the general way (_measure_any). Here its steps are done with
+        # what is known of such a word filled in: no numeral, letters = characters = its length,
+        # nothing guessed, no hyphen or apostrophe, ``normalise(text) == lower``.
         if phones is not None and "#" not in phones and not (len(text) == 2 and text.isupper()):
-            return _measure_known(text, lower, phones, opens)
+            # max(stress digits, 1), the digits counted by what removing them takes off the length:
+            # three str.replace cost less than three str.count (which parses its arguments the slow way).
+            syllables = len(phones) - len(phones.replace("0", "").replace("1", "").replace("2", "")) or 1
+            packed = syllables | len(text) * _LETTER_AND_CHARACTER
+            if syllables >= 3:
+                packed |= _POLYSYLLABLE
+            # is_name: in ASCII letters, a capital is a letter that lower() changes.
+            if text != lower and (not opens or text[1:] != lower[1:]):
+                return packed  # a name: familiar, never complex
+            if syllables >= 3:
+                stem = _suffix_stem_syllables(lower)  # _complex_normalised without its hyphen test
+                if stem is None or stem >= 3:
+                    packed |= _COMPLEX
+            easy = _EASY or _familiar_words()
+            if lower not in easy and not _inflects(lower, easy):  # _familiar_lower without its apostrophe test
+                packed |= _DIFFICULT
+            return packed
     return _measure_any(text, opens)
-
-
-def _measure_known(text: str, lower: str, phones: str, opens: bool) -> int:
-    """_measure of a word of ASCII letters whose lower case is in the dictionary with ``phones``
-    (no comment), not a two-letter all-caps word: _measure_any's steps with what is known of such a
-    word filled in (no numeral, letters = characters = its length, nothing guessed, no hyphen or
-    apostrophe, ``normalise(text) == lower``)."""
-    syllables = phones.count("0") + phones.count("1") + phones.count("2") or 1  # max(stress digits, 1)
-    packed = syllables | len(text) << _LETTERS_SHIFT | len(text) << _CHARACTERS_SHIFT
-    if syllables >= 3:
-        packed |= _POLYSYLLABLE
-    # is_name: in ASCII letters, a capital is a letter that lower() changes.
-    if text != lower and (not opens or text[1:] != lower[1:]):
-        return packed  # a name: familiar, never complex
-    if syllables >= 3:
-        stem = _suffix_stem_syllables(lower)  # _complex_normalised without its hyphen test
-        if stem is None or stem >= 3:
-            packed |= _COMPLEX
-    if not _familiar_lower(lower):  # _familiar_normalised without its hyphen test
-        packed |= _DIFFICULT
-    return packed
 
 
 def _measure_any(text: str, opens: bool) -> int:
@@ -558,6 +606,8 @@ def _settings(config) -> tuple[dict, list[str]]:
 
 def analyze(document, config) -> Result:
     require_script(document.text, what="readability (English formulas and syllables)")
+    if len(document.text) > _MAX_TEXT_CHARS:  # never under textkit's input limit (see _FIELD_BITS)
+        raise Skip(f"text of more than {_MAX_TEXT_CHARS:,} characters: too long for readability's counts")
     prose = document.prose_sentences
     if not prose:
         raise Skip("no prose sentences")
@@ -577,16 +627,18 @@ def analyze(document, config) -> Result:
     values = scores(counts)
     warnings += _validity_warnings(counts, guessed)
 
+    rounded = {name: round(value, 2) for name, value in values.items()}  # each once: metrics and consensus share five
     metrics = {
         "sentences": counts.sentences,
         "words": counts.words,
         "syllables": counts.syllables,
         "polysyllables": counts.polysyllables,
-        **{name: round(values[name], 2) for name in ("flesch_reading_ease", *_GRADE_LEVELS, "dale_chall", "consensus_grade")},
+        **{name: rounded[name] for name in ("flesch_reading_ease", *_GRADE_LEVELS, "dale_chall", "consensus_grade")},
         "reading_time_seconds": round(60 * counts.words / settings["words_per_minute"], 1),
         "words_per_sentence": round(counts.words / counts.sentences, 2),
         "syllables_per_word": round(counts.syllables / counts.words, 3),
     }
+    sentence_grades = _rounded_grades(columns["words"], columns["syllables"], columns["grade"])
     data = {
         "counts": {
             **vars(counts),
@@ -595,31 +647,34 @@ def analyze(document, config) -> Result:
         },
         "boilerplate_sentences": len(document.sentences) - len(prose),
         "sentences": {column: columns[column] for column in SENTENCE_COLUMNS},
-        "sentence_grades": _rounded_grades(columns["words"], columns["syllables"], columns["grade"]),
+        "sentence_grades": sentence_grades,
         "consensus": {
             "method": "median",
-            "grades": {name: round(values[name], 2) for name in (*_GRADE_LEVELS, "dale_chall_grade")},
+            "grades": {name: rounded[name] for name in (*_GRADE_LEVELS, "dale_chall_grade")},
         },
         "settings": settings,
     }
-    stats = _finding_stats(columns, settings["long_sentence_words"], settings["hard_sentences"])
+    stats = _finding_stats(columns, sentence_grades, settings["long_sentence_words"], settings["hard_sentences"])
     findings = _long_sentences(document, stats, settings["long_sentence_words"])
     findings += _hard_sentences(document, stats, settings["hard_sentences"])
     findings.sort(key=attrgetter("start", "kind"))
     return Result(metrics=metrics, findings=findings, data=data, warnings=warnings, display=["sentence_grades", "findings"])
 
 
-def _finding_stats(columns: dict[str, list], longest: int, how_many: int) -> list[SentenceStats]:
+def _finding_stats(columns: dict[str, list], rounded_grades: list[float], longest: int, how_many: int) -> list[SentenceStats]:
     """Records of the sentences that become findings, in document order: every one of more than
     ``longest`` words and the ``how_many`` hardest (ranked as _hard_sentences ranks them); the
     others get none."""
     words, grades, starts = columns["words"], columns["grade"], columns["start"]
     rows = set(compress(count(), map(lt, repeat(longest), words)))
     hard = compress(count(), map(and_, map(le, repeat(HARD_MIN_WORDS), words), map(le, repeat(HARD_MIN_GRADE), grades)))
-    rows.update(heapq.nsmallest(how_many, hard, key=lambda k: (-grades[k], starts[k])))
+    # The highest grades, ties by position (nlargest keeps equal ones in the order given, as
+    # sorted(reverse=True) does), as _hard_sentences ranks them.
+    rows.update(heapq.nlargest(how_many, hard, key=grades.__getitem__))
     indices, ends, syllables, polysyllables = columns["index"], columns["end"], columns["syllables"], columns["polysyllables"]
     return [
-        SentenceStats(indices[k], starts[k], ends[k], words[k], syllables[k], polysyllables[k], grades[k]) for k in sorted(rows)
+        SentenceStats(indices[k], starts[k], ends[k], words[k], syllables[k], polysyllables[k], grades[k], rounded_grades[k])
+        for k in sorted(rows)
     ]
 
 
@@ -670,7 +725,7 @@ def _validity_warnings(counts: Counts, guessed: int) -> list[str]:
 def _sentence_finding(document, kind: str, s: SentenceStats, message: str, **extra):
     return document.finding(
         kind, s.start, s.end, message, severity="warning",  # a sentence worth rewriting; the rest are observations
-        index=s.index, words=s.words, syllables=s.syllables, grade=round(s.grade, 2), **extra,
+        index=s.index, words=s.words, syllables=s.syllables, grade=s.rounded_grade, **extra,
     )  # fmt: skip
 
 

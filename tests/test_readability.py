@@ -366,3 +366,53 @@ def test_a_word_packs_its_counts_in_fields():
     # Opening a sentence it is no name: complex (3 syllables, no easy ending) and not on the familiar list.
     assert readability._unpack(readability._measure("Committee", True)) == [3, 1, 1, 1, 9, 9, 0]
     assert readability._unpack(readability._measure("170", False)) == [3, 0, 0, 0, 0, 3, 0]
+
+
+# --- word-level steps and bounds (session 9) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("stopped", True), ("swimming", True), ("biggest", True),  # doubled final consonant: stop, swim, big
+        ("cities", True), ("tried", True), ("happier", True),  # -ies/-ied/-ier of a -y word
+        ("hoped", True), ("running", True), ("fished", True),
+        ("xyzzies", False), ("bus", False), ("ss", False), ("government", False),  # no listed base
+    ],
+)  # fmt: skip
+def test_inflections_of_familiar_words(word, expected):
+    assert readability._inflects(word, readability.easy_words()) is expected
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("creating", 2), ("educated", 3), ("buses", 1), ("government", None), ("bed", None), ("ing", None)],
+)
+def test_stem_syllables_without_an_ed_es_ing_ending(word, expected):
+    # create (2), educate (3), bus (1); no such ending, or too short a stem: None
+    assert readability._suffix_stem_syllables(word) == expected
+
+
+def test_a_new_word_met_twice_is_measured_once_and_counted_twice(monkeypatch):
+    measured = []
+    real = readability._measure
+    monkeypatch.setattr(readability, "_measure", lambda text, opens: measured.append(text) or real(text, opens))
+    readability.clear_caches()
+    result = analyze(Document("Zorblax met Zorblax. He saw the zorblax and the zorblax."), Config())
+    readability.clear_caches()
+    assert measured.count("zorblax") == 1 and measured.count("Zorblax") == 2  # opening, then inside a sentence
+    assert result.metrics["words"] == 10
+
+
+def test_no_count_field_can_carry_into_the_next():
+    # A word adds at most 3 syllables per character, so a text's field totals stay below 3 * its length.
+    assert 3 * readability._MAX_TEXT_CHARS < 1 << readability._FIELD_BITS
+    many = " ".join(["Committee"] * 3000) + "."
+    counts = analyze(Document(many), Config()).data["counts"]
+    assert (counts["syllables"], counts["polysyllables"], counts["letters"]) == (9000, 3000, 27000)
+
+
+def test_a_text_too_long_for_the_counts_is_skipped(monkeypatch):
+    monkeypatch.setattr(readability, "_MAX_TEXT_CHARS", 20)
+    with pytest.raises(Skip, match="too long for readability's counts"):
+        analyze(Document("A text of more than twenty characters."), Config())

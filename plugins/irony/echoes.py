@@ -7,16 +7,27 @@ All three searches are single passes over the words with bounded look-back, so
 from __future__ import annotations
 
 import re
-from collections import Counter
-from itertools import accumulate, compress, islice, repeat
-from operator import add, and_, attrgetter, eq, ge, gt, not_, sub, truth
+from bisect import bisect_right
+from functools import partial
+from itertools import accumulate, compress, count, filterfalse, islice, repeat
+from operator import add, and_, attrgetter, eq, ge, ne, not_, sub, truth
 
 from textkit import tokenize_words
 
-from .lexicon import Lexicon, Marker, Spans, norm, prose_word_indices, quoted, word_keys
+from .lexicon import (
+    Lexicon,
+    Marker,
+    Spans,
+    norm,
+    prose_word_indices,
+    quoted,
+    sentence_firsts,
+    sentence_of,
+    word_ends,
+    word_keys,
+    word_starts,
+)
 
-_SENTENCE = attrgetter("sentence")
-_START, _END = attrgetter("start"), attrgetter("end")
 _FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
 ECHO_WINDOW = 2  # sentences: a repeat further away is not heard as an echo
 MAX_PHRASE = 12  # words: a repeated phrase is followed no further than this
@@ -83,21 +94,24 @@ def _word_echoes(document, sentences, lex: Lexicon) -> list[Marker]:
     if not _some_sentence_holds(sentences, 2):
         return []  # one-word sentences only ("Yes. Yes."): no word follows another in its sentence
     keys = word_keys(document)
-    words = document.words
+    starts, ends = word_starts(document), word_ends(document)
     text = document.text
     # Where the next word has the same key in the same sentence, found at C speed; the rest looks only there.
-    same_key = list(compress(range(len(keys) - 1), map(eq, keys, islice(keys, 1, None))))
-    same_sentence = map(eq, map(_SENTENCE, map(words.__getitem__, same_key)),
-                        map(_SENTENCE, map(words.__getitem__, map(add, same_key, repeat(1)))))
-    links = [i for i in compress(same_key, same_sentence) if text[words[i].end : words[i + 1].start].isspace()]
+    same_key = list(compress(range(len(keys) - 1), map(eq, keys, keys[1:])))
+    if not same_key:
+        return []
+    firsts = sentence_firsts(document)
+    same_sentence = map(eq, map(bisect_right, repeat(firsts), same_key),
+                        map(bisect_right, repeat(firsts), map(add, same_key, repeat(1))))
+    links = [i for i in compress(same_key, same_sentence) if text[ends[i] : starts[i + 1]].isspace()]
     prose = {s.index for s in sentences}
     echoes = []
     for run in _runs(links):
         first, last = run[0], run[-1] + 1
         key = keys[first]
-        if words[first].sentence in prose and key.replace("'", "").isalpha() and key not in lex.stopwords:
-            body = text[words[first].start : words[last].end]
-            echoes.append(Marker("echo", words[first].start, words[last].end, f"word repeated: {quoted(body)}"))
+        if sentence_of(document, first) in prose and key.replace("'", "").isalpha() and key not in lex.stopwords:
+            body = text[starts[first] : ends[last]]
+            echoes.append(Marker("echo", starts[first], ends[last], f"word repeated: {quoted(body)}"))
     return echoes
 
 
@@ -115,23 +129,29 @@ def _runs(links: list[int]) -> list[list[int]]:
 _PHRASE_GAP = re.compile(r"[\s,;]+")
 
 
-def _joined(document, words, a: int, b: int) -> bool:
-    """Do the words at positions a..b of ``words`` read as one phrase (in one sentence, with only
+def _joined(text: str, starts, ends, sentence_at, a: int, b: int) -> bool:
+    """Do the words at positions a..b of the columns read as one phrase (in one sentence, with only
     spaces, commas or semicolons between them; not "_", "://" or a sentence end)?"""
     return all(
-        x.sentence == y.sentence and _PHRASE_GAP.fullmatch(document.text, x.end, y.start)
-        for x, y in zip(words[a:b], words[a + 1 : b + 1], strict=True)
+        sentence_at(k) == sentence_at(k + 1) and _PHRASE_GAP.fullmatch(text, ends[k], starts[k + 1])
+        for k in range(a, b)
     )
 
 
 def _repeated_trigrams(keys: list[str]) -> list[int]:
-    """The positions whose three keys from there occur more than once in ``keys``."""
-    grams = list(zip(keys, keys[1:], keys[2:]))
-    counts = Counter(grams)
-    if len(counts) == len(grams):
-        return []
-    # Picked out at C speed: no Python step per word.
-    return list(compress(range(len(grams)), map(gt, map(counts.__getitem__, grams), repeat(1))))
+    """The positions whose three keys from there occur more than once in ``keys``.
+
+    Each place's triple is hashed once, at C speed: ``setdefault`` gives every place the first
+    place of its triple. A place whose first place is another is a repeat, and so is each first
+    place that a repeat points to; no other place is (its triple occurs there only)."""
+    first: dict[tuple[str, str, str], int] = {}
+    earliest = list(map(first.setdefault, zip(keys, keys[1:], keys[2:]), count()))
+    if len(first) == len(earliest):
+        return []  # every triple occurs once
+    later = list(compress(range(len(earliest)), map(ne, earliest, count())))
+    # (The repeats are in order and the first places they point to are other places: one sort of
+    # the two, without a set of every repeat in a flood.)
+    return sorted([*later, *set(map(earliest.__getitem__, later))])
 
 
 def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, int]]) -> list[Marker]:
@@ -149,12 +169,19 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     every_word = len(prose) == len(all_keys)
     keys = all_keys if every_word else list(map(all_keys.__getitem__, prose))
     is_stopword = lex.stopwords.__contains__
-    if len(keys) - sum(map(is_stopword, keys)) < 2:
+    if next(islice(filterfalse(is_stopword, keys), 1, None), None) is None:
         return []  # under 2 content words in all ("no no no ...", "a a a ... b"): no place looks back
     repeated = _repeated_trigrams(keys)
     if not repeated:
         return []
-    words = document.words if every_word else list(map(document.words.__getitem__, prose))
+    # The words' columns by position in the prose words; a position's sentence by bisection (one
+    # more than its index: only compared and subtracted here), at C speed when every word is prose.
+    starts, ends, firsts = word_starts(document), word_ends(document), sentence_firsts(document)
+    if every_word:
+        sentence_at = partial(bisect_right, firsts)
+    else:
+        starts, ends = (list(map(column.__getitem__, prose)) for column in (starts, ends))
+        sentence_at = lambda k: bisect_right(firsts, prose[k])  # noqa: E731
     # Only a repeated place whose next MAX_PHRASE words hold 2+ content (non-stop) words and whose
     # triple lies in one sentence (else it is no phrase: ``_joined``) looks back, so only the
     # triples of such places need their places recorded. (A place with fewer content words ahead
@@ -162,13 +189,13 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     # ahead of the repeated places only, at C speed: a run of repeated places (a flood of "no no
     # no ...") counts from prefix sums instead.
     if len(repeated) * MAX_PHRASE <= len(keys):  # a news text: ~3 % of its places
-        rich = [sum(map(not_, map(is_stopword, keys[j : j + MAX_PHRASE]))) >= 2 for j in repeated]
+        # (Read up to the second content word only.)
+        rich = [next(islice(filterfalse(is_stopword, keys[j : j + MAX_PHRASE]), 1, None), None) is not None for j in repeated]
     else:
         content = list(accumulate(map(not_, map(is_stopword, keys)), initial=0))
         ahead = map(min, map(add, repeated, repeat(MAX_PHRASE)), repeat(len(keys)))
         rich = map(ge, map(sub, map(content.__getitem__, ahead), map(content.__getitem__, repeated)), repeat(2))
-    one_sentence = map(eq, map(_SENTENCE, map(words.__getitem__, repeated)),
-                       map(_SENTENCE, map(words.__getitem__, map(add, repeated, repeat(2)))))
+    one_sentence = map(eq, map(sentence_at, repeated), map(sentence_at, map(add, repeated, repeat(2))))
     looks_back = list(map(and_, rich, one_sentence))
     if not any(looks_back):
         return []
@@ -177,11 +204,11 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
     # Read at C speed for the places that still look back only.
     text = document.text
     looking = list(compress(repeated, looks_back))
-    second = [*map(words.__getitem__, map(add, looking, repeat(1)))]
-    first_gap = map(truth, map(_PHRASE_GAP.fullmatch, repeat(text), map(_END, map(words.__getitem__, looking)),
-                               map(_START, second)))
-    second_gap = map(truth, map(_PHRASE_GAP.fullmatch, repeat(text), map(_END, second),
-                                map(_START, map(words.__getitem__, map(add, looking, repeat(2))))))
+    second = [*map(add, looking, repeat(1))]
+    first_gap = map(truth, map(_PHRASE_GAP.fullmatch, repeat(text), map(ends.__getitem__, looking),
+                               map(starts.__getitem__, second)))
+    second_gap = map(truth, map(_PHRASE_GAP.fullmatch, repeat(text), map(ends.__getitem__, second),
+                                map(starts.__getitem__, map(add, looking, repeat(2)))))
     phrase = iter(list(map(and_, first_gap, second_gap)))
     looks_back = [looks and next(phrase) for looks in looks_back]
     if not any(looks_back):
@@ -202,26 +229,30 @@ def _phrase_echoes(document, sentences, lex: Lexicon, covered: list[tuple[int, i
             continue  # never looked back for: its places need no record
         # Inside the last echo found no place looks back (each would be skipped below).
         for i in reversed(seen.get(gram, ()) if looks and j > matched_until else ()):
-            if words[j].sentence - words[i].sentence > ECHO_WINDOW:
+            sentence = sentence_at(j)
+            if sentence - sentence_at(i) > ECHO_WINDOW:
                 break  # earlier ones are further still
-            same_sentence = words[i].sentence == words[j].sentence
-            anaphora = words[i].index in openers and words[j].index in openers
+            same_sentence = sentence_at(i) == sentence
+            anaphora = prose[i] in openers and prose[j] in openers  # (word indices)
             if j < i + 3 or j <= matched_until or not (same_sentence or anaphora):
                 continue
             n = 3
             while (
                 n < MAX_PHRASE
-                and j + n < len(words)
+                and j + n < len(keys)
                 and i + n < j
                 and keys[i + n] == keys[j + n]
-                and words[j + n].sentence == words[j].sentence
+                and sentence_at(j + n) == sentence
             ):
                 n += 1
             if sum(k not in lex.stopwords for k in keys[j : j + n]) < 2:
                 continue
-            if not (_joined(document, words, i, i + n - 1) and _joined(document, words, j, j + n - 1)):
+            if not (
+                _joined(text, starts, ends, sentence_at, i, i + n - 1)
+                and _joined(text, starts, ends, sentence_at, j, j + n - 1)
+            ):
                 continue  # not one phrase each time
-            first, second = (words[i].start, words[i + n - 1].end), (words[j].start, words[j + n - 1].end)
+            first, second = (starts[i], ends[i + n - 1]), (starts[j], ends[j + n - 1])
             if covered_spans.overlaps(*first):
                 continue  # the repeated aside is already an echo
             phrase = quoted(document.text[first[0] : first[1]])

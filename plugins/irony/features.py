@@ -28,7 +28,7 @@ import bisect
 import math
 from collections import Counter
 from itertools import compress, repeat
-from operator import attrgetter, ge, le, sub
+from operator import attrgetter, ge, itemgetter, le, sub
 
 from textkit.plugins._vader import sentence_scores
 
@@ -40,7 +40,8 @@ SENTIMENT_FEATURES = ("praise_in_complaint", "complaint_in_praise", "mixed_polar
 FEATURES = (*FAMILIES, *SENTIMENT_FEATURES, "word_cues", "length")
 CLEAR = 0.5  # VADER compound from which a sentence reads as clearly positive or negative
 LEANING = 0.05  # mean compound from which the other sentences lean one way (VADER's own cut)
-_FIRST_WORD, _END_WORD = attrgetter("first_word"), attrgetter("end_word")
+_FIRST_WORD, _END_WORD, _INDEX = attrgetter("first_word"), attrgetter("end_word"), attrgetter("index")
+_COMPOUND = itemgetter("compound")
 
 
 def _marker_counts(document) -> dict[int, dict[str, int]]:
@@ -85,7 +86,9 @@ def _compute(document) -> tuple[dict[str, float], list[dict[str, float]]]:
     if not sentences:
         return dict.fromkeys(FEATURES, 0.0), []
     vader = sentence_scores(document)
-    compounds = [vader[s.index]["compound"] for s in sentences]
+    # (Every sentence is prose in most texts: then the scores are read in order, not by index.)
+    by_sentence = vader if len(sentences) == len(vader) else map(vader.__getitem__, map(_INDEX, sentences))
+    compounds = list(map(_COMPOUND, by_sentence))
     cue_sums, all_cues = cue_values(document)
     word_counts = list(map(sub, map(_END_WORD, sentences), map(_FIRST_WORD, sentences)))  # ``word_count``
     words = sum(word_counts)

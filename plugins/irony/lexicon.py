@@ -18,6 +18,9 @@ from typing import Any, Iterable, Mapping
 
 
 
+_FIRST_WORD = attrgetter("first_word")
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     family: str
@@ -127,6 +130,9 @@ class Lexicon:
         self.stopwords = words("stopwords")
         self.negators = words("negators")
         self.contrast_ignore = words("contrast_ignore")
+        # A word's valence if clearly positive or negative, else None (``incongruity``), for the
+        # words of VADER's lexicon met so far: bounded by that lexicon.
+        self.clear_valences: dict[str, float | None] = {}
         aux = "is|are|was|were|do|does|did|have|has|had|will|would|can|could|should|shall|must|may|might"
         pronoun = "it|he|she|they|we|you|i|there|that|this|one"
         tag_words = "|".join(re.escape(w) for w in raw["tag_words"])
@@ -168,9 +174,37 @@ def norm(word: str) -> str:
     return word.replace("’", "'").replace("‘", "'").lower()
 
 
+# The segmenter's word columns (tuples) copied into lists, once per document: the irony modules
+# read them by index through ``map(column.__getitem__, ...)``, which calls list.__getitem__ at C
+# speed but goes through a slot wrapper for a tuple (several times slower). No Word object is made.
+
+
 def word_texts(document) -> list[str]:
     """Every word's text, by word index (read once per document: the irony modules share it)."""
-    return document.memo("irony.word_texts", lambda: [w.text for w in document.words])
+    return document.memo("irony.word_texts", lambda: list(document.word_texts))
+
+
+def word_starts(document) -> list[int]:
+    """Every word's start offset, by word index."""
+    return document.memo("irony.word_starts", lambda: list(document.word_starts))
+
+
+def word_ends(document) -> list[int]:
+    """Every word's end offset, by word index."""
+    return document.memo("irony.word_ends", lambda: list(document.word_ends))
+
+
+def sentence_firsts(document) -> list[int]:
+    """The first word index of every sentence, by sentence index. The sentences' word ranges
+    follow each other from word 0 on (as the segmenter numbers them), so word ``i`` is in sentence
+    ``bisect_right(firsts, i) - 1`` (an empty sentence before it shares its first word and comes
+    first), and words ``i`` and ``i + 1`` share a sentence unless ``i + 1`` is some sentence's first."""
+    return document.memo("irony.sentence_firsts", lambda: list(map(_FIRST_WORD, document.sentences)))
+
+
+def sentence_of(document, i: int) -> int:
+    """The index of word ``i``'s sentence (see ``sentence_firsts``), without a Word object."""
+    return bisect.bisect_right(sentence_firsts(document), i) - 1
 
 
 def word_keys(document) -> list[str]:
@@ -206,7 +240,7 @@ def prose_word_indices(document) -> list[int]:
             # Every sentence is prose: their word ranges are disjoint and in order, so if they hold
             # every word, together they are all the word indices (no loop over the sentences).
             held = sum(map(attrgetter("end_word"), sentences)) - sum(map(attrgetter("first_word"), sentences))
-            if held == len(document.words):
+            if held == len(word_texts(document)):
                 return list(range(held))
         indices: list[int] = []
         for sentence in sentences:
@@ -228,7 +262,11 @@ def listed_positions(document, lex: "Lexicon") -> dict[str, list[int]]:
         # (Every word is prose in most texts: then the keys are read as they are, not by index.)
         prose_keys = keys if len(prose) == len(keys) else map(keys.__getitem__, prose)
         for i in compress(prose, map(wanted.__contains__, prose_keys)):
-            found.setdefault(keys[i], []).append(i)
+            indices = found.get(keys[i])  # (not ``setdefault``: no empty list made for a key met again)
+            if indices is None:
+                found[keys[i]] = [i]
+            else:
+                indices.append(i)
         return found
 
     return document.memo("irony.listed_positions", compute)
@@ -324,7 +362,7 @@ def words_before(document, offset: int, count: int) -> list[str]:
     sentence = document.sentence_at(offset)
     if sentence is None:
         return []
-    k = bisect.bisect_right(document.words, offset, sentence.first_word, sentence.end_word, key=lambda w: w.end)
+    k = bisect.bisect_right(word_ends(document), offset, sentence.first_word, sentence.end_word)
     return word_keys(document)[max(sentence.first_word, k - count) : k]
 
 
@@ -332,8 +370,7 @@ def sentence_keys(document, sentence) -> frozenset[str]:
     """The set of a sentence's word keys, computed once per sentence."""
     cache = document.memo("irony.sentence_key_sets", dict)
     if sentence.index not in cache:
-        keys = word_keys(document)
-        cache[sentence.index] = frozenset(keys[w.index] for w in document.words_of(sentence))
+        cache[sentence.index] = frozenset(word_keys(document)[sentence.first_word : sentence.end_word])
     return cache[sentence.index]
 
 

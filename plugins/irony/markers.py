@@ -15,8 +15,8 @@ import itertools
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, contains
 
 from textkit import tokenize_words
 from textkit.plugins._wordlists import pronunciations
@@ -38,7 +38,11 @@ from .lexicon import (
     quoted,
     scan_lines,
     sentence_keys,
+    sentence_firsts,
+    sentence_of,
+    word_ends,
     word_keys,
+    word_starts,
     word_texts,
     words_before,
 )
@@ -59,6 +63,7 @@ FAMILIES = (
     "emphatic_sentence",
     "aside",
 )
+_TEXT = attrgetter("text")
 _FAMILY_RANK = {family: rank for rank, family in enumerate(FAMILIES)}
 TAG_REACH = 60  # characters at the end of a question searched for a tag (", isn't it?")
 MAX_CAPS_LETTERS = 20  # a longer all-caps "word" is no word said for emphasis (and is never spelled out)
@@ -93,9 +98,9 @@ def is_question(text: str) -> bool:
 def _listed_words(document, lex: Lexicon, listed: frozenset[str], family: str, what: str) -> list[Marker]:
     """A marker of ``family`` for every prose word whose key is in ``listed``, in document order."""
     positions = listed_positions(document, lex)
-    words = document.words
+    starts, ends, texts = word_starts(document), word_ends(document), word_texts(document)
     return [
-        Marker(family, words[i].start, words[i].end, f"{what}: {quoted(words[i].text)}")
+        Marker(family, starts[i], ends[i], f"{what}: {quoted(texts[i])}")
         for i in sorted(i for key in listed & positions.keys() for i in positions[key])
     ]
 
@@ -115,9 +120,6 @@ def _quote_spans(document) -> list[tuple[int, int, int, int]]:
     for pattern, opening in zip(_QUOTES, _QUOTE_OPENINGS, strict=True):
         spans += [(m.start(), m.end(), m.start(1), m.end(1)) for m in scan_lines(pattern, document, (opening,))]
     return sorted(spans)
-
-
-_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _surely_more_words(content: str, limit: int) -> bool:
@@ -142,8 +144,8 @@ def _is_scare_quote(document, start: int, end: int, content: str, lex: Lexicon) 
     if sentence is None:
         return False
     # Word positions by bisection, not by re-reading the sentence: a long sentence full of quotes stays linear.
-    first = bisect.bisect_right(document.words, start, sentence.first_word, sentence.end_word, key=_END)
-    after = bisect.bisect_left(document.words, end, sentence.first_word, sentence.end_word, key=_START)
+    first = bisect.bisect_right(word_ends(document), start, sentence.first_word, sentence.end_word)
+    after = bisect.bisect_left(word_starts(document), end, sentence.first_word, sentence.end_word)
     if first == sentence.first_word and after == sentence.end_word:
         return False  # the whole sentence is the quotation
     if document.text[max(sentence.start, start - 8) : start].rstrip().endswith(":"):
@@ -216,15 +218,18 @@ def _opening_word(words: list[str]) -> str:
 
 
 def find_questions(document, sentences, lex: Lexicon) -> list[Marker]:
+    if "?" not in document.text:
+        return []  # (most texts: no sentence is looked at)
     keys = word_keys(document)
     markers = []
-    for sentence in sentences:
-        if "?" not in sentence.text or not is_question(sentence.text):
+    # Only the sentences holding a "?" are looked at, picked out at C speed.
+    for sentence in compress(sentences, map(contains, map(_TEXT, sentences), repeat("?"))):
+        if not is_question(sentence.text):
             continue
         # A tag closes the sentence: only its end is searched (a few words and the closing marks).
         tail_start = max(0, len(sentence.text) - TAG_REACH)
         tag = lex.tag_question.search(sentence.text, tail_start)
-        words = [keys[w.index] for w in document.words_of(sentence)]
+        words = keys[sentence.first_word : sentence.end_word]
         if tag:
             start = sentence.start + tag.start("tag")
             end = sentence.start + len(sentence.text.rstrip().rstrip(_CLOSING))
@@ -292,14 +297,15 @@ def find_interjections(document, sentences, lex: Lexicon) -> list[Marker]:
     ]
     # Only the prose words listed as interjections are looked at, in document order.
     positions = listed_positions(document, lex)
-    words, all_sentences = document.words, document.sentences
+    starts, ends, texts = word_starts(document), word_ends(document), word_texts(document)
+    firsts = sentence_firsts(document)
     for i in sorted(i for key in lex.interjections & positions.keys() for i in positions[key]):
-        w = words[i]
-        opens = i == all_sentences[w.sentence].first_word
-        set_off = document.text[w.end : w.end + 1] in (",", "!", "?", ".", "…", "—", "–")
-        after_number = not opens and words[i - 1].text.replace(",", "").replace(".", "").isdigit()  # "10 ha."
+        opens = firsts[sentence_of(document, i)] == i  # (the first word of its sentence)
+        end = ends[i]
+        set_off = document.text[end : end + 1] in (",", "!", "?", ".", "…", "—", "–")
+        after_number = not opens and texts[i - 1].replace(",", "").replace(".", "").isdigit()  # "10 ha."
         if (opens or set_off) and not after_number:
-            markers.append(Marker("interjection", w.start, w.end, f"interjection: {quoted(w.text)}"))
+            markers.append(Marker("interjection", starts[i], end, f"interjection: {quoted(texts[i])}"))
     return longest_first(markers)
 
 
@@ -332,9 +338,9 @@ def _shouted_line(document, offset: int) -> bool:
     return cache[line_start]
 
 
-def _tagged(document, word) -> bool:
-    """A hashtag or @handle: a name, not a word of the sentence."""
-    return word.start > 0 and document.text[word.start - 1] in "#@"
+def _tagged(document, start: int) -> bool:
+    """Is the word starting at ``start`` a hashtag or @handle: a name, not a word of the sentence?"""
+    return start > 0 and document.text[start - 1] in "#@"
 
 
 # How each letter is said, for telling "DNA" (spelled out) from "NEVER" (a word).
@@ -380,7 +386,7 @@ def _repeated_caps(document) -> frozenset[str]:
 
 
 def find_caps(document, sentences, lex: Lexicon) -> list[Marker]:
-    words = document.words
+    starts, ends = word_starts(document), word_ends(document)
     defined = None  # worked out only if some word gets that far
     markers = []
     texts = word_texts(document)
@@ -389,19 +395,19 @@ def find_caps(document, sentences, lex: Lexicon) -> list[Marker]:
     # texts: then the texts are read as they are, not by index).
     prose_texts = texts if len(prose) == len(texts) else map(texts.__getitem__, prose)
     for i in compress(prose, map(str.isupper, prose_texts)):
-        w = words[i]
-        letters = w.text.replace("’", "").replace("‘", "").replace("'", "").replace("-", "")
+        text = texts[i]
+        letters = text.replace("’", "").replace("‘", "").replace("'", "").replace("-", "")
         if not (letters.isalpha() and 3 <= len(letters) <= MAX_CAPS_LETTERS):
             continue
         if not _VOWELS & set(letters) or letters in lex.acronyms:
             continue
         if defined is None:
             defined = _defined_acronyms(document) | _repeated_caps(document)
-        if w.text in defined or _tagged(document, w):
+        if text in defined or _tagged(document, starts[i]):
             continue
-        if _ROMAN.fullmatch(letters) or _shouted_line(document, w.start) or not _is_english_word(letters):
+        if _ROMAN.fullmatch(letters) or _shouted_line(document, starts[i]) or not _is_english_word(letters):
             continue
-        markers.append(Marker("caps", w.start, w.end, f"all-caps emphasis: {quoted(w.text)}"))
+        markers.append(Marker("caps", starts[i], ends[i], f"all-caps emphasis: {quoted(text)}"))
     return markers
 
 
@@ -411,7 +417,7 @@ _NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
 
 def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
     keys = word_keys(document)
-    words = document.words
+    starts = word_starts(document)
     markers = []
     previous = None
     # What a one-word sentence's own text decides (its closing mark, its word, a quote before it),
@@ -438,7 +444,7 @@ def find_emphatic_sentences(document, sentences, lex: Lexicon) -> list[Marker]:
                 )
                 message = verdicts[(text, word)] = f"one-word sentence: {quoted(text)}" if own else None
             # (Not tagged: no "#" or "@" just before the word, as ``_tagged``.)
-            if message is not None and not ((at := words[first].start) > 0 and text_of[at - 1] in "#@"):
+            if message is not None and not ((at := starts[first]) > 0 and text_of[at - 1] in "#@"):
                 is_answer = False
                 if word in _ANSWERS and previous is not None:
                     is_answer = questions.get(previous.text)
