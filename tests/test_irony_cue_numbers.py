@@ -8,11 +8,13 @@ import pytest
 
 from textkit import Document
 from textkit.plugins.irony import cue_numbers, word_cues
-from textkit.plugins.irony.cue_numbers import UNWEIGHTED, cue_values, numbering, sentence_numbers, strongest
+from textkit.plugins.irony.cue_numbers import cue_stream, cue_values, numbering, sentence_numbers, strongest
 
 
 def numbered(cues: list[str]) -> list[int]:
-    return [numbering().number.get(c, UNWEIGHTED) for c in cues]
+    """The numbers of the cues that have a weight (the others are only counted)."""
+    table = numbering()
+    return [table.number[c] for c in cues if c in table.number and table.weights[table.number[c]]]
 
 
 def test_numbers_follow_the_cues_of_every_kind_of_sentence():
@@ -36,14 +38,19 @@ def test_numbers_follow_the_cues_of_every_kind_of_sentence():
     ]
     assert word_cues.sentence_cues(document) == expected
     assert sentence_numbers(document) == [numbered(cues) for cues in expected]
-    # Equal one-word sentences share one list.
-    assert sentence_numbers(document)[4] is sentence_numbers(document)[5]
+    assert cue_stream(document).count == 27
+    # Of the first sentence only "they" has a weight in the shipped table ("flew", "to" and their
+    # pairs are only counted); in the third every cue has one.
+    number = numbering().number
+    assert sentence_numbers(document)[0] == [number["they"]]
+    assert sentence_numbers(document)[2] == [number[c] for c in expected[2]]
 
 
 def test_hashtags_mentions_and_links_are_read_by_the_full_pass():
     document = Document("@BarackObama I love it http://t.co/xYz #ILoveMondays #not")
     cues = ["<mention>", "i", "love", "i love", "it", "love it", "<link>", "<hashtag>", "#i", "#love", "<hashtag>", "#not"]
     assert sentence_numbers(document) == [numbered(cues)]
+    assert cue_stream(document).count == len(cues)
 
 
 def test_summed_weights_and_the_strongest_cues_are_those_of_the_spelled_out_cues():
@@ -73,10 +80,11 @@ def test_word_readings_kept_across_documents_stay_within_their_bound(monkeypatch
     monkeypatch.setattr(cue_numbers, "_ENTRIES", {})
     monkeypatch.setattr(cue_numbers, "_OPENING_ENTRIES", {})
     text = "the cat sat on the warm mat and the dog ran off. a bird sang."
-    first = sentence_numbers(Document(text))
+    first = cue_stream(Document(text))
     assert len(cue_numbers._ENTRIES) == 3 and len(cue_numbers._OPENING_ENTRIES) == 2
     # Words no longer kept are read again, with the same numbers.
-    assert sentence_numbers(Document(text)) == first == [numbered(c) for c in word_cues.sentence_cues(Document(text))]
+    assert cue_stream(Document(text)) == first
+    assert sentence_numbers(Document(text)) == [numbered(c) for c in word_cues.sentence_cues(Document(text))]
     assert len(cue_numbers._ENTRIES) == 3
 
 

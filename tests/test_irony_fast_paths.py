@@ -69,8 +69,8 @@ def test_links_and_tags_are_found_whatever_their_case():
     document = Document("I love it HTTP://t.co/xYz so much. Nothing tagged here.")
     cues = word_cues.sentence_cues(document)
     assert "<link>" in cues[0]
-    number = cue_numbers.numbering().number
-    assert cue_numbers.sentence_numbers(document) == [[number.get(c, cue_numbers.UNWEIGHTED) for c in s] for s in cues]
+    table = cue_numbers.numbering()
+    assert cue_numbers.sentence_numbers(document) == [[table.weighted[c] for c in s if c in table.weighted] for s in cues]
     plain = word_cues.CueReader(Document("No hashtag, mention or link here."))
     assert plain.tagged == set() and plain.special == set()
 

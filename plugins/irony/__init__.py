@@ -18,8 +18,9 @@ Read in this order (each module has one job):
     the learned lexical model over lower-case dictionary words and word pairs; it enters the
     score as one summarised feature and is never shown as markers.
 ``cue_numbers.py``
-    the same cues as numbers into the weight table, read for the model and the section without
-    spelling each one out (``word_cues.sentence_cues`` stays the reference and the training input).
+    the same cues as numbers into the weight table (the weighted ones, and a count of all), read
+    for the model and the section without spelling each one out (``word_cues.sentence_cues``
+    stays the reference and the training input).
 ``features.py``
     the model's inputs per document and per sentence: marker densities by family, sentence
     sentiment against the document (VADER scores shared through ``textkit.plugins._vader``),

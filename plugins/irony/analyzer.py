@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import chain, compress, repeat
 from operator import attrgetter, ge
@@ -62,13 +61,10 @@ def _option(config, name: str, default: Any) -> Any:
     return config.for_analyzer("irony").get(name, default) if config is not None else default
 
 
-# A letter outside the Latin ranges of ``textkit.script`` (which counts letters by script).
-_NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uff21-\uff5a](?<=\w)")
-
-
 def analyze(document, config) -> Result:
-    if _NON_LATIN_LETTER.search(document.text):  # else every letter is Latin: nothing to count
-        require_script(document.text, what="irony (English markers and cues)")
+    # (Asked of every analyzer for the same text, the count of letters by script is made once:
+    # in a run of the built-in analyzers this is a look-up.)
+    require_script(document.text, what="irony (English markers and cues)")
     document, warnings = sentence_window(document, config, "irony")
     sentences = document.prose_sentences
     if not sentences:

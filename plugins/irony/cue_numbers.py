@@ -3,14 +3,16 @@
 ``word_cues.sentence_cues`` spells every cue out ("oh", "great", "oh great"), and each was then
 looked up in the 21,345-entry weight table, once for the model and again for the section's
 strongest cues. Here a cue is a number, the same in every document (``Numbering``): its place in
-one list of weights (0 = no cue; ``UNWEIGHTED`` = a cue the table gives no weight). Each distinct
-word's entry (its key's number, its stretch, the small table of the weighted pairs it opens) is
-worked out once and kept across documents; a pair's number is looked up in the first word's small
-table, so no pair is spelled out. The pass over a sentence's words stays one Python step per word
-(a version with ``map``/``zip`` over all the words was slower). Sentences with a hashtag, a
-mention, a link, a possible cue between two words or no word at all are read by
-``sentence_cues``'s own code (``word_cues.CueReader.full_pass``), so both agree cue for cue
-(tests/test_irony_cue_numbers.py; ``benchmarks/irony_outputs.py`` on ~1,800 texts).
+one list of weights. Only the cues with a weight are kept, as one stream of numbers for the whole
+document with each sentence's share of it (``CueStream``); the others add nothing to any sum and
+are never shown, so they are only counted. Each distinct word's entry (its key's number if
+weighted, the small table of the weighted pairs it opens, its key) is worked out once and kept
+across documents; a pair's number is looked up in the first word's small table, so no pair is
+spelled out. The pass over a sentence's words stays one Python step per word (versions with
+``map``/``zip`` over all the words were slower). Sentences with a hashtag, a mention, a link, a
+possible cue between two words or no word at all are read by ``sentence_cues``'s own code
+(``word_cues.CueReader.full_pass``), so both agree cue for cue (tests/test_irony_cue_numbers.py,
+tests/test_irony_cue_stream.py; ``benchmarks/irony_outputs.py`` on ~1,800 texts).
 """
 
 from __future__ import annotations
@@ -18,23 +20,25 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, islice, repeat
-from operator import ge, gt, le
-from typing import Any, Callable
+from itertools import compress, islice, repeat
+from operator import gt, sub
+from typing import Any, Callable, NamedTuple
 
-from .word_cues import MAX_KEPT_WORDS, CueReader, cue_table, word_reading
+from .word_cues import MAX_KEPT_WORDS, CueReader, cue_table, read_word
 
-UNWEIGHTED = 1  # the number of every cue without weight (0: no cue; weighted cues from 2)
+UNWEIGHTED = 1  # once the number of every cue without weight, now unused (0: no cue; the table's cues from 2)
 
 
 @dataclass(frozen=True)
 class Numbering:
     weights: list[float]  # by number (0.0 for 0 and UNWEIGHTED)
     cues: list[str]  # by number
-    number: dict[str, int]  # a weighted cue -> its number
-    pair_tables: list[dict[str, int]]  # the second word's key -> the pair's number, per first word (0: none)
-    pair_table: dict[str, int]  # a key -> its pair table (only keys opening a weighted pair)
-    elongated: int  # the number of "<elongated>"
+    number: dict[str, int]  # a cue of the table -> its number
+    weighted: dict[str, int]  # a cue of the table with a weight other than 0.0 -> its number
+    pair_tables: list[dict[str, int]]  # per first word, the second word's key -> the weighted pair's number
+    pair_table: dict[str, int]  # a key -> its pair table (only keys opening a weighted pair; 0: none)
+    elongated: int  # the number of "<elongated>" if it has a weight, else 0
+    entries: dict[str, Entry]  # the entry of every key that has a weight or opens a weighted pair
 
 
 @lru_cache(maxsize=1)
@@ -42,9 +46,13 @@ def numbering() -> Numbering:
     weights = cue_table()["weights"]
     cues = ["", "", *weights]
     number = {cue: k for k, cue in enumerate(cues) if k >= 2}
+    weight_list = [0.0, 0.0, *weights.values()]
+    # Only the cues with a weight enter the sums and the strongest cues: every other one (0.0 in
+    # the table, or no entry at all) is only counted.
+    weighted = {cue: k for cue, k in number.items() if weight_list[k]}
     pair_tables: list[dict[str, int]] = [{}]
     pair_table: dict[str, int] = {}
-    for cue, k in number.items():
+    for cue, k in weighted.items():
         first, space, second = cue.partition(" ")
         if space:  # a pair "first second" (keys hold no space)
             if first not in pair_table:
@@ -53,141 +61,197 @@ def numbering() -> Numbering:
             pair_tables[pair_table[first]][second] = k
     # (A list, not an array of doubles: ``list.__getitem__`` is called at C speed by ``map``, an
     # array's goes through a slot wrapper, several times slower.)
+    # Every word with the same key shares its entry (one tuple, made here once).
+    entries = {key: (weighted.get(key, 0), pair_table.get(key, 0), key) for key in (*weighted, *pair_table) if " " not in key}
     return Numbering(
-        [0.0, 0.0, *weights.values()], cues, number, pair_tables, pair_table, number.get("<elongated>", UNWEIGHTED)
+        weight_list, cues, number, weighted, pair_tables, pair_table, weighted.get("<elongated>", 0), entries
     )
 
 
 # Per word, what its place in the cue stream needs (numbers and a string: no object the garbage
-# collector walks): (its key's number, 0 if it has no cue key; the number of "<elongated>" if it
-# is stretched, else 0; its pair table; its key).
-Entry = tuple[int, int, int, "str | None"]
+# collector walks): (the number of its key if that cue has a weight, else 0; its pair table;
+# its key, None if it is no cue). A stretched word's "<elongated>" is not in it (see ``_read``).
+Entry = tuple[int, int, "str | None"]
+_NO_CUE: Entry = (0, 0, None)
 
-
-def _entry(stretched: bool, key: str | None, table: Numbering) -> Entry:
-    elongated = table.elongated if stretched else 0
-    if key is None:
-        return (0, elongated, 0, None)
-    return (table.number.get(key, UNWEIGHTED), elongated, table.pair_table.get(key, 0), key)
-
-
-# Entries of words whose cue no name of the document can veto, kept across documents (bounded).
+# Entries kept across documents (bounded), of words that are not stretched: those whose cue no
+# name of the document can veto, and (``_NAMEABLE``) the familiar words written with a capital,
+# whose entry holds unless the document uses their key as a name.
 _ENTRIES: dict[str, Entry] = {}
 _OPENING_ENTRIES: dict[str, Entry] = {}
+_NAMEABLE: dict[str, Entry] = {}
+_OPENING_NAMEABLE: dict[str, Entry] = {}
+
+
+class CueStream(NamedTuple):
+    """A document's word cues as the model and the section need them."""
+
+    numbers: list[int]  # the numbers of the cues that have a weight, in the order of ``sentence_cues``
+    sizes: list[int]  # per prose sentence, how many of ``numbers`` are its own (in order)
+    count: int  # how many cues there are in all, with a weight or not
+
+
+def cue_stream(document) -> CueStream:
+    """The document's cues (memoised per document): every weighted cue's number, in the order
+    of ``word_cues.sentence_cues``, and the number of all the cues."""
+    return document.memo("irony.cue_stream", lambda: _read(document))
 
 
 def sentence_numbers(document) -> list[list[int]]:
-    """Per prose sentence (aligned with ``document.prose_sentences``), its cues' numbers in the
-    order of ``word_cues.sentence_cues`` (memoised per document). Equal one-word sentences share
-    one list (a flood of "Yes." stays small): read the lists, never change them."""
-    return document.memo("irony.cue_numbers", lambda: _read(document))
+    """Per prose sentence (aligned with ``document.prose_sentences``), the numbers of its cues
+    that have a weight, in the order of ``word_cues.sentence_cues``."""
+    numbers, sizes, _ = cue_stream(document)
+    left = iter(numbers)
+    return [list(islice(left, size)) for size in sizes]
 
 
-def _read(document) -> list[list[int]]:
+def _read(document) -> CueStream:
     table = numbering()
     reader = CueReader(document)
-    words, texts, text, keys, names = reader.words, reader.texts, reader.text, reader.keys, reader.names
-    pair_tables, number = table.pair_tables, table.number
-
-    def resolved(i: int, opens: bool) -> Entry:
-        """The entry of word ``i``, kept across documents when no name can veto its cue."""
-        written = texts[i]
-        stretched, key, by_name = word_reading(written, keys[i], opens)
-        entry = _entry(stretched, None if by_name and key in names else key, table)
-        kept = _OPENING_ENTRIES if opens else _ENTRIES
-        if not by_name and len(kept) < MAX_KEPT_WORDS:  # nothing but the word decides
-            kept[written] = entry
-        (opening if opens else known)[written] = entry
-        return entry
-
+    texts, starts, ends, text, names = reader.texts, reader.starts, reader.ends, reader.text, reader.names
+    pair_tables, weighted, elongated, key_entries = table.pair_tables, table.weighted, table.elongated, table.entries
+    numbers: list[int] = []
+    append = numbers.append
     known: dict[str, Entry] = {}  # entries of the words met in this document, inside a sentence
     opening: dict[str, Entry] = {}  # and opening one
-    known_word, kept_word = known.get, _ENTRIES.get
-    gaps: dict[str, tuple[int, ...]] = {}
+    stretched_inside: dict[str, Entry] = {}  # the same for stretched words
+    stretched_opening: dict[str, Entry] = {}
+    stretched = 0  # stretched words read: one "<elongated>" cue each
 
-    def gap_numbers(gap: str) -> tuple[int, ...]:
-        found = gaps.get(gap)
-        if found is None:
-            found = gaps[gap] = tuple(map(number.get, reader.gap_cues_of(gap), repeat(UNWEIGHTED)))
-        return found
-
-    one_word: dict[tuple[str, str, str], list[int]] = {}
-    result = []
-    for k, sentence in enumerate(reader.sentences):
-        marked = reader.marked(sentence)
-        if not reader.plain(k, sentence, marked):
-            result.append(list(map(number.get, reader.full_pass(sentence, marked), repeat(UNWEIGHTED))))
-            continue
-        first, end = sentence.first_word, sentence.end_word
-        opening_word, last = words[first], words[end - 1]
-        before = text[sentence.start : opening_word.start] if opening_word.start > sentence.start else ""
-        after = text[last.end : sentence.end] if sentence.end > last.end else ""
-        if end - first == 1:  # nothing but its text decides: equal one-word sentences share one list
-            shape = (before, texts[first], after)
-            found = one_word.get(shape)
-            if found is not None:
-                result.append(found)
-                continue
-        numbers = list(gap_numbers(before)) if before else []
-        append = numbers.append
-        written = texts[first]
-        key_number, elongated, pairs, _ = _OPENING_ENTRIES.get(written) or opening.get(written) or resolved(first, True)
+    def resolved(written: str, opens: bool) -> Entry:
+        """The entry of a word met for the first time in this document, or stretched. A
+        stretched word is remembered only here, so that each time it comes here for its
+        "<elongated>", which comes before its own cues."""
+        nonlocal stretched
+        entry = (_OPENING_NAMEABLE if opens else _NAMEABLE).get(written)
+        if entry is not None:  # a familiar word with a capital, read in an earlier document
+            if entry[2] in names:
+                entry = _NO_CUE
+            (opening if opens else known)[written] = entry
+            return entry
+        seen = stretched_opening if opens else stretched_inside
+        entry = seen.get(written)
+        if entry is None:
+            # (``lexicon.norm`` of a word, written out: its key, as ``lexicon.word_keys`` lower-cases
+            # the words joined by line breaks, which change nothing, see ``lexicon._joined``.)
+            is_stretched, key, by_name = read_word(written, written.replace("’", "'").replace("‘", "'").lower(), opens)
+            entry = _NO_CUE if key is None else key_entries.get(key) or (0, 0, key)
+            if not is_stretched:
+                if not by_name:  # nothing but the word decides
+                    kept = _OPENING_ENTRIES if opens else _ENTRIES
+                    if len(kept) < MAX_KEPT_WORDS:
+                        kept[written] = entry
+                        return entry
+                else:
+                    kept = _OPENING_NAMEABLE if opens else _NAMEABLE
+                    if len(kept) < MAX_KEPT_WORDS:
+                        kept[written] = entry
+                    if key in names:
+                        entry = _NO_CUE
+                (opening if opens else known)[written] = entry
+                return entry
+            if by_name and key in names:
+                entry = _NO_CUE
+            seen[written] = entry
+        stretched += 1
         if elongated:
             append(elongated)
+        return entry
+
+    known_word, kept_word, kept_opening, opening_word = known.get, _ENTRIES.get, _OPENING_ENTRIES.get, opening.get
+    gaps: dict[str, tuple[tuple[int, ...], int]] = {}
+    gap_of = gaps.get
+
+    def gap_cues(gap: str) -> tuple[tuple[int, ...], int]:
+        """(the numbers of a gap's weighted cues, how many cues it holds), the first time."""
+        cues = reader.gap_cues_of(gap)
+        found = gaps[gap] = (tuple(filter(None, map(weighted.get, cues))), len(cues))
+        return found
+
+    full = reader.full_passes()
+    bounds: list[int] = []  # per sentence, where its cues end in ``numbers``
+    count = 0  # the cues not counted by ``keyed``, ``joined`` and ``stretched``
+    keyed = joined = 0  # words with a cue key; of them, those following another (each also makes a pair)
+    for k, sentence in enumerate(reader.sentences):
+        if k in full:
+            cues = reader.full_pass(sentence, full[k])
+            numbers += filter(None, map(weighted.get, cues))
+            count += len(cues)
+            bounds.append(len(numbers))
+            continue
+        first, end = sentence.first_word, sentence.end_word
+        start = starts[first]
+        if start > sentence.start:
+            gap = text[sentence.start : start]
+            found = gap_of(gap) or gap_cues(gap)
+            if found[1]:
+                numbers += found[0]
+                count += found[1]
+        written = texts[first]
+        number, pairs, key = kept_opening(written) or opening_word(written) or resolved(written, True)
+        if number:
+            append(number)
         previous = None  # the pair table of the word before, when it has a cue key
-        if key_number:
-            append(key_number)
+        if key is not None:
+            keyed += 1
             previous = pair_tables[pairs]
-        for i in range(first + 1, end):  # ``word_cues._add_word`` written out: once per word
-            written = texts[i]
-            key_number, elongated, pairs, key = kept_word(written) or known_word(written) or resolved(i, False)
-            if elongated:
-                append(elongated)
-            if key_number:
-                append(key_number)
-                if previous is not None:
-                    append(previous.get(key, UNWEIGHTED))
+        # (A slice of the texts: ``islice`` would step through every word before the sentence.)
+        for written in texts[first + 1 : end]:  # ``word_cues._add_word`` written out: once per word
+            number, pairs, key = kept_word(written) or known_word(written) or resolved(written, False)
+            if number:
+                append(number)
+            if key is None:
+                previous = None
+            elif previous is None:
+                keyed += 1
                 previous = pair_tables[pairs]
             else:
-                previous = None
-        if after:
-            numbers += gap_numbers(after)
-        if end - first == 1:
-            one_word[shape] = numbers
-        result.append(numbers)
-    return result
+                # The pair "previous key": its number if it has a weight (only such pairs are in
+                # the table), else it is only counted.
+                joined += 1
+                number = previous.get(key)
+                if number:
+                    append(number)
+                previous = pair_tables[pairs]
+        last = ends[end - 1]
+        if sentence.end > last:
+            gap = text[last : sentence.end]
+            found = gap_of(gap) or gap_cues(gap)
+            if found[1]:
+                numbers += found[0]
+                count += found[1]
+        bounds.append(len(numbers))
+    return CueStream(numbers, list(map(sub, bounds, [0, *bounds])), count + keyed + 2 * joined + stretched)
 
 
-def _weighed(document) -> tuple[list[int], list[float]]:
-    """(the numbers of all the document's cues in order, the weight of each), memoised."""
-
-    def compute() -> tuple[list[int], list[float]]:
-        numbers = list(chain.from_iterable(sentence_numbers(document)))
-        return numbers, list(map(numbering().weights.__getitem__, numbers))  # each looked up once
-
-    return document.memo("irony.cue_weights", compute)
+def _weighed(document) -> list[float]:
+    """The weight of each of the document's weighted cues, in order (memoised)."""
+    return document.memo("irony.cue_weights", lambda: list(map(numbering().weights.__getitem__, cue_stream(document).numbers)))
 
 
 def cue_values(document) -> tuple[list[float], float]:
     """(per prose sentence the summed weight of its cues, the summed weight of all the
-    document's cues), each summed in cue order as ``word_cues.cue_score`` sums."""
-    _, weights = _weighed(document)
+    document's cues), each summed in cue order as ``word_cues.cue_score`` sums.
+
+    Only the cues with a weight are added: a cue without one adds 0.0, which leaves a sum
+    as it was (no sum here is ever -0.0, the one float that adding 0.0 changes; a sentence
+    without weighted cues sums to 0 instead of 0.0, the same number to every later step)."""
+    weights = _weighed(document)
     left = iter(weights)
-    return [sum(islice(left, len(numbers))) for numbers in sentence_numbers(document)], sum(weights)
+    return [sum(islice(left, size)) for size in cue_stream(document).sizes], sum(weights)
 
 
 def strongest(document, n: int = 5) -> tuple[int, list[dict[str, Any]]]:
     """(the number of the document's cues, the ``word_cues.top_cues`` of them)."""
-    numbers, weights = _weighed(document)
-    # Only the cues with a weight are counted (picked out at C speed by their weight): every weight
-    # in the table is non-zero, and a cue of weight 0.0 would be shown neither way nor change
-    # which others are (its total is neither > 0 nor < 0, and it would rank below every positive
-    # total and above every negative one).
-    counts = Counter(compress(numbers, weights))
+    stream = cue_stream(document)
+    # Only the cues with a weight are counted: a cue of weight 0.0 (or none) would be shown
+    # neither way nor change which others are (its total is neither > 0 nor < 0, and it would
+    # rank below every positive total and above every negative one).
+    counts = Counter(stream.numbers)
     table = numbering()
     weighted = list(counts)
     # Only the cues shown are named.
-    return len(numbers), ranked_cues(
+    return stream.count, ranked_cues(
         weighted, list(map(table.weights.__getitem__, weighted)), list(counts.values()), n, table.cues.__getitem__
     )
 
@@ -199,21 +263,15 @@ def ranked_cues(
     its weight summed over its occurrences (``cues`` in the order they first occur; ``name``
     spells a cue out).
 
-    As ``sorted(..., key=-total)`` ranks them (ties in order of first occurrence), but only the
-    cues at or beyond the ``n``-th largest and the ``n``-th smallest total are sorted by key."""
+    As ``sorted(..., key=-total)`` ranks them (ties in order of first occurrence): a stable sort
+    in reverse keeps equal totals in their order too, and needs no key made per cue."""
     if not cues:
         return []
     # A cue said more than once: its weight added up as a running sum, as ``top_cues`` does.
     totals = list(weights)
     for j in compress(range(len(counts)), map(gt, counts, repeat(1))):
         totals[j] = sum(repeat(weights[j], counts[j]))
-    ordered = sorted(totals)
-    high, low = (ordered[-n], ordered[n - 1]) if len(ordered) >= n else (ordered[0], ordered[-1])
-    by_total = totals.__getitem__
-    # Sorting a subsequence (in order) by the same key keeps its members in the same order as the
-    # whole ranking, and it holds the first n and the last n of it.
-    top = sorted(compress(range(len(totals)), map(ge, totals, repeat(high))), key=by_total, reverse=True)[:n]
-    bottom = sorted(compress(range(len(totals)), map(le, totals, repeat(low))), key=by_total, reverse=True)[-n:]
-    up = [{"cue": name(cues[j]), "weight": round(totals[j], 4)} for j in top if totals[j] > 0]
-    down = [{"cue": name(cues[j]), "weight": round(totals[j], 4)} for j in reversed(bottom) if totals[j] < 0]
+    ranking = sorted(range(len(totals)), key=totals.__getitem__, reverse=True)
+    up = [{"cue": name(cues[j]), "weight": round(totals[j], 4)} for j in ranking[:n] if totals[j] > 0]
+    down = [{"cue": name(cues[j]), "weight": round(totals[j], 4)} for j in reversed(ranking[-n:]) if totals[j] < 0]
     return up + down

@@ -31,11 +31,11 @@ from collections import Counter
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
-from typing import Any
+from typing import Any, Sequence
 
 from textkit.plugins._wordlists import dale_chall_easy_words, in_cmudict
 
-from .lexicon import joined_keys, read_json, word_keys, word_texts
+from .lexicon import joined_keys, read_json, word_keys
 
 MAX_LETTERS = 20  # a longer "word" is never a dictionary word (and is not looked up)
 EMOJI_REACH = 50  # characters of a gap between words looked at for an emoji
@@ -66,10 +66,10 @@ def cue_table() -> dict[str, Any]:
 _VOWELS = frozenset("aeiouy")
 
 
-@lru_cache(maxsize=65536)
 def usable(key: str) -> bool:
     """May this lower-case word be a cue? A dictionary word of letters, with a vowel (not an
-    abbreviation such as "bt"), not a lone letter other than "a" and "i", not a number word."""
+    abbreviation such as "bt"), not a lone letter other than "a" and "i", not a number word.
+    (Not cached: a word's reading, which asks this, is kept across documents.)"""
     letters = key.replace("'", "")
     return (
         0 < len(letters) <= MAX_LETTERS
@@ -104,14 +104,18 @@ def _candidate_key(text: str, key: str, opens_sentence: bool) -> tuple[str | Non
     return (key if usable(key) else None), False
 
 
-def word_reading(text: str, key: str, opens_sentence: bool) -> tuple[bool, str | None, bool]:
+def read_word(text: str, key: str, opens_sentence: bool) -> tuple[bool, str | None, bool]:
     """(stretched, candidate cue key, may a name veto it) of a word written ``text`` (its key
-    ``key``), opening its sentence or not: the same in every document, so kept across documents
-    (bounded) and asked once per distinct word and place."""
+    ``key``), opening its sentence or not: the same in every document."""
+    return (_ELONGATED.search(text, 0, STRETCH_REACH) is not None, *_candidate_key(text, key, opens_sentence))
+
+
+def word_reading(text: str, key: str, opens_sentence: bool) -> tuple[bool, str | None, bool]:
+    """``read_word``, kept across documents (bounded): asked once per distinct word and place."""
     cache = _OPENING_WORDS if opens_sentence else _WORDS
     found = cache.get(text)
     if found is None:
-        found = (_ELONGATED.search(text, 0, STRETCH_REACH) is not None, *_candidate_key(text, key, opens_sentence))
+        found = read_word(text, key, opens_sentence)
         if len(cache) < MAX_KEPT_WORDS:
             cache[text] = found
     return found
@@ -135,7 +139,7 @@ def _gap_cues(gap: str) -> list[str]:
     return cues
 
 
-def _names(document, keys: list[str], texts: list[str]) -> frozenset[str]:
+def _names(document, keys: list[str], texts: Sequence[str]) -> frozenset[str]:
     """Words the document writes with a capital inside a sentence ("said Bush"): names, whatever
     the dictionary says; one pass over the words (``texts``: their texts)."""
     # The words opening with a capital but not a sentence, and not all in capitals, picked out at
@@ -162,34 +166,64 @@ def _tag_cues(tag: str) -> list[str]:
 
 
 class CueReader:
-    """What reading a document's cues needs, worked out once: its word keys and texts, its names,
-    where hashtags and mentions start, which sentences need the full pass; and each distinct
-    word's (stretched, cue key) and each distinct gap's cues, found once per document."""
+    """What reading a document's cues needs, worked out once: its word keys, texts and bounds,
+    its names, where hashtags and mentions start, which sentences need the full pass; and each
+    distinct word's (stretched, cue key) and each distinct gap's cues, found once per document."""
 
     def __init__(self, document) -> None:
         self.keys = keys = word_keys(document)
-        self.words = words = document.words
-        self.texts = texts = word_texts(document)
+        # The words as the segmentation's columns (no Word object is made).
+        self.texts = texts = document.word_texts
+        self.starts = starts = document.word_starts
+        self.ends = document.word_ends
         self.text = text = document.text
         self.names = _names(document, keys, texts)
         # Where a word after "#" or "@" starts (``in`` finds out at C speed that most texts hold neither).
         self.tagged = {m.end() for m in _TAG_MARK.finditer(text)} if "#" in text or "@" in text else set()
         self.sentences = document.prose_sentences
-        self.special = _special_sentences(self.sentences, words, keys, self.tagged, joined_keys(document))
+        self.special = _special_sentences(self.sentences, starts, keys, self.tagged, joined_keys(document))
         self.known: dict[str, tuple[bool, str | None]] = {}  # (stretched, cue key) of a word not opening its sentence
         self.opening: dict[str, tuple[bool, str | None]] = {}  # the same for a word opening its sentence
         self._gap_cues: dict[str, list[str]] = {}  # the cues of each distinct gap (never changed once made)
 
-    def marked(self, sentence) -> bool:
-        """Does a gap between two of the sentence's words hold "!", "?", ".", "…" or a possible emoji?"""
-        first, end = sentence.first_word, sentence.end_word
-        words = self.words
-        return end - first > 1 and _GAP_MARK.search(self.text, words[first].end, words[end - 1].start) is not None
+    def full_passes(self) -> dict[int, bool]:
+        """The prose sentences (by position) that need the full pass, each with whether a gap
+        between its words may hold a cue (``full_pass``'s ``marked``); the others are plain: no
+        cue between their words, no hashtag, mention or link, and some word.
 
-    def plain(self, k: int, sentence, marked: bool) -> bool:
-        """Can prose sentence ``k`` be read without the full pass (no cue between its words, no
-        hashtag, mention or link, some word)?"""
-        return not (marked or k in self.special or sentence.end_word == sentence.first_word)
+        A sentence is marked when ``_GAP_MARK`` matches somewhere from its first word's end to
+        its last word's start. Where the pattern matches does not depend on where a search
+        starts (its look-behinds see only the character it matched), so the next place it
+        matches, found once, answers for every sentence before it: one search per place passed,
+        not one per sentence. (A "..." running past a sentence's last word start would not be
+        seen by a search ending there: such a sentence is marked, and a marked sentence whose
+        gaps hold no cue is read the same by the full pass.)"""
+        text, starts, ends, special = self.text, self.starts, self.ends, self.special
+        search = _GAP_MARK.search
+        full: dict[int, bool] = {}
+        mark = -1  # the next place the pattern matches, at or after the last place searched (-1: none searched)
+        for k, sentence in enumerate(self.sentences):
+            first, end = sentence.first_word, sentence.end_word
+            if end - first > 1:
+                low, high = ends[first], starts[end - 1]
+                if mark < low:
+                    found = search(text, low)
+                    mark = found.start() if found is not None else len(text)
+                if mark < high:
+                    full[k] = True
+                    continue
+            elif end == first:
+                full[k] = False
+                continue
+            if k in special:
+                full[k] = False
+        return full
+
+    def gap_cues_of(self, gap: str) -> list[str]:
+        found = self._gap_cues.get(gap)
+        if found is None:
+            found = self._gap_cues[gap] = _gap_cues(gap)
+        return found
 
     def inside(self, i: int) -> tuple[bool, str | None]:
         """(stretched, cue key) of word ``i``, which does not open its sentence."""
@@ -207,16 +241,10 @@ class CueReader:
             found = self.opening[written] = (stretched, None if by_name and key in self.names else key)
         return found
 
-    def gap_cues_of(self, gap: str) -> list[str]:
-        found = self._gap_cues.get(gap)
-        if found is None:
-            found = self._gap_cues[gap] = _gap_cues(gap)
-        return found
-
-    def full_pass(self, sentence, marked) -> list[str]:
+    def full_pass(self, sentence, marked: bool) -> list[str]:
         """The cues of a sentence read word by word with the gaps between them (``marked``: some
         gap between its words may hold a cue), hashtags, mentions and links."""
-        words, keys, text, tagged = self.words, self.keys, self.text, self.tagged
+        texts, starts, ends, keys, text, tagged = self.texts, self.starts, self.ends, self.keys, self.text, self.tagged
         known, inside, opener, gap_cues_of = self.known, self.inside, self.opener, self.gap_cues_of
         first, end = sentence.first_word, sentence.end_word
         cues: list[str] = []
@@ -224,26 +252,26 @@ class CueReader:
         gap_start = sentence.start
         in_link = False
         for i in range(first, end):
-            word = words[i]
+            start = starts[i]
             opens = i == first
             if opens or in_link or marked:
-                gap = text[gap_start : word.start] if word.start > gap_start else ""
+                gap = text[gap_start:start] if start > gap_start else ""
                 cues += gap_cues_of(gap) if gap else []
             else:
                 gap = " "  # no cue in it (only its being non-empty and blank matters below)
-            gap_start = word.end
+            gap_start = ends[i]
             if in_link and gap and not gap.isspace() and not any(c.isspace() for c in gap):
                 continue  # the rest of a link ("t", "co" in "http://t.co/x")
             in_link = False
-            if word.start in tagged:
-                cues += _tag_cues(word.text) if text[word.start - 1] == "#" else ["<mention>"]
+            if start in tagged:
+                cues += _tag_cues(texts[i]) if text[start - 1] == "#" else ["<mention>"]
                 previous = None
                 continue
-            if keys[i] in _LINK_STARTS and text[word.end : word.end + 1] in (":", "."):
+            if keys[i] in _LINK_STARTS and text[gap_start : gap_start + 1] in (":", "."):
                 cues.append("<link>")
                 in_link, previous = True, None
                 continue
-            previous = _add_word(cues, opener(i) if opens else known.get(word.text) or inside(i), previous)
+            previous = _add_word(cues, opener(i) if opens else known.get(texts[i]) or inside(i), previous)
         if sentence.end > gap_start:
             cues += gap_cues_of(text[gap_start : sentence.end])
         return cues
@@ -261,37 +289,36 @@ def sentence_cues(document) -> list[list[str]]:
 
     def compute() -> list[list[str]]:
         reader = CueReader(document)
-        words, texts, text = reader.words, reader.texts, reader.text
+        starts, ends, texts, text = reader.starts, reader.ends, reader.texts, reader.text
+        full = reader.full_passes()
         one_word: dict[tuple[str, str, str], list[str]] = {}  # (gap before, word, gap after) -> cues
         result = []
         for k, sentence in enumerate(reader.sentences):
             first, end = sentence.first_word, sentence.end_word
-            marked = reader.marked(sentence)
-            if reader.plain(k, sentence, marked):
-                if end - first == 1:  # nothing but its text decides: equal one-word sentences share one list
-                    only = words[first]
-                    shape = (text[sentence.start : only.start], texts[first], text[only.end : sentence.end])
-                    cues = one_word.get(shape)
-                    if cues is None:
-                        cues = one_word[shape] = _plain_sentence_cues(sentence, reader)
-                    result.append(cues)
-                    continue
+            marked = full.get(k)
+            if marked is not None:
+                result.append(reader.full_pass(sentence, marked))
+            elif end - first == 1:  # nothing but its text decides: equal one-word sentences share one list
+                shape = (text[sentence.start : starts[first]], texts[first], text[ends[first] : sentence.end])
+                cues = one_word.get(shape)
+                if cues is None:
+                    cues = one_word[shape] = _plain_sentence_cues(sentence, reader)
+                result.append(cues)
+            else:
                 result.append(_plain_sentence_cues(sentence, reader))
-                continue
-            result.append(reader.full_pass(sentence, marked))
         return result
 
     return document.memo("irony.sentence_cues", compute)
 
 
-def _special_sentences(sentences, words, keys: list[str], tagged: set[int], joined: str) -> set[int]:
+def _special_sentences(sentences, starts: Sequence[int], keys: list[str], tagged: set[int], joined: str) -> set[int]:
     """Positions (in ``sentences``) of the sentences that may hold a hashtag, a mention or the
     start of a link: only they need the full pass (a few more marked do no harm). ``joined``:
     the keys joined by line breaks, which holds "http" or "www" if some key is a link start
     (one search at C speed instead of a look-up per word)."""
     places = set(tagged)
     if ("http" in joined or "www" in joined) and not _LINK_STARTS.isdisjoint(keys):
-        places.update(words[i].start for i, key in enumerate(keys) if key in _LINK_STARTS)
+        places.update(starts[i] for i, key in enumerate(keys) if key in _LINK_STARTS)
     if not places:
         return places
     starts = [s.start for s in sentences]
@@ -313,10 +340,10 @@ def _add_word(cues: list[str], word: tuple[bool, str | None], previous: str | No
 def _plain_sentence_cues(sentence, reader: CueReader) -> list[str]:
     """The cues of a sentence without hashtags, mentions or links whose gaps between words hold
     no cue: the gaps before its first word and after its last, and its words and pairs."""
-    words, texts, text = reader.words, reader.texts, reader.text
+    starts, ends, texts, text = reader.starts, reader.ends, reader.texts, reader.text
     first, end = sentence.first_word, sentence.end_word
-    opening_word = words[first]
-    cues = list(reader.gap_cues_of(text[sentence.start : opening_word.start])) if opening_word.start > sentence.start else []
+    opening_start = starts[first]
+    cues = list(reader.gap_cues_of(text[sentence.start : opening_start])) if opening_start > sentence.start else []
     previous = _add_word(cues, reader.opener(first), None)
     known_word, inside = reader.known.get, reader.inside
     append = cues.append
@@ -330,7 +357,7 @@ def _plain_sentence_cues(sentence, reader: CueReader) -> list[str]:
             if previous is not None:
                 append(previous + " " + key)
         previous = key
-    last_end = words[end - 1].end
+    last_end = ends[end - 1]
     if sentence.end > last_end:
         cues += reader.gap_cues_of(text[last_end : sentence.end])
     return cues
