@@ -26,3 +26,32 @@ def export_revision(revision: str, into: Path) -> Path:
     (into / "toolkit").rename(into / "textkit")
     (into / "plugins").rename(into / "textkit" / "plugins")
     return into
+
+
+def ab_arguments(description: str, previous: str):
+    """The options of an in-process "previous revision / now" comparison: parsed, with the news texts."""
+    import argparse
+
+    from bench_issue9 import news_texts
+    from evaluation.common import find_gold_data
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--previous", default=previous, help="git revision to compare with")
+    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--data", type=Path, default=None, help="the shared gold-data folder")
+    args = parser.parse_args()
+    return args, news_texts(args.data or find_gold_data(), args.documents)
+
+
+def import_package(name: str, folder: Path):
+    """The package in ``folder`` (an exported revision's plugins, say) imported as ``name``, beside
+    the installed one (its relative imports follow it)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, folder / "__init__.py", submodule_search_locations=[str(folder)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -16,10 +16,8 @@ garbage). Printed: ms per document and the ratio this checkout / the earlier rev
 
 from __future__ import annotations
 
-import argparse
 import gc
 import importlib
-import importlib.util
 import sys
 import tempfile
 import time
@@ -28,15 +26,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
-
-
-def load_package(name: str, folder: Path):
-    """The irony package in ``folder`` imported as ``name`` (its relative imports follow it)."""
-    spec = importlib.util.spec_from_file_location(name, folder / "__init__.py", submodule_search_locations=[str(folder)])
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def prepared(texts: list[str]) -> list:
@@ -73,17 +62,9 @@ def timed(irony, documents) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--previous", default="0e439f1", help="git revision to compare with")
-    parser.add_argument("--documents", type=int, default=500)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--data", type=Path, default=None, help="the shared gold-data folder")
-    args = parser.parse_args()
-    from _revision import export_revision
-    from bench_issue9 import news_texts
-    from evaluation.common import find_gold_data
+    from _revision import ab_arguments, export_revision, import_package as load_package
 
-    texts = news_texts(args.data or find_gold_data(), args.documents)
+    args, texts = ab_arguments(__doc__.splitlines()[0], previous="0e439f1")
     with tempfile.TemporaryDirectory() as tmp:
         exported = export_revision(args.previous, Path(tmp) / "before")
         before = load_package("textkit.plugins.irony_before", exported / "textkit" / "plugins" / "irony")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from itertools import chain
-
 import pytest
 
 from textkit import Document
 from textkit.plugins.irony import cue_numbers, word_cues
-from textkit.plugins.irony.cue_numbers import cue_stream, cue_values, numbering, sentence_numbers, strongest
+from textkit.plugins.irony.cue_numbers import cue_stream, numbering, sentence_numbers
 
 
 def numbered(cues: list[str]) -> list[int]:
@@ -51,17 +49,6 @@ def test_hashtags_mentions_and_links_are_read_by_the_full_pass():
     cues = ["<mention>", "i", "love", "i love", "it", "love it", "<link>", "<hashtag>", "#i", "#love", "<hashtag>", "#not"]
     assert sentence_numbers(document) == [numbered(cues)]
     assert cue_stream(document).count == len(cues)
-
-
-def test_summed_weights_and_the_strongest_cues_are_those_of_the_spelled_out_cues():
-    document = Document("Oh great, another meeting. I just love waiting. Thanks a lot, really. Great.")
-    cues = word_cues.sentence_cues(document)
-    weights = word_cues.cue_table()["weights"]
-    per_sentence, total = cue_values(document)
-    assert per_sentence == [sum(weights.get(c, 0.0) for c in s) for s in cues]
-    assert total == sum(weights.get(c, 0.0) for c in chain.from_iterable(cues))
-    flat = list(chain.from_iterable(cues))
-    assert strongest(document) == (len(flat), word_cues.top_cues(flat))
 
 
 def test_ranking_keeps_first_occurrence_order_among_equal_totals():

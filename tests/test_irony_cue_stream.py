@@ -31,6 +31,12 @@ def assert_stream_is_that_of_the_cues(document) -> None:
     assert strongest(document) == (len(flat), word_cues.top_cues(flat))
 
 
+def test_summed_weights_and_the_strongest_cues_are_those_of_the_spelled_out_cues():
+    assert_stream_is_that_of_the_cues(
+        Document("Oh great, another meeting. I just love waiting. Thanks a lot, really. Great.")
+    )
+
+
 def test_a_stretched_word_counts_each_time_it_comes():
     # "sooo" three times, once opening a sentence: each time an "<elongated>" before its own cues.
     document = Document("I love it sooo much, sooo much. Sooo good.")
