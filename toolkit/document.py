@@ -79,6 +79,7 @@ class Document:
 
     @property
     def words(self) -> tuple[Word, ...]:
+        """Each word as a :class:`Word`, made from the word columns on first use (see ``word_texts``)."""
         return self.segmentation.words
 
     @property
